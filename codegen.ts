@@ -1,0 +1,53 @@
+// Resolver types generated from each subgraph's SDL: `npm run codegen` writes them,
+// `npm run codegen:check` (part of `npm test`) fails when they are stale.
+import type { CodegenConfig } from '@graphql-codegen/cli';
+
+const common = {
+  federation: true,
+  useIndexSignature: true,
+  useTypeImports: true,
+  enumsAsTypes: true,
+  contextType: '../../../lib/context.js#RequestContext',
+  scalars: { ID: 'string' },
+  avoidOptionals: { field: true, inputValue: false, object: false, defaultValue: false },
+};
+
+const mappers: Record<string, Record<string, string>> = {
+  catalog: {
+    Product: '../models.js#ProductRow',
+    ProductVariant: '../models.js#VariantRow',
+    Category: '../models.js#CategoryRow',
+    ProductImage: '../models.js#ImageRow',
+    ProductOption: '../models.js#OptionRow',
+    Inventory: '../models.js#InventoryRow',
+    InventoryReservation: '../models.js#ReservationRow',
+    Money: '../../../lib/money.js#Money as MoneyValue',
+    ProductConnection: '../models.js#ProductConnectionRow',
+    CategoryFacet: '../models.js#CategoryFacetRow',
+    ProductFacets: '../product-search.js#ProductQuery',
+  },
+  cart: { Cart: '../prisma-client/client.js#Cart as CartRow' },
+  order: { Order: '../prisma-client/client.js#Order as OrderRow', Money: '../../../lib/money.js#Money as MoneyValue' },
+  subscription: {
+    SubscriptionPlan: '../prisma-client/client.js#SubscriptionPlan as SubscriptionPlanRow',
+    Money: '../../../lib/money.js#Money as MoneyValue',
+  },
+  promotion: { Promotion: '../prisma-client/client.js#Promotion as PromotionRow' },
+};
+
+const config: CodegenConfig = {
+  overwrite: true,
+  hooks: { afterOneFileWrite: [] },
+  generates: Object.fromEntries(
+    Object.entries(mappers).map(([name, map]) => [
+      `subgraphs/${name}/generated/resolvers-types.ts`,
+      {
+        schema: `schema/${name}.graphql`,
+        plugins: [{ add: { content: '/* Generated from schema/' + name + '.graphql by `npm run codegen`: do not edit. */' } }, 'typescript', 'typescript-resolvers'],
+        config: { ...common, mappers: map, ...(name === 'catalog' ? { contextType: '../context.js#CatalogContext' } : {}) },
+      },
+    ]),
+  ),
+};
+
+export default config;

@@ -1,0 +1,129 @@
+import { readFileSync } from 'node:fs';
+import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { expressMiddleware } from '@as-integrations/express5';
+import { ApolloArmor } from '@escape.tech/graphql-armor';
+import cors from 'cors';
+import express from 'express';
+import { GraphQLError } from 'graphql';
+import type { Viewer } from '../lib/auth.js';
+import type { Config } from '../lib/config.js';
+import { maskErrors } from '../lib/errors.js';
+import { createHttpService } from '../lib/http-service.js';
+import { createLogger } from '../lib/logger.js';
+import { createRegistry, graphqlMetricsPlugin } from '../lib/metrics.js';
+import { bindToScope, currentScope, traceparentFor } from '../lib/request-context.js';
+import type { Runtime, RunningService } from '../lib/runtime.js';
+import type { SubgraphName } from '../lib/subgraphs.js';
+import { SUPERGRAPH_PATH } from './composition.js';
+
+export interface GatewayContext {
+  authorization?: string;
+  viewer: Viewer | null;
+  requestId: string;
+  traceId: string;
+}
+
+/** Forwards the caller's token (subgraphs verify it themselves), the request id and the trace. */
+class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+  override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
+    const headers = request.http?.headers;
+    if (!headers || !('requestId' in context)) return;
+    if (context.authorization) headers.set('authorization', context.authorization);
+    headers.set('x-request-id', context.requestId);
+    headers.set('traceparent', traceparentFor(context.traceId));
+  }
+}
+
+/** Depth, cost, aliases, tokens and directives are bounded before any subgraph is called. */
+export function queryLimits(config: Config) {
+  return new ApolloArmor({
+    maxDepth: { n: config.QUERY_MAX_DEPTH },
+    costLimit: { maxCost: config.QUERY_MAX_COST },
+    maxAliases: { n: config.QUERY_MAX_ALIASES },
+    maxTokens: { n: config.QUERY_MAX_TOKENS },
+    maxDirectives: { n: config.QUERY_MAX_DIRECTIVES },
+    blockFieldSuggestion: { enabled: config.NODE_ENV === 'production' },
+  }).protect();
+}
+
+export async function startGateway(runtime: Runtime, options: { port?: number } = {}): Promise<RunningService> {
+  const { config, authenticate, redis } = runtime;
+  const log = createLogger(config.LOG_LEVEL, 'gateway');
+  const registry = createRegistry('gateway');
+  const subgraphUrls = config.subgraphUrls;
+  const gateway = new ApolloGateway({
+    supergraphSdl: readFileSync(SUPERGRAPH_PATH, 'utf8'),
+    buildService: ({ name }) => new ForwardingDataSource({ url: subgraphUrls[name as SubgraphName] }),
+    logger: log,
+  });
+  const http = createHttpService({
+    log,
+    registry,
+    readiness: {
+      redis: () => redis.ping(),
+      ...Object.fromEntries(
+        Object.entries(subgraphUrls).map(([name, url]) => [
+          name,
+          async () => {
+            const res = await fetch(new URL('/readyz', url));
+            if (!res.ok) throw new Error(`${name} is not ready (${res.status})`);
+          },
+        ]),
+      ),
+    },
+  });
+  const production = config.NODE_ENV === 'production';
+  const limits = queryLimits(config);
+  const server = new ApolloServer<GatewayContext>({
+    gateway,
+    csrfPrevention: true,
+    introspection: !production,
+    includeStacktraceInErrorResponses: false,
+    allowBatchedHttpRequests: false,
+    formatError: maskErrors(log),
+    validationRules: limits.validationRules,
+    plugins: [
+      // armor's typings come from Apollo Server's CommonJS build; the plugin objects are the same.
+      ...(limits.plugins as unknown as ApolloServerPlugin<GatewayContext>[]),
+      ApolloServerPluginDrainHttpServer({ httpServer: http.server }),
+      graphqlMetricsPlugin(registry),
+      ...(production ? [ApolloServerPluginLandingPageDisabled()] : []),
+    ],
+  });
+  await server.start();
+  const origins = config.CORS_ORIGINS === '*' ? true : config.CORS_ORIGINS.split(',').map((o) => o.trim());
+  http.app.use(
+    '/graphql',
+    cors({ origin: origins, exposedHeaders: ['x-request-id'] }),
+    express.json({ limit: '1mb' }),
+    expressMiddleware(server, {
+      context: async ({ req }) => {
+        const authorization = req.header('authorization');
+        let viewer: Viewer | null;
+        try {
+          viewer = await authenticate(authorization);
+        } catch (err) {
+          const message = err instanceof Error ? err.message : 'Token is invalid';
+          throw new GraphQLError(message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
+        }
+        if (viewer) bindToScope({ personId: viewer.personId });
+        const scope = currentScope();
+        return { authorization, viewer, requestId: scope?.requestId ?? '', traceId: scope?.traceId ?? '' };
+      },
+    }),
+  );
+  const port = await http.listen(options.port ?? config.PORT);
+  log.info({ port }, 'gateway listening');
+  return {
+    name: 'gateway',
+    port,
+    log,
+    async close() {
+      await http.close(config.SHUTDOWN_TIMEOUT_MS / 2);
+      await server.stop();
+    },
+  };
+}

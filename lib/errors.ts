@@ -1,0 +1,82 @@
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import type { Logger } from './logger.js';
+
+/** A business failure returned in a payload's userErrors, never thrown. */
+export interface UserError<Code extends string = string> {
+  field: string[] | null;
+  message: string;
+  code: Code;
+}
+
+export function userError<Code extends string>(code: Code, message: string, field?: string[]): UserError<Code> {
+  return { code, message, field: field ?? null };
+}
+
+/** Thrown inside a service to roll a transaction back and answer with userErrors. */
+export class UserErrorsException<Code extends string = string> extends Error {
+  constructor(readonly userErrors: UserError<Code>[]) {
+    super(userErrors.map((e) => e.message).join('; '));
+  }
+}
+
+export function forbidden(message = 'You are not allowed to do this'): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: 'FORBIDDEN', http: { status: 200 } } });
+}
+
+export function unauthenticated(message = 'Sign in required'): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: 'UNAUTHENTICATED' } });
+}
+
+export function badUserInput(message: string, argument?: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT', argument } });
+}
+
+const CLIENT_CODES = new Set([
+  'BAD_USER_INPUT',
+  'FORBIDDEN',
+  'UNAUTHENTICATED',
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+  'OPERATION_RESOLUTION_FAILURE',
+  'BAD_REQUEST',
+]);
+
+/**
+ * Errors the client caused pass through unchanged (without stack traces); anything else is a bug
+ * or an outage: it is logged in full and the client sees only a generic message.
+ */
+export function maskErrors(log: Logger) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const code = formatted.extensions?.code;
+    if (typeof code === 'string' && CLIENT_CODES.has(code)) {
+      const { stacktrace: _stack, ...extensions } = formatted.extensions ?? {};
+      return { ...formatted, extensions };
+    }
+    log.error({ err: error, path: formatted.path }, 'unexpected error while resolving');
+    return {
+      message: 'Internal server error',
+      path: formatted.path,
+      locations: formatted.locations,
+      extensions: { code: 'INTERNAL_SERVER_ERROR' },
+    };
+  };
+}
+
+/**
+ * Runs a mutation's service call and shapes its payload: `{ [key]: result, userErrors: [] }`,
+ * or `{ [key]: null, userErrors }` when the service refused with userErrors.
+ */
+export async function toPayload<K extends string, T, Code extends string = string>(
+  key: K,
+  run: () => Promise<T>,
+): Promise<Record<K, T | null> & { userErrors: UserError<Code>[] }> {
+  try {
+    const value = await run();
+    return { [key]: value, userErrors: [] } as unknown as Record<K, T | null> & { userErrors: UserError<Code>[] };
+  } catch (err) {
+    if (!(err instanceof UserErrorsException)) throw err;
+    return { [key]: null, userErrors: err.userErrors } as unknown as Record<K, T | null> & { userErrors: UserError<Code>[] };
+  }
+}

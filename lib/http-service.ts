@@ -1,0 +1,90 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import express, { type Express } from 'express';
+import type { Registry } from 'prom-client';
+import type { Logger } from './logger.js';
+import { newRequestId, runInScope, traceIdFrom } from './request-context.js';
+
+export type ReadinessCheck = () => Promise<unknown>;
+
+export interface HttpService {
+  app: Express;
+  server: Server;
+  listen(port: number, host?: string): Promise<number>;
+  close(timeoutMs: number): Promise<void>;
+}
+
+async function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms`)), ms);
+  });
+  try {
+    return await Promise.race([promise, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/**
+ * The HTTP shell every service shares: request id and trace id scope, /healthz (the process is
+ * up), /readyz (its dependencies answer), /metrics (Prometheus). The caller mounts /graphql.
+ */
+export function createHttpService(options: {
+  log: Logger;
+  registry: Registry;
+  readiness: Record<string, ReadinessCheck>;
+}): HttpService {
+  const { log, registry, readiness } = options;
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('etag', false);
+  app.use((req, res, next) => {
+    const requestId = newRequestId(req.header('x-request-id'));
+    const traceId = traceIdFrom(req.header('traceparent'));
+    res.setHeader('x-request-id', requestId);
+    runInScope({ requestId, traceId }, next);
+  });
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  app.get('/readyz', async (_req, res) => {
+    const results = await Promise.all(
+      Object.entries(readiness).map(async ([name, check]) => {
+        try {
+          await withTimeout(check(), 2000);
+          return [name, 'ok'] as const;
+        } catch (err) {
+          log.warn({ err, dependency: name }, 'readiness check failed');
+          return [name, (err as Error).message] as const;
+        }
+      }),
+    );
+    const ready = results.every(([, status]) => status === 'ok');
+    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not ready', checks: Object.fromEntries(results) });
+  });
+  app.get('/metrics', async (_req, res) => {
+    res.setHeader('content-type', registry.contentType);
+    res.send(await registry.metrics());
+  });
+  const server = createServer(app);
+  server.keepAliveTimeout = 65_000;
+  return {
+    app,
+    server,
+    listen(port, host = '0.0.0.0') {
+      return new Promise((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(port, host, () => resolve((server.address() as AddressInfo).port));
+      });
+    },
+    async close(timeoutMs) {
+      if (!server.listening) return;
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      const timer = setTimeout(() => server.closeAllConnections(), timeoutMs);
+      await closed;
+      clearTimeout(timer);
+    },
+  };
+}

@@ -1,0 +1,40 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { randomBytes, randomUUID } from 'node:crypto';
+
+/** What every log line and outbox event of one request carries. */
+export interface RequestScope {
+  requestId: string;
+  traceId: string;
+  personId?: string;
+  orderId?: string;
+}
+
+const storage = new AsyncLocalStorage<RequestScope>();
+
+export function runInScope<T>(scope: RequestScope, fn: () => T): T {
+  return storage.run(scope, fn);
+}
+
+export function currentScope(): RequestScope | undefined {
+  return storage.getStore();
+}
+
+/** Binds a field (e.g. the order id once it is known) to the rest of this request's logs. */
+export function bindToScope(fields: Partial<Pick<RequestScope, 'personId' | 'orderId'>>): void {
+  const scope = storage.getStore();
+  if (scope) Object.assign(scope, fields);
+}
+
+/** Trace id from a W3C traceparent header, or a new one. */
+export function traceIdFrom(traceparent: string | undefined): string {
+  const match = traceparent?.match(/^[\da-f]{2}-([\da-f]{32})-[\da-f]{16}-[\da-f]{2}$/);
+  return match?.[1] ?? randomBytes(16).toString('hex');
+}
+
+export function traceparentFor(traceId: string): string {
+  return `00-${traceId}-${randomBytes(8).toString('hex')}-01`;
+}
+
+export function newRequestId(incoming: string | undefined): string {
+  return incoming && /^[\w.:-]{1,100}$/.test(incoming) ? incoming : randomUUID();
+}

@@ -1,0 +1,108 @@
+import type { Redis } from 'ioredis';
+import type { Authenticate } from './auth.js';
+import type { Config } from './config.js';
+import type { RequestContext } from './context.js';
+import type { TransactionalSqlClient } from './db.js';
+import { createHttpService } from './http-service.js';
+import { startRecurringJob, type RecurringJob } from './jobs.js';
+import { createLogger, type Logger } from './logger.js';
+import { createRegistry } from './metrics.js';
+import { eventStream, relayOutbox } from './outbox.js';
+import { mountSubgraph } from './subgraph.js';
+import type { SubgraphName } from './subgraphs.js';
+
+/** What every service of a process shares: configuration, token verification, one Redis. */
+export interface Runtime {
+  config: Config;
+  authenticate: Authenticate;
+  redis: Redis;
+}
+
+export interface RunningService {
+  name: string;
+  port: number;
+  log: Logger;
+  close(): Promise<void>;
+}
+
+export const bullPrefix = (config: Config) => `${config.REDIS_PREFIX}:bull`;
+
+/** A recurring job description a subgraph hands to startSubgraph. */
+export interface JobSpec {
+  queueName: string;
+  everyMs: number;
+  run: () => Promise<unknown>;
+}
+
+export interface SubgraphDb extends TransactionalSqlClient {
+  $disconnect(): Promise<void>;
+}
+
+/**
+ * Starts one subgraph: its HTTP service with /graphql, health and metrics; its workers (the
+ * outbox relay plus the context's own jobs, unless RUN_WORKERS is false); and a close() that
+ * stops taking requests, drains, stops workers and closes its pool.
+ */
+export async function startSubgraph<C extends RequestContext>(options: {
+  name: SubgraphName;
+  runtime: Runtime;
+  typeDefs: string;
+  resolvers: unknown;
+  db: SubgraphDb;
+  context: (base: RequestContext) => C;
+  jobs?: JobSpec[];
+  port?: number;
+}): Promise<RunningService> {
+  const { name, runtime, db } = options;
+  const { config, redis } = runtime;
+  const log = createLogger(config.LOG_LEVEL, name);
+  const registry = createRegistry(name);
+  const http = createHttpService({
+    log,
+    registry,
+    readiness: {
+      postgres: () => db.$queryRawUnsafe('SELECT 1'),
+      redis: () => redis.ping(),
+    },
+  });
+  const apollo = await mountSubgraph(http, {
+    typeDefs: options.typeDefs,
+    resolvers: options.resolvers,
+    log,
+    registry,
+    authenticate: runtime.authenticate,
+    production: config.NODE_ENV === 'production',
+    context: options.context,
+  });
+  const jobs: RecurringJob[] = [];
+  if (config.RUN_WORKERS) {
+    const specs: JobSpec[] = [
+      {
+        queueName: `${name}-outbox-relay`,
+        everyMs: config.OUTBOX_RELAY_MS,
+        run: async () => {
+          let published = 0;
+          for (let batch = -1; batch !== 0; published += batch) batch = await relayOutbox(db, redis, eventStream(config.REDIS_PREFIX, name));
+          return published;
+        },
+      },
+      ...(options.jobs ?? []),
+    ];
+    for (const spec of specs) {
+      jobs.push(await startRecurringJob({ connection: redis, prefix: bullPrefix(config), log, ...spec }));
+    }
+  }
+  const port = await http.listen(options.port ?? Number(new URL(config.subgraphUrls[name]).port));
+  log.info({ port, workers: jobs.length }, `${name} subgraph listening`);
+  return {
+    name,
+    port,
+    log,
+    async close() {
+      await http.close(config.SHUTDOWN_TIMEOUT_MS / 2);
+      await apollo.stop();
+      await Promise.all(jobs.map((j) => j.close()));
+      await db.$disconnect();
+    },
+  };
+}

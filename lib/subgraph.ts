@@ -1,0 +1,63 @@
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { expressMiddleware } from '@as-integrations/express5';
+import { buildSubgraphSchema } from '@apollo/subgraph';
+
+import express from 'express';
+import { parse } from 'graphql';
+import type { Registry } from 'prom-client';
+import type { Authenticate } from './auth.js';
+import type { RequestContext } from './context.js';
+import { maskErrors } from './errors.js';
+import type { HttpService } from './http-service.js';
+import type { Logger } from './logger.js';
+import { graphqlMetricsPlugin } from './metrics.js';
+import { bindToScope, currentScope } from './request-context.js';
+
+/**
+ * Serves a subgraph's schema on /graphql of the given HTTP service. Every request's bearer
+ * token is verified here: a subgraph never trusts an identity header set by someone else.
+ */
+export async function mountSubgraph<C extends RequestContext>(
+  http: HttpService,
+  options: {
+    typeDefs: string;
+    resolvers: unknown;
+    log: Logger;
+    registry: Registry;
+    authenticate: Authenticate;
+    production: boolean;
+    context: (base: RequestContext) => C;
+  },
+): Promise<ApolloServer<C>> {
+  const { log, authenticate } = options;
+  const server = new ApolloServer<C>({
+    schema: buildSubgraphSchema({ typeDefs: parse(options.typeDefs), resolvers: options.resolvers } as Parameters<typeof buildSubgraphSchema>[0]),
+    includeStacktraceInErrorResponses: false,
+    formatError: maskErrors(log),
+    introspection: !options.production,
+    logger: log,
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer: http.server }),
+      graphqlMetricsPlugin(options.registry),
+      // Traces go to logs and metrics; Apollo's federated tracing is not used.
+      ApolloServerPluginInlineTraceDisabled(),
+      ...(options.production ? [ApolloServerPluginLandingPageDisabled()] : []),
+    ],
+  });
+  await server.start();
+  http.app.use(
+    '/graphql',
+    express.json({ limit: '1mb' }),
+    expressMiddleware(server, {
+      context: async ({ req }) => {
+        const viewer = await authenticate(req.header('authorization'));
+        if (viewer) bindToScope({ personId: viewer.personId });
+        const requestId = currentScope()?.requestId ?? '';
+        return options.context({ viewer, requestId, log });
+      },
+    }),
+  );
+  return server;
+}

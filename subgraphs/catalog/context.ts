@@ -1,0 +1,17 @@
+import type { RequestContext } from '../../lib/context.js';
+import type { CategoryService } from './category.service.js';
+import type { InventoryService } from './inventory.service.js';
+import type { CatalogLoaders } from './loaders.js';
+import type { PrismaClient } from './prisma-client/client.js';
+import type { ProductService } from './product.service.js';
+
+export interface CatalogServices {
+  db: PrismaClient;
+  products: ProductService;
+  categories: CategoryService;
+  inventory: InventoryService;
+}
+
+export interface CatalogContext extends RequestContext, CatalogServices {
+  loaders: CatalogLoaders;
+}

@@ -1,0 +1,247 @@
+// Stock per variant and the reservations that hold it for orders.
+// Every change is one conditional UPDATE (or runs under the reservation's row lock), so
+// concurrent writers can never push reserved above on hand; a CHECK constraint backs this up.
+import { randomUUID } from 'node:crypto';
+import { UserErrorsException } from '../../lib/errors.js';
+import { recordEvents, type NewEvent } from '../../lib/outbox.js';
+import type { Prisma, PrismaClient } from './prisma-client/client.js';
+import type { InventoryRow, ReservationRow } from './models.js';
+import { isUuid } from '../../lib/ids.js';
+import { Checker, LIMITS } from './validation.js';
+
+type Tx = Prisma.TransactionClient;
+
+export interface ReserveLine {
+  variantId: string;
+  quantity: number;
+}
+
+interface LevelChange {
+  on_hand: number;
+  reserved: number;
+  reorder_threshold: number;
+  location: string;
+  previous_available: number;
+}
+
+const toInventory = (row: LevelChange): InventoryRow => ({
+  onHand: row.on_hand,
+  reserved: row.reserved,
+  reorderThreshold: row.reorder_threshold,
+  location: row.location,
+});
+
+/** InventoryLow fires when a change takes available from above the reorder threshold to at or below it. */
+function lowStockEvent(variantId: string, row: LevelChange): NewEvent[] {
+  const available = row.on_hand - row.reserved;
+  if (available > row.reorder_threshold || row.previous_available <= row.reorder_threshold) return [];
+  return [
+    {
+      type: 'InventoryLow',
+      aggregateType: 'ProductVariant',
+      aggregateId: variantId,
+      data: { variantId, available, reorderThreshold: row.reorder_threshold, location: row.location },
+    },
+  ];
+}
+
+const fail = (code: Parameters<Checker['add']>[0], message: string, field: string[]): never => {
+  const c = new Checker();
+  c.add(code, message, field);
+  throw new UserErrorsException(c.errors);
+};
+
+export class InventoryService {
+  constructor(
+    private readonly db: PrismaClient,
+    private readonly defaultTtlSeconds: number,
+  ) {}
+
+  /** Sets on hand; refused below what is reserved. */
+  async setOnHand(variantId: string, onHand: number, reorderThreshold?: number | null, location?: string | null): Promise<InventoryRow> {
+    const c = new Checker();
+    c.range(onHand, ['onHand'], 0, LIMITS.onHand);
+    c.range(reorderThreshold, ['reorderThreshold'], 0, LIMITS.reorderThreshold);
+    c.text(location, ['location'], LIMITS.location, location != null);
+    if (c.errors.length) throw new UserErrorsException(c.errors);
+    return this.changeLevel(variantId, `on_hand = $2, reorder_threshold = COALESCE($3, i.reorder_threshold), location = COALESCE($4, i.location)`, `$2 >= i.reserved`, [onHand, reorderThreshold ?? null, location ?? null]);
+  }
+
+  /** Adds delta to on hand atomically; the result must stay within 0..max and not below reserved. */
+  async adjustOnHand(variantId: string, delta: number, reason?: string | null): Promise<InventoryRow> {
+    const c = new Checker();
+    c.range(delta, ['delta'], -LIMITS.onHand, LIMITS.onHand);
+    c.text(reason, ['reason'], 500);
+    if (c.errors.length) throw new UserErrorsException(c.errors);
+    return this.changeLevel(variantId, `on_hand = i.on_hand + $2`, `i.on_hand + $2 >= i.reserved AND i.on_hand + $2 <= ${LIMITS.onHand}`, [delta]);
+  }
+
+  private async changeLevel(variantId: string, set: string, guard: string, params: unknown[]): Promise<InventoryRow> {
+    if (!isUuid(variantId)) fail('NOT_FOUND', 'variant not found', ['variantId']);
+    return this.db.$transaction(async (tx) => {
+      const rows = await tx.$queryRawUnsafe<LevelChange[]>(
+        `UPDATE inventory_level i SET ${set}, updated_at = now()
+           FROM (SELECT on_hand - reserved AS previous_available FROM inventory_level WHERE variant_id = $1::uuid FOR UPDATE) old
+          WHERE i.variant_id = $1::uuid AND ${guard}
+          RETURNING i.on_hand, i.reserved, i.reorder_threshold, i.location, old.previous_available`,
+        variantId,
+        ...params,
+      );
+      const row = rows[0];
+      if (!row) {
+        const level = await tx.inventoryLevel.findUnique({ where: { variantId } });
+        if (!level) return fail('NOT_FOUND', 'variant not found', ['variantId']);
+        return fail('BELOW_RESERVED', `on hand cannot go below the ${level.reserved} units reserved (or above ${LIMITS.onHand})`, ['onHand']);
+      }
+      await recordEvents(tx, lowStockEvent(variantId, row));
+      return toInventory(row);
+    });
+  }
+
+  /**
+   * Holds stock for every line or for none. The reservation is keyed by owner: a repeated call
+   * (a retried checkout step) returns the reservation made the first time.
+   */
+  async reserve(ownerId: string, lines: ReserveLine[], ttlSeconds?: number | null): Promise<ReservationRow> {
+    const c = new Checker();
+    c.text(ownerId, ['input', 'ownerId'], 100, true);
+    c.range(ttlSeconds, ['input', 'ttlSeconds'], 30, 7 * 24 * 3600, 'INVALID_INPUT');
+    if (lines.length === 0 || lines.length > LIMITS.reservationLines) {
+      c.add('INVALID_INPUT', `a reservation needs 1 to ${LIMITS.reservationLines} lines`, ['input', 'lines']);
+    }
+    const merged = new Map<string, number>();
+    lines.forEach((line, i) => {
+      c.range(line.quantity, ['input', 'lines', String(i), 'quantity'], 1, LIMITS.reservationQuantity);
+      if (!isUuid(line.variantId)) c.add('NOT_FOUND', 'variant not found', ['input', 'lines', String(i), 'variantId']);
+      merged.set(line.variantId, (merged.get(line.variantId) ?? 0) + line.quantity);
+    });
+    if (c.errors.length) throw new UserErrorsException(c.errors);
+
+    // Lines are taken in variant-id order so that two multi-line reservations never deadlock.
+    const ordered = [...merged].sort(([a], [b]) => (a < b ? -1 : 1));
+    const expiresAt = new Date(Date.now() + (ttlSeconds ?? this.defaultTtlSeconds) * 1000);
+    return this.db.$transaction(async (tx) => {
+      const id = randomUUID();
+      const inserted = await tx.$queryRaw<{ id: string }[]>`
+        INSERT INTO inventory_reservation (id, owner_id, status, expires_at, updated_at)
+        VALUES (${id}::uuid, ${ownerId}, 'ACTIVE', ${expiresAt}, now())
+        ON CONFLICT (owner_id) DO NOTHING RETURNING id`;
+      if (inserted.length === 0) return this.findByOwner(tx, ownerId) as Promise<ReservationRow>;
+
+      const events: NewEvent[] = [];
+      for (const [i, [variantId, quantity]] of ordered.entries()) {
+        const rows = await tx.$queryRaw<LevelChange[]>`
+          UPDATE inventory_level i SET reserved = i.reserved + ${quantity}, updated_at = now()
+            FROM product_variant v, product p,
+                 (SELECT on_hand - reserved AS previous_available FROM inventory_level WHERE variant_id = ${variantId}::uuid FOR UPDATE) old
+           WHERE i.variant_id = ${variantId}::uuid AND v.id = i.variant_id AND p.id = v.product_id
+             AND v.active AND p.active AND p.deleted_at IS NULL
+             AND i.on_hand - i.reserved >= ${quantity}
+          RETURNING i.on_hand, i.reserved, i.reorder_threshold, i.location, old.previous_available`;
+        const row = rows[0];
+        if (row) {
+          events.push(...lowStockEvent(variantId, row));
+          continue;
+        }
+        const field = ['input', 'lines', String(i)];
+        const level = await tx.inventoryLevel.findUnique({ where: { variantId }, include: { variant: { include: { product: true } } } });
+        const live = level && level.variant.active && level.variant.product.active && !level.variant.product.deletedAt;
+        if (!live) c.add('VARIANT_UNAVAILABLE', `variant ${variantId} is not for sale`, field);
+        else c.add('INSUFFICIENT_STOCK', `only ${level.onHand - level.reserved} of variant ${variantId} available`, field);
+      }
+      if (c.errors.length) throw new UserErrorsException(c.errors);
+
+      await tx.inventoryReservationLine.createMany({ data: ordered.map(([variantId, quantity]) => ({ reservationId: id, variantId, quantity })) });
+      const reservation: ReservationRow = { id, ownerId, status: 'ACTIVE', expiresAt, lines: ordered.map(([variantId, quantity]) => ({ variantId, quantity })) };
+      await recordEvents(tx, [
+        {
+          type: 'InventoryReserved',
+          aggregateType: 'InventoryReservation',
+          aggregateId: id,
+          data: { reservationId: id, ownerId, expiresAt: expiresAt.toISOString(), lines: reservation.lines },
+        },
+        ...events,
+      ]);
+      return reservation;
+    });
+  }
+
+  /** The order was paid: the held units leave stock. Committing twice is the same as once. */
+  async commit(ownerId: string): Promise<ReservationRow> {
+    return this.finish(ownerId, 'COMMITTED', `on_hand = i.on_hand - l.quantity, reserved = i.reserved - l.quantity`);
+  }
+
+  /** The order was cancelled: the held units become available again. Releasing twice is the same as once. */
+  async release(ownerId: string): Promise<ReservationRow> {
+    return this.finish(ownerId, 'RELEASED', `reserved = i.reserved - l.quantity`);
+  }
+
+  /**
+   * Moves an ACTIVE reservation to its end state and applies the stock change, under the
+   * reservation's row lock; a reservation already in that state is returned unchanged.
+   */
+  private async finish(ownerId: string, to: 'COMMITTED' | 'RELEASED', set: string): Promise<ReservationRow> {
+    return this.db.$transaction(async (tx) => {
+      const locked = await tx.$queryRaw<{ id: string; status: string }[]>`
+        SELECT id, status FROM inventory_reservation WHERE owner_id = ${ownerId} FOR UPDATE`;
+      const current = locked[0];
+      if (!current) return fail('RESERVATION_NOT_FOUND', 'no reservation for this owner', ['ownerId']);
+      if (current.status === to) return (await this.findByOwner(tx, ownerId))!;
+      if (current.status !== 'ACTIVE') return fail('RESERVATION_NOT_ACTIVE', `the reservation is ${current.status}`, ['ownerId']);
+      await this.applyEnd(tx, current.id, ownerId, to, set, to === 'RELEASED' ? 'released' : null);
+      return (await this.findByOwner(tx, ownerId))!;
+    });
+  }
+
+  private async applyEnd(tx: Tx, reservationId: string, ownerId: string, to: 'COMMITTED' | 'RELEASED' | 'EXPIRED', set: string, releaseReason: string | null): Promise<void> {
+    await tx.$executeRaw`UPDATE inventory_reservation SET status = ${to}::reservation_status, updated_at = now() WHERE id = ${reservationId}::uuid`;
+    await tx.$executeRawUnsafe(
+      `WITH l AS (SELECT variant_id, quantity FROM inventory_reservation_line WHERE reservation_id = $1::uuid ORDER BY variant_id)
+       UPDATE inventory_level i SET ${set}, updated_at = now() FROM l WHERE i.variant_id = l.variant_id`,
+      reservationId,
+    );
+    if (releaseReason) {
+      const lines = await tx.inventoryReservationLine.findMany({ where: { reservationId }, select: { variantId: true, quantity: true } });
+      await recordEvents(tx, [
+        {
+          type: 'InventoryReleased',
+          aggregateType: 'InventoryReservation',
+          aggregateId: reservationId,
+          data: { reservationId, ownerId, reason: releaseReason, lines },
+        },
+      ]);
+    }
+  }
+
+  /**
+   * Returns the stock of ACTIVE reservations past their expiry, in batches. Rows another sweeper
+   * holds are skipped, so any number of workers may run this at once. Returns how many expired.
+   */
+  async expireOverdue(now = new Date(), batchSize = 100): Promise<number> {
+    let total = 0;
+    for (;;) {
+      const expired = await this.db.$transaction(async (tx) => {
+        const due = await tx.$queryRaw<{ id: string; owner_id: string }[]>`
+          SELECT id, owner_id FROM inventory_reservation
+           WHERE status = 'ACTIVE' AND expires_at <= ${now}
+           ORDER BY expires_at LIMIT ${batchSize} FOR UPDATE SKIP LOCKED`;
+        for (const r of due) await this.applyEnd(tx, r.id, r.owner_id, 'EXPIRED', `reserved = i.reserved - l.quantity`, 'expired');
+        return due.length;
+      });
+      total += expired;
+      if (expired < batchSize) return total;
+    }
+  }
+
+  async findByOwner(tx: Tx | PrismaClient, ownerId: string): Promise<ReservationRow | null> {
+    const r = await tx.inventoryReservation.findUnique({ where: { ownerId }, include: { lines: true } });
+    if (!r) return null;
+    return {
+      id: r.id,
+      ownerId: r.ownerId,
+      status: r.status,
+      expiresAt: r.expiresAt,
+      lines: r.lines.map((l) => ({ variantId: l.variantId, quantity: l.quantity })).sort((a, b) => (a.variantId < b.variantId ? -1 : 1)),
+    };
+  }
+}

@@ -1,0 +1,76 @@
+// Per-request batching: a page of N products with variants, images, options and categories
+// costs one query per relation, not one per product.
+import DataLoader from 'dataloader';
+import type { PrismaClient } from './prisma-client/client.js';
+import type { CategoryRow, ImageRow, InventoryRow, OptionRow, ProductRow, VariantRow } from './models.js';
+import { isUuid } from '../../lib/ids.js';
+
+function groupBy<T>(keys: readonly string[], rows: T[], keyOf: (row: T) => string): T[][] {
+  const groups = new Map<string, T[]>(keys.map((k) => [k, []]));
+  for (const row of rows) groups.get(keyOf(row))?.push(row);
+  return keys.map((k) => groups.get(k) ?? []);
+}
+
+function byId<T>(keys: readonly string[], rows: T[], keyOf: (row: T) => string): (T | null)[] {
+  const map = new Map(rows.map((r) => [keyOf(r), r]));
+  return keys.map((k) => map.get(k) ?? null);
+}
+
+export function createLoaders(db: PrismaClient) {
+  const ids = (keys: readonly string[]) => keys.filter(isUuid);
+  return {
+    product: new DataLoader<string, ProductRow | null>(async (keys) =>
+      byId(keys, await db.product.findMany({ where: { id: { in: ids(keys) } } }), (p) => p.id),
+    ),
+    variant: new DataLoader<string, VariantRow | null>(async (keys) =>
+      byId(keys, await db.productVariant.findMany({ where: { id: { in: ids(keys) } } }), (v) => v.id),
+    ),
+    variantsByProduct: new DataLoader<string, VariantRow[]>(async (keys) =>
+      groupBy(keys, await db.productVariant.findMany({ where: { productId: { in: [...keys] } }, orderBy: [{ position: 'asc' }, { id: 'asc' }] }), (v) => v.productId),
+    ),
+    imagesByProduct: new DataLoader<string, ImageRow[]>(async (keys) =>
+      groupBy(keys, await db.productImage.findMany({ where: { productId: { in: [...keys] } }, orderBy: [{ position: 'asc' }, { id: 'asc' }] }), (i) => i.productId),
+    ),
+    optionsByProduct: new DataLoader<string, OptionRow[]>(async (keys) => {
+      const options = await db.productOption.findMany({
+        where: { productId: { in: [...keys] } },
+        include: { values: { orderBy: [{ position: 'asc' }, { value: 'asc' }] } },
+        orderBy: [{ position: 'asc' }, { name: 'asc' }],
+      });
+      const grouped = groupBy(keys, options, (o) => o.productId);
+      return grouped.map((group) => group.map((o) => ({ id: o.id, name: o.name, position: o.position, values: o.values.map((v) => v.value) })));
+    }),
+    categoriesByProduct: new DataLoader<string, CategoryRow[]>(async (keys) => {
+      const links = await db.productCategory.findMany({
+        where: { productId: { in: [...keys] } },
+        include: { category: true },
+        orderBy: { category: { sortOrder: 'asc' } },
+      });
+      return groupBy(keys, links, (l) => l.productId).map((group) => group.map((l) => l.category));
+    }),
+    selectedOptionsByVariant: new DataLoader<string, { name: string; value: string }[]>(async (keys) => {
+      const links = await db.variantOptionValue.findMany({
+        where: { variantId: { in: [...keys] } },
+        include: { optionValue: { include: { option: true } } },
+      });
+      return groupBy(keys, links, (l) => l.variantId).map((group) =>
+        group
+          .sort((a, b) => a.optionValue.option.position - b.optionValue.option.position)
+          .map((l) => ({ name: l.optionValue.option.name, value: l.optionValue.value })),
+      );
+    }),
+    inventoryByVariant: new DataLoader<string, InventoryRow>(async (keys) => {
+      const levels = await db.inventoryLevel.findMany({ where: { variantId: { in: [...keys] } } });
+      const empty: InventoryRow = { onHand: 0, reserved: 0, reorderThreshold: 0, location: 'default' };
+      return byId(keys, levels, (l) => l.variantId).map((l) => l ?? empty);
+    }),
+    category: new DataLoader<string, CategoryRow | null>(async (keys) =>
+      byId(keys, await db.category.findMany({ where: { id: { in: ids(keys) } } }), (c) => c.id),
+    ),
+    childrenByCategory: new DataLoader<string, CategoryRow[]>(async (keys) =>
+      groupBy(keys, await db.category.findMany({ where: { parentId: { in: [...keys] } }, orderBy: [{ sortOrder: 'asc' }, { name: 'asc' }] }), (c) => c.parentId!),
+    ),
+  };
+}
+
+export type CatalogLoaders = ReturnType<typeof createLoaders>;

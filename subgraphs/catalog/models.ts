@@ -1,0 +1,34 @@
+import type { Category, InventoryLevel, Product, ProductImage, ProductVariant } from './prisma-client/client.js';
+import type { Connection } from '../../lib/pagination.js';
+import type { ProductQuery } from './product-search.js';
+
+export type ProductRow = Product;
+export type VariantRow = ProductVariant;
+export type CategoryRow = Category;
+export type ImageRow = ProductImage;
+export type InventoryRow = Pick<InventoryLevel, 'onHand' | 'reserved' | 'reorderThreshold' | 'location'>;
+
+export interface OptionRow {
+  id: string;
+  name: string;
+  position: number;
+  values: string[];
+}
+
+export interface ReservationRow {
+  id: string;
+  ownerId: string;
+  status: 'ACTIVE' | 'COMMITTED' | 'RELEASED' | 'EXPIRED';
+  expiresAt: Date;
+  lines: { variantId: string; quantity: number }[];
+}
+
+/** A page of products plus the query that produced it, for totalCount and facets on demand. */
+export interface ProductConnectionRow extends Connection<ProductRow> {
+  query: ProductQuery;
+}
+
+export interface CategoryFacetRow {
+  categoryId: string;
+  count: number;
+}

@@ -1,0 +1,188 @@
+// Listing, search, filters, facets and keyset pagination for products, in SQL.
+import { Prisma, type PrismaClient } from './prisma-client/client.js';
+import { badUserInput } from '../../lib/errors.js';
+import { isUuid } from '../../lib/ids.js';
+import { decodeCursor, encodeCursor, toConnection } from '../../lib/pagination.js';
+import type { ProductConnectionRow, ProductRow } from './models.js';
+import type { ProductSort } from './generated/resolvers-types.js';
+
+export interface ProductFilterInput {
+  search?: string | null;
+  categoryId?: string | null;
+  priceMin?: number | null;
+  priceMax?: number | null;
+  options?: { name: string; values: string[] }[] | null;
+  inStock?: boolean | null;
+  active?: boolean | null;
+}
+
+/** Price facet buckets in minor units: [0, 25), [25, 50) … [500, ∞) in a two-decimal currency. */
+export const PRICE_BUCKETS = [0, 2_500, 5_000, 10_000, 20_000, 50_000];
+
+
+type SortKey = { columns: Prisma.Sql[]; direction: 'ASC' | 'DESC'; tieBreak: 'ASC' | 'DESC' };
+
+/**
+ * One storefront listing: a compiled WHERE clause and sort, from which the page, the total and
+ * the facets are read. Cursors carry the sort key of the last row, so rows inserted between
+ * page reads never shift or repeat the rows already seen.
+ */
+export class ProductQuery {
+  private readonly where: Prisma.Sql;
+  private readonly tsquery: Prisma.Sql | null;
+  readonly sort: ProductSort;
+
+  constructor(
+    private readonly db: PrismaClient,
+    filter: ProductFilterInput,
+    sort: ProductSort,
+  ) {
+    const search = filter.search?.trim();
+    if (search && search.length > 200) throw badUserInput('search must be at most 200 characters', 'filter.search');
+    this.tsquery = search ? Prisma.sql`websearch_to_tsquery('english', ${search})` : null;
+    this.sort = sort === 'RELEVANCE' && !this.tsquery ? 'NEWEST' : sort;
+    this.where = this.compileFilter(filter);
+  }
+
+  private compileFilter(filter: ProductFilterInput): Prisma.Sql {
+    const conditions: Prisma.Sql[] = [Prisma.sql`p.deleted_at IS NULL`, Prisma.sql`p.active = ${filter.active ?? true}`];
+    if (this.tsquery) conditions.push(Prisma.sql`p.search_vector @@ ${this.tsquery}`);
+    if (filter.categoryId != null) {
+      if (!isUuid(filter.categoryId)) throw badUserInput('categoryId is not a category id', 'filter.categoryId');
+      conditions.push(Prisma.sql`EXISTS (
+        SELECT 1 FROM product_category pc
+         WHERE pc.product_id = p.id
+           AND pc.category_id IN (
+             WITH RECURSIVE subtree AS (
+               SELECT id FROM category WHERE id = ${filter.categoryId}::uuid
+               UNION ALL SELECT c.id FROM category c JOIN subtree s ON c.parent_id = s.id)
+             SELECT id FROM subtree))`);
+    }
+    const variantConditions: Prisma.Sql[] = [];
+    if (filter.priceMin != null) variantConditions.push(Prisma.sql`v.price >= ${filter.priceMin}`);
+    if (filter.priceMax != null) variantConditions.push(Prisma.sql`v.price <= ${filter.priceMax}`);
+    if (filter.inStock) {
+      variantConditions.push(Prisma.sql`EXISTS (SELECT 1 FROM inventory_level i WHERE i.variant_id = v.id AND i.on_hand - i.reserved > 0)`);
+    }
+    for (const option of filter.options ?? []) {
+      const values = option.values.map((value) => value.toLowerCase());
+      variantConditions.push(Prisma.sql`EXISTS (
+        SELECT 1 FROM variant_option_value vov
+          JOIN product_option_value ov ON ov.id = vov.option_value_id
+          JOIN product_option o ON o.id = ov.option_id
+         WHERE vov.variant_id = v.id AND lower(o.name) = ${option.name.toLowerCase()}
+           AND lower(ov.value) = ANY(${values}::text[]))`);
+    }
+    if (variantConditions.length > 0) {
+      conditions.push(Prisma.sql`EXISTS (
+        SELECT 1 FROM product_variant v
+         WHERE v.product_id = p.id AND v.active AND ${Prisma.join(variantConditions, ' AND ')})`);
+    }
+    return Prisma.join(conditions, ' AND ');
+  }
+
+  private sortKey(): SortKey {
+    switch (this.sort) {
+      case 'RELEVANCE':
+        return { columns: [Prisma.sql`ts_rank(p.search_vector, ${this.tsquery!})::real`], direction: 'DESC', tieBreak: 'ASC' };
+      case 'PRICE_ASC':
+        return { columns: [Prisma.sql`COALESCE(p.min_price, 2147483647)`], direction: 'ASC', tieBreak: 'ASC' };
+      case 'PRICE_DESC':
+        return { columns: [Prisma.sql`COALESCE(p.min_price, -1)`], direction: 'DESC', tieBreak: 'DESC' };
+      case 'NAME_ASC':
+        return { columns: [Prisma.sql`p.name`], direction: 'ASC', tieBreak: 'ASC' };
+      case 'NAME_DESC':
+        return { columns: [Prisma.sql`p.name`], direction: 'DESC', tieBreak: 'DESC' };
+      case 'NEWEST':
+      default:
+        return { columns: [Prisma.sql`p.created_at`], direction: 'DESC', tieBreak: 'DESC' };
+    }
+  }
+
+  /** The cursor condition: rows strictly after (sort key, id) in the sort order. */
+  private afterCondition(key: SortKey, cursor: unknown[]): Prisma.Sql {
+    const [value, id] = cursor;
+    if (cursor.length !== 2 || typeof id !== 'string' || !isUuid(id) || value === undefined) {
+      throw badUserInput('after is not a valid cursor for this sort', 'after');
+    }
+    const column = key.columns[0]!;
+    const typed =
+      this.sort === 'NEWEST' ? Prisma.sql`${String(value)}::timestamptz` : this.sort === 'RELEVANCE' ? Prisma.sql`${Number(value)}::real` : Prisma.sql`${value}`;
+    const cmp = key.direction === 'ASC' ? Prisma.raw('>') : Prisma.raw('<');
+    const tieCmp = key.tieBreak === 'ASC' ? Prisma.raw('>') : Prisma.raw('<');
+    return Prisma.sql`(${column} ${cmp} ${typed} OR (${column} = ${typed} AND p.id ${tieCmp} ${id}::uuid))`;
+  }
+
+  async page(first: number, after: string | null | undefined): Promise<ProductConnectionRow> {
+    const key = this.sortKey();
+    const conditions = [this.where];
+    if (after) conditions.push(this.afterCondition(key, decodeCursor(after)));
+    const dir = Prisma.raw(key.direction);
+    const tie = Prisma.raw(key.tieBreak);
+    const rows = await this.db.$queryRaw<(ProductRow & { sort_value: unknown })[]>`
+      SELECT p.id, p.slug, p.name, p.description, p.brand, p.active, p.min_price AS "minPrice",
+             p.created_at AS "createdAt", p.updated_at AS "updatedAt", p.deleted_at AS "deletedAt",
+             ${key.columns[0]!} AS sort_value
+        FROM product p
+       WHERE ${Prisma.join(conditions, ' AND ')}
+       ORDER BY sort_value ${dir}, p.id ${tie}
+       LIMIT ${first + 1}`;
+    const connection = toConnection(rows, first, after, (row) => {
+      const value = row.sort_value instanceof Date ? row.sort_value.toISOString() : row.sort_value;
+      return encodeCursor([value, row.id]);
+    });
+    for (const edge of connection.edges) delete (edge.node as { sort_value?: unknown }).sort_value;
+    return { ...connection, query: this };
+  }
+
+  async count(): Promise<number> {
+    const [row] = await this.db.$queryRaw<{ count: bigint }[]>`SELECT count(*) AS count FROM product p WHERE ${this.where}`;
+    return Number(row?.count ?? 0);
+  }
+
+  /** Per category, the matching products in it or in any descendant. */
+  async categoryFacets(): Promise<{ categoryId: string; count: number }[]> {
+    const rows = await this.db.$queryRaw<{ category_id: string; count: bigint }[]>`
+      WITH RECURSIVE matched AS (SELECT p.id FROM product p WHERE ${this.where}),
+      lineage AS (
+        SELECT pc.product_id, c.id AS category_id, c.parent_id
+          FROM product_category pc JOIN category c ON c.id = pc.category_id
+         WHERE pc.product_id IN (SELECT id FROM matched)
+        UNION
+        SELECT l.product_id, c.id, c.parent_id FROM lineage l JOIN category c ON c.id = l.parent_id)
+      SELECT category_id, count(DISTINCT product_id) AS count FROM lineage
+       GROUP BY category_id ORDER BY count DESC, category_id`;
+    return rows.map((r) => ({ categoryId: r.category_id, count: Number(r.count) }));
+  }
+
+  async optionFacets(): Promise<{ name: string; values: { value: string; count: number }[] }[]> {
+    const rows = await this.db.$queryRaw<{ name: string; value: string; count: bigint }[]>`
+      SELECT o.name, ov.value, count(DISTINCT p.id) AS count
+        FROM product p
+        JOIN product_variant v ON v.product_id = p.id AND v.active
+        JOIN variant_option_value vov ON vov.variant_id = v.id
+        JOIN product_option_value ov ON ov.id = vov.option_value_id
+        JOIN product_option o ON o.id = ov.option_id
+       WHERE ${this.where}
+       GROUP BY o.name, ov.value
+       ORDER BY o.name, count DESC, ov.value`;
+    const byName = new Map<string, { value: string; count: number }[]>();
+    for (const row of rows) {
+      const values = byName.get(row.name) ?? [];
+      values.push({ value: row.value, count: Number(row.count) });
+      byName.set(row.name, values);
+    }
+    return [...byName].map(([name, values]) => ({ name, values }));
+  }
+
+  /** Products with an active variant priced in each bucket (a product may count in several). */
+  async priceFacets(): Promise<{ min: number; max: number | null; count: number }[]> {
+    const rows = await this.db.$queryRaw<{ bucket: number; count: bigint }[]>`
+      SELECT width_bucket(v.price, ${PRICE_BUCKETS}::int[]) AS bucket, count(DISTINCT p.id) AS count
+        FROM product p JOIN product_variant v ON v.product_id = p.id AND v.active
+       WHERE ${this.where}
+       GROUP BY bucket`;
+    const counts = new Map(rows.map((r) => [Number(r.bucket), Number(r.count)]));
+    return PRICE_BUCKETS.map((min, i) => ({ min, max: PRICE_BUCKETS[i + 1] ?? null, count: counts.get(i + 1) ?? 0 }));
+  }
+}

@@ -1,0 +1,172 @@
+// Thin: authorise, read arguments, call a service or loader, shape the payload.
+import { hasRole, requireRole } from '../../lib/auth.js';
+import { badUserInput, forbidden, toPayload } from '../../lib/errors.js';
+import { money, moneyResolvers } from '../../lib/money.js';
+import { pageSize } from '../../lib/pagination.js';
+import type { CatalogContext } from './context.js';
+import type { CatalogErrorCode, Resolvers } from './generated/resolvers-types.js';
+import type { ProductRow } from './models.js';
+import { ProductQuery, type ProductFilterInput } from './product-search.js';
+
+const payload = <K extends string, T>(key: K, run: () => Promise<T>) => toPayload<K, T, CatalogErrorCode>(key, run);
+const isStaff = (ctx: CatalogContext) => hasRole(ctx.viewer, 'admin', 'support');
+const iso = (d: Date) => d.toISOString();
+
+/** Customers and anonymous callers see live products only; staff see everything. */
+const visible = (ctx: CatalogContext, p: ProductRow | null) => (p && (isStaff(ctx) || (p.active && !p.deletedAt)) ? p : null);
+
+function listProducts(ctx: CatalogContext, args: { first?: number | null; after?: string | null; filter?: ProductFilterInput | null; sort?: string | null }) {
+  const filter = args.filter ?? {};
+  if (filter.active === false && !isStaff(ctx)) throw forbidden('Only staff may list inactive products');
+  if (filter.priceMin != null && filter.priceMax != null && filter.priceMin > filter.priceMax) {
+    throw badUserInput('priceMin must not exceed priceMax', 'filter.priceMin');
+  }
+  const query = new ProductQuery(ctx.db, filter, (args.sort ?? 'RELEVANCE') as never);
+  return query.page(pageSize(args.first), args.after);
+}
+
+export const resolvers: Resolvers = {
+  ...moneyResolvers,
+  Query: {
+    products: (_root, args, ctx) => listProducts(ctx, args),
+    product: async (_root, { id, slug }, ctx) => {
+      if ((id == null) === (slug == null)) throw badUserInput('give exactly one of id and slug');
+      const product = id != null ? await ctx.loaders.product.load(id) : await ctx.db.product.findUnique({ where: { slug: slug! } });
+      return visible(ctx, product);
+    },
+    categories: (_root, _args, ctx) => ctx.db.category.findMany({ where: { parentId: null }, orderBy: [{ sortOrder: 'asc' }, { name: 'asc' }] }),
+    category: async (_root, { id, slug }, ctx) => {
+      if ((id == null) === (slug == null)) throw badUserInput('give exactly one of id and slug');
+      return id != null ? ctx.loaders.category.load(id) : ctx.db.category.findUnique({ where: { slug: slug! } });
+    },
+  },
+  Mutation: {
+    createProduct: (_root, { input }, ctx) => {
+      requireRole(ctx.viewer, 'admin');
+      return payload('product', () => ctx.products.createProduct(input));
+    },
+    updateProduct: (_root, { id, input }, ctx) => {
+      requireRole(ctx.viewer, 'admin');
+      return payload('product', () => ctx.products.updateProduct(id, input));
+    },
+    archiveProduct: (_root, { id }, ctx) => {
+      requireRole(ctx.viewer, 'admin');
+      return payload('product', () => ctx.products.archiveProduct(id));
+    },
+    addProductOption: (_root, { productId, input }, ctx) => {
+      requireRole(ctx.viewer, 'admin');
+      return payload('product', () => ctx.products.addOption(productId, input));
+    },
+    updateProductOption: (_root, { id, input }, ctx) => {
+      requireRole(ctx.viewer, 'admin');
+      return payload('product', () => ctx.products.updateOption(id, input));
+    },
+    addProductVariant: (_root, { productId, input }, ctx) => {
+      requireRole(ctx.viewer, 'admin');
+      return payload('variant', () => ctx.products.addVariant(productId, input));
+    },
+    updateProductVariant: (_root, { id, input }, ctx) => {
+      requireRole(ctx.viewer, 'admin');
+      return payload('variant', () => ctx.products.updateVariant(id, input));
+    },
+    addProductImage: (_root, { productId, input }, ctx) => {
+      requireRole(ctx.viewer, 'admin');
+      return payload('product', () => ctx.products.addImage(productId, input));
+    },
+    updateProductImage: (_root, { id, input }, ctx) => {
+      requireRole(ctx.viewer, 'admin');
+      return payload('product', () => ctx.products.updateImage(id, input));
+    },
+    removeProductImage: (_root, { id }, ctx) => {
+      requireRole(ctx.viewer, 'admin');
+      return payload('product', () => ctx.products.removeImage(id));
+    },
+    createCategory: (_root, { input }, ctx) => {
+      requireRole(ctx.viewer, 'admin');
+      return payload('category', () => ctx.categories.create(input));
+    },
+    updateCategory: (_root, { id, input }, ctx) => {
+      requireRole(ctx.viewer, 'admin');
+      return payload('category', () => ctx.categories.update(id, input));
+    },
+    setInventory: async (_root, { variantId, onHand, reorderThreshold, location }, ctx) => {
+      requireRole(ctx.viewer, 'admin');
+      const result = await payload('inventory', () => ctx.inventory.setOnHand(variantId, onHand, reorderThreshold, location));
+      return { ...result, variant: result.inventory ? await ctx.loaders.variant.load(variantId) : null };
+    },
+    adjustInventory: async (_root, { variantId, delta, reason }, ctx) => {
+      requireRole(ctx.viewer, 'admin');
+      const result = await payload('inventory', () => ctx.inventory.adjustOnHand(variantId, delta, reason));
+      return { ...result, variant: result.inventory ? await ctx.loaders.variant.load(variantId) : null };
+    },
+    reserveInventory: (_root, { input }, ctx) => {
+      requireRole(ctx.viewer, 'service');
+      return payload('reservation', () => ctx.inventory.reserve(input.ownerId, input.lines, input.ttlSeconds));
+    },
+    commitInventoryReservation: (_root, { ownerId }, ctx) => {
+      requireRole(ctx.viewer, 'service');
+      return payload('reservation', () => ctx.inventory.commit(ownerId));
+    },
+    releaseInventoryReservation: (_root, { ownerId }, ctx) => {
+      requireRole(ctx.viewer, 'service');
+      return payload('reservation', () => ctx.inventory.release(ownerId));
+    },
+  },
+  Product: {
+    __resolveReference: (ref, ctx) => ctx.loaders.product.load(ref.id),
+    archived: (p) => p.deletedAt !== null,
+    options: (p, _args, ctx) => ctx.loaders.optionsByProduct.load(p.id),
+    variants: async (p, _args, ctx) => {
+      const variants = await ctx.loaders.variantsByProduct.load(p.id);
+      return isStaff(ctx) ? variants : variants.filter((v) => v.active);
+    },
+    images: (p, _args, ctx) => ctx.loaders.imagesByProduct.load(p.id),
+    categories: (p, _args, ctx) => ctx.loaders.categoriesByProduct.load(p.id),
+    priceRange: async (p, _args, ctx) => {
+      const active = (await ctx.loaders.variantsByProduct.load(p.id)).filter((v) => v.active);
+      if (active.length === 0) return null;
+      const prices = active.map((v) => v.price);
+      const currency = active[0]!.currency;
+      return { min: money(Math.min(...prices), currency), max: money(Math.max(...prices), currency) };
+    },
+    createdAt: (p) => iso(p.createdAt),
+    updatedAt: (p) => iso(p.updatedAt),
+  },
+  ProductVariant: {
+    __resolveReference: (ref, ctx) => ctx.loaders.variant.load(ref.id),
+    options: (v, _args, ctx) => ctx.loaders.selectedOptionsByVariant.load(v.id),
+    product: async (v, _args, ctx) => (await ctx.loaders.product.load(v.productId))!,
+    price: (v) => money(v.price, v.currency),
+    compareAtPrice: (v) => (v.compareAtPrice === null ? null : money(v.compareAtPrice, v.currency)),
+    availableForSale: async (v, _args, ctx) => {
+      if (!v.active) return false;
+      const [product, inventory] = await Promise.all([ctx.loaders.product.load(v.productId), ctx.loaders.inventoryByVariant.load(v.id)]);
+      return Boolean(product?.active && !product.deletedAt && inventory.onHand - inventory.reserved > 0);
+    },
+    inventory: (v, _args, ctx) => ctx.loaders.inventoryByVariant.load(v.id),
+  },
+  Inventory: {
+    available: (i) => i.onHand - i.reserved,
+  },
+  Category: {
+    __resolveReference: (ref, ctx) => ctx.loaders.category.load(ref.id),
+    parent: (c, _args, ctx) => (c.parentId ? ctx.loaders.category.load(c.parentId) : null),
+    children: (c, _args, ctx) => ctx.loaders.childrenByCategory.load(c.id),
+    products: (c, args, ctx) => listProducts(ctx, { ...args, filter: { categoryId: c.id } }),
+  },
+  ProductConnection: {
+    totalCount: (conn) => conn.query.count(),
+    facets: (conn) => conn.query,
+  },
+  ProductFacets: {
+    categories: async (query: ProductQuery) => (await query.categoryFacets()),
+    options: (query: ProductQuery) => query.optionFacets(),
+    priceRanges: (query: ProductQuery) => query.priceFacets(),
+  },
+  CategoryFacet: {
+    category: async (f, _args, ctx) => (await ctx.loaders.category.load(f.categoryId))!,
+  },
+  InventoryReservation: {
+    expiresAt: (r) => iso(r.expiresAt),
+  },
+};
