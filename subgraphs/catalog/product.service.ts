@@ -14,6 +14,7 @@ import {
   checkProductFields,
   checkVariant,
   defaultVariantTitle,
+  sameOptionName,
   type ImageInput,
   type OptionInput,
   type ProductFieldsInput,
@@ -364,7 +365,7 @@ export class ProductService {
     const values = await tx.productOptionValue.findMany({ where: { option: { productId } }, include: { option: true } });
     const ids = selected.map((s) => {
       const match = values.find(
-        (v) => v.option.name.toLowerCase() === s.name.toLowerCase() && v.value.toLowerCase() === s.value.toLowerCase(),
+        (v) => sameOptionName(v.option.name, s.name) && v.value.toLowerCase() === s.value.toLowerCase(),
       );
       return match!.id;
     });

@@ -33,6 +33,9 @@ export const LIMITS = {
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
+/** Option names are stored trimmed and compared without regard to case. */
+export const sameOptionName = (a: string, b: string): boolean => a.trim().toLowerCase() === b.trim().toLowerCase();
+
 export class Checker {
   readonly errors: CatalogError[] = [];
 
@@ -40,19 +43,27 @@ export class Checker {
     this.errors.push(userError(code, message, field));
   }
 
-  text(value: string | null | undefined, field: string[], max: number, required = false): void {
+  /** Returns whether the value passed, so that later checks of the same field can skip a known-bad value. */
+  text(value: string | null | undefined, field: string[], max: number, required = false): boolean {
     if (value === null || value === undefined) {
       if (required) this.add('INVALID_INPUT', `${field.at(-1)} is required`, field);
-      return;
+      return !required;
     }
-    if (required && value.trim().length === 0) this.add('INVALID_INPUT', `${field.at(-1)} must not be blank`, field);
-    if (value.length > max) this.add('TOO_LONG', `${field.at(-1)} must be at most ${max} characters`, field);
+    if (required && value.trim().length === 0) {
+      this.add('INVALID_INPUT', `${field.at(-1)} must not be blank`, field);
+      return false;
+    }
+    // Postgres varchar(n) counts characters, not the UTF-16 code units of String.length.
+    if ([...value].length > max) {
+      this.add('TOO_LONG', `${field.at(-1)} must be at most ${max} characters`, field);
+      return false;
+    }
+    return true;
   }
 
   slug(value: string | null | undefined, field: string[]): void {
     if (value === null || value === undefined) return;
-    this.text(value, field, LIMITS.slug, true);
-    if (value.length <= LIMITS.slug && !SLUG.test(value)) {
+    if (this.text(value, field, LIMITS.slug, true) && !SLUG.test(value)) {
       this.add('INVALID_INPUT', 'slug must be lower-case letters and digits separated by single hyphens', field);
     }
   }
@@ -73,7 +84,7 @@ export class Checker {
 
   url(value: string | null | undefined, field: string[]): void {
     if (value === null || value === undefined) return;
-    this.text(value, field, LIMITS.url, true);
+    if (!this.text(value, field, LIMITS.url, true)) return;
     let ok = false;
     try {
       const url = new URL(value);
@@ -155,7 +166,7 @@ export function checkOption(c: Checker, option: OptionInput, field: string[]): v
 export function checkOptions(c: Checker, options: OptionInput[], field: string[]): void {
   if (options.length > LIMITS.options) c.add('INVALID_INPUT', `at most ${LIMITS.options} options`, field);
   options.forEach((o, i) => checkOption(c, o, [...field, String(i)]));
-  c.unique(options.map((o) => o.name), field, 'OPTION_TAKEN', 'option');
+  c.unique(options.map((o) => o.name.trim()), field, 'OPTION_TAKEN', 'option');
 }
 
 /**
@@ -173,9 +184,9 @@ export function checkVariant(c: Checker, v: VariantInput, field: string[], optio
   c.range(v.onHand, [...field, 'onHand'], 0, LIMITS.onHand);
   c.range(v.reorderThreshold, [...field, 'reorderThreshold'], 0, LIMITS.reorderThreshold);
   const selected = v.options ?? [];
-  c.unique(selected.map((s) => s.name), [...field, 'options'], 'INVALID_INPUT', 'option');
+  c.unique(selected.map((s) => s.name.trim()), [...field, 'options'], 'INVALID_INPUT', 'option');
   selected.forEach((s, i) => {
-    const option = options.find((o) => o.name.toLowerCase() === s.name.toLowerCase());
+    const option = options.find((o) => sameOptionName(o.name, s.name));
     if (!option || !option.values.some((val) => val.toLowerCase() === s.value.toLowerCase())) {
       c.add('UNKNOWN_OPTION_VALUE', `the product has no option ${s.name} = ${s.value}`, [...field, 'options', String(i)]);
     }
