@@ -1,0 +1,34 @@
+// Plain Node, no dependencies: makes a fresh clone runnable. Installs packages when
+// node_modules is missing or older than package-lock.json, and generates each context's
+// Prisma client when it is missing or older than its schema. Quiet when nothing is to do.
+import { spawnSync } from 'node:child_process';
+import { existsSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const SUBGRAPHS = ['catalog', 'cart', 'order', 'subscription', 'promotion'];
+const mtime = (p) => (existsSync(p) ? statSync(p).mtimeMs : 0);
+
+function run(command, args, env = {}) {
+  const result = spawnSync(command, args, { cwd: root, stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, ...env } });
+  if (result.status !== 0) {
+    console.error(`\n${command} ${args.join(' ')} failed (exit ${result.status ?? result.signal}).`);
+    process.exit(result.status ?? 1);
+  }
+}
+
+const installed = path.join(root, 'node_modules', '.package-lock.json');
+if (mtime(installed) < mtime(path.join(root, 'package-lock.json'))) {
+  console.log('Installing dependencies (npm ci)…');
+  run('npm', ['ci', '--no-audit', '--no-fund']);
+}
+
+const stale = SUBGRAPHS.filter((name) => {
+  const client = path.join(root, 'subgraphs', name, 'prisma-client', 'client.ts');
+  return mtime(client) < mtime(path.join(root, 'prisma', name, 'schema.prisma'));
+});
+if (stale.length > 0) {
+  console.log(`Generating Prisma clients: ${stale.join(', ')}…`);
+  for (const name of stale) run(path.join(root, 'node_modules', '.bin', 'prisma'), ['generate'], { PRISMA_SUBGRAPH: name, PRISMA_HIDE_UPDATE_MESSAGE: '1' });
+}
