@@ -11,14 +11,14 @@ export function subgraphSdl(name: string): string {
   return readFileSync(path.join(SCHEMA_DIR, `${name}.graphql`), 'utf8');
 }
 
-/** Composes schema/<subgraph>.graphql into the supergraph SDL, or returns the composition errors. */
-export function composeSupergraph(): { supergraphSdl: string } | { errors: string[] } {
+/** Composes schema/<subgraph>.graphql (or the SDL given) into the supergraph SDL, or returns the composition errors. */
+export function composeSupergraph(sdlOf: (name: string) => string = subgraphSdl): { supergraphSdl: string } | { errors: string[] } {
   const result = composeServices(
     SUBGRAPHS.map((name) => ({
       name,
       // The URL baked in is the local default; the gateway and Router override it per environment.
       url: defaultSubgraphUrl(name),
-      typeDefs: parse(subgraphSdl(name)),
+      typeDefs: parse(sdlOf(name)),
     })),
   );
   if (result.errors) return { errors: result.errors.map((e) => e.message) };

@@ -1,0 +1,27 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { SUPERGRAPH_PATH, composeSupergraph, subgraphSdl } from './composition.js';
+
+describe('supergraph composition', () => {
+  it('the committed supergraph is exactly a fresh composition of schema/*.graphql', () => {
+    const result = composeSupergraph();
+    expect(result).not.toHaveProperty('errors');
+    expect(readFileSync(SUPERGRAPH_PATH, 'utf8')).toBe((result as { supergraphSdl: string }).supergraphSdl);
+  });
+
+  it('fails on a composition error instead of producing a supergraph', () => {
+    // Two subgraphs disagreeing on a shared value type's field type cannot compose.
+    const result = composeSupergraph((name) =>
+      name === 'order' ? subgraphSdl(name).replace('amount: Int!', 'amount: String!') : subgraphSdl(name),
+    );
+    expect(result).toHaveProperty('errors');
+    expect((result as { errors: string[] }).errors.join('\n')).toMatch(/Money\.amount/);
+  });
+
+  it('keeps service-only operations out of the public API schema', () => {
+    const supergraph = readFileSync(SUPERGRAPH_PATH, 'utf8');
+    for (const field of ['reserveInventory', 'commitInventoryReservation', 'releaseInventoryReservation']) {
+      expect(supergraph).toMatch(new RegExp(`${field}\\(.*@inaccessible`));
+    }
+  });
+});
