@@ -4,9 +4,10 @@ import { spawn } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
+import { projectRoot } from '../lib/paths.js';
 import { SUBGRAPHS, type SubgraphName } from '../lib/subgraphs.js';
 
-const ROOT = path.resolve(import.meta.dirname, '..');
+const ROOT = projectRoot();
 
 export async function ensureDatabase(databaseUrl: string): Promise<boolean> {
   const url = new URL(databaseUrl);
