@@ -23,9 +23,11 @@ export interface TransactionalSqlClient extends SqlClient {
 
 /** Postgres unique-violation on a given constraint (or any, when none is given). */
 export function isUniqueViolation(err: unknown, target?: string): boolean {
-  const e = err as { code?: string; meta?: { target?: unknown; driverAdapterError?: { cause?: { constraint?: { fields?: string[] } } } } };
+  const e = err as { code?: string; meta?: { target?: unknown; driverAdapterError?: { cause?: { constraint?: { fields?: string[]; index?: string } } } } };
   if (e?.code !== 'P2002') return false;
   if (!target) return true;
-  const fields = e.meta?.target ?? e.meta?.driverAdapterError?.cause?.constraint?.fields;
+  // Through the pg driver adapter Prisma names only the violated index (e.g. product_variant_sku_key).
+  const constraint = e.meta?.driverAdapterError?.cause?.constraint;
+  const fields = e.meta?.target ?? constraint?.fields ?? constraint?.index;
   return Array.isArray(fields) ? fields.includes(target) : String(fields ?? '').includes(target);
 }

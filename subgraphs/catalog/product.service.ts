@@ -49,11 +49,14 @@ const notFound = (what: string, field: string[]): never => {
   throw new UserErrorsException(c.errors);
 };
 
-/** Maps a unique violation raised by a write to the userError it means. */
+const SLUG_TAKEN_MESSAGE = 'another product already has this slug';
+const SKU_TAKEN_MESSAGE = 'another variant already has this SKU';
+
+/** Maps a unique violation raised by a write (two admins racing for one SKU) to the userError it means. */
 function uniqueViolationToUserError(err: unknown, field: string[]): never {
   const c = new Checker();
-  if (isUniqueViolation(err, 'sku')) c.add('SKU_TAKEN', 'another variant already has this SKU', [...field, 'sku']);
-  else if (isUniqueViolation(err, 'slug')) c.add('SLUG_TAKEN', 'another product or category already has this slug', ['slug']);
+  if (isUniqueViolation(err, 'sku')) c.add('SKU_TAKEN', SKU_TAKEN_MESSAGE, [...field, 'sku']);
+  else if (isUniqueViolation(err, 'slug')) c.add('SLUG_TAKEN', SLUG_TAKEN_MESSAGE, ['input', 'slug']);
   else if (isUniqueViolation(err)) c.add('OPTION_TAKEN', 'this option or value already exists', field);
   else throw err;
   throw new UserErrorsException(c.errors);
@@ -74,20 +77,22 @@ export class ProductService {
 
   async createProduct(input: CreateProductInput): Promise<ProductRow> {
     const c = new Checker();
-    checkProductFields(c, input, true);
+    checkProductFields(c, input, ['input'], true);
     const options = input.options ?? [];
     const variants = input.variants ?? [];
     const images = input.images ?? [];
-    checkOptions(c, options, ['options']);
-    if (variants.length > LIMITS.variants) c.add('INVALID_INPUT', `at most ${LIMITS.variants} variants`, ['variants']);
-    variants.forEach((v, i) => checkVariant(c, v, ['variants', String(i)], options, true));
-    c.unique(variants.map((v) => v.sku ?? ''), ['variants'], 'SKU_TAKEN', 'SKU');
-    if (images.length > LIMITS.images) c.add('INVALID_INPUT', `at most ${LIMITS.images} images`, ['images']);
-    images.forEach((image, i) => checkImage(c, image, ['images', String(i)]));
+    const categoryIds = [...new Set(input.categoryIds ?? [])];
+    checkOptions(c, options, ['input', 'options']);
+    if (variants.length > LIMITS.variants) c.add('INVALID_INPUT', `at most ${LIMITS.variants} variants`, ['input', 'variants']);
+    variants.forEach((v, i) => checkVariant(c, v, ['input', 'variants', String(i)], options, true));
+    c.unique(variants.map((v) => v.sku ?? ''), (i) => ['input', 'variants', String(i), 'sku'], 'SKU_TAKEN', 'SKU');
+    if (images.length > LIMITS.images) c.add('INVALID_INPUT', `at most ${LIMITS.images} images`, ['input', 'images']);
+    images.forEach((image, i) => checkImage(c, image, ['input', 'images', String(i)]));
     fail(c);
 
-    return this.write(['variants'], async (tx) => {
-      await this.checkCategories(tx, input.categoryIds ?? []);
+    return this.write(['input', 'variants'], async (tx) => {
+      await this.checkCategories(tx, categoryIds, ['input', 'categoryIds']);
+      await this.checkSkusFree(tx, variants.map((v) => v.sku!), (i) => ['input', 'variants', String(i), 'sku']);
       const product = await tx.product.create({
         data: {
           slug: input.slug,
@@ -95,7 +100,7 @@ export class ProductService {
           description: input.description ?? '',
           brand: input.brand ?? null,
           active: input.active ?? true,
-          categories: { create: (input.categoryIds ?? []).map((categoryId) => ({ categoryId })) },
+          categories: { create: categoryIds.map((categoryId) => ({ categoryId })) },
           images: { create: images.map((image, i) => ({ url: image.url, altText: image.altText ?? null, position: image.position ?? i })) },
         },
       });
@@ -116,14 +121,15 @@ export class ProductService {
 
   async updateProduct(id: string, input: UpdateProductInput): Promise<ProductRow> {
     const c = new Checker();
-    checkProductFields(c, input, false);
+    checkProductFields(c, input, ['input'], false);
     fail(c);
     return this.write([], async (tx) => {
       await this.lockLiveProduct(tx, id);
       if (input.categoryIds) {
-        await this.checkCategories(tx, input.categoryIds);
+        const categoryIds = [...new Set(input.categoryIds)];
+        await this.checkCategories(tx, categoryIds, ['input', 'categoryIds']);
         await tx.productCategory.deleteMany({ where: { productId: id } });
-        await tx.productCategory.createMany({ data: input.categoryIds.map((categoryId) => ({ productId: id, categoryId })) });
+        await tx.productCategory.createMany({ data: categoryIds.map((categoryId) => ({ productId: id, categoryId })) });
       }
       const product = await tx.product.update({
         where: { id },
@@ -158,13 +164,12 @@ export class ProductService {
     fail(c);
     return this.write(['input', 'name'], async (tx) => {
       const product = await this.lockLiveProduct(tx, productId);
-      const count = await tx.productOption.count({ where: { productId } });
-      if (count >= LIMITS.options) {
-        const limit = new Checker();
-        limit.add('INVALID_INPUT', `at most ${LIMITS.options} options`, ['input']);
-        fail(limit);
-      }
-      await this.createOption(tx, productId, input, count);
+      const existing = await tx.productOption.findMany({ where: { productId }, select: { id: true, name: true } });
+      const refused = new Checker();
+      if (existing.length >= LIMITS.options) refused.add('INVALID_INPUT', `at most ${LIMITS.options} options`, ['input']);
+      checkOptionNameFree(refused, existing, input.name, null);
+      fail(refused);
+      await this.createOption(tx, productId, input, existing.length);
       await this.productUpdated(tx, productId, ['options']);
       return product;
     });
@@ -177,17 +182,23 @@ export class ProductService {
     fail(c);
     if (!isUuid(optionId)) notFound('option', ['id']);
     return this.write(['input', 'name'], async (tx) => {
-      const option = await tx.productOption.findUnique({ where: { id: optionId }, include: { values: { include: { _count: { select: { variants: true } } } } } });
+      const owner = await tx.productOption.findUnique({ where: { id: optionId }, select: { productId: true } });
+      if (!owner) return notFound('option', ['id']);
+      // Which values are in use is read under the product lock, so a variant added meanwhile is seen.
+      const product = await this.lockLiveProduct(tx, owner.productId);
+      const options = await tx.productOption.findMany({
+        where: { productId: owner.productId },
+        include: { values: { include: { _count: { select: { variants: true } } } } },
+      });
+      const option = options.find((o) => o.id === optionId);
       if (!option) return notFound('option', ['id']);
-      const product = await this.lockLiveProduct(tx, option.productId);
+      const refused = new Checker();
+      checkOptionNameFree(refused, options, input.name, optionId);
       const wanted = new Set(input.values.map((v) => v.toLowerCase()));
       const removed = option.values.filter((v) => !wanted.has(v.value.toLowerCase()));
       const inUse = removed.filter((v) => v._count.variants > 0);
-      if (inUse.length > 0) {
-        const err = new Checker();
-        err.add('OPTION_VALUE_IN_USE', `variants still use ${inUse.map((v) => v.value).join(', ')}`, ['input', 'values']);
-        fail(err);
-      }
+      if (inUse.length > 0) refused.add('OPTION_VALUE_IN_USE', `variants still use ${inUse.map((v) => v.value).join(', ')}`, ['input', 'values']);
+      fail(refused);
       await tx.productOption.update({ where: { id: optionId }, data: { name: input.name.trim() } });
       await tx.productOptionValue.deleteMany({ where: { id: { in: removed.map((v) => v.id) } } });
       const existing = new Map(option.values.map((v) => [v.value.toLowerCase(), v]));
@@ -277,7 +288,7 @@ export class ProductService {
       const product = await this.lockLiveProduct(tx, image.productId);
       await tx.productImage.update({
         where: { id },
-        data: { url: input.url, altText: input.altText ?? null, position: input.position ?? image.position },
+        data: { url: input.url, altText: input.altText === undefined ? image.altText : input.altText, position: input.position ?? image.position },
       });
       await this.productUpdated(tx, image.productId, ['images']);
       return product;
@@ -314,12 +325,24 @@ export class ProductService {
     return product;
   }
 
-  private async checkCategories(tx: Tx, ids: string[]): Promise<void> {
+  private async checkCategories(tx: Tx, ids: string[], field: string[]): Promise<void> {
+    if (ids.length === 0) return;
     const c = new Checker();
     const valid = ids.filter(isUuid);
     const found = new Set((await tx.category.findMany({ where: { id: { in: valid } }, select: { id: true } })).map((r) => r.id));
     ids.forEach((id, i) => {
-      if (!found.has(id)) c.add('UNKNOWN_CATEGORY', `category ${id} does not exist`, ['categoryIds', String(i)]);
+      if (!found.has(id)) c.add('UNKNOWN_CATEGORY', `category ${id} does not exist`, [...field, String(i)]);
+    });
+    fail(c);
+  }
+
+  /** Names the variant whose SKU is taken; the unique index still decides a race between two admins. */
+  private async checkSkusFree(tx: Tx, skus: string[], fieldAt: (index: number) => string[]): Promise<void> {
+    if (skus.length === 0) return;
+    const taken = new Set((await tx.productVariant.findMany({ where: { sku: { in: skus } }, select: { sku: true } })).map((v) => v.sku));
+    const c = new Checker();
+    skus.forEach((sku, i) => {
+      if (taken.has(sku)) c.add('SKU_TAKEN', SKU_TAKEN_MESSAGE, fieldAt(i));
     });
     fail(c);
   }
@@ -374,6 +397,13 @@ export class ProductService {
 
   private async productUpdated(tx: Tx, productId: string, changed: string[]): Promise<void> {
     await recordEvents(tx, [{ type: 'ProductUpdated', aggregateType: 'Product', aggregateId: productId, data: { productId, changed } }]);
+  }
+}
+
+/** Option names are unique within a product, ignoring case, as variants and filters match them. */
+function checkOptionNameFree(c: Checker, options: { id: string; name: string }[], name: string, optionId: string | null): void {
+  if (options.some((o) => o.id !== optionId && sameOptionName(o.name, name))) {
+    c.add('OPTION_TAKEN', `the product already has an option named ${name.trim()}`, ['input', 'name']);
   }
 }
 

@@ -124,34 +124,34 @@ describe('Checker.currency', () => {
 });
 
 describe('Checker.unique', () => {
-  it.each<[string[], number]>([
-    [[], 0],
-    [['A-1', 'A-2'], 0],
-    [['A-1', 'A-1'], 1],
-    [['A-1', 'a-1'], 1],
-    [['A-1', 'A-1', 'A-1'], 2],
-  ])('%j has %i repeats', (values, repeats) => {
-    const errors = run((c) => c.unique(values, ['variants'], 'SKU_TAKEN', 'SKU'));
-    expect(errors).toEqual(Array.from({ length: repeats }, () => ['SKU_TAKEN', 'variants']));
+  it.each<[string[], number[]]>([
+    [[], []],
+    [['A-1', 'A-2'], []],
+    [['A-1', 'A-1'], [1]],
+    [['A-1', 'a-1'], [1]],
+    [['A-1', 'B-1', 'A-1', 'b-1', 'a-1'], [2, 3, 4]],
+  ])('%j repeats at %j', (values, repeats) => {
+    const errors = run((c) => c.unique(values, (i) => ['variants', String(i), 'sku'], 'SKU_TAKEN', 'SKU'));
+    expect(errors).toEqual(repeats.map((i) => ['SKU_TAKEN', `variants.${i}.sku`]));
   });
 });
 
 describe('checkProductFields', () => {
   it.each<[string, ProductFieldsInput, boolean, [string, string][]]>([
     ['a complete new product', { slug: 'tee', name: 'Tee', description: 'Soft', brand: 'Acme' }, true, []],
-    ['a new product without slug', { name: 'Tee' }, true, [['INVALID_INPUT', 'slug']]],
-    ['a new product without name', { slug: 'tee' }, true, [['INVALID_INPUT', 'name']]],
-    ['a new product with a blank name', { slug: 'tee', name: '  ' }, true, [['INVALID_INPUT', 'name']]],
-    ['a long name', { slug: 'tee', name: long(LIMITS.name + 1) }, true, [['TOO_LONG', 'name']]],
-    ['a long description', { slug: 'tee', name: 'Tee', description: long(LIMITS.description + 1) }, true, [['TOO_LONG', 'description']]],
-    ['a long brand', { slug: 'tee', name: 'Tee', brand: long(LIMITS.brand + 1) }, true, [['TOO_LONG', 'brand']]],
+    ['a new product without slug', { name: 'Tee' }, true, [['INVALID_INPUT', 'input.slug']]],
+    ['a new product without name', { slug: 'tee' }, true, [['INVALID_INPUT', 'input.name']]],
+    ['a new product with a blank name', { slug: 'tee', name: '  ' }, true, [['INVALID_INPUT', 'input.name']]],
+    ['a long name', { slug: 'tee', name: long(LIMITS.name + 1) }, true, [['TOO_LONG', 'input.name']]],
+    ['a long description', { slug: 'tee', name: 'Tee', description: long(LIMITS.description + 1) }, true, [['TOO_LONG', 'input.description']]],
+    ['a long brand', { slug: 'tee', name: 'Tee', brand: long(LIMITS.brand + 1) }, true, [['TOO_LONG', 'input.brand']]],
     ['an update that changes nothing', {}, false, []],
     ['an update of the name only', { name: 'New' }, false, []],
-    ['an update to a blank name', { name: ' ' }, false, [['INVALID_INPUT', 'name']]],
-    ['an update to a bad slug', { slug: 'Bad Slug' }, false, [['INVALID_INPUT', 'slug']]],
+    ['an update to a blank name', { name: ' ' }, false, [['INVALID_INPUT', 'input.name']]],
+    ['an update to a bad slug', { slug: 'Bad Slug' }, false, [['INVALID_INPUT', 'input.slug']]],
     ['an update that clears the brand', { brand: null }, false, []],
   ])('%s', (_label, input, creating, expected) => {
-    expect(run((c) => checkProductFields(c, input, creating))).toEqual(expected);
+    expect(run((c) => checkProductFields(c, input, ['input'], creating))).toEqual(expected);
   });
 });
 
@@ -164,17 +164,17 @@ describe('checkOption and checkOptions', () => {
     ['a long name', { name: long(LIMITS.optionName + 1), values: ['S'] }, [['TOO_LONG', 'o.name']]],
     ['a blank value', { name: 'Size', values: ['S', ''] }, [['INVALID_INPUT', 'o.values.1']]],
     ['a long value', { name: 'Size', values: [long(LIMITS.optionValue + 1)] }, [['TOO_LONG', 'o.values.0']]],
-    ['a repeated value, in any case', { name: 'Size', values: ['S', 's'] }, [['INVALID_INPUT', 'o.values']]],
+    ['a repeated value, in any case', { name: 'Size', values: ['S', 'M', 's'] }, [['INVALID_INPUT', 'o.values.2']]],
   ])('%s', (_label, option, expected) => {
     expect(run((c) => checkOption(c, option, ['o']))).toEqual(expected);
   });
 
   it('refuses two options of one name and more than the limit of options', () => {
     expect(run((c) => checkOptions(c, [{ name: 'Size', values: ['S'] }, { name: 'size', values: ['M'] }], ['options']))).toEqual([
-      ['OPTION_TAKEN', 'options'],
+      ['OPTION_TAKEN', 'options.1.name'],
     ]);
     expect(run((c) => checkOptions(c, [{ name: 'Size', values: ['S'] }, { name: ' Size ', values: ['M'] }], ['options']))).toEqual([
-      ['OPTION_TAKEN', 'options'],
+      ['OPTION_TAKEN', 'options.1.name'],
     ]);
     const many = Array.from({ length: LIMITS.options + 1 }, (_, i) => ({ name: `o${i}`, values: ['x'] }));
     expect(run((c) => checkOptions(c, many, ['options']))).toEqual([['INVALID_INPUT', 'options']]);
@@ -206,11 +206,11 @@ describe('checkVariant', () => {
     ['a negative reorder threshold', { sku: 'X', price: 1, reorderThreshold: -1 }, true, [['QUANTITY_OUT_OF_RANGE', 'v.reorderThreshold']]],
     ['an unknown option', { sku: 'X', price: 1, options: [{ name: 'Fit', value: 'Slim' }] }, true, [['UNKNOWN_OPTION_VALUE', 'v.options.0']]],
     ['an unknown value', { sku: 'X', price: 1, options: [{ name: 'Size', value: 'S' }, { name: 'Size', value: 'XL' }] }, true, [
-      ['INVALID_INPUT', 'v.options'],
+      ['INVALID_INPUT', 'v.options.1'],
       ['UNKNOWN_OPTION_VALUE', 'v.options.1'],
     ]],
     ['the same option twice', { sku: 'X', price: 1, options: [{ name: 'Size', value: 'S' }, { name: 'size', value: 'M' }] }, true, [
-      ['INVALID_INPUT', 'v.options'],
+      ['INVALID_INPUT', 'v.options.1'],
     ]],
     ['an update that changes nothing', {}, false, []],
     ['an update of the price only', { price: 2500 }, false, []],

@@ -100,13 +100,14 @@ export class Checker {
     if (!isKnownCurrency(value)) this.add('INVALID_CURRENCY', `${value} is not an ISO 4217 currency code`, field);
   }
 
-  unique(values: string[], field: string[], code: CatalogErrorCode, what: string): void {
+  /** Flags each repeat (ignoring case) at its own position, so the admin sees which entry to fix. */
+  unique(values: string[], fieldAt: (index: number) => string[], code: CatalogErrorCode, what: string): void {
     const seen = new Set<string>();
-    for (const v of values) {
+    values.forEach((v, i) => {
       const key = v.toLowerCase();
-      if (seen.has(key)) this.add(code, `${what} "${v}" appears more than once`, field);
+      if (seen.has(key)) this.add(code, `${what} "${v}" appears more than once`, fieldAt(i));
       seen.add(key);
-    }
+    });
   }
 }
 
@@ -146,12 +147,12 @@ export interface ProductFieldsInput {
   brand?: string | null;
 }
 
-export function checkProductFields(c: Checker, input: ProductFieldsInput, creating: boolean): void {
-  if (creating || input.slug != null) c.slug(input.slug ?? null, ['slug']);
-  if (creating && input.slug == null) c.add('INVALID_INPUT', 'slug is required', ['slug']);
-  c.text(input.name, ['name'], LIMITS.name, creating || input.name != null);
-  c.text(input.description, ['description'], LIMITS.description);
-  c.text(input.brand, ['brand'], LIMITS.brand);
+export function checkProductFields(c: Checker, input: ProductFieldsInput, field: string[], creating: boolean): void {
+  if (creating && input.slug == null) c.add('INVALID_INPUT', 'slug is required', [...field, 'slug']);
+  c.slug(input.slug, [...field, 'slug']);
+  c.text(input.name, [...field, 'name'], LIMITS.name, creating || input.name != null);
+  c.text(input.description, [...field, 'description'], LIMITS.description);
+  c.text(input.brand, [...field, 'brand'], LIMITS.brand);
 }
 
 export function checkOption(c: Checker, option: OptionInput, field: string[]): void {
@@ -160,13 +161,13 @@ export function checkOption(c: Checker, option: OptionInput, field: string[]): v
     c.add('INVALID_INPUT', `an option needs 1 to ${LIMITS.optionValues} values`, [...field, 'values']);
   }
   option.values.forEach((v, i) => c.text(v, [...field, 'values', String(i)], LIMITS.optionValue, true));
-  c.unique(option.values, [...field, 'values'], 'INVALID_INPUT', 'value');
+  c.unique(option.values, (i) => [...field, 'values', String(i)], 'INVALID_INPUT', 'value');
 }
 
 export function checkOptions(c: Checker, options: OptionInput[], field: string[]): void {
   if (options.length > LIMITS.options) c.add('INVALID_INPUT', `at most ${LIMITS.options} options`, field);
   options.forEach((o, i) => checkOption(c, o, [...field, String(i)]));
-  c.unique(options.map((o) => o.name.trim()), field, 'OPTION_TAKEN', 'option');
+  c.unique(options.map((o) => o.name.trim()), (i) => [...field, String(i), 'name'], 'OPTION_TAKEN', 'option');
 }
 
 /**
@@ -184,7 +185,7 @@ export function checkVariant(c: Checker, v: VariantInput, field: string[], optio
   c.range(v.onHand, [...field, 'onHand'], 0, LIMITS.onHand);
   c.range(v.reorderThreshold, [...field, 'reorderThreshold'], 0, LIMITS.reorderThreshold);
   const selected = v.options ?? [];
-  c.unique(selected.map((s) => s.name.trim()), [...field, 'options'], 'INVALID_INPUT', 'option');
+  c.unique(selected.map((s) => s.name.trim()), (i) => [...field, 'options', String(i)], 'INVALID_INPUT', 'option');
   selected.forEach((s, i) => {
     const option = options.find((o) => sameOptionName(o.name, s.name));
     if (!option || !option.values.some((val) => val.toLowerCase() === s.value.toLowerCase())) {

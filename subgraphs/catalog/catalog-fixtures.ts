@@ -1,0 +1,170 @@
+// What the catalog's end-to-end tests share: the admin operations they drive through the
+// gateway, the fields they read back, and a SQL view to prove that refused writes left no trace.
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import type { GraphQLClient, TestStack } from '../../test/harness.js';
+
+export const uniqueSlug = (label: string) => `${label}-${randomBytes(4).toString('hex')}`;
+
+export const USER_ERRORS = 'userErrors { field message code }';
+
+export const PRODUCT_FIELDS = `
+  id slug name description brand active archived createdAt updatedAt
+  options { id name position values }
+  variants {
+    id sku title active availableForSale weightGrams
+    price { amount currencyCode formatted } compareAtPrice { amount currencyCode }
+    options { name value }
+    inventory { onHand reserved available reorderThreshold location }
+  }
+  images { id url altText position }
+  categories { id slug }
+  priceRange { min { amount } max { amount } }`;
+
+export interface UserErrorView {
+  field: string[] | null;
+  message: string;
+  code: string;
+}
+
+export interface VariantView {
+  id: string;
+  sku: string;
+  title: string;
+  active: boolean;
+  availableForSale: boolean;
+  weightGrams: number | null;
+  price: { amount: number; currencyCode: string; formatted: string };
+  compareAtPrice: { amount: number; currencyCode: string } | null;
+  options: { name: string; value: string }[];
+  inventory: { onHand: number; reserved: number; available: number; reorderThreshold: number; location: string };
+}
+
+export interface ProductView {
+  id: string;
+  slug: string;
+  name: string;
+  description: string;
+  brand: string | null;
+  active: boolean;
+  archived: boolean;
+  createdAt: string;
+  updatedAt: string;
+  options: { id: string; name: string; position: number; values: string[] }[];
+  variants: VariantView[];
+  images: { id: string; url: string; altText: string | null; position: number }[];
+  categories: { id: string; slug: string }[];
+  priceRange: { min: { amount: number }; max: { amount: number } } | null;
+}
+
+export interface ProductPayload {
+  product: ProductView | null;
+  userErrors: UserErrorView[];
+}
+
+export interface VariantPayload {
+  variant: (VariantView & { product: { id: string } }) | null;
+  userErrors: UserErrorView[];
+}
+
+export interface CategoryView {
+  id: string;
+  slug: string;
+  name: string;
+  sortOrder: number;
+  parent: { id: string } | null;
+}
+
+export interface CategoryPayload {
+  category: CategoryView | null;
+  userErrors: UserErrorView[];
+}
+
+export type CreateProductInput = Record<string, unknown> & { slug: string; name: string };
+
+/** The admin's catalog operations through the gateway, each returning its payload as is. */
+export function catalogAdmin(client: GraphQLClient) {
+  const mutate = async <T>(field: string, query: string, variables: Record<string, unknown>): Promise<T> =>
+    (await client.query<Record<string, T>>(query, variables))[field]!;
+  return {
+    createProduct: (input: CreateProductInput) =>
+      mutate<ProductPayload>('createProduct', `mutation($input: CreateProductInput!) { createProduct(input: $input) { product { ${PRODUCT_FIELDS} } ${USER_ERRORS} } }`, { input }),
+    updateProduct: (id: string, input: Record<string, unknown>) =>
+      mutate<ProductPayload>('updateProduct', `mutation($id: ID!, $input: UpdateProductInput!) { updateProduct(id: $id, input: $input) { product { ${PRODUCT_FIELDS} } ${USER_ERRORS} } }`, { id, input }),
+    archiveProduct: (id: string) =>
+      mutate<ProductPayload>('archiveProduct', `mutation($id: ID!) { archiveProduct(id: $id) { product { ${PRODUCT_FIELDS} } ${USER_ERRORS} } }`, { id }),
+    addOption: (productId: string, input: { name: string; values: string[] }) =>
+      mutate<ProductPayload>('addProductOption', `mutation($productId: ID!, $input: ProductOptionInput!) { addProductOption(productId: $productId, input: $input) { product { ${PRODUCT_FIELDS} } ${USER_ERRORS} } }`, { productId, input }),
+    updateOption: (id: string, input: { name: string; values: string[] }) =>
+      mutate<ProductPayload>('updateProductOption', `mutation($id: ID!, $input: ProductOptionInput!) { updateProductOption(id: $id, input: $input) { product { ${PRODUCT_FIELDS} } ${USER_ERRORS} } }`, { id, input }),
+    addVariant: (productId: string, input: Record<string, unknown>) =>
+      mutate<VariantPayload>('addProductVariant', `mutation($productId: ID!, $input: ProductVariantInput!) { addProductVariant(productId: $productId, input: $input) { variant { product { id } ${VARIANT_FIELDS} } ${USER_ERRORS} } }`, { productId, input }),
+    updateVariant: (id: string, input: Record<string, unknown>) =>
+      mutate<VariantPayload>('updateProductVariant', `mutation($id: ID!, $input: UpdateProductVariantInput!) { updateProductVariant(id: $id, input: $input) { variant { product { id } ${VARIANT_FIELDS} } ${USER_ERRORS} } }`, { id, input }),
+    addImage: (productId: string, input: Record<string, unknown>) =>
+      mutate<ProductPayload>('addProductImage', `mutation($productId: ID!, $input: ProductImageInput!) { addProductImage(productId: $productId, input: $input) { product { ${PRODUCT_FIELDS} } ${USER_ERRORS} } }`, { productId, input }),
+    updateImage: (id: string, input: Record<string, unknown>) =>
+      mutate<ProductPayload>('updateProductImage', `mutation($id: ID!, $input: ProductImageInput!) { updateProductImage(id: $id, input: $input) { product { ${PRODUCT_FIELDS} } ${USER_ERRORS} } }`, { id, input }),
+    removeImage: (id: string) =>
+      mutate<ProductPayload>('removeProductImage', `mutation($id: ID!) { removeProductImage(id: $id) { product { ${PRODUCT_FIELDS} } ${USER_ERRORS} } }`, { id }),
+    createCategory: (input: Record<string, unknown>) =>
+      mutate<CategoryPayload>('createCategory', `mutation($input: CategoryInput!) { createCategory(input: $input) { category { ${CATEGORY_FIELDS} } ${USER_ERRORS} } }`, { input }),
+    updateCategory: (id: string, input: Record<string, unknown>) =>
+      mutate<CategoryPayload>('updateCategory', `mutation($id: ID!, $input: CategoryInput!) { updateCategory(id: $id, input: $input) { category { ${CATEGORY_FIELDS} } ${USER_ERRORS} } }`, { id, input }),
+    /** Reads a product as this client sees it (admins see archived and inactive ones). */
+    product: async (id: string) => (await client.query<{ product: ProductView | null }>(`query($id: ID!) { product(id: $id) { ${PRODUCT_FIELDS} } }`, { id })).product,
+  };
+}
+
+const VARIANT_FIELDS = `
+  id sku title active availableForSale weightGrams
+  price { amount currencyCode formatted } compareAtPrice { amount currencyCode }
+  options { name value }
+  inventory { onHand reserved available reorderThreshold location }`;
+
+const CATEGORY_FIELDS = 'id slug name sortOrder parent { id }';
+
+/** Creates a product that must succeed; returns it. */
+export async function createProduct(client: GraphQLClient, input: CreateProductInput): Promise<ProductView> {
+  const { product, userErrors } = await catalogAdmin(client).createProduct(input);
+  if (!product) throw new Error(`createProduct ${input.slug} failed: ${JSON.stringify(userErrors)}`);
+  return product;
+}
+
+/** Creates a category that must succeed; returns its id. */
+export async function createCategory(client: GraphQLClient, slug: string, parentId?: string): Promise<string> {
+  const { category, userErrors } = await catalogAdmin(client).createCategory({ slug, name: slug, parentId });
+  if (!category) throw new Error(`createCategory ${slug} failed: ${JSON.stringify(userErrors)}`);
+  return category.id;
+}
+
+/** A connection to the test database in the catalog schema, for facts the API does not expose. */
+export function catalogSql(stack: TestStack): pg.Pool {
+  return new pg.Pool({ connectionString: stack.databaseUrl, max: 2, options: '-c search_path=catalog' });
+}
+
+const TABLES = [
+  'product',
+  'product_option',
+  'product_option_value',
+  'product_variant',
+  'variant_option_value',
+  'inventory_level',
+  'product_image',
+  'product_category',
+  'category',
+  'outbox_event',
+] as const;
+
+/**
+ * Every catalog row as text, table by table: equal snapshots before and after a refused write
+ * prove that it changed nothing, events included.
+ */
+export async function catalogSnapshot(sql: pg.Pool): Promise<Record<string, string[]>> {
+  const snapshot: Record<string, string[]> = {};
+  for (const table of TABLES) {
+    const { rows } = await sql.query<{ row: string }>(`SELECT t::text AS row FROM ${table} t ORDER BY 1`);
+    snapshot[table] = rows.map((r) => r.row);
+  }
+  return snapshot;
+}
