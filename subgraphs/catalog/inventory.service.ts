@@ -45,6 +45,20 @@ function lowStockEvent(variantId: string, row: LevelChange): NewEvent[] {
   ];
 }
 
+/**
+ * Writers to one hot variant queue behind its row lock, and each holds a pool connection while it
+ * waits; Prisma's defaults (2 s to get a connection, 5 s in all) would turn that queue into
+ * internal errors under a flash sale instead of letting it drain.
+ */
+const QUEUED_WRITE = { maxWait: 10_000, timeout: 20_000 };
+
+/** What ending a reservation does to the stock it held (`l` is the reservation's lines). */
+const END_STOCK_CHANGE = {
+  COMMITTED: 'on_hand = i.on_hand - l.quantity, reserved = i.reserved - l.quantity',
+  RELEASED: 'reserved = i.reserved - l.quantity',
+  EXPIRED: 'reserved = i.reserved - l.quantity',
+} as const;
+
 const fail = (code: Parameters<Checker['add']>[0], message: string, field: string[]): never => {
   const c = new Checker();
   c.add(code, message, field);
@@ -64,7 +78,13 @@ export class InventoryService {
     c.range(reorderThreshold, ['reorderThreshold'], 0, LIMITS.reorderThreshold);
     c.text(location, ['location'], LIMITS.location, location != null);
     if (c.errors.length) throw new UserErrorsException(c.errors);
-    return this.changeLevel(variantId, `on_hand = $2, reorder_threshold = COALESCE($3, i.reorder_threshold), location = COALESCE($4, i.location)`, `$2 >= i.reserved`, [onHand, reorderThreshold ?? null, location ?? null]);
+    return this.changeLevel(
+      variantId,
+      `on_hand = $2, reorder_threshold = COALESCE($3, i.reorder_threshold), location = COALESCE($4, i.location)`,
+      `$2 >= i.reserved`,
+      [onHand, reorderThreshold ?? null, location ?? null],
+      (level) => ['BELOW_RESERVED', `on hand cannot go below the ${level.reserved} units reserved`, ['onHand']],
+    );
   }
 
   /** Adds delta to on hand atomically; the result must stay within 0..max and not below reserved. */
@@ -73,10 +93,21 @@ export class InventoryService {
     c.range(delta, ['delta'], -LIMITS.onHand, LIMITS.onHand);
     c.text(reason, ['reason'], 500);
     if (c.errors.length) throw new UserErrorsException(c.errors);
-    return this.changeLevel(variantId, `on_hand = i.on_hand + $2`, `i.on_hand + $2 >= i.reserved AND i.on_hand + $2 <= ${LIMITS.onHand}`, [delta]);
+    return this.changeLevel(variantId, `on_hand = i.on_hand + $2`, `i.on_hand + $2 >= i.reserved AND i.on_hand + $2 <= ${LIMITS.onHand}`, [delta], (level) =>
+      level.onHand + delta > LIMITS.onHand
+        ? ['QUANTITY_OUT_OF_RANGE', `on hand cannot exceed ${LIMITS.onHand}`, ['delta']]
+        : ['BELOW_RESERVED', `on hand cannot go below the ${level.reserved} units reserved`, ['delta']],
+    );
   }
 
-  private async changeLevel(variantId: string, set: string, guard: string, params: unknown[]): Promise<InventoryRow> {
+  /** Applies `set` when `guard` holds on the locked row; otherwise `refusal` says why, from the row as it stands. */
+  private async changeLevel(
+    variantId: string,
+    set: string,
+    guard: string,
+    params: unknown[],
+    refusal: (level: InventoryRow) => Parameters<typeof fail>,
+  ): Promise<InventoryRow> {
     if (!isUuid(variantId)) fail('NOT_FOUND', 'variant not found', ['variantId']);
     return this.db.$transaction(async (tx) => {
       const rows = await tx.$queryRawUnsafe<LevelChange[]>(
@@ -91,11 +122,11 @@ export class InventoryService {
       if (!row) {
         const level = await tx.inventoryLevel.findUnique({ where: { variantId } });
         if (!level) return fail('NOT_FOUND', 'variant not found', ['variantId']);
-        return fail('BELOW_RESERVED', `on hand cannot go below the ${level.reserved} units reserved (or above ${LIMITS.onHand})`, ['onHand']);
+        return fail(...refusal(level));
       }
       await recordEvents(tx, lowStockEvent(variantId, row));
       return toInventory(row);
-    });
+    }, QUEUED_WRITE);
   }
 
   /**
@@ -109,16 +140,26 @@ export class InventoryService {
     if (lines.length === 0 || lines.length > LIMITS.reservationLines) {
       c.add('INVALID_INPUT', `a reservation needs 1 to ${LIMITS.reservationLines} lines`, ['input', 'lines']);
     }
-    const merged = new Map<string, number>();
+    // Lines for one variant are held together; errors point at the first input line naming it.
+    const byVariant = new Map<string, { quantity: number; line: number }>();
     lines.forEach((line, i) => {
       c.range(line.quantity, ['input', 'lines', String(i), 'quantity'], 1, LIMITS.reservationQuantity);
       if (!isUuid(line.variantId)) c.add('NOT_FOUND', 'variant not found', ['input', 'lines', String(i), 'variantId']);
-      merged.set(line.variantId, (merged.get(line.variantId) ?? 0) + line.quantity);
+      const held = byVariant.get(line.variantId);
+      if (held) held.quantity += line.quantity;
+      else byVariant.set(line.variantId, { quantity: line.quantity, line: i });
     });
     if (c.errors.length) throw new UserErrorsException(c.errors);
+    for (const [variantId, { quantity, line }] of byVariant) {
+      if (quantity > LIMITS.reservationQuantity) {
+        c.add('QUANTITY_OUT_OF_RANGE', `the lines for variant ${variantId} add up to ${quantity}, more than ${LIMITS.reservationQuantity}`, ['input', 'lines', String(line), 'quantity']);
+      }
+    }
+    if (c.errors.length) throw new UserErrorsException(c.errors);
 
-    // Lines are taken in variant-id order so that two multi-line reservations never deadlock.
-    const ordered = [...merged].sort(([a], [b]) => (a < b ? -1 : 1));
+    // Stock rows are taken in variant-id order, as every writer takes them, so that no two deadlock.
+    const ordered = [...byVariant].sort(([a], [b]) => (a < b ? -1 : 1));
+    const heldLines = ordered.map(([variantId, { quantity }]) => ({ variantId, quantity }));
     const expiresAt = new Date(Date.now() + (ttlSeconds ?? this.defaultTtlSeconds) * 1000);
     return this.db.$transaction(async (tx) => {
       const id = randomUUID();
@@ -126,10 +167,10 @@ export class InventoryService {
         INSERT INTO inventory_reservation (id, owner_id, status, expires_at, updated_at)
         VALUES (${id}::uuid, ${ownerId}, 'ACTIVE', ${expiresAt}, now())
         ON CONFLICT (owner_id) DO NOTHING RETURNING id`;
-      if (inserted.length === 0) return this.findByOwner(tx, ownerId) as Promise<ReservationRow>;
+      if (inserted.length === 0) return (await this.findByOwner(tx, ownerId))!;
 
-      const events: NewEvent[] = [];
-      for (const [i, [variantId, quantity]] of ordered.entries()) {
+      const lowStock: NewEvent[] = [];
+      for (const [variantId, { quantity, line }] of ordered) {
         const rows = await tx.$queryRaw<LevelChange[]>`
           UPDATE inventory_level i SET reserved = i.reserved + ${quantity}, updated_at = now()
             FROM product_variant v, product p,
@@ -140,77 +181,89 @@ export class InventoryService {
           RETURNING i.on_hand, i.reserved, i.reorder_threshold, i.location, old.previous_available`;
         const row = rows[0];
         if (row) {
-          events.push(...lowStockEvent(variantId, row));
+          lowStock.push(...lowStockEvent(variantId, row));
           continue;
         }
-        const field = ['input', 'lines', String(i)];
+        const field = ['input', 'lines', String(line)];
         const level = await tx.inventoryLevel.findUnique({ where: { variantId }, include: { variant: { include: { product: true } } } });
-        const live = level && level.variant.active && level.variant.product.active && !level.variant.product.deletedAt;
-        if (!live) c.add('VARIANT_UNAVAILABLE', `variant ${variantId} is not for sale`, field);
-        else c.add('INSUFFICIENT_STOCK', `only ${level.onHand - level.reserved} of variant ${variantId} available`, field);
+        if (!level) c.add('NOT_FOUND', 'variant not found', [...field, 'variantId']);
+        else if (!level.variant.active || !level.variant.product.active || level.variant.product.deletedAt) {
+          c.add('VARIANT_UNAVAILABLE', `variant ${variantId} is not for sale`, [...field, 'variantId']);
+        } else c.add('INSUFFICIENT_STOCK', `only ${level.onHand - level.reserved} of variant ${variantId} available`, [...field, 'quantity']);
       }
       if (c.errors.length) throw new UserErrorsException(c.errors);
 
-      await tx.inventoryReservationLine.createMany({ data: ordered.map(([variantId, quantity]) => ({ reservationId: id, variantId, quantity })) });
-      const reservation: ReservationRow = { id, ownerId, status: 'ACTIVE', expiresAt, lines: ordered.map(([variantId, quantity]) => ({ variantId, quantity })) };
+      await tx.inventoryReservationLine.createMany({ data: heldLines.map((l) => ({ reservationId: id, ...l })) });
       await recordEvents(tx, [
         {
           type: 'InventoryReserved',
           aggregateType: 'InventoryReservation',
           aggregateId: id,
-          data: { reservationId: id, ownerId, expiresAt: expiresAt.toISOString(), lines: reservation.lines },
+          data: { reservationId: id, ownerId, expiresAt: expiresAt.toISOString(), lines: heldLines },
         },
-        ...events,
+        ...lowStock,
       ]);
-      return reservation;
-    });
+      return { id, ownerId, status: 'ACTIVE', expiresAt, lines: heldLines };
+    }, QUEUED_WRITE);
   }
 
   /** The order was paid: the held units leave stock. Committing twice is the same as once. */
   async commit(ownerId: string): Promise<ReservationRow> {
-    return this.finish(ownerId, 'COMMITTED', `on_hand = i.on_hand - l.quantity, reserved = i.reserved - l.quantity`);
+    return this.finish(ownerId, 'COMMITTED');
   }
 
   /** The order was cancelled: the held units become available again. Releasing twice is the same as once. */
   async release(ownerId: string): Promise<ReservationRow> {
-    return this.finish(ownerId, 'RELEASED', `reserved = i.reserved - l.quantity`);
+    return this.finish(ownerId, 'RELEASED');
   }
 
   /**
-   * Moves an ACTIVE reservation to its end state and applies the stock change, under the
-   * reservation's row lock; a reservation already in that state is returned unchanged.
+   * Moves an ACTIVE reservation to its end state under the reservation's row lock; a reservation
+   * already in that state is returned unchanged.
    */
-  private async finish(ownerId: string, to: 'COMMITTED' | 'RELEASED', set: string): Promise<ReservationRow> {
+  private async finish(ownerId: string, to: 'COMMITTED' | 'RELEASED'): Promise<ReservationRow> {
     return this.db.$transaction(async (tx) => {
-      const locked = await tx.$queryRaw<{ id: string; status: string }[]>`
-        SELECT id, status FROM inventory_reservation WHERE owner_id = ${ownerId} FOR UPDATE`;
+      const locked = await tx.$queryRaw<{ id: string; owner_id: string; status: string }[]>`
+        SELECT id, owner_id, status FROM inventory_reservation WHERE owner_id = ${ownerId} FOR UPDATE`;
       const current = locked[0];
       if (!current) return fail('RESERVATION_NOT_FOUND', 'no reservation for this owner', ['ownerId']);
       if (current.status === to) return (await this.findByOwner(tx, ownerId))!;
       if (current.status !== 'ACTIVE') return fail('RESERVATION_NOT_ACTIVE', `the reservation is ${current.status}`, ['ownerId']);
-      await this.applyEnd(tx, current.id, ownerId, to, set, to === 'RELEASED' ? 'released' : null);
+      await this.end(tx, [current], to);
       return (await this.findByOwner(tx, ownerId))!;
-    });
+    }, QUEUED_WRITE);
   }
 
-  private async applyEnd(tx: Tx, reservationId: string, ownerId: string, to: 'COMMITTED' | 'RELEASED' | 'EXPIRED', set: string, releaseReason: string | null): Promise<void> {
-    await tx.$executeRaw`UPDATE inventory_reservation SET status = ${to}::reservation_status, updated_at = now() WHERE id = ${reservationId}::uuid`;
+  /** Ends ACTIVE reservations the caller has locked and applies their stock change. */
+  private async end(tx: Tx, reservations: { id: string; owner_id: string }[], to: keyof typeof END_STOCK_CHANGE): Promise<void> {
+    const ids = reservations.map((r) => r.id);
+    // Same variant-id order as reserve(), so a release racing a reservation cannot deadlock with it.
+    await tx.$queryRaw`
+      SELECT 1 FROM inventory_level
+       WHERE variant_id IN (SELECT variant_id FROM inventory_reservation_line WHERE reservation_id = ANY(${ids}::uuid[]))
+       ORDER BY variant_id FOR UPDATE`;
+    await tx.$executeRaw`UPDATE inventory_reservation SET status = ${to}::reservation_status, updated_at = now() WHERE id = ANY(${ids}::uuid[])`;
     await tx.$executeRawUnsafe(
-      `WITH l AS (SELECT variant_id, quantity FROM inventory_reservation_line WHERE reservation_id = $1::uuid ORDER BY variant_id)
-       UPDATE inventory_level i SET ${set}, updated_at = now() FROM l WHERE i.variant_id = l.variant_id`,
-      reservationId,
+      `WITH l AS (SELECT variant_id, sum(quantity)::int AS quantity FROM inventory_reservation_line WHERE reservation_id = ANY($1::uuid[]) GROUP BY variant_id)
+       UPDATE inventory_level i SET ${END_STOCK_CHANGE[to]}, updated_at = now() FROM l WHERE i.variant_id = l.variant_id`,
+      ids,
     );
-    if (releaseReason) {
-      const lines = await tx.inventoryReservationLine.findMany({ where: { reservationId }, select: { variantId: true, quantity: true } });
-      await recordEvents(tx, [
-        {
-          type: 'InventoryReleased',
-          aggregateType: 'InventoryReservation',
-          aggregateId: reservationId,
-          data: { reservationId, ownerId, reason: releaseReason, lines },
+    if (to === 'COMMITTED') return;
+    const lines = await tx.inventoryReservationLine.findMany({ where: { reservationId: { in: ids } }, orderBy: { variantId: 'asc' } });
+    await recordEvents(
+      tx,
+      reservations.map((r) => ({
+        type: 'InventoryReleased',
+        aggregateType: 'InventoryReservation',
+        aggregateId: r.id,
+        data: {
+          reservationId: r.id,
+          ownerId: r.owner_id,
+          reason: to === 'EXPIRED' ? 'expired' : 'released',
+          lines: lines.filter((l) => l.reservationId === r.id).map(({ variantId, quantity }) => ({ variantId, quantity })),
         },
-      ]);
-    }
+      })),
+    );
   }
 
   /**
@@ -225,9 +278,9 @@ export class InventoryService {
           SELECT id, owner_id FROM inventory_reservation
            WHERE status = 'ACTIVE' AND expires_at <= ${now}
            ORDER BY expires_at LIMIT ${batchSize} FOR UPDATE SKIP LOCKED`;
-        for (const r of due) await this.applyEnd(tx, r.id, r.owner_id, 'EXPIRED', `reserved = i.reserved - l.quantity`, 'expired');
+        if (due.length > 0) await this.end(tx, due, 'EXPIRED');
         return due.length;
-      });
+      }, QUEUED_WRITE);
       total += expired;
       if (expired < batchSize) return total;
     }
