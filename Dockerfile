@@ -2,7 +2,8 @@
 FROM node:22-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
-RUN npm ci --no-audit --no-fund
+# npm install honours package-lock.json; see scripts/ensure-deps.mjs for why not npm ci.
+RUN npm install --no-audit --no-fund
 COPY . .
 RUN node scripts/ensure-deps.mjs \
  && npx tsc -p tsconfig.build.json \

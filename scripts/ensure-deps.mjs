@@ -20,8 +20,10 @@ function run(command, args, env = {}) {
 
 const installed = path.join(root, 'node_modules', '.package-lock.json');
 if (mtime(installed) < mtime(path.join(root, 'package-lock.json'))) {
-  console.log('Installing dependencies (npm ci)…');
-  run('npm', ['ci', '--no-audit', '--no-fund']);
+  // npm install, not npm ci: it installs the locked versions too, and unlike ci it accepts a
+  // lock that lacks other platforms' optional binaries (which some registries do not carry).
+  console.log('Installing dependencies…');
+  run('npm', ['install', '--no-audit', '--no-fund']);
 }
 
 const stale = SUBGRAPHS.filter((name) => {
