@@ -22,10 +22,22 @@ export const PRICE_BUCKETS = [0, 2_500, 5_000, 10_000, 20_000, 50_000];
 
 type SortKey = { columns: Prisma.Sql[]; direction: 'ASC' | 'DESC'; tieBreak: 'ASC' | 'DESC' };
 
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+
+/** Whether a cursor's sort value has the type the sort's column compares with. */
+const validSortValue: Record<ProductSort, (value: unknown) => boolean> = {
+  NEWEST: (v) => typeof v === 'string' && ISO_INSTANT.test(v) && !Number.isNaN(Date.parse(v)),
+  NAME_ASC: (v) => typeof v === 'string',
+  NAME_DESC: (v) => typeof v === 'string',
+  PRICE_ASC: (v) => Number.isInteger(v) && (v as number) >= -1 && (v as number) <= 2_147_483_647,
+  PRICE_DESC: (v) => Number.isInteger(v) && (v as number) >= -1 && (v as number) <= 2_147_483_647,
+  RELEVANCE: (v) => typeof v === 'number' && Number.isFinite(v),
+};
+
 /**
  * One storefront listing: a compiled WHERE clause and sort, from which the page, the total and
- * the facets are read. Cursors carry the sort key of the last row, so rows inserted between
- * page reads never shift or repeat the rows already seen.
+ * the facets are read. Cursors carry the sort and the sort key of the last row, so rows inserted
+ * between page reads never shift or repeat the rows already seen.
  */
 export class ProductQuery {
   private readonly where: Prisma.Sql;
@@ -99,15 +111,24 @@ export class ProductQuery {
     }
   }
 
-  /** The cursor condition: rows strictly after (sort key, id) in the sort order. */
+  /**
+   * The cursor condition: rows strictly after (sort key, id) in the sort order. A cursor of
+   * another sort or of the wrong shape is the client's mistake, refused before it reaches SQL.
+   */
   private afterCondition(key: SortKey, cursor: unknown[]): Prisma.Sql {
-    const [value, id] = cursor;
-    if (cursor.length !== 2 || typeof id !== 'string' || !isUuid(id) || value === undefined) {
+    const [sort, value, id] = cursor;
+    if (cursor.length !== 3 || sort !== this.sort || typeof id !== 'string' || !isUuid(id) || !validSortValue[this.sort](value)) {
       throw badUserInput('after is not a valid cursor for this sort', 'after');
     }
     const column = key.columns[0]!;
-    const typed =
-      this.sort === 'NEWEST' ? Prisma.sql`${String(value)}::timestamptz` : this.sort === 'RELEVANCE' ? Prisma.sql`${Number(value)}::real` : Prisma.sql`${value}`;
+    const typed = {
+      NEWEST: Prisma.sql`${value}::timestamptz`,
+      RELEVANCE: Prisma.sql`${value}::real`,
+      PRICE_ASC: Prisma.sql`${value}::int`,
+      PRICE_DESC: Prisma.sql`${value}::int`,
+      NAME_ASC: Prisma.sql`${value}::text`,
+      NAME_DESC: Prisma.sql`${value}::text`,
+    }[this.sort];
     const cmp = key.direction === 'ASC' ? Prisma.raw('>') : Prisma.raw('<');
     const tieCmp = key.tieBreak === 'ASC' ? Prisma.raw('>') : Prisma.raw('<');
     return Prisma.sql`(${column} ${cmp} ${typed} OR (${column} = ${typed} AND p.id ${tieCmp} ${id}::uuid))`;
@@ -129,7 +150,7 @@ export class ProductQuery {
        LIMIT ${first + 1}`;
     const connection = toConnection(rows, first, after, (row) => {
       const value = row.sort_value instanceof Date ? row.sort_value.toISOString() : row.sort_value;
-      return encodeCursor([value, row.id]);
+      return encodeCursor([this.sort, value, row.id]);
     });
     for (const edge of connection.edges) delete (edge.node as { sort_value?: unknown }).sort_value;
     return { ...connection, query: this };

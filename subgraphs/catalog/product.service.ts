@@ -409,15 +409,17 @@ function checkOptionNameFree(c: Checker, options: { id: string; name: string }[]
 
 /**
  * Recomputes what the listing reads instead of joining: the search document (name and SKUs
- * weigh most, then brand, then description) and the lowest active variant price.
+ * weigh most, then brand, then description) and the lowest active variant price. Every part is
+ * parsed with the configuration the search query uses ('english'): a brand or SKU indexed
+ * unstemmed would never meet its stemmed query ('acme' is searched as 'acm').
  */
 export async function refreshDerivedColumns(tx: Tx | PrismaClient, productId: string): Promise<void> {
   await tx.$executeRaw`
     UPDATE product p SET
       search_vector =
         setweight(to_tsvector('english', p.name), 'A') ||
-        setweight(to_tsvector('simple', coalesce((SELECT string_agg(v.sku, ' ') FROM product_variant v WHERE v.product_id = p.id), '')), 'A') ||
-        setweight(to_tsvector('simple', coalesce(p.brand, '')), 'B') ||
+        setweight(to_tsvector('english', coalesce((SELECT string_agg(v.sku, ' ') FROM product_variant v WHERE v.product_id = p.id), '')), 'A') ||
+        setweight(to_tsvector('english', coalesce(p.brand, '')), 'B') ||
         setweight(to_tsvector('english', p.description), 'C'),
       min_price = (SELECT min(v.price) FROM product_variant v WHERE v.product_id = p.id AND v.active)
     WHERE p.id = ${productId}::uuid`;
