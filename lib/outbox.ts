@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomInt } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import type { SqlClient, TransactionalSqlClient } from './db.js';
 import { currentScope } from './request-context.js';
@@ -23,21 +23,53 @@ export interface NewEvent<Data = unknown> {
   version?: number;
 }
 
+let lastMillisecond = 0;
+let sequence = 0;
+
+/**
+ * A UUIDv7 whose 12 bits after the timestamp count up within a millisecond (RFC 9562, method 1),
+ * and the millisecond it carries. Events recorded one after another in a process therefore sort
+ * in that order even when they share a millisecond or a transaction; a clock that steps back
+ * keeps counting on the last millisecond rather than going back with it.
+ */
+function nextEventStamp(): { id: string; occurredAt: Date } {
+  const now = Date.now();
+  if (now > lastMillisecond) {
+    lastMillisecond = now;
+    // Starting low leaves room to count up; starting at random keeps ids hard to guess.
+    sequence = randomInt(0, 0x800);
+  } else if (++sequence > 0xfff) {
+    lastMillisecond += 1;
+    sequence = 0;
+  }
+  const bytes = randomBytes(16);
+  bytes.writeUIntBE(lastMillisecond, 0, 6);
+  bytes[6] = 0x70 | (sequence >> 8);
+  bytes[7] = sequence & 0xff;
+  bytes[8] = 0x80 | (bytes[8]! & 0x3f);
+  const hex = bytes.toString('hex');
+  const id = `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+  return { id, occurredAt: new Date(lastMillisecond) };
+}
+
 /**
  * Writes events to this context's outbox inside the caller's transaction, so they exist
- * exactly when the change does. The relay publishes them later.
+ * exactly when the change does. The relay publishes them later, in the order recorded here.
+ * Call it after the change has taken its row locks: the stamp then follows the order in which
+ * writers to one aggregate got through.
  */
 export async function recordEvents(tx: SqlClient, events: NewEvent[]): Promise<void> {
   if (events.length === 0) return;
   const traceId = currentScope()?.traceId ?? null;
   const values: unknown[] = [];
   const rows = events.map((e, i) => {
-    values.push(randomUUID(), e.type, e.version ?? 1, e.aggregateType, e.aggregateId, traceId, JSON.stringify(e.data));
-    const p = i * 7;
-    return `($${p + 1}::uuid, $${p + 2}, $${p + 3}, $${p + 4}, $${p + 5}, $${p + 6}, $${p + 7}::jsonb)`;
+    const { id, occurredAt } = nextEventStamp();
+    values.push(id, e.type, e.version ?? 1, e.aggregateType, e.aggregateId, traceId, JSON.stringify(e.data), occurredAt.toISOString());
+    const p = i * 8;
+    return `($${p + 1}::uuid, $${p + 2}, $${p + 3}, $${p + 4}, $${p + 5}, $${p + 6}, $${p + 7}::jsonb, $${p + 8}::timestamptz)`;
   });
   await tx.$executeRawUnsafe(
-    `INSERT INTO outbox_event (id, type, version, aggregate_type, aggregate_id, trace_id, data) VALUES ${rows.join(', ')}`,
+    `INSERT INTO outbox_event (id, type, version, aggregate_type, aggregate_id, trace_id, data, occurred_at) VALUES ${rows.join(', ')}`,
     ...values,
   );
 }
@@ -62,16 +94,25 @@ const STREAM_MAX_LEN = 1_000_000;
 
 /**
  * Publishes up to `batchSize` unpublished events to the stream, oldest first, and marks them.
- * Rows are locked with SKIP LOCKED, so several relays never publish the same row at once.
- * If the process dies between XADD and COMMIT the events are published again: delivery is
- * at-least-once and consumers dedupe on the event id. Returns how many were published.
+ * One relay per outbox runs at a time (a transaction-scoped advisory lock; the others return 0
+ * at once): relays working side by side would interleave their batches on the stream and
+ * publish out of order. If the process dies between XADD and COMMIT the events are published
+ * again: delivery is at-least-once and consumers dedupe on the event id.
+ * Order is the recorded order among committed events: a transaction that commits late can put
+ * its events behind later-stamped events of other aggregates, while one aggregate's events keep
+ * their order because they are stamped under its row lock (up to clock skew between processes).
+ * Returns how many were published.
  */
 export async function relayOutbox(db: TransactionalSqlClient, redis: Redis, stream: string, batchSize = 200): Promise<number> {
   return db.$transaction(async (tx) => {
+    const [lock] = await tx.$queryRawUnsafe<{ relaying: boolean }[]>(
+      `SELECT pg_try_advisory_xact_lock(hashtext(current_schema() || '.outbox_event')) AS relaying`,
+    );
+    if (!lock?.relaying) return 0;
     const rows = await tx.$queryRawUnsafe<OutboxRow[]>(
       `SELECT id, type, version, aggregate_type, aggregate_id, trace_id, data, occurred_at
          FROM outbox_event WHERE published_at IS NULL
-        ORDER BY occurred_at, id LIMIT $1 FOR UPDATE SKIP LOCKED`,
+        ORDER BY occurred_at, id LIMIT $1`,
       batchSize,
     );
     if (rows.length === 0) return 0;
