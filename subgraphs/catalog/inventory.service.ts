@@ -212,7 +212,10 @@ export class InventoryService {
     return this.finish(ownerId, 'COMMITTED');
   }
 
-  /** The order was cancelled: the held units become available again. Releasing twice is the same as once. */
+  /**
+   * The order was cancelled: the held units become available again. Releasing twice is the same
+   * as once, and releasing an expired reservation answers with it unchanged: its stock is back already.
+   */
   async release(ownerId: string): Promise<ReservationRow> {
     return this.finish(ownerId, 'RELEASED');
   }
@@ -227,7 +230,7 @@ export class InventoryService {
         SELECT id, owner_id, status FROM inventory_reservation WHERE owner_id = ${ownerId} FOR UPDATE`;
       const current = locked[0];
       if (!current) return fail('RESERVATION_NOT_FOUND', 'no reservation for this owner', ['ownerId']);
-      if (current.status === to) return (await this.findByOwner(tx, ownerId))!;
+      if (current.status === to || (to === 'RELEASED' && current.status === 'EXPIRED')) return (await this.findByOwner(tx, ownerId))!;
       if (current.status !== 'ACTIVE') return fail('RESERVATION_NOT_ACTIVE', `the reservation is ${current.status}`, ['ownerId']);
       await this.end(tx, [current], to);
       return (await this.findByOwner(tx, ownerId))!;
