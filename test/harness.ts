@@ -16,8 +16,8 @@ import { startPromotion } from '../subgraphs/promotion/server.js';
 import { startSubscription } from '../subgraphs/subscription/server.js';
 import { createDatabaseFrom, dropDatabase, ensureTemplate } from './db-template.js';
 
-const starters: Record<SubgraphName, (runtime: Runtime, options: { port?: number }) => Promise<RunningService>> = {
-  catalog: startCatalog,
+const starters: Record<SubgraphName, (runtime: Runtime, options: { port?: number; onCatalogQuery?: (sql: string) => void }) => Promise<RunningService>> = {
+  catalog: (runtime, { port, onCatalogQuery }) => startCatalog(runtime, { port, onQuery: onCatalogQuery }),
   cart: startCart,
   order: startOrder,
   subscription: startSubscription,
@@ -83,6 +83,8 @@ export interface TestStackOptions {
   /** Start the BullMQ workers (outbox relay, expiry sweeps); off by default for speed. */
   workers?: boolean;
   env?: Record<string, string>;
+  /** Sees each SQL statement the catalog subgraph runs (query-count tests). */
+  onCatalogQuery?: (sql: string) => void;
 }
 
 export async function startTestStack(options: TestStackOptions = {}): Promise<TestStack> {
@@ -108,7 +110,7 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
   const runtime: Runtime = { config, authenticate: createAuthenticator(authSettings), redis: createRedis(config.REDIS_URL) };
   const services: RunningService[] = [];
   const close = async () => {
-    await Promise.allSettled(services.reverse().map((s) => s.close()));
+    for (const s of services.reverse()) await s.close();
     await deleteKeysWithPrefix(runtime.redis, prefix);
     runtime.redis.disconnect();
     await dropDatabase(dbName);
@@ -116,7 +118,7 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
   try {
     const urls = { ...config.subgraphUrls };
     for (const name of options.subgraphs ?? SUBGRAPHS) {
-      const service = await starters[name](runtime, { port: 0 });
+      const service = await starters[name](runtime, { port: 0, onCatalogQuery: options.onCatalogQuery });
       services.push(service);
       urls[name] = `http://127.0.0.1:${service.port}/graphql`;
     }

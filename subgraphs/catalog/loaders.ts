@@ -16,9 +16,28 @@ function byId<T>(keys: readonly string[], rows: T[], keyOf: (row: T) => string):
   return keys.map((k) => map.get(k) ?? null);
 }
 
+export interface CategoryTree {
+  byId: Map<string, CategoryRow>;
+  /** Children in display order; the roots are under null. */
+  childrenOf: Map<string | null, CategoryRow[]>;
+}
+
+async function readCategoryTree(db: PrismaClient): Promise<CategoryTree> {
+  const rows = await db.category.findMany({ orderBy: [{ sortOrder: 'asc' }, { name: 'asc' }, { id: 'asc' }] });
+  const childrenOf = new Map<string | null, CategoryRow[]>();
+  for (const row of rows) childrenOf.set(row.parentId, [...(childrenOf.get(row.parentId) ?? []), row]);
+  return { byId: new Map(rows.map((r) => [r.id, r])), childrenOf };
+}
+
 export function createLoaders(db: PrismaClient) {
   const ids = (keys: readonly string[]) => keys.filter(isUuid);
+  // Categories are few (a shop's navigation), and they are reached from many places in one
+  // request: product categories, their parents and children, facets. Reading the whole tree once
+  // keeps that at one statement, where per-branch batches would cost one or two depending on timing.
+  let tree: Promise<CategoryTree> | undefined;
+  const categoryTree = () => (tree ??= readCategoryTree(db));
   return {
+    categoryTree,
     product: new DataLoader<string, ProductRow | null>(async (keys) =>
       byId(keys, await db.product.findMany({ where: { id: { in: ids(keys) } } }), (p) => p.id),
     ),
@@ -41,12 +60,13 @@ export function createLoaders(db: PrismaClient) {
       return grouped.map((group) => group.map((o) => ({ id: o.id, name: o.name, position: o.position, values: o.values.map((v) => v.value) })));
     }),
     categoriesByProduct: new DataLoader<string, CategoryRow[]>(async (keys) => {
-      const links = await db.productCategory.findMany({
-        where: { productId: { in: [...keys] } },
-        include: { category: true },
-        orderBy: { category: { sortOrder: 'asc' } },
-      });
-      return groupBy(keys, links, (l) => l.productId).map((group) => group.map((l) => l.category));
+      const [links, { byId }] = await Promise.all([
+        db.productCategory.findMany({ where: { productId: { in: [...keys] } }, select: { productId: true, categoryId: true } }),
+        categoryTree(),
+      ]);
+      return groupBy(keys, links, (l) => l.productId).map((group) =>
+        group.map((l) => byId.get(l.categoryId)!).sort((a, b) => a.sortOrder - b.sortOrder || a.name.localeCompare(b.name)),
+      );
     }),
     selectedOptionsByVariant: new DataLoader<string, { name: string; value: string }[]>(async (keys) => {
       const links = await db.variantOptionValue.findMany({
@@ -64,12 +84,14 @@ export function createLoaders(db: PrismaClient) {
       const empty: InventoryRow = { onHand: 0, reserved: 0, reorderThreshold: 0, location: 'default' };
       return byId(keys, levels, (l) => l.variantId).map((l) => l ?? empty);
     }),
-    category: new DataLoader<string, CategoryRow | null>(async (keys) =>
-      byId(keys, await db.category.findMany({ where: { id: { in: ids(keys) } } }), (c) => c.id),
-    ),
-    childrenByCategory: new DataLoader<string, CategoryRow[]>(async (keys) =>
-      groupBy(keys, await db.category.findMany({ where: { parentId: { in: [...keys] } }, orderBy: [{ sortOrder: 'asc' }, { name: 'asc' }] }), (c) => c.parentId!),
-    ),
+    category: new DataLoader<string, CategoryRow | null>(async (keys) => {
+      const tree = await categoryTree();
+      return keys.map((k) => tree.byId.get(k) ?? null);
+    }),
+    childrenByCategory: new DataLoader<string, CategoryRow[]>(async (keys) => {
+      const tree = await categoryTree();
+      return keys.map((k) => tree.childrenOf.get(k) ?? []);
+    }),
   };
 }
 

@@ -34,10 +34,11 @@ export const resolvers: Resolvers = {
       const product = id != null ? await ctx.loaders.product.load(id) : await ctx.db.product.findUnique({ where: { slug: slug! } });
       return visible(ctx, product);
     },
-    categories: (_root, _args, ctx) => ctx.db.category.findMany({ where: { parentId: null }, orderBy: [{ sortOrder: 'asc' }, { name: 'asc' }] }),
+    categories: async (_root, _args, ctx) => (await ctx.loaders.categoryTree()).childrenOf.get(null) ?? [],
     category: async (_root, { id, slug }, ctx) => {
       if ((id == null) === (slug == null)) throw badUserInput('give exactly one of id and slug');
-      return id != null ? ctx.loaders.category.load(id) : ctx.db.category.findUnique({ where: { slug: slug! } });
+      if (id != null) return ctx.loaders.category.load(id);
+      return [...(await ctx.loaders.categoryTree()).byId.values()].find((c) => c.slug === slug) ?? null;
     },
   },
   Mutation: {

@@ -12,9 +12,23 @@ import { reservationExpiryJob } from './workers/reservation-expiry.js';
 
 const typeDefs = readFileSync(new URL('../../schema/catalog.graphql', import.meta.url), 'utf8');
 
-export function createCatalogServices(runtime: Pick<Runtime, 'config'>): CatalogServices {
+export interface CatalogOptions {
+  port?: number;
+  /** Sees each SQL statement the catalog runs; tests count them to keep reads free of N+1 queries. */
+  onQuery?: (sql: string) => void;
+}
+
+function catalogClient(config: Runtime['config'], onQuery: CatalogOptions['onQuery']): PrismaClient {
+  const adapter = pgAdapter(config.DATABASE_URL, 'catalog', config.DATABASE_POOL_SIZE);
+  if (!onQuery) return new PrismaClient({ adapter });
+  const db = new PrismaClient({ adapter, log: [{ emit: 'event', level: 'query' }] });
+  db.$on('query', (event) => onQuery(event.query));
+  return db;
+}
+
+export function createCatalogServices(runtime: Pick<Runtime, 'config'>, options: Pick<CatalogOptions, 'onQuery'> = {}): CatalogServices {
   const { config } = runtime;
-  const db = new PrismaClient({ adapter: pgAdapter(config.DATABASE_URL, 'catalog', config.DATABASE_POOL_SIZE) });
+  const db = catalogClient(config, options.onQuery);
   return {
     db,
     products: new ProductService(db),
@@ -23,8 +37,8 @@ export function createCatalogServices(runtime: Pick<Runtime, 'config'>): Catalog
   };
 }
 
-export async function startCatalog(runtime: Runtime, options: { port?: number } = {}): Promise<RunningService> {
-  const services = createCatalogServices(runtime);
+export async function startCatalog(runtime: Runtime, options: CatalogOptions = {}): Promise<RunningService> {
+  const services = createCatalogServices(runtime, options);
   return startSubgraph<CatalogContext>({
     name: 'catalog',
     runtime,

@@ -1,0 +1,114 @@
+// A listing page costs a fixed number of SQL statements however many products it shows: every
+// relation is loaded in one batch per request (DataLoader), never once per product or variant.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestStack, type TestStack } from '../../test/harness.js';
+import { createCategory, createProduct, uniqueSlug, type ProductView } from './catalog-fixtures.js';
+
+let stack: TestStack;
+let statements: string[] = [];
+let category: string;
+const products: ProductView[] = [];
+
+beforeAll(async () => {
+  stack = await startTestStack({ subgraphs: ['catalog'], onCatalogQuery: (sql) => statements.push(sql) });
+  const parent = await createCategory(stack.admin, uniqueSlug('count-parent'));
+  category = await createCategory(stack.admin, uniqueSlug('count'), parent);
+  const extra = await createCategory(stack.admin, uniqueSlug('count-extra'));
+  for (let i = 0; i < 50; i++) {
+    const slug = uniqueSlug(`counted-${i}`);
+    products.push(
+      await createProduct(stack.admin, {
+        slug,
+        name: `Counted ${String(i).padStart(2, '0')}`,
+        brand: 'Tally',
+        categoryIds: [category, extra],
+        options: [
+          { name: 'Size', values: ['S', 'M', 'L'] },
+          { name: 'Colour', values: ['Red', 'Blue'] },
+        ],
+        variants: ['S', 'M', 'L'].map((size, v) => ({
+          sku: `${slug}-${size}`.toUpperCase(),
+          price: 1000 + i * 10 + v,
+          compareAtPrice: 5000,
+          onHand: v,
+          options: [{ name: 'Size', value: size }, { name: 'Colour', value: v % 2 ? 'Blue' : 'Red' }],
+        })),
+        images: [{ url: `https://cdn.example.com/${slug}/1.jpg`, altText: 'front' }, { url: `https://cdn.example.com/${slug}/2.jpg` }],
+      }),
+    );
+  }
+}, 120_000);
+afterAll(() => stack?.close());
+
+const PAGE = `query($first: Int, $filter: ProductFilter) {
+  products(first: $first, filter: $filter, sort: NAME_ASC) {
+    totalCount
+    pageInfo { hasNextPage endCursor }
+    facets {
+      categories { count category { id slug parent { id } } }
+      options { name values { value count } }
+      priceRanges { min max count }
+    }
+    edges { cursor node {
+      id slug name description brand active archived createdAt updatedAt
+      options { id name position values }
+      images { id url altText position }
+      categories { id slug name parent { id slug } children { id } }
+      priceRange { min { amount currencyCode formatted } max { amount } }
+      variants {
+        id sku title active availableForSale weightGrams
+        price { amount currencyCode formatted } compareAtPrice { amount }
+        options { name value }
+        inventory { onHand reserved available reorderThreshold location }
+        product { id slug }
+      }
+    } }
+  } }`;
+
+/** Runs one request and returns the SQL statements the catalog ran for it. */
+async function statementsFor(run: () => Promise<unknown>): Promise<string[]> {
+  statements = [];
+  await run();
+  return statements;
+}
+
+describe('SQL statements per request', () => {
+  it('a full listing page runs the same small number of statements for 10 and for 50 products', async () => {
+    type Data = { products: { totalCount: number; edges: { node: { variants: unknown[]; images: unknown[]; categories: unknown[] } }[] } };
+    let ten: Data | undefined;
+    let fifty: Data | undefined;
+    const forTen = await statementsFor(async () => (ten = await stack.anonymous.query<Data>(PAGE, { first: 10, filter: { categoryId: category } })));
+    const forFifty = await statementsFor(async () => (fifty = await stack.anonymous.query<Data>(PAGE, { first: 50, filter: { categoryId: category } })));
+
+    // The pages are what they claim to be: every relation was really read.
+    expect(ten!.products.edges).toHaveLength(10);
+    expect(fifty!.products.edges).toHaveLength(50);
+    expect(fifty!.products.totalCount).toBe(50);
+    for (const { node } of fifty!.products.edges) {
+      expect(node.variants).toHaveLength(3);
+      expect(node.images).toHaveLength(2);
+      expect(node.categories).toHaveLength(2);
+    }
+
+    expect(forFifty.length, forFifty.join('\n')).toBe(forTen.length);
+    // page, totalCount, three facets, the category tree, and one batch per relation: product
+    // categories, images, options (2), variants, their options (3), inventory, their product.
+    expect(forFifty.length, forFifty.join('\n')).toBeLessThanOrEqual(16);
+  });
+
+  it('entity resolution of many variants at once is batched too', async () => {
+    const catalog = stack.subgraph('catalog', await stack.serviceToken('cart'));
+    const QUERY = `query($r: [_Any!]!) { _entities(representations: $r) { ... on ProductVariant {
+      id sku price { amount } availableForSale options { name value } inventory { available } product { id name images { url } }
+    } } }`;
+    const refs = (n: number) => products.slice(0, n).flatMap((p) => p.variants.map((v) => ({ __typename: 'ProductVariant', id: v.id })));
+    let resolved: { _entities: ({ id: string } | null)[] } | undefined;
+    const forFew = await statementsFor(() => catalog.query(QUERY, { r: refs(2) }));
+    const forMany = await statementsFor(async () => (resolved = await catalog.query(QUERY, { r: refs(50) })));
+    expect(resolved!._entities).toHaveLength(150);
+    expect(resolved!._entities.every((e) => e !== null)).toBe(true);
+    expect(forMany.length, forMany.join('\n')).toBe(forFew.length);
+    // variants, their product, inventory, options (3), and the products' images.
+    expect(forMany.length, forMany.join('\n')).toBeLessThanOrEqual(7);
+  });
+});
