@@ -28,8 +28,11 @@ export async function startServices(config: Config): Promise<{ services: Running
     redis: createRedis(config.REDIS_URL),
   };
   const services: RunningService[] = [];
+  // The gateway stops first, so no subgraph waits on requests the gateway is still sending.
   const close = async () => {
-    await Promise.allSettled(services.reverse().map((s) => s.close()));
+    const gateway = services.filter((s) => s.name === 'gateway');
+    await Promise.allSettled(gateway.map((s) => s.close()));
+    await Promise.allSettled(services.filter((s) => s.name !== 'gateway').map((s) => s.close()));
     runtime.redis.disconnect();
   };
   try {

@@ -2,7 +2,6 @@ import { readFileSync } from 'node:fs';
 import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import cors from 'cors';
@@ -82,13 +81,14 @@ export async function startGateway(runtime: Runtime, options: { port?: number } 
     csrfPrevention: true,
     introspection: !production,
     includeStacktraceInErrorResponses: false,
+    // bin/serve.ts owns SIGINT/SIGTERM and stops every service in order.
+    stopOnTerminationSignals: false,
     allowBatchedHttpRequests: false,
     formatError: maskErrors(log),
     validationRules: limits.validationRules,
     plugins: [
       // armor's typings come from Apollo Server's CommonJS build; the plugin objects are the same.
       ...(limits.plugins as unknown as ApolloServerPlugin<GatewayContext>[]),
-      ApolloServerPluginDrainHttpServer({ httpServer: http.server }),
       graphqlMetricsPlugin(registry),
       ...(production ? [ApolloServerPluginLandingPageDisabled()] : []),
     ],

@@ -1,5 +1,4 @@
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import { buildSubgraphSchema } from '@apollo/subgraph';
@@ -35,11 +34,12 @@ export async function mountSubgraph<C extends RequestContext>(
   const server = new ApolloServer<C>({
     schema: buildSubgraphSchema({ typeDefs: parse(options.typeDefs), resolvers: options.resolvers } as Parameters<typeof buildSubgraphSchema>[0]),
     includeStacktraceInErrorResponses: false,
+    // bin/serve.ts owns SIGINT/SIGTERM and stops every service in order.
+    stopOnTerminationSignals: false,
     formatError: maskErrors(log),
     introspection: !options.production,
     logger: log,
     plugins: [
-      ApolloServerPluginDrainHttpServer({ httpServer: http.server }),
       graphqlMetricsPlugin(options.registry),
       // Traces go to logs and metrics; Apollo's federated tracing is not used.
       ApolloServerPluginInlineTraceDisabled(),

@@ -10,9 +10,14 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const SUBGRAPHS = ['catalog', 'cart', 'order', 'subscription', 'promotion'];
 const mtime = (p) => (existsSync(p) ? statSync(p).mtimeMs : 0);
 
-function run(command, args, env = {}) {
-  const result = spawnSync(command, args, { cwd: root, stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, ...env } });
+function run(command, args, { env = {}, quiet = false } = {}) {
+  const result = spawnSync(command, args, {
+    cwd: root,
+    stdio: ['ignore', quiet ? 'pipe' : 'inherit', quiet ? 'pipe' : 'inherit'],
+    env: { ...process.env, ...env },
+  });
   if (result.status !== 0) {
+    if (quiet) process.stderr.write(`${result.stdout}${result.stderr}`);
     console.error(`\n${command} ${args.join(' ')} failed (exit ${result.status ?? result.signal}).`);
     process.exit(result.status ?? 1);
   }
@@ -32,5 +37,7 @@ const stale = SUBGRAPHS.filter((name) => {
 });
 if (stale.length > 0) {
   console.log(`Generating Prisma clients: ${stale.join(', ')}…`);
-  for (const name of stale) run(path.join(root, 'node_modules', '.bin', 'prisma'), ['generate'], { PRISMA_SUBGRAPH: name, PRISMA_HIDE_UPDATE_MESSAGE: '1' });
+  for (const name of stale) {
+    run(path.join(root, 'node_modules', '.bin', 'prisma'), ['generate'], { env: { PRISMA_SUBGRAPH: name, PRISMA_HIDE_UPDATE_MESSAGE: '1' }, quiet: true });
+  }
 }

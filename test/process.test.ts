@@ -40,6 +40,8 @@ async function runStack(signal: NodeJS.Signals): Promise<{ exitCode: number | nu
   const [gatewayPort, ...subgraphPorts] = freshPorts();
   const env: Record<string, string> = {
     ...process.env,
+    // As a developer runs it: under NODE_ENV=test some libraries skip their signal handlers.
+    NODE_ENV: 'development',
     DATABASE_URL: databaseUrl,
     PORT: String(gatewayPort),
     REDIS_PREFIX: `test:${dbName}:${signal}`,
@@ -53,7 +55,7 @@ async function runStack(signal: NodeJS.Signals): Promise<{ exitCode: number | nu
   child.stderr.on('data', (d) => (output += d));
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   try {
-    for (let i = 0; i < 200 && !output.includes('Commerce supergraph is up'); i++) {
+    for (let i = 0; i < 300 && !output.includes('Commerce supergraph is up'); i++) {
       if (child.exitCode !== null) throw new Error(`stack exited early:\n${output}`);
       await new Promise((r) => setTimeout(r, 100));
     }
