@@ -1,6 +1,7 @@
 // Stock per variant and the reservations that hold it for orders.
 // Every change is one conditional UPDATE (or runs under the reservation's row lock), so
 // concurrent writers can never push reserved above on hand; a CHECK constraint backs this up.
+// Writers that touch several stock rows lock them in variant-id order, so none deadlock.
 import { randomUUID } from 'node:crypto';
 import { UserErrorsException } from '../../lib/errors.js';
 import { recordEvents, type NewEvent } from '../../lib/outbox.js';
@@ -22,6 +23,7 @@ interface LevelChange {
   reorder_threshold: number;
   location: string;
   previous_available: number;
+  previous_threshold: number;
 }
 
 const toInventory = (row: LevelChange): InventoryRow => ({
@@ -31,10 +33,13 @@ const toInventory = (row: LevelChange): InventoryRow => ({
   location: row.location,
 });
 
-/** InventoryLow fires when a change takes available from above the reorder threshold to at or below it. */
+/**
+ * InventoryLow fires when a change makes a variant low on stock (available at or below its reorder
+ * threshold) that was not before: by taking stock away or by raising the threshold.
+ */
 function lowStockEvent(variantId: string, row: LevelChange): NewEvent[] {
   const available = row.on_hand - row.reserved;
-  if (available > row.reorder_threshold || row.previous_available <= row.reorder_threshold) return [];
+  if (available > row.reorder_threshold || row.previous_available <= row.previous_threshold) return [];
   return [
     {
       type: 'InventoryLow',
@@ -112,9 +117,9 @@ export class InventoryService {
     return this.db.$transaction(async (tx) => {
       const rows = await tx.$queryRawUnsafe<LevelChange[]>(
         `UPDATE inventory_level i SET ${set}, updated_at = now()
-           FROM (SELECT on_hand - reserved AS previous_available FROM inventory_level WHERE variant_id = $1::uuid FOR UPDATE) old
+           FROM (SELECT on_hand - reserved AS previous_available, reorder_threshold AS previous_threshold FROM inventory_level WHERE variant_id = $1::uuid FOR UPDATE) old
           WHERE i.variant_id = $1::uuid AND ${guard}
-          RETURNING i.on_hand, i.reserved, i.reorder_threshold, i.location, old.previous_available`,
+          RETURNING i.on_hand, i.reserved, i.reorder_threshold, i.location, old.previous_available, old.previous_threshold`,
         variantId,
         ...params,
       );
@@ -174,11 +179,12 @@ export class InventoryService {
         const rows = await tx.$queryRaw<LevelChange[]>`
           UPDATE inventory_level i SET reserved = i.reserved + ${quantity}, updated_at = now()
             FROM product_variant v, product p,
-                 (SELECT on_hand - reserved AS previous_available FROM inventory_level WHERE variant_id = ${variantId}::uuid FOR UPDATE) old
+                 (SELECT on_hand - reserved AS previous_available, reorder_threshold AS previous_threshold
+                    FROM inventory_level WHERE variant_id = ${variantId}::uuid FOR UPDATE) old
            WHERE i.variant_id = ${variantId}::uuid AND v.id = i.variant_id AND p.id = v.product_id
              AND v.active AND p.active AND p.deleted_at IS NULL
              AND i.on_hand - i.reserved >= ${quantity}
-          RETURNING i.on_hand, i.reserved, i.reorder_threshold, i.location, old.previous_available`;
+          RETURNING i.on_hand, i.reserved, i.reorder_threshold, i.location, old.previous_available, old.previous_threshold`;
         const row = rows[0];
         if (row) {
           lowStock.push(...lowStockEvent(variantId, row));

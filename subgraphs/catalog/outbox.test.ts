@@ -139,6 +139,19 @@ describe('inventory events', () => {
     expect(times).toEqual([...times].sort((x, y) => x - y));
   });
 
+  it('announce a variant that becomes low because its reorder threshold was raised', async () => {
+    const [variantId] = await createVariants(stack, [{ onHand: 8, reorderThreshold: 5 }]);
+    const setThreshold = `mutation($variantId: ID!, $onHand: Int!, $threshold: Int) {
+      setInventory(variantId: $variantId, onHand: $onHand, reorderThreshold: $threshold) { userErrors { code } } }`;
+
+    await stack.admin.query(setThreshold, { variantId, onHand: 8, threshold: 10 }); // 8 <= 10: now low
+    await stack.admin.query(setThreshold, { variantId, onHand: 7, threshold: 10 }); // still low
+    await stack.admin.query(setThreshold, { variantId, onHand: 7, threshold: 3 }); // not low
+
+    const low = (await publishedOnceRelayed()).filter((e) => e.type === 'InventoryLow' && e.aggregateId === variantId);
+    expect(low.map((e) => e.data)).toEqual([{ variantId, available: 8, reorderThreshold: 10, location: 'default' }]);
+  });
+
   it('records nothing for a refused reservation or stock change', async () => {
     const [variantId] = await createVariants(stack, [{ onHand: 6, reorderThreshold: 5 }]);
     await service.reserve(unique('order'), [{ variantId: variantId!, quantity: 1 }]);
