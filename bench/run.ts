@@ -285,30 +285,38 @@ async function load(gatewayBase: string, bodies: string[], headers: Record<strin
   return { result, latencies, graphqlErrors };
 }
 
-/** Operations the gateway has answered so far, from its /metrics; null when it has none. */
+/**
+ * Operations the gateway has answered so far, from its /metrics; null when it publishes none.
+ * Throws when the gateway is too busy to answer within a few seconds.
+ */
 async function answeredOperations(gatewayBase: string): Promise<number | null> {
-  try {
-    const text = await (await fetch(`${gatewayBase}/metrics`, { signal: AbortSignal.timeout(2000) })).text();
-    const counts = text.split('\n').filter((l) => l.startsWith('graphql_requests_total{'));
-    return counts.length ? counts.reduce((sum, l) => sum + Number(l.slice(l.lastIndexOf(' ') + 1)), 0) : null;
-  } catch {
-    return null;
-  }
+  const res = await fetch(`${gatewayBase}/metrics`, { signal: AbortSignal.timeout(5000) });
+  if (!res.ok) return null;
+  const counts = (await res.text()).split('\n').filter((l) => l.startsWith('graphql_requests_total{'));
+  return counts.length ? counts.reduce((sum, l) => sum + Number(l.slice(l.lastIndexOf(' ') + 1)), 0) : null;
 }
 
 /**
  * When a run ends, autocannon drops its sockets but the gateway still works through what they
- * sent; left alone, that backlog would be billed to the next run. Waits until the count of
- * answered operations stops moving.
+ * sent; left alone, that backlog would be billed to the next run (and cut off by a shutdown).
+ * Waits until the count of answered operations stops moving.
  */
 async function waitUntilIdle(gatewayBase: string): Promise<void> {
-  const deadline = Date.now() + 30_000;
-  let before = await answeredOperations(gatewayBase);
+  const deadline = Date.now() + 60_000;
+  let before: number | undefined;
   while (Date.now() < deadline) {
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    const now = await answeredOperations(gatewayBase);
-    if (now === before) return;
+    let now: number | null | undefined;
+    try {
+      now = await answeredOperations(gatewayBase);
+    } catch (err) {
+      // Too busy to answer means not idle; not listening at all means nothing left to wait for.
+      if ((err as Error).name !== 'TimeoutError') return;
+      now = undefined;
+    }
+    if (now === null) return;
+    if (now !== undefined && now === before) return;
     before = now;
+    await new Promise((resolve) => setTimeout(resolve, 300));
   }
 }
 
@@ -379,10 +387,15 @@ async function main(): Promise<void> {
   const host = machine();
   const gatewayBase = `http://127.0.0.1:${config.PORT}`;
   const graphqlUrl = `${gatewayBase}/graphql`;
-  process.once('SIGINT', () => {
-    interrupted = true;
-    current?.stop();
-  });
+  // The first signal stops the load and lets the stack shut down cleanly; a second one exits at
+  // once. `on`, not `once`: signal-exit (a dependency's) re-raises a signal nobody else hears.
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.on(signal, () => {
+      if (interrupted) process.exit(130);
+      interrupted = true;
+      current?.stop();
+    });
+  }
 
   const stack = await ensureStack(config, gatewayBase);
   const results: RunResult[] = [];
