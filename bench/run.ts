@@ -17,7 +17,7 @@ import path from 'node:path';
 import { startServices } from '../bin/serve.js';
 import { ensureDevKeys, hasRealKey, signUserToken } from '../lib/auth.js';
 import { ConfigError, loadConfig, type Config } from '../lib/config.js';
-import { seedCatalog } from '../scripts/seed.js';
+import { assertCatalogReady, seedCatalog } from '../scripts/seed.js';
 import { createCatalogServices } from '../subgraphs/catalog/server.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -160,6 +160,7 @@ async function answers(url: string): Promise<boolean> {
 }
 
 async function seedIfSmall(config: Config): Promise<void> {
+  await assertCatalogReady(config.DATABASE_URL);
   const services = createCatalogServices({ config });
   try {
     const products = await services.db.product.count({ where: { deletedAt: null } });

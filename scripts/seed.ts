@@ -508,7 +508,7 @@ const redacted = (url: string): string => {
  * Fails fast, with a message a developer can act on, when Postgres is down or not migrated.
  * A plain pg connection, because its errors (ECONNREFUSED, a timeout) say what went wrong.
  */
-async function assertCatalogReady(databaseUrl: string): Promise<void> {
+export async function assertCatalogReady(databaseUrl: string): Promise<void> {
   const where = redacted(databaseUrl);
   const client = new pg.Client({ connectionString: databaseUrl, connectionTimeoutMillis: 10_000 });
   let migrated: boolean;
