@@ -196,6 +196,25 @@ describe('createProduct', () => {
   });
 });
 
+describe('two admins racing for one slug or SKU', () => {
+  it('lets exactly one through and answers the others with SLUG_TAKEN or SKU_TAKEN', async () => {
+    const slug = uniqueSlug('race');
+    const sameSlug = await Promise.all(Array.from({ length: 4 }, () => admin.createProduct({ slug, name: 'Racer' })));
+    expect(sameSlug.filter((p) => p.product)).toHaveLength(1);
+    expect(sameSlug.flatMap((p) => codes(p.userErrors))).toEqual(Array(3).fill(['SLUG_TAKEN', 'input.slug']));
+
+    const sku = uniqueSlug('RACE').toUpperCase();
+    const sameSku = await Promise.all(Array.from({ length: 4 }, () => admin.createProduct({ slug: uniqueSlug('race'), name: 'Racer', variants: [{ sku, price: 100 }] })));
+    expect(sameSku.filter((p) => p.product)).toHaveLength(1);
+    expect(sameSku.flatMap((p) => p.userErrors.map((e) => e.code))).toEqual(Array(3).fill('SKU_TAKEN'));
+
+    const category = uniqueSlug('race-category');
+    const sameCategory = await Promise.all(Array.from({ length: 4 }, () => admin.createCategory({ slug: category, name: 'Racer' })));
+    expect(sameCategory.filter((c) => c.category)).toHaveLength(1);
+    expect(sameCategory.flatMap((c) => codes(c.userErrors))).toEqual(Array(3).fill(['SLUG_TAKEN', 'input.slug']));
+  });
+});
+
 describe('updateProduct', () => {
   it('changes fields, clears the brand, replaces categories and records ProductUpdated', async () => {
     const [a, b, c] = await Promise.all(['a', 'b', 'c'].map((l) => createCategory(stack.admin, uniqueSlug(`upd-${l}`))));
@@ -433,6 +452,21 @@ describe('product images', () => {
     expect(codes(again.userErrors)).toEqual([['NOT_FOUND', 'id']]);
   });
 
+  it('appends a new image after the last one, even after earlier images were removed', async () => {
+    const product = await createProduct(stack.admin, teeInput());
+    const third = await admin.addImage(product.id, { url: 'https://cdn.example.com/third.jpg' });
+    const fourth = await admin.addImage(product.id, { url: 'https://cdn.example.com/fourth.jpg' });
+    expect(fourth.product!.images.map((i) => i.position)).toEqual([0, 1, 2, 3]);
+    await admin.removeImage(third.product!.images[0]!.id);
+    await admin.removeImage(third.product!.images[1]!.id);
+    const fifth = await admin.addImage(product.id, { url: 'https://cdn.example.com/fifth.jpg' });
+    expect(fifth.product!.images.map((i) => i.url)).toEqual([
+      'https://cdn.example.com/third.jpg',
+      'https://cdn.example.com/fourth.jpg',
+      'https://cdn.example.com/fifth.jpg',
+    ]);
+  });
+
   it('refuses bad URLs and long alt texts, changing nothing', async () => {
     const product = await createProduct(stack.admin, teeInput());
     const bad = await refusedWithoutChange(() => admin.addImage(product.id, { url: 'javascript:alert(1)' }));
@@ -463,6 +497,16 @@ describe('categories', () => {
     expect(rootNode.children).toEqual([{ id: sibling, children: [{ id: child!.id, name: 'Grandchild' }] }]);
     const bySlug = await stack.anonymous.query(`query($slug: String) { category(slug: $slug) { id parent { id parent { id } } } }`, { slug: child!.slug });
     expect(bySlug.category).toEqual({ id: child!.id, parent: { id: sibling, parent: { id: root } } });
+  });
+
+  it('keeps the parent and sort order when an update leaves them out, and makes a root on parentId null', async () => {
+    const root = await createCategory(stack.admin, uniqueSlug('keep-root'));
+    const { category } = await admin.createCategory({ slug: uniqueSlug('keep-child'), name: 'Child', parentId: root, sortOrder: 7 });
+    const renamed = await admin.updateCategory(category!.id, { slug: category!.slug, name: 'Renamed child' });
+    expect(renamed.userErrors).toEqual([]);
+    expect(renamed.category).toMatchObject({ name: 'Renamed child', sortOrder: 7, parent: { id: root } });
+    const rooted = await admin.updateCategory(category!.id, { slug: category!.slug, name: 'Root now', parentId: null, sortOrder: 1 });
+    expect(rooted.category).toMatchObject({ name: 'Root now', sortOrder: 1, parent: null });
   });
 
   it('refuses cycles, unknown parents and taken slugs, changing nothing', async () => {

@@ -39,8 +39,13 @@ export class CategoryService {
         }
         if (input.parentId != null) await this.checkParent(tx, c, id, input.parentId);
         if (c.errors.length) throw new UserErrorsException(c.errors);
-        const data = { slug: input.slug, name: input.name.trim(), parentId: input.parentId ?? null, sortOrder: input.sortOrder ?? 0 };
-        return id === null ? tx.category.create({ data }) : tx.category.update({ where: { id }, data });
+        const data = { slug: input.slug, name: input.name.trim() };
+        if (id === null) return tx.category.create({ data: { ...data, parentId: input.parentId ?? null, sortOrder: input.sortOrder ?? 0 } });
+        // A rename that leaves out parentId must not move the category to the root; null does.
+        return tx.category.update({
+          where: { id },
+          data: { ...data, parentId: input.parentId, sortOrder: input.sortOrder ?? undefined },
+        });
       });
     } catch (err) {
       if (!isUniqueViolation(err, 'slug')) throw err;

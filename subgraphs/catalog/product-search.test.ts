@@ -194,6 +194,7 @@ describe('search, filters, sorts and facets', () => {
       expect(await names({ options: [{ name: 'Size', values: ['L'] }, { name: 'Colour', values: ['Blue'] }] })).toEqual(['Linen Shirt']);
       expect(await names({ options: [{ name: 'Size', values: ['L'] }, { name: 'Colour', values: ['Red'] }] })).toEqual(['Summer Dress']);
       expect(await names({ options: [{ name: 'size', values: ['s', 'XL'] }] })).toEqual(['Graphic Tee']);
+      expect(await names({ options: [{ name: ' Size ', values: ['S'] }] })).toEqual(['Graphic Tee']);
       expect(sorted(await names({ options: [{ name: 'Colour', values: ['Blue'] }] }))).toEqual(['Chino Trousers', 'Linen Shirt', 'Summer Dress']);
     });
 

@@ -82,7 +82,7 @@ export class ProductQuery {
         SELECT 1 FROM variant_option_value vov
           JOIN product_option_value ov ON ov.id = vov.option_value_id
           JOIN product_option o ON o.id = ov.option_id
-         WHERE vov.variant_id = v.id AND lower(o.name) = ${option.name.toLowerCase()}
+         WHERE vov.variant_id = v.id AND lower(o.name) = ${option.name.trim().toLowerCase()}
            AND lower(ov.value) = ANY(${values}::text[]))`);
     }
     if (variantConditions.length > 0) {

@@ -265,13 +265,15 @@ export class ProductService {
     fail(c);
     return this.write([], async (tx) => {
       const product = await this.lockLiveProduct(tx, productId);
-      const count = await tx.productImage.count({ where: { productId } });
+      const { _count: count, _max: last } = await tx.productImage.aggregate({ where: { productId }, _count: true, _max: { position: true } });
       if (count >= LIMITS.images) {
         const limit = new Checker();
         limit.add('INVALID_INPUT', `at most ${LIMITS.images} images`, ['input']);
         fail(limit);
       }
-      await tx.productImage.create({ data: { productId, url: input.url, altText: input.altText ?? null, position: input.position ?? count } });
+      // After the last image: removals leave gaps, so the count is not a free position.
+      const position = input.position ?? (last.position === null ? 0 : last.position + 1);
+      await tx.productImage.create({ data: { productId, url: input.url, altText: input.altText ?? null, position } });
       await this.productUpdated(tx, productId, ['images']);
       return product;
     });

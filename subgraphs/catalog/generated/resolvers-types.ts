@@ -170,6 +170,7 @@ export type Mutation = {
   reserveInventory: InventoryReservationPayload;
   /** Sets the stock on hand (it may not fall below what is reserved). */
   setInventory: InventoryPayload;
+  /** Omitted parentId and sortOrder keep their values; parentId: null moves the category to the root. */
   updateCategory: CategoryPayload;
   updateProduct: ProductPayload;
   updateProductImage: ProductPayload;
