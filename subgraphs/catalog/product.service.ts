@@ -24,6 +24,12 @@ import {
 
 type Tx = Prisma.TransactionClient;
 
+interface StoredOptionValue {
+  id: string;
+  name: string;
+  value: string;
+}
+
 export interface CreateProductInput extends ProductFieldsInput {
   slug: string;
   name: string;
@@ -251,7 +257,7 @@ export class ProductService {
       });
       if (input.options) {
         await tx.variantOptionValue.deleteMany({ where: { variantId: id } });
-        await this.linkOptionValues(tx, existing.productId, id, input.options);
+        await this.linkOptionValues(tx, id, await this.storedValues(tx, existing.productId, input.options));
       }
       await refreshDerivedColumns(tx, existing.productId);
       await this.productUpdated(tx, existing.productId, ['variants']);
@@ -367,11 +373,12 @@ export class ProductService {
 
   private async createVariant(tx: Tx, productId: string, v: VariantInput, position: number): Promise<VariantRow> {
     const sku = v.sku!;
+    const selected = await this.storedValues(tx, productId, v.options ?? []);
     const variant = await tx.productVariant.create({
       data: {
         productId,
         sku,
-        title: v.title ?? defaultVariantTitle(v.options, sku),
+        title: v.title ?? defaultVariantTitle(selected, sku),
         price: v.price!,
         compareAtPrice: v.compareAtPrice ?? null,
         currency: v.currencyCode ?? 'USD',
@@ -381,20 +388,26 @@ export class ProductService {
         inventory: { create: { onHand: v.onHand ?? 0, reorderThreshold: v.reorderThreshold ?? undefined } },
       },
     });
-    await this.linkOptionValues(tx, productId, variant.id, v.options ?? []);
+    await this.linkOptionValues(tx, variant.id, selected);
     return variant;
   }
 
-  private async linkOptionValues(tx: Tx, productId: string, variantId: string, selected: SelectedOptionInput[]): Promise<void> {
-    if (selected.length === 0) return;
+  /**
+   * The product's stored option values that a (validated) selection names, in option order and
+   * spelled as stored: "m / red" typed by an admin is the variant "M / Red".
+   */
+  private async storedValues(tx: Tx, productId: string, selected: SelectedOptionInput[]): Promise<StoredOptionValue[]> {
+    if (selected.length === 0) return [];
     const values = await tx.productOptionValue.findMany({ where: { option: { productId } }, include: { option: true } });
-    const ids = selected.map((s) => {
-      const match = values.find(
-        (v) => sameOptionName(v.option.name, s.name) && v.value.toLowerCase() === s.value.toLowerCase(),
-      );
-      return match!.id;
-    });
-    await tx.variantOptionValue.createMany({ data: ids.map((optionValueId) => ({ variantId, optionValueId })) });
+    return selected
+      .map((s) => values.find((v) => sameOptionName(v.option.name, s.name) && v.value.toLowerCase() === s.value.toLowerCase())!)
+      .sort((a, b) => a.option.position - b.option.position)
+      .map((v) => ({ id: v.id, name: v.option.name, value: v.value }));
+  }
+
+  private async linkOptionValues(tx: Tx, variantId: string, selected: StoredOptionValue[]): Promise<void> {
+    if (selected.length === 0) return;
+    await tx.variantOptionValue.createMany({ data: selected.map((v) => ({ variantId, optionValueId: v.id })) });
   }
 
   private async productUpdated(tx: Tx, productId: string, changed: string[]): Promise<void> {
