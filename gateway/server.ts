@@ -53,6 +53,9 @@ export async function startGateway(runtime: Runtime, options: { port?: number } 
   const log = createLogger(config.LOG_LEVEL, 'gateway');
   const registry = createRegistry('gateway');
   const subgraphUrls = config.subgraphUrls;
+  // Apollo Gateway otherwise reports usage to Apollo and probes cloud metadata endpoints
+  // (AWS, GCP, Azure) from every instance; an operator may still opt in explicitly.
+  process.env.APOLLO_TELEMETRY_DISABLED ??= 'true';
   const gateway = new ApolloGateway({
     supergraphSdl: readFileSync(SUPERGRAPH_PATH, 'utf8'),
     buildService: ({ name }) => new ForwardingDataSource({ url: subgraphUrls[name as SubgraphName] }),

@@ -17,7 +17,9 @@ step([process.execPath, path.join(root, 'scripts', 'ensure-deps.mjs')]);
 step([tsx, path.join(root, 'scripts', 'db.ts')]);
 step([tsx, path.join(root, 'scripts', 'seed.ts')]);
 
-const services = spawn(tsx, [path.join(root, 'bin', 'serve.ts')], { cwd: root, stdio: 'inherit' });
+// Node with the tsx loader rather than the tsx wrapper process, so that signals reach the
+// services directly (the wrapper relays them with a short deadline and kills a busy child).
+const services = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'bin', 'serve.ts')], { cwd: root, stdio: 'inherit' });
 // Ctrl-C reaches the whole process group; SIGTERM sent to this process alone is passed on.
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => services.kill(signal));
 services.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

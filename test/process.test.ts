@@ -49,7 +49,8 @@ async function runStack(signal: NodeJS.Signals): Promise<{ exitCode: number | nu
     DEV_KEYS_DIR: keysDir,
     ...Object.fromEntries(SUBGRAPHS.map((s, i) => [`${s.toUpperCase()}_URL`, `http://127.0.0.1:${subgraphPorts[i]}/graphql`])),
   };
-  const child = spawn(TSX, [path.join(ROOT, 'bin', 'serve.ts')], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  // No tsx wrapper process in between: signals reach the service process itself, as in production.
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'bin', 'serve.ts')], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout.on('data', (d) => (output += d));
   child.stderr.on('data', (d) => (output += d));
