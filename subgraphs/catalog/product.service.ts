@@ -87,7 +87,6 @@ export class ProductService {
     const options = input.options ?? [];
     const variants = input.variants ?? [];
     const images = input.images ?? [];
-    const categoryIds = [...new Set(input.categoryIds ?? [])];
     checkOptions(c, options, ['input', 'options']);
     if (variants.length > LIMITS.variants) c.add('INVALID_INPUT', `at most ${LIMITS.variants} variants`, ['input', 'variants']);
     variants.forEach((v, i) => checkVariant(c, v, ['input', 'variants', String(i)], options, true));
@@ -97,7 +96,7 @@ export class ProductService {
     fail(c);
 
     return this.write(['input', 'variants'], async (tx) => {
-      await this.checkCategories(tx, categoryIds, ['input', 'categoryIds']);
+      const categoryIds = await this.knownCategories(tx, input.categoryIds ?? [], ['input', 'categoryIds']);
       await this.checkSkusFree(tx, variants.map((v) => v.sku!), (i) => ['input', 'variants', String(i), 'sku']);
       const product = await tx.product.create({
         data: {
@@ -132,8 +131,7 @@ export class ProductService {
     return this.write([], async (tx) => {
       await this.lockLiveProduct(tx, id);
       if (input.categoryIds) {
-        const categoryIds = [...new Set(input.categoryIds)];
-        await this.checkCategories(tx, categoryIds, ['input', 'categoryIds']);
+        const categoryIds = await this.knownCategories(tx, input.categoryIds, ['input', 'categoryIds']);
         await tx.productCategory.deleteMany({ where: { productId: id } });
         await tx.productCategory.createMany({ data: categoryIds.map((categoryId) => ({ productId: id, categoryId })) });
       }
@@ -333,8 +331,9 @@ export class ProductService {
     return product;
   }
 
-  private async checkCategories(tx: Tx, ids: string[], field: string[]): Promise<void> {
-    if (ids.length === 0) return;
+  /** Refuses unknown categories (naming each by its place in the input); returns each category once. */
+  private async knownCategories(tx: Tx, ids: string[], field: string[]): Promise<string[]> {
+    if (ids.length === 0) return [];
     const c = new Checker();
     const valid = ids.filter(isUuid);
     const found = new Set((await tx.category.findMany({ where: { id: { in: valid } }, select: { id: true } })).map((r) => r.id));
@@ -342,6 +341,7 @@ export class ProductService {
       if (!found.has(id)) c.add('UNKNOWN_CATEGORY', `category ${id} does not exist`, [...field, String(i)]);
     });
     fail(c);
+    return [...found];
   }
 
   /** Names the variant whose SKU is taken; the unique index still decides a race between two admins. */
