@@ -294,6 +294,25 @@ describe('search, filters, sorts and facets', () => {
       ]);
     });
 
+    it('group option names and values that differ only in case', async () => {
+      const home = await createCategory(stack.admin, uniqueSlug('case'));
+      const sized = (name: string, option: string, values: string[]) =>
+        createProduct(stack.admin, {
+          slug: uniqueSlug('case'),
+          name,
+          categoryIds: [home],
+          options: [{ name: option, values }],
+          variants: values.map((value) => ({ sku: uniqueSlug('SKU').toUpperCase(), price: 100, options: [{ name: option, value }] })),
+        });
+      await sized('Upper', 'Size', ['M', 'L']);
+      await sized('Lower', 'size', ['m']);
+      const result = await facetsFor({ categoryId: home });
+      expect(result.facets.options).toHaveLength(1);
+      expect(result.facets.options[0]!.name.toLowerCase()).toBe('size');
+      expect(result.facets.options[0]!.values.map((v) => [v.value.toLowerCase(), v.count])).toEqual([['m', 2], ['l', 1]]);
+      expect(await names({ categoryId: home, options: [{ name: 'SIZE', values: ['M'] }] }, 'NAME_ASC')).toEqual(['Lower', 'Upper']);
+    });
+
     it('follow a search', async () => {
       const result = await facetsFor({ search: 'acme' });
       expect(result.totalCount).toBe(3);

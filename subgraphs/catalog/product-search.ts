@@ -176,24 +176,29 @@ export class ProductQuery {
     return rows.map((r) => ({ categoryId: r.category_id, count: Number(r.count) }));
   }
 
+  /**
+   * Per option name and value, the matching products that have it on an active variant. Names
+   * and values are grouped ignoring case, as the options filter matches them: one product's
+   * "Colour" and another's "colour" are one facet.
+   */
   async optionFacets(): Promise<{ name: string; values: { value: string; count: number }[] }[]> {
-    const rows = await this.db.$queryRaw<{ name: string; value: string; count: bigint }[]>`
-      SELECT o.name, ov.value, count(DISTINCT p.id) AS count
+    const rows = await this.db.$queryRaw<{ name_key: string; name: string; value: string; count: bigint }[]>`
+      SELECT lower(o.name) AS name_key, min(o.name) AS name, min(ov.value) AS value, count(DISTINCT p.id) AS count
         FROM product p
         JOIN product_variant v ON v.product_id = p.id AND v.active
         JOIN variant_option_value vov ON vov.variant_id = v.id
         JOIN product_option_value ov ON ov.id = vov.option_value_id
         JOIN product_option o ON o.id = ov.option_id
        WHERE ${this.where}
-       GROUP BY o.name, ov.value
-       ORDER BY o.name, count DESC, ov.value`;
-    const byName = new Map<string, { value: string; count: number }[]>();
+       GROUP BY lower(o.name), lower(ov.value)
+       ORDER BY lower(o.name), count DESC, lower(ov.value)`;
+    const byName = new Map<string, { name: string; values: { value: string; count: number }[] }>();
     for (const row of rows) {
-      const values = byName.get(row.name) ?? [];
-      values.push({ value: row.value, count: Number(row.count) });
-      byName.set(row.name, values);
+      const facet = byName.get(row.name_key) ?? { name: row.name, values: [] };
+      facet.values.push({ value: row.value, count: Number(row.count) });
+      byName.set(row.name_key, facet);
     }
-    return [...byName].map(([name, values]) => ({ name, values }));
+    return [...byName.values()];
   }
 
   /** Products with an active variant priced in each bucket (a product may count in several). */
