@@ -36,7 +36,7 @@ function freshPorts(): number[] {
   return Array.from({ length: SUBGRAPHS.length + 1 }, (_, i) => base + i);
 }
 
-async function runStack(signal: NodeJS.Signals): Promise<{ exitCode: number | null; answered: unknown }> {
+async function runStack(signal: NodeJS.Signals): Promise<{ exitCode: number | null; answered: unknown; output: string }> {
   const [gatewayPort, ...subgraphPorts] = freshPorts();
   const env: Record<string, string> = {
     ...process.env,
@@ -68,7 +68,7 @@ async function runStack(signal: NodeJS.Signals): Promise<{ exitCode: number | nu
     });
     const answered = await res.json();
     child.kill(signal);
-    return { exitCode: await exited, answered };
+    return { exitCode: await exited, answered, output };
   } finally {
     if (child.exitCode === null) child.kill('SIGKILL');
   }
@@ -78,9 +78,9 @@ describe('bin/serve.ts', () => {
   // Exit code 0 means every service closed before the process's own shutdown deadline
   // (SHUTDOWN_TIMEOUT_MS, 10 s), which otherwise ends it with exit code 1.
   it.each(['SIGTERM', 'SIGINT'] as const)('starts every service, answers, and stops cleanly on %s', async (signal) => {
-    const { exitCode, answered } = await runStack(signal);
+    const { exitCode, answered, output } = await runStack(signal);
     expect(answered).toEqual({ data: { products: { totalCount: 0 } } });
-    expect(exitCode).toBe(0);
+    expect(exitCode, output).toBe(0);
   }, 60_000);
 
   it('refuses to start with bad configuration, naming each bad value', () => {
