@@ -26,7 +26,7 @@ export interface GatewayContext {
 }
 
 /** Forwards the caller's token (subgraphs verify it themselves), the request id and the trace. */
-class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+export class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
     const headers = request.http?.headers;
     if (!headers || !('requestId' in context)) return;
