@@ -468,6 +468,38 @@ describe('product images', () => {
     ]);
   });
 
+  it('shows each write to the mutations after it in one document', async () => {
+    const product = await createProduct(stack.admin, teeInput());
+    const data = await stack.admin.query(
+      `mutation($id: ID!, $variant: ID!) {
+        first: addProductImage(productId: $id, input: { url: "https://cdn.example.com/one.jpg" }) { product { images { url } } }
+        second: addProductImage(productId: $id, input: { url: "https://cdn.example.com/two.jpg" }) { product { images { url } } }
+        stock: setInventory(variantId: $variant, onHand: 3) { variant { inventory { onHand } } }
+        more: adjustInventory(variantId: $variant, delta: 2) { variant { inventory { onHand } } }
+        category: createCategory(input: { slug: "${uniqueSlug('doc')}", name: "Doc" }) { category { id children { id } } }
+      }`,
+      { id: product.id, variant: product.variants[0]!.id },
+    );
+    expect(data.first.product.images).toHaveLength(3);
+    expect(data.second.product.images.map((i: { url: string }) => i.url)).toEqual([
+      'https://cdn.example.com/tee-front.jpg',
+      'https://cdn.example.com/tee-back.jpg',
+      'https://cdn.example.com/one.jpg',
+      'https://cdn.example.com/two.jpg',
+    ]);
+    expect(data.stock.variant.inventory.onHand).toBe(3);
+    expect(data.more.variant.inventory.onHand).toBe(5);
+    const child = await stack.admin.query(
+      `mutation($parent: ID!) {
+        before: updateCategory(id: $parent, input: { slug: "${uniqueSlug('doc-parent')}", name: "Parent" }) { category { children { id } } }
+        child: createCategory(input: { slug: "${uniqueSlug('doc-child')}", name: "Child", parentId: $parent }) { category { id parent { id children { id } } } }
+      }`,
+      { parent: data.category.category.id },
+    );
+    expect(child.before.category.children).toEqual([]);
+    expect(child.child.category.parent).toEqual({ id: data.category.category.id, children: [{ id: child.child.category.id }] });
+  });
+
   it('refuses bad URLs and long alt texts, changing nothing', async () => {
     const product = await createProduct(stack.admin, teeInput());
     const bad = await refusedWithoutChange(() => admin.addImage(product.id, { url: 'javascript:alert(1)' }));

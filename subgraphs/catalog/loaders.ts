@@ -25,7 +25,11 @@ export interface CategoryTree {
 async function readCategoryTree(db: PrismaClient): Promise<CategoryTree> {
   const rows = await db.category.findMany({ orderBy: [{ sortOrder: 'asc' }, { name: 'asc' }, { id: 'asc' }] });
   const childrenOf = new Map<string | null, CategoryRow[]>();
-  for (const row of rows) childrenOf.set(row.parentId, [...(childrenOf.get(row.parentId) ?? []), row]);
+  for (const row of rows) {
+    const siblings = childrenOf.get(row.parentId);
+    if (siblings) siblings.push(row);
+    else childrenOf.set(row.parentId, [row]);
+  }
   return { byId: new Map(rows.map((r) => [r.id, r])), childrenOf };
 }
 

@@ -4,11 +4,20 @@ import { badUserInput, forbidden, toPayload } from '../../lib/errors.js';
 import { money, moneyResolvers } from '../../lib/money.js';
 import { pageSize } from '../../lib/pagination.js';
 import type { CatalogContext } from './context.js';
+import { createLoaders } from './loaders.js';
 import type { CatalogErrorCode, Resolvers } from './generated/resolvers-types.js';
 import type { ProductRow } from './models.js';
 import { ProductQuery, type ProductFilterInput } from './product-search.js';
 
-const payload = <K extends string, T>(key: K, run: () => Promise<T>) => toPayload<K, T, CatalogErrorCode>(key, run);
+/**
+ * Runs a write and shapes its payload. The request's loaders are replaced after it: one document
+ * may hold several mutations, and anything read before a write may be stale after it.
+ */
+async function write<K extends string, T>(ctx: CatalogContext, key: K, run: () => Promise<T>) {
+  const result = await toPayload<K, T, CatalogErrorCode>(key, run);
+  ctx.loaders = createLoaders(ctx.db);
+  return result;
+}
 const isStaff = (ctx: CatalogContext) => hasRole(ctx.viewer, 'admin', 'support');
 const iso = (d: Date) => d.toISOString();
 
@@ -44,73 +53,73 @@ export const resolvers: Resolvers = {
   Mutation: {
     createProduct: (_root, { input }, ctx) => {
       requireRole(ctx.viewer, 'admin');
-      return payload('product', () => ctx.products.createProduct(input));
+      return write(ctx, 'product', () => ctx.products.createProduct(input));
     },
     updateProduct: (_root, { id, input }, ctx) => {
       requireRole(ctx.viewer, 'admin');
-      return payload('product', () => ctx.products.updateProduct(id, input));
+      return write(ctx, 'product', () => ctx.products.updateProduct(id, input));
     },
     archiveProduct: (_root, { id }, ctx) => {
       requireRole(ctx.viewer, 'admin');
-      return payload('product', () => ctx.products.archiveProduct(id));
+      return write(ctx, 'product', () => ctx.products.archiveProduct(id));
     },
     addProductOption: (_root, { productId, input }, ctx) => {
       requireRole(ctx.viewer, 'admin');
-      return payload('product', () => ctx.products.addOption(productId, input));
+      return write(ctx, 'product', () => ctx.products.addOption(productId, input));
     },
     updateProductOption: (_root, { id, input }, ctx) => {
       requireRole(ctx.viewer, 'admin');
-      return payload('product', () => ctx.products.updateOption(id, input));
+      return write(ctx, 'product', () => ctx.products.updateOption(id, input));
     },
     addProductVariant: (_root, { productId, input }, ctx) => {
       requireRole(ctx.viewer, 'admin');
-      return payload('variant', () => ctx.products.addVariant(productId, input));
+      return write(ctx, 'variant', () => ctx.products.addVariant(productId, input));
     },
     updateProductVariant: (_root, { id, input }, ctx) => {
       requireRole(ctx.viewer, 'admin');
-      return payload('variant', () => ctx.products.updateVariant(id, input));
+      return write(ctx, 'variant', () => ctx.products.updateVariant(id, input));
     },
     addProductImage: (_root, { productId, input }, ctx) => {
       requireRole(ctx.viewer, 'admin');
-      return payload('product', () => ctx.products.addImage(productId, input));
+      return write(ctx, 'product', () => ctx.products.addImage(productId, input));
     },
     updateProductImage: (_root, { id, input }, ctx) => {
       requireRole(ctx.viewer, 'admin');
-      return payload('product', () => ctx.products.updateImage(id, input));
+      return write(ctx, 'product', () => ctx.products.updateImage(id, input));
     },
     removeProductImage: (_root, { id }, ctx) => {
       requireRole(ctx.viewer, 'admin');
-      return payload('product', () => ctx.products.removeImage(id));
+      return write(ctx, 'product', () => ctx.products.removeImage(id));
     },
     createCategory: (_root, { input }, ctx) => {
       requireRole(ctx.viewer, 'admin');
-      return payload('category', () => ctx.categories.create(input));
+      return write(ctx, 'category', () => ctx.categories.create(input));
     },
     updateCategory: (_root, { id, input }, ctx) => {
       requireRole(ctx.viewer, 'admin');
-      return payload('category', () => ctx.categories.update(id, input));
+      return write(ctx, 'category', () => ctx.categories.update(id, input));
     },
     setInventory: async (_root, { variantId, onHand, reorderThreshold, location }, ctx) => {
       requireRole(ctx.viewer, 'admin');
-      const result = await payload('inventory', () => ctx.inventory.setOnHand(variantId, onHand, reorderThreshold, location));
+      const result = await write(ctx, 'inventory', () => ctx.inventory.setOnHand(variantId, onHand, reorderThreshold, location));
       return { ...result, variant: result.inventory ? await ctx.loaders.variant.load(variantId) : null };
     },
     adjustInventory: async (_root, { variantId, delta, reason }, ctx) => {
       requireRole(ctx.viewer, 'admin');
-      const result = await payload('inventory', () => ctx.inventory.adjustOnHand(variantId, delta, reason));
+      const result = await write(ctx, 'inventory', () => ctx.inventory.adjustOnHand(variantId, delta, reason));
       return { ...result, variant: result.inventory ? await ctx.loaders.variant.load(variantId) : null };
     },
     reserveInventory: (_root, { input }, ctx) => {
       requireRole(ctx.viewer, 'service');
-      return payload('reservation', () => ctx.inventory.reserve(input.ownerId, input.lines, input.ttlSeconds));
+      return write(ctx, 'reservation', () => ctx.inventory.reserve(input.ownerId, input.lines, input.ttlSeconds));
     },
     commitInventoryReservation: (_root, { ownerId }, ctx) => {
       requireRole(ctx.viewer, 'service');
-      return payload('reservation', () => ctx.inventory.commit(ownerId));
+      return write(ctx, 'reservation', () => ctx.inventory.commit(ownerId));
     },
     releaseInventoryReservation: (_root, { ownerId }, ctx) => {
       requireRole(ctx.viewer, 'service');
-      return payload('reservation', () => ctx.inventory.release(ownerId));
+      return write(ctx, 'reservation', () => ctx.inventory.release(ownerId));
     },
   },
   Product: {
