@@ -1,5 +1,5 @@
-import { randomBytes, randomInt } from 'node:crypto';
 import type { Redis } from 'ioredis';
+import { v7 as uuidv7 } from 'uuid';
 import type { SqlClient, TransactionalSqlClient } from './db.js';
 import { currentScope } from './request-context.js';
 
@@ -23,33 +23,13 @@ export interface NewEvent<Data = unknown> {
   version?: number;
 }
 
-let lastMillisecond = 0;
-let sequence = 0;
-
 /**
- * A UUIDv7 whose 12 bits after the timestamp count up within a millisecond (RFC 9562, method 1),
- * and the millisecond it carries. Events recorded one after another in a process therefore sort
- * in that order even when they share a millisecond or a transaction; a clock that steps back
- * keeps counting on the last millisecond rather than going back with it.
+ * A UUIDv7 (monotonic within this process, RFC 9562) and the millisecond it carries: events
+ * recorded one after another sort in that order even within one millisecond or transaction.
  */
 function nextEventStamp(): { id: string; occurredAt: Date } {
-  const now = Date.now();
-  if (now > lastMillisecond) {
-    lastMillisecond = now;
-    // Starting low leaves room to count up; starting at random keeps ids hard to guess.
-    sequence = randomInt(0, 0x800);
-  } else if (++sequence > 0xfff) {
-    lastMillisecond += 1;
-    sequence = 0;
-  }
-  const bytes = randomBytes(16);
-  bytes.writeUIntBE(lastMillisecond, 0, 6);
-  bytes[6] = 0x70 | (sequence >> 8);
-  bytes[7] = sequence & 0xff;
-  bytes[8] = 0x80 | (bytes[8]! & 0x3f);
-  const hex = bytes.toString('hex');
-  const id = `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
-  return { id, occurredAt: new Date(lastMillisecond) };
+  const id = uuidv7();
+  return { id, occurredAt: new Date(parseInt(id.replaceAll('-', '').slice(0, 12), 16)) };
 }
 
 /**
