@@ -2,7 +2,7 @@
 // them cleanly on SIGINT/SIGTERM within SHUTDOWN_TIMEOUT_MS.
 import { startGateway } from '../gateway/server.js';
 import { createAuthenticator, resolveAuthSettings } from '../lib/auth.js';
-import { ConfigError, loadConfig, type Config } from '../lib/config.js';
+import { loadConfigOrExit, type Config } from '../lib/config.js';
 import { createLogger } from '../lib/logger.js';
 import { createRedis } from '../lib/redis.js';
 import type { Runtime, RunningService } from '../lib/runtime.js';
@@ -54,16 +54,7 @@ const EXAMPLE = `{
 }`;
 
 async function main(): Promise<void> {
-  let config: Config;
-  try {
-    config = loadConfig();
-  } catch (err) {
-    if (err instanceof ConfigError) {
-      console.error(err.message);
-      process.exit(2);
-    }
-    throw err;
-  }
+  const config = loadConfigOrExit();
   const log = createLogger(config.LOG_LEVEL, 'main');
   const { services, close } = await startServices(config);
   const gateway = services.find((s) => s.name === 'gateway');

@@ -92,3 +92,14 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     },
   };
 }
+
+/** For command-line entry points: the configuration, or its error message and exit code 2. */
+export function loadConfigOrExit(source: Record<string, string | undefined> = process.env): Config {
+  try {
+    return loadConfig(source);
+  } catch (err) {
+    if (!(err instanceof ConfigError)) throw err;
+    console.error(err.message);
+    process.exit(2);
+  }
+}

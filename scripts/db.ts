@@ -79,6 +79,14 @@ export async function setUpDatabase(databaseUrl: string, log: (line: string) => 
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const { loadConfig } = await import('../lib/config.js');
-  await setUpDatabase(loadConfig().DATABASE_URL);
+  const { loadConfigOrExit } = await import('../lib/config.js');
+  const url = loadConfigOrExit().DATABASE_URL;
+  try {
+    await setUpDatabase(url);
+  } catch (err) {
+    const where = new URL(url);
+    where.password = where.password ? '***' : '';
+    console.error(`Database setup failed at ${where}: ${(err as Error).message}\nIs Postgres running, and does DATABASE_URL name the right server?`);
+    process.exit(1);
+  }
 }

@@ -2,7 +2,7 @@
 // Prints a bearer token signed with the development key. Refused when a real key is configured.
 import { parseArgs } from 'node:util';
 import { ROLES, ensureDevKeys, hasRealKey, signUserToken, type Role } from '../lib/auth.js';
-import { loadConfig } from '../lib/config.js';
+import { loadConfigOrExit } from '../lib/config.js';
 
 const { values } = parseArgs({
   options: {
@@ -12,7 +12,7 @@ const { values } = parseArgs({
   },
 });
 
-const config = loadConfig();
+const config = loadConfigOrExit();
 if (hasRealKey(config)) {
   console.error('A real identity-provider key is configured (JWT_PUBLIC_KEY or JWT_JWKS_URL): dev tokens are refused.');
   process.exit(1);
