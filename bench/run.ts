@@ -16,7 +16,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { startServices } from '../bin/serve.js';
 import { ensureDevKeys, hasRealKey, signUserToken } from '../lib/auth.js';
-import { ConfigError, loadConfig, type Config } from '../lib/config.js';
+import { loadConfigOrExit, type Config } from '../lib/config.js';
 import { assertCatalogReady, seedCatalog } from '../scripts/seed.js';
 import { createCatalogServices } from '../subgraphs/catalog/server.js';
 
@@ -126,19 +126,25 @@ interface Settings {
   output: string;
 }
 
+function invalid(message: string): never {
+  console.error(message);
+  process.exit(2);
+}
+
+/** The BENCH_* variables; a bad one ends the process with a message, as bad configuration does. */
 function readSettings(env: NodeJS.ProcessEnv): Settings {
   const seconds = (name: string, fallback: number, min: number): number => {
     const value = Number(env[name] ?? fallback);
-    if (!Number.isFinite(value) || value < min) throw new ConfigError(`${name} must be at least ${min} seconds (got ${env[name]})`);
+    if (!Number.isFinite(value) || value < min) invalid(`${name} must be at least ${min} seconds (got ${env[name]})`);
     return value;
   };
   const connections = (env.BENCH_CONNECTIONS ?? '10,50').split(',').map((c) => Number(c.trim()));
   if (connections.length === 0 || connections.some((c) => !Number.isInteger(c) || c < 1)) {
-    throw new ConfigError(`BENCH_CONNECTIONS must be whole numbers separated by commas (got ${env.BENCH_CONNECTIONS})`);
+    invalid(`BENCH_CONNECTIONS must be whole numbers separated by commas (got ${env.BENCH_CONNECTIONS})`);
   }
   const names = env.BENCH_SCENARIOS ? env.BENCH_SCENARIOS.split(',').map((s) => s.trim()) : SCENARIOS.map((s) => s.name);
   const unknown = names.filter((n) => !SCENARIOS.some((s) => s.name === n));
-  if (unknown.length > 0) throw new ConfigError(`BENCH_SCENARIOS: unknown ${unknown.join(', ')}; known: ${SCENARIOS.map((s) => s.name).join(', ')}`);
+  if (unknown.length > 0) invalid(`BENCH_SCENARIOS: unknown ${unknown.join(', ')}; known: ${SCENARIOS.map((s) => s.name).join(', ')}`);
   return {
     durationSeconds: seconds('BENCH_DURATION', 10, 1),
     warmupSeconds: seconds('BENCH_WARMUP', 3, 0),
@@ -373,18 +379,8 @@ function machine() {
 }
 
 async function main(): Promise<void> {
-  let config: Config;
-  let settings: Settings;
-  try {
-    config = loadConfig({ ...process.env, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' });
-    settings = readSettings(process.env);
-  } catch (err) {
-    if (err instanceof ConfigError) {
-      console.error(err.message);
-      process.exit(2);
-    }
-    throw err;
-  }
+  const config = loadConfigOrExit({ ...process.env, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' });
+  const settings = readSettings(process.env);
   const host = machine();
   const gatewayBase = `http://127.0.0.1:${config.PORT}`;
   const graphqlUrl = `${gatewayBase}/graphql`;

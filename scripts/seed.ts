@@ -5,7 +5,7 @@
 // is missing is created, so a second run changes nothing and an interrupted run is completed.
 import cliProgress from 'cli-progress';
 import pg from 'pg';
-import { ConfigError, loadConfig } from '../lib/config.js';
+import { loadConfigOrExit } from '../lib/config.js';
 import { UserErrorsException } from '../lib/errors.js';
 import type { CatalogServices } from '../subgraphs/catalog/context.js';
 import type { CreateProductInput } from '../subgraphs/catalog/product.service.js';
@@ -526,16 +526,7 @@ export async function assertCatalogReady(databaseUrl: string): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  let config;
-  try {
-    config = loadConfig();
-  } catch (err) {
-    if (err instanceof ConfigError) {
-      console.error(err.message);
-      process.exit(2);
-    }
-    throw err;
-  }
+  const config = loadConfigOrExit();
   const services = createCatalogServices({ config });
   const bar = new cliProgress.SingleBar(
     { format: 'products |{bar}| {value}/{total}  {duration}s', hideCursor: true },
