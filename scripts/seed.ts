@@ -3,7 +3,6 @@
 // search documents, minimum prices and ProductCreated events are exactly what an admin's
 // createProduct leaves behind. Slugs are the idempotency key: what exists is left alone and what
 // is missing is created, so a second run changes nothing and an interrupted run is completed.
-import cliProgress from 'cli-progress';
 import pg from 'pg';
 import { loadConfigOrExit } from '../lib/config.js';
 import { UserErrorsException } from '../lib/errors.js';
@@ -525,24 +524,41 @@ export async function assertCatalogReady(databaseUrl: string): Promise<void> {
   if (!migrated) throw new Error(`The catalog schema at ${where} has no tables: apply the migrations first.`);
 }
 
-async function main(): Promise<void> {
-  const config = loadConfigOrExit();
-  const services = createCatalogServices({ config });
+interface Progress {
+  update(done: number, total: number): void;
+  stop(): void;
+}
+
+/**
+ * A progress bar on a terminal. The production image runs this seed too, without a terminal and
+ * with dev dependencies (cli-progress among them) pruned, so the bar is loaded only when drawn.
+ */
+async function progressBar(): Promise<Progress> {
+  if (!process.stdout.isTTY) return { update: () => undefined, stop: () => undefined };
+  const { default: cliProgress } = await import('cli-progress');
   const bar = new cliProgress.SingleBar(
     { format: 'products |{bar}| {value}/{total}  {duration}s', hideCursor: true },
     cliProgress.Presets.shades_classic,
   );
+  let started = false;
+  return {
+    update(done, total) {
+      if (!started) bar.start(total, done);
+      started = true;
+      bar.update(done);
+    },
+    stop: () => bar.stop(),
+  };
+}
+
+async function main(): Promise<void> {
+  const config = loadConfigOrExit();
+  const services = createCatalogServices({ config });
+  const progress = await progressBar();
   try {
     await assertCatalogReady(config.DATABASE_URL);
-    let barStarted = false;
-    const summary = await seedCatalog(services, {
-      onProgress(done, total) {
-        if (!barStarted) bar.start(total, done);
-        barStarted = true;
-        bar.update(done);
-      },
-    });
-    bar.stop();
+    const summary = await seedCatalog(services, { onProgress: (done, total) => progress.update(done, total) });
+    progress.stop();
     const { categories, products } = summary;
     console.log(
       `Seeded the catalog in ${(summary.durationMs / 1000).toFixed(1)} s: ` +
@@ -550,7 +566,7 @@ async function main(): Promise<void> {
         `products ${products.created} created, ${products.existing} already there; ${summary.variantsCreated} variants created.`,
     );
   } catch (err) {
-    bar.stop();
+    progress.stop();
     console.error(err instanceof Error ? err.message : err);
     process.exitCode = 1;
   } finally {
