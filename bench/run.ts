@@ -195,9 +195,14 @@ async function ensureStack(config: Config, gatewayBase: string): Promise<Stack> 
   return { mode: 'in-process', close: started.close };
 }
 
-async function graphql(url: string, headers: Record<string, string>, query: string, variables: Record<string, unknown>): Promise<{ status: number; body: GraphQLAnswer }> {
+async function graphql(
+  url: string,
+  headers: Record<string, string>,
+  query: string,
+  variables: Record<string, unknown>,
+): Promise<{ status: number; body: GraphQLAnswer; cacheControl: string | null }> {
   const res = await fetch(url, { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
-  return { status: res.status, body: (await res.json()) as GraphQLAnswer };
+  return { status: res.status, body: (await res.json()) as GraphQLAnswer, cacheControl: res.headers.get('cache-control') };
 }
 
 async function loadFixtures(url: string, headers: Record<string, string>): Promise<Fixtures & { liveProducts: number }> {
@@ -240,6 +245,8 @@ interface RunResult {
   scenario: string;
   viewer: Viewer;
   connections: number;
+  /** The gateway's Cache-Control for the scenario: "max-age=…, public" when its response cache serves repeats. */
+  cacheControl: string | null;
   durationSeconds: number;
   requests: number;
   requestsPerSecond: number;
@@ -327,21 +334,30 @@ async function waitUntilIdle(gatewayBase: string): Promise<void> {
   }
 }
 
-async function sanityCheck(url: string, headers: Record<string, string>, scenario: Scenario, variables: Record<string, unknown>[]): Promise<void> {
+/**
+ * Fails loudly when a scenario's requests do not work; returns the Cache-Control the gateway
+ * answered with, so the results say whether its response cache served the scenario.
+ */
+async function sanityCheck(url: string, headers: Record<string, string>, scenario: Scenario, variables: Record<string, unknown>[]): Promise<string | null> {
   const step = Math.max(1, Math.floor(variables.length / SANITY_SAMPLES));
+  let cacheControl: string | null = null;
   for (let i = 0; i < variables.length; i += step) {
-    const { status, body } = await graphql(url, headers, scenario.query, variables[i]!);
+    const answer = await graphql(url, headers, scenario.query, variables[i]!);
+    const { status, body } = answer;
+    cacheControl ??= answer.cacheControl;
     const problem =
       status !== 200 ? `HTTP ${status}` : body.errors?.length ? `GraphQL errors ${JSON.stringify(body.errors)}` : body.data ? scenario.problem(body.data) : 'no data';
     if (problem) throw new Error(`Scenario ${scenario.name} is broken before any load (variables ${JSON.stringify(variables[i])}): ${problem}`);
   }
+  return cacheControl;
 }
 
 function printTable(results: RunResult[]): void {
-  const header = ['scenario', 'viewer', 'conns', 'req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'errors', 'non-2xx'];
+  const header = ['scenario', 'viewer', 'cache', 'conns', 'req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'errors', 'non-2xx'];
   const rows = results.map((r) => [
     r.scenario,
     r.viewer,
+    r.cacheControl?.includes('public') ? r.cacheControl.replace(', public', '') : 'off',
     String(r.connections),
     r.requestsPerSecond.toFixed(0),
     r.latencyMs.p50.toFixed(1),
@@ -351,7 +367,7 @@ function printTable(results: RunResult[]): void {
     String(r.errors.non2xx),
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
-  const line = (cells: string[]) => cells.map((c, i) => (i < 2 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
+  const line = (cells: string[]) => cells.map((c, i) => (i < 3 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
   console.log(`\n${line(header)}\n${widths.map((w) => '-'.repeat(w)).join('  ')}\n${rows.map(line).join('\n')}\n`);
 }
 
@@ -415,7 +431,7 @@ async function main(): Promise<void> {
       const headers = headersFor(viewer);
       const variables = scenario.variables(fixtures);
       if (variables.length === 0) throw new Error(`Scenario ${scenario.name} has nothing to request (an empty catalog?)`);
-      await sanityCheck(graphqlUrl, headers, scenario, variables);
+      const cacheControl = await sanityCheck(graphqlUrl, headers, scenario, variables);
       const bodies = variables.map((v) => JSON.stringify({ query: scenario.query, variables: v }));
       if (settings.warmupSeconds > 0 && !interrupted) {
         console.log(`${scenario.name}: warming up for ${settings.warmupSeconds} s`);
@@ -429,6 +445,7 @@ async function main(): Promise<void> {
           scenario: scenario.name,
           viewer,
           connections,
+          cacheControl,
           durationSeconds: result.duration,
           requests: latencies.length,
           requestsPerSecond: round(latencies.length / result.duration),

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestStack, type TestStack } from '../test/harness.js';
+import { startTestStack, subgraphOperations, type TestStack } from '../test/harness.js';
 
 let stack: TestStack;
 let production: TestStack;
@@ -12,14 +12,7 @@ afterAll(async () => {
   await production?.close();
 });
 
-/** Operations the catalog subgraph has executed, from its own /metrics. */
-async function catalogOperations(s: TestStack): Promise<number> {
-  const text = await (await fetch(new URL('/metrics', s.subgraphUrls.catalog))).text();
-  return text
-    .split('\n')
-    .filter((line) => line.startsWith('graphql_requests_total{'))
-    .reduce((sum, line) => sum + Number(line.split(' ').at(-1)), 0);
-}
+const catalogOperations = (s: TestStack) => subgraphOperations(s, 'catalog');
 
 const nested = (depth: number): string => (depth === 0 ? 'id' : `id children { ${nested(depth - 1)} }`);
 

@@ -3,11 +3,12 @@ import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOp
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
+import responseCachePlugin from '@apollo/server-plugin-response-cache';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import cors from 'cors';
 import express from 'express';
 import { GraphQLError } from 'graphql';
-import type { Viewer } from '../lib/auth.js';
+import { hasRole, type Viewer } from '../lib/auth.js';
 import type { Config } from '../lib/config.js';
 import { maskErrors } from '../lib/errors.js';
 import { createHttpService } from '../lib/http-service.js';
@@ -93,6 +94,13 @@ export async function startGateway(runtime: Runtime, options: { port?: number } 
       // armor's typings come from Apollo Server's CommonJS build; the plugin objects are the same.
       ...(limits.plugins as unknown as ApolloServerPlugin<GatewayContext>[]),
       graphqlMetricsPlugin(registry),
+      // Serves repeated public reads (those every subgraph involved marked cacheable, i.e. catalog
+      // reads for shoppers) from memory for as long as the subgraphs allow; staff always go through.
+      responseCachePlugin<GatewayContext>({
+        sessionId: async () => null,
+        shouldReadFromCache: async ({ contextValue }) => !hasRole(contextValue.viewer, 'admin', 'support'),
+        shouldWriteToCache: async ({ contextValue }) => !hasRole(contextValue.viewer, 'admin', 'support'),
+      }),
       ...(production ? [ApolloServerPluginLandingPageDisabled()] : []),
     ],
   });

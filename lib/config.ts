@@ -45,6 +45,7 @@ const envSchema = z
     QUERY_MAX_TOKENS: positiveInt(50, 100_000).default(3000),
     QUERY_MAX_DIRECTIVES: positiveInt(1, 1000).default(50),
     CORS_ORIGINS: z.string().default('*'),
+    CATALOG_CACHE_MAX_AGE: positiveInt(0, 3600).default(10),
     RESERVATION_TTL_SECONDS: positiveInt(30, 7 * 24 * 3600).default(900),
     RESERVATION_SWEEP_MS: positiveInt(100, 3_600_000).default(15_000),
     OUTBOX_RELAY_MS: positiveInt(50, 60_000).default(500),

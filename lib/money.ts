@@ -4,20 +4,30 @@ export interface Money {
   currencyCode: string;
 }
 
-const formatters = new Map<string, Intl.NumberFormat>();
+interface CurrencyFormat {
+  format: Intl.NumberFormat;
+  /** 10 ** the currency's minor unit digits, e.g. 100 for USD. */
+  scale: number;
+  digits: number;
+}
 
-function formatter(currencyCode: string): Intl.NumberFormat {
-  let f = formatters.get(currencyCode);
+// Formats are built once per currency: every Money value of a listing page is formatted.
+const formats = new Map<string, CurrencyFormat>();
+
+function currencyFormat(currencyCode: string): CurrencyFormat {
+  let f = formats.get(currencyCode);
   if (!f) {
-    f = new Intl.NumberFormat('en-US', { style: 'currency', currency: currencyCode });
-    formatters.set(currencyCode, f);
+    const format = new Intl.NumberFormat('en-US', { style: 'currency', currency: currencyCode });
+    const digits = format.resolvedOptions().maximumFractionDigits ?? 2;
+    f = { format, digits, scale: 10 ** digits };
+    formats.set(currencyCode, f);
   }
   return f;
 }
 
 /** Digits after the decimal point for a currency (2 for USD, 0 for JPY, 3 for KWD). */
 export function minorUnitDigits(currencyCode: string): number {
-  return formatter(currencyCode).resolvedOptions().maximumFractionDigits ?? 2;
+  return currencyFormat(currencyCode).digits;
 }
 
 export function isKnownCurrency(code: string): boolean {
@@ -32,8 +42,8 @@ export function money(amount: number, currencyCode: string): Money {
 
 /** The display string, e.g. $12.50, from minor units without floating-point drift in the value. */
 export function formatMoney({ amount, currencyCode }: Money): string {
-  const digits = minorUnitDigits(currencyCode);
-  return formatter(currencyCode).format(amount / 10 ** digits);
+  const { format, scale } = currencyFormat(currencyCode);
+  return format.format(amount / scale);
 }
 
 /** GraphQL resolvers for the shared Money type. */

@@ -52,6 +52,7 @@ export async function startSubgraph<C extends RequestContext>(options: {
   context: (base: RequestContext) => C;
   jobs?: JobSpec[];
   port?: number;
+  publicCache?: { maxAge: number; personal: (context: C) => boolean };
 }): Promise<RunningService> {
   const { name, runtime, db } = options;
   const { config, redis } = runtime;
@@ -73,6 +74,7 @@ export async function startSubgraph<C extends RequestContext>(options: {
     authenticate: runtime.authenticate,
     production: config.NODE_ENV === 'production',
     context: options.context,
+    publicCache: options.publicCache,
   });
   const jobs: RecurringJob[] = [];
   if (config.RUN_WORKERS) {

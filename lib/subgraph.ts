@@ -1,4 +1,5 @@
-import { ApolloServer } from '@apollo/server';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginCacheControl } from '@apollo/server/plugin/cacheControl';
 import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import { buildSubgraphSchema } from '@apollo/subgraph';
@@ -28,6 +29,11 @@ export async function mountSubgraph<C extends RequestContext>(
     authenticate: Authenticate;
     production: boolean;
     context: (base: RequestContext) => C;
+    /**
+     * Makes this subgraph's reads publicly cacheable for maxAge seconds (the gateway honours the
+     * Cache-Control it sends), except for callers for whom `personal` holds.
+     */
+    publicCache?: { maxAge: number; personal: (context: C) => boolean };
   },
 ): Promise<ApolloServer<C>> {
   const { log, authenticate } = options;
@@ -43,6 +49,7 @@ export async function mountSubgraph<C extends RequestContext>(
       graphqlMetricsPlugin(options.registry),
       // Traces go to logs and metrics; Apollo's federated tracing is not used.
       ApolloServerPluginInlineTraceDisabled(),
+      ...(options.publicCache ? publicCachePlugins(options.publicCache) : []),
       ...(options.production ? [ApolloServerPluginLandingPageDisabled()] : []),
     ],
   });
@@ -60,4 +67,20 @@ export async function mountSubgraph<C extends RequestContext>(
     }),
   );
   return server;
+}
+
+function publicCachePlugins<C extends RequestContext>({ maxAge, personal }: { maxAge: number; personal: (context: C) => boolean }): ApolloServerPlugin<C>[] {
+  return [
+    ApolloServerPluginCacheControl({ defaultMaxAge: maxAge }),
+    {
+      async requestDidStart({ contextValue }) {
+        if (!personal(contextValue)) return;
+        return {
+          async executionDidStart({ overallCachePolicy }) {
+            overallCachePolicy.restrict({ maxAge: 0 });
+          },
+        };
+      },
+    },
+  ];
 }

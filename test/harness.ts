@@ -58,6 +58,15 @@ export function graphqlClient(url: string, token: string | null): GraphQLClient 
   };
 }
 
+/** Operations a subgraph has executed so far, from its own /metrics. */
+export async function subgraphOperations(stack: Pick<TestStack, 'subgraphUrls'>, name: SubgraphName): Promise<number> {
+  const text = await (await fetch(new URL('/metrics', stack.subgraphUrls[name]))).text();
+  return text
+    .split('\n')
+    .filter((line) => line.startsWith('graphql_requests_total{'))
+    .reduce((sum, line) => sum + Number(line.split(' ').at(-1)), 0);
+}
+
 export interface TestStack {
   config: Config;
   runtime: Runtime;
@@ -103,6 +112,8 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
     JWT_PUBLIC_KEY: await exportSPKI(publicKey),
     SERVICE_TOKEN_SECRET: randomBytes(32).toString('hex'),
     RUN_WORKERS: String(options.workers ?? false),
+    // Tests read their own writes at once; the response cache has its own test.
+    CATALOG_CACHE_MAX_AGE: '0',
     ...options.env,
   };
   let config = loadConfig(baseEnv);

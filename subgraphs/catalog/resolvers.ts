@@ -31,7 +31,11 @@ function listProducts(ctx: CatalogContext, args: { first?: number | null; after?
     throw badUserInput('priceMin must not exceed priceMax', 'filter.priceMin');
   }
   const query = new ProductQuery(ctx.db, filter, (args.sort ?? 'RELEVANCE') as never);
-  return query.page(pageSize(args.first), args.after);
+  return query.page(pageSize(args.first), args.after).then((page) => {
+    // The page's rows are whole products: later lookups by id (a variant's product) need no query.
+    for (const { node } of page.edges) ctx.loaders.product.prime(node.id, node);
+    return page;
+  });
 }
 
 export const resolvers: Resolvers = {

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { hasRole } from '../../lib/auth.js';
 import { pgAdapter } from '../../lib/db.js';
 import { startSubgraph, type Runtime, type RunningService } from '../../lib/runtime.js';
 import { CategoryService } from './category.service.js';
@@ -48,5 +49,7 @@ export async function startCatalog(runtime: Runtime, options: CatalogOptions = {
     port: options.port,
     context: (base) => ({ ...base, ...services, loaders: createLoaders(services.db) }),
     jobs: [reservationExpiryJob(services.inventory, runtime.config.RESERVATION_SWEEP_MS)],
+    // The storefront's catalog is the same for every shopper; staff see inactive products too.
+    publicCache: { maxAge: runtime.config.CATALOG_CACHE_MAX_AGE, personal: (ctx) => hasRole(ctx.viewer, 'admin', 'support') },
   });
 }
