@@ -191,3 +191,8 @@ export function requireRole(viewer: Viewer | null, ...roles: Role[]): Viewer {
   if (!hasRole(viewer, ...roles)) throw forbidden();
   return viewer;
 }
+
+/** SPEC §6: customers see only what is theirs; support and admin read everything. */
+export function mayRead(viewer: Viewer | null, ownerId: string): boolean {
+  return viewer?.personId === ownerId || hasRole(viewer, 'admin', 'support');
+}

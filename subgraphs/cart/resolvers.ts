@@ -1,4 +1,4 @@
-import { hasRole, requireRole } from '../../lib/auth.js';
+import { mayRead, requireRole } from '../../lib/auth.js';
 import type { RequestContext } from '../../lib/context.js';
 import { isUuid } from '../../lib/ids.js';
 import type { Resolvers } from './generated/resolvers-types.js';
@@ -9,11 +9,7 @@ export interface CartContext extends RequestContext {
   db: PrismaClient;
 }
 
-/** Customers read only their own carts; support and admin read any. */
-function readable(ctx: CartContext, cart: Cart | null): Cart | null {
-  if (!cart) return null;
-  return cart.personId === ctx.viewer?.personId || hasRole(ctx.viewer, 'admin', 'support') ? cart : null;
-}
+const readable = (ctx: CartContext, cart: Cart | null): Cart | null => (cart && mayRead(ctx.viewer, cart.personId) ? cart : null);
 
 export const resolvers: Resolvers<CartContext> = {
   Query: {

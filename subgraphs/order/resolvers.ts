@@ -1,4 +1,4 @@
-import { hasRole, requireRole } from '../../lib/auth.js';
+import { mayRead, requireRole } from '../../lib/auth.js';
 import type { RequestContext } from '../../lib/context.js';
 import { isUuid } from '../../lib/ids.js';
 import { money, moneyResolvers } from '../../lib/money.js';
@@ -9,11 +9,7 @@ export interface OrderContext extends RequestContext {
   db: PrismaClient;
 }
 
-/** Customers read only their own orders; support and admin read any. */
-function readable(ctx: OrderContext, order: Order | null): Order | null {
-  if (!order) return null;
-  return order.personId === ctx.viewer?.personId || hasRole(ctx.viewer, 'admin', 'support') ? order : null;
-}
+const readable = (ctx: OrderContext, order: Order | null): Order | null => (order && mayRead(ctx.viewer, order.personId) ? order : null);
 
 export const resolvers: Resolvers<OrderContext> = {
   ...moneyResolvers,

@@ -11,13 +11,13 @@ export interface PromotionContext extends RequestContext {
 export const resolvers: Resolvers<PromotionContext> = {
   Query: {
     promotion: (_root, { id }, ctx) => {
-      requireRole(ctx.viewer, 'admin');
+      requireRole(ctx.viewer, 'admin', 'support');
       return isUuid(id) ? ctx.db.promotion.findUnique({ where: { id } }) : null;
     },
   },
   Promotion: {
     __resolveReference: (ref, ctx) => {
-      requireRole(ctx.viewer, 'admin');
+      requireRole(ctx.viewer, 'admin', 'support');
       return ctx.db.promotion.findUnique({ where: { id: ref.id } });
     },
     createdAt: (p) => p.createdAt.toISOString(),

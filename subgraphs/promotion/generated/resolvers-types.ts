@@ -28,7 +28,7 @@ export type Promotion = {
 /** Promotions and affiliates. The promotion engine and redemptions arrive with the promotion issue. */
 export type Query = {
   __typename?: 'Query';
-  /** A promotion by id (admin only). */
+  /** A promotion by id (admin and support). */
   promotion: Maybe<Promotion>;
 };
 

@@ -1,0 +1,75 @@
+// The cart, order, subscription and promotion subgraphs hold entity stubs until their issues
+// fill them in; what they already answer must already follow the access rules of SPEC §6.
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestStack, type TestStack } from './harness.js';
+
+let stack: TestStack;
+const ids = {
+  cart: '0190f5a0-0000-7000-8000-000000000001',
+  order: '0190f5a0-0000-7000-8000-000000000002',
+  plan: '0190f5a0-0000-7000-8000-000000000003',
+  promotion: '0190f5a0-0000-7000-8000-000000000004',
+};
+
+beforeAll(async () => {
+  stack = await startTestStack();
+  const db = new pg.Client({ connectionString: stack.databaseUrl });
+  await db.connect();
+  await db.query(`INSERT INTO cart.cart (id, person_id, updated_at) VALUES ($1, 'alice', now())`, [ids.cart]);
+  await db.query(`INSERT INTO "order"."order" (id, number, person_id, currency, total, updated_at) VALUES ($1, 'ORD-20261123-7F3K', 'alice', 'USD', 4599, now())`, [ids.order]);
+  await db.query(`INSERT INTO subscription.subscription_plan (id, name, price, currency, interval, updated_at) VALUES ($1, 'Coffee monthly', 1999, 'USD', 'MONTHLY', now())`, [ids.plan]);
+  await db.query(`INSERT INTO promotion.promotion (id, name, code, updated_at) VALUES ($1, 'Welcome', 'WELCOME10', now())`, [ids.promotion]);
+  await db.end();
+});
+afterAll(() => stack?.close());
+
+const code = (res: { errors?: { extensions?: { code?: string } }[] }) => res.errors?.[0]?.extensions?.code;
+
+describe('carts and orders are read by their owner and by staff only', () => {
+  const CART = `{ cart(id: "${ids.cart}") { id status currencyCode } }`;
+  const ORDER = `{ order(id: "${ids.order}") { number status total { amount formatted } } }`;
+
+  it('answers the owner', async () => {
+    const alice = await stack.as('alice', 'customer');
+    expect(await alice.query(CART)).toEqual({ cart: { id: ids.cart, status: 'ACTIVE', currencyCode: 'USD' } });
+    expect(await alice.query('{ myCart { id } }')).toEqual({ myCart: { id: ids.cart } });
+    expect(await alice.query(ORDER)).toEqual({ order: { number: 'ORD-20261123-7F3K', status: 'PENDING_PAYMENT', total: { amount: 4599, formatted: '$45.99' } } });
+  });
+
+  it('answers support and admin', async () => {
+    for (const client of [await stack.as('s-1', 'support'), stack.admin]) {
+      expect((await client.query(CART)).cart.id).toBe(ids.cart);
+      expect((await client.query(ORDER)).order.number).toBe('ORD-20261123-7F3K');
+    }
+  });
+
+  it('shows another customer nothing', async () => {
+    const bob = await stack.as('bob', 'customer');
+    expect(await bob.query(CART)).toEqual({ cart: null });
+    expect(await bob.query(ORDER)).toEqual({ order: null });
+    expect(await bob.query('{ myCart { id } }')).toEqual({ myCart: null });
+  });
+
+  it('refuses anonymous callers', async () => {
+    expect(code(await stack.anonymous.request(CART))).toBe('UNAUTHENTICATED');
+    expect(code(await stack.anonymous.request(ORDER))).toBe('UNAUTHENTICATED');
+  });
+});
+
+describe('plans and promotions', () => {
+  it('lists active plans to anyone, with Money', async () => {
+    expect(await stack.anonymous.query('{ subscriptionPlans { name interval price { amount currencyCode formatted } } }')).toEqual({
+      subscriptionPlans: [{ name: 'Coffee monthly', interval: 'MONTHLY', price: { amount: 1999, currencyCode: 'USD', formatted: '$19.99' } }],
+    });
+  });
+
+  it('shows promotions to staff only', async () => {
+    const query = `{ promotion(id: "${ids.promotion}") { name code active } }`;
+    const expected = { promotion: { name: 'Welcome', code: 'WELCOME10', active: true } };
+    expect(await stack.admin.query(query)).toEqual(expected);
+    expect(await (await stack.as('s-1', 'support')).query(query)).toEqual(expected);
+    expect(code(await (await stack.as('c-1', 'customer')).request(query))).toBe('FORBIDDEN');
+    expect(code(await stack.anonymous.request(query))).toBe('UNAUTHENTICATED');
+  });
+});
