@@ -52,8 +52,9 @@ export async function ensureTemplate(): Promise<string> {
     await admin.query(`SELECT pg_advisory_lock(hashtext('commerce_test_template'))`);
     const { rowCount } = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
     if (!rowCount) {
+      // Templates of other migration sets go, unless a run (another checkout) is using one now.
       const stale = await admin.query(`SELECT datname FROM pg_database WHERE datname LIKE 'commerce_test_tpl_%'`);
-      for (const row of stale.rows) await admin.query(`DROP DATABASE IF EXISTS "${row.datname}" WITH (FORCE)`);
+      for (const row of stale.rows) await admin.query(`DROP DATABASE IF EXISTS "${row.datname}"`).catch(() => undefined);
       await admin.query(`CREATE DATABASE "${name}_building"`);
       await applyMigrations(databaseUrl(`${name}_building`));
       await admin.query(`ALTER DATABASE "${name}_building" RENAME TO "${name}"`);
@@ -69,7 +70,11 @@ export async function createDatabaseFrom(template: string, name: string): Promis
   const admin = new pg.Client({ connectionString: ADMIN_URL });
   await admin.connect();
   try {
-    await admin.query(`CREATE DATABASE "${name}" TEMPLATE "${template}"`);
+    await admin.query(`CREATE DATABASE "${name}" TEMPLATE "${template}"`).catch(async (err: { code?: string }) => {
+      // Another checkout's run replaced the template meanwhile (3D000: it no longer exists).
+      if (err.code !== '3D000') throw err;
+      await admin.query(`CREATE DATABASE "${name}" TEMPLATE "${await ensureTemplate()}"`);
+    });
   } finally {
     await admin.end();
   }
