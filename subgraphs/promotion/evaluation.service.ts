@@ -59,14 +59,11 @@ export const toRule = (p: PromotionRow, personUses: number): PromotionRule => ({
 });
 
 export class EvaluationService {
-  constructor(
-    private readonly db: PrismaClient,
-    private readonly clock: () => Date = () => new Date(),
-  ) {}
+  constructor(private readonly db: PrismaClient) {}
 
   async evaluate(request: EvaluationRequest): Promise<Evaluation> {
     checkRequest(request);
-    const now = this.clock();
+    const now = new Date();
     const personId = request.personId ?? null;
     const codes = [...new Set(request.codes.map(normalizeCode))].filter((c) => c.length > 0 && c.length <= LIMITS.code);
     // Automatic promotions running now, and active promotions with one of the codes (whatever their
