@@ -32,7 +32,17 @@ const mappers: Record<string, Record<string, string>> = {
     SubscriptionPlan: '../prisma-client/client.js#SubscriptionPlan as SubscriptionPlanRow',
     Money: '../../../lib/money.js#Money as MoneyValue',
   },
-  promotion: { Promotion: '../prisma-client/client.js#Promotion as PromotionRow' },
+  promotion: {
+    Promotion: '../models.js#PromotionRow',
+    PromotionConnection: '../models.js#PromotionConnectionRow',
+    Money: '../../../lib/money.js#Money as MoneyValue',
+  },
+};
+
+/** Subgraphs whose resolvers see a context of their own (services, loaders). */
+const contexts: Record<string, string> = {
+  catalog: '../context.js#CatalogContext',
+  promotion: '../context.js#PromotionContext',
 };
 
 const config: CodegenConfig = {
@@ -44,7 +54,7 @@ const config: CodegenConfig = {
       {
         schema: `schema/${name}.graphql`,
         plugins: [{ add: { content: '/* Generated from schema/' + name + '.graphql by `npm run codegen`: do not edit. */' } }, 'typescript', 'typescript-resolvers'],
-        config: { ...common, mappers: map, ...(name === 'catalog' ? { contextType: '../context.js#CatalogContext' } : {}) },
+        config: { ...common, mappers: map, ...(contexts[name] ? { contextType: contexts[name] } : {}) },
       },
     ]),
   ),

@@ -21,6 +21,14 @@ const modelDb = `commerce_model_${suffix}`;
 /** CHECK constraints Prisma cannot express; the migrations add them by hand. */
 const HAND_WRITTEN_CHECKS = {
   catalog: ['inventory_level_reserved_check', 'inventory_reservation_line_quantity_check', 'product_variant_price_check'],
+  promotion: [
+    'promotion_code_check',
+    'promotion_counts_check',
+    'promotion_limits_check',
+    'promotion_person_usage_uses_check',
+    'promotion_redemption_amount_check',
+    'promotion_value_check',
+  ],
 } as Record<string, string[]>;
 
 async function describeSchema(url: string, schema: string) {

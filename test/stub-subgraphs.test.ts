@@ -19,7 +19,7 @@ beforeAll(async () => {
   await db.query(`INSERT INTO cart.cart (id, person_id, updated_at) VALUES ($1, 'alice', now())`, [ids.cart]);
   await db.query(`INSERT INTO "order"."order" (id, number, person_id, currency, total, updated_at) VALUES ($1, 'ORD-20261123-7F3K', 'alice', 'USD', 4599, now())`, [ids.order]);
   await db.query(`INSERT INTO subscription.subscription_plan (id, name, price, currency, interval, updated_at) VALUES ($1, 'Coffee monthly', 1999, 'USD', 'MONTHLY', now())`, [ids.plan]);
-  await db.query(`INSERT INTO promotion.promotion (id, name, code, updated_at) VALUES ($1, 'Welcome', 'WELCOME10', now())`, [ids.promotion]);
+  await db.query(`INSERT INTO promotion.promotion (id, name, code, discount_type, value, updated_at) VALUES ($1, 'Welcome', 'WELCOME10', 'PERCENTAGE', 10, now())`, [ids.promotion]);
   await db.end();
 });
 afterAll(() => stack?.close());

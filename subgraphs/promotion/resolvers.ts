@@ -1,25 +1,70 @@
+// Thin: authorise, read arguments, call a service, shape the payload.
 import { requireRole } from '../../lib/auth.js';
-import type { RequestContext } from '../../lib/context.js';
-import { isUuid } from '../../lib/ids.js';
-import type { Resolvers } from './generated/resolvers-types.js';
-import type { PrismaClient } from './prisma-client/client.js';
+import { toPayload } from '../../lib/errors.js';
+import { money, moneyResolvers } from '../../lib/money.js';
+import { pageSize } from '../../lib/pagination.js';
+import type { PromotionErrorCode, Resolvers } from './generated/resolvers-types.js';
 
-export interface PromotionContext extends RequestContext {
-  db: PrismaClient;
-}
+const write = <K extends string, T>(key: K, run: () => Promise<T>) => toPayload<K, T, PromotionErrorCode>(key, run);
+const iso = (d: Date | null) => d?.toISOString() ?? null;
 
-export const resolvers: Resolvers<PromotionContext> = {
+export const resolvers: Resolvers = {
+  ...moneyResolvers,
   Query: {
     promotion: (_root, { id }, ctx) => {
       requireRole(ctx.viewer, 'admin', 'support');
-      return isUuid(id) ? ctx.db.promotion.findUnique({ where: { id } }) : null;
+      return ctx.promotions.get(id);
+    },
+    promotions: (_root, { first, after }, ctx) => {
+      requireRole(ctx.viewer, 'admin', 'support');
+      return ctx.promotions.list(pageSize(first), after);
+    },
+    evaluatePromotions: (_root, { input }, ctx) => {
+      requireRole(ctx.viewer, 'service');
+      return ctx.evaluation.evaluate(input);
+    },
+  },
+  Mutation: {
+    createPromotion: (_root, { input }, ctx) => {
+      requireRole(ctx.viewer, 'admin');
+      return write('promotion', () => ctx.promotions.create(input));
+    },
+    updatePromotion: (_root, { id, input }, ctx) => {
+      requireRole(ctx.viewer, 'admin');
+      return write('promotion', () => ctx.promotions.update(id, input));
+    },
+    deactivatePromotion: (_root, { id }, ctx) => {
+      requireRole(ctx.viewer, 'admin');
+      return write('promotion', () => ctx.promotions.deactivate(id));
+    },
+    reservePromotionRedemptions: (_root, { input }, ctx) => {
+      requireRole(ctx.viewer, 'service');
+      return write('redemptions', () => ctx.redemptions.reserve(input.orderId, input.personId, input.redemptions));
+    },
+    confirmPromotionRedemptions: (_root, { orderId }, ctx) => {
+      requireRole(ctx.viewer, 'service');
+      return write('redemptions', () => ctx.redemptions.confirm(orderId));
+    },
+    releasePromotionRedemptions: (_root, { orderId }, ctx) => {
+      requireRole(ctx.viewer, 'service');
+      return write('redemptions', () => ctx.redemptions.release(orderId));
     },
   },
   Promotion: {
     __resolveReference: (ref, ctx) => {
       requireRole(ctx.viewer, 'admin', 'support');
-      return ctx.db.promotion.findUnique({ where: { id: ref.id } });
+      return ctx.promotions.get(ref.id);
     },
+    currencyCode: (p) => p.currency,
+    targets: (p) => ({ productIds: p.targetProductIds, variantIds: p.targetVariantIds, categoryIds: p.targetCategoryIds }),
+    minSubtotal: (p) => (p.minSubtotal === null || p.currency === null ? null : money(p.minSubtotal, p.currency)),
+    validFrom: (p) => iso(p.validFrom),
+    validTo: (p) => iso(p.validTo),
+    usage: (p) => ({ reserved: p.reservedCount, confirmed: p.confirmedCount, total: p.reservedCount + p.confirmedCount }),
     createdAt: (p) => p.createdAt.toISOString(),
+    updatedAt: (p) => p.updatedAt.toISOString(),
+  },
+  PromotionConnection: {
+    totalCount: (conn) => conn.count(),
   },
 };

@@ -1,9 +1,11 @@
 /* Generated from schema/promotion.graphql by `npm run codegen`: do not edit. */
 import type { GraphQLResolveInfo } from 'graphql';
-import type { Promotion as PromotionRow } from '../prisma-client/client.js';
-import type { RequestContext } from '../../../lib/context.js';
+import type { PromotionRow, PromotionConnectionRow } from '../models.js';
+import type { Money as MoneyValue } from '../../../lib/money.js';
+import type { PromotionContext } from '../context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
+export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
 export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
 /** All built-in and custom scalars, mapped to their actual values */
 export type Scalars = {
@@ -15,27 +17,373 @@ export type Scalars = {
   _FieldSet: { input: unknown; output: unknown; }
 };
 
+export type CreatePromotionInput = {
+  active?: InputMaybe<Scalars['Boolean']['input']>;
+  automatic?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Required unless automatic; stored upper-case. */
+  code?: InputMaybe<Scalars['String']['input']>;
+  /** Required for AMOUNT and with minSubtotal. */
+  currencyCode?: InputMaybe<Scalars['String']['input']>;
+  discountType: DiscountType;
+  level?: InputMaybe<PromotionLevel>;
+  maxRedemptions?: InputMaybe<Scalars['Int']['input']>;
+  maxRedemptionsPerPerson?: InputMaybe<Scalars['Int']['input']>;
+  minSubtotal?: InputMaybe<Scalars['Int']['input']>;
+  name: Scalars['String']['input'];
+  priority?: InputMaybe<Scalars['Int']['input']>;
+  stackable?: InputMaybe<Scalars['Boolean']['input']>;
+  targets?: InputMaybe<PromotionTargetsInput>;
+  /** ISO 8601 instants. */
+  validFrom?: InputMaybe<Scalars['String']['input']>;
+  validTo?: InputMaybe<Scalars['String']['input']>;
+  /** Whole percent (1..100) for PERCENTAGE, minor units for AMOUNT; ignored (stored as 0) for FREE_SHIPPING. */
+  value: Scalars['Int']['input'];
+};
+
+export type DiscountAllocation = {
+  __typename?: 'DiscountAllocation';
+  amount: Scalars['Int']['output'];
+  lineId: Scalars['ID']['output'];
+};
+
+export type DiscountType =
+  | 'AMOUNT'
+  | 'FREE_SHIPPING'
+  | 'PERCENTAGE';
+
+export type EvaluatedDiscount = {
+  __typename?: 'EvaluatedDiscount';
+  /** Per line; sums to amount (empty for FREE_SHIPPING). */
+  allocations: Array<DiscountAllocation>;
+  /** Minor units, > 0. */
+  amount: Scalars['Int']['output'];
+  code: Maybe<Scalars['String']['output']>;
+  discountType: DiscountType;
+  level: PromotionLevel;
+  name: Scalars['String']['output'];
+  promotionId: Scalars['ID']['output'];
+};
+
+export type Money = {
+  __typename?: 'Money';
+  /** Integer minor units (cents for USD). */
+  amount: Scalars['Int']['output'];
+  /** ISO 4217 code. */
+  currencyCode: Scalars['String']['output'];
+  /** For display, e.g. $12.50. */
+  formatted: Scalars['String']['output'];
+};
+
+export type Mutation = {
+  __typename?: 'Mutation';
+  /** Service only: the order was paid; the held uses become confirmed. Idempotent. */
+  confirmPromotionRedemptions: PromotionRedemptionsPayload;
+  createPromotion: PromotionPayload;
+  /** The promotion stops applying to carts; redemptions already held stay valid. */
+  deactivatePromotion: PromotionPayload;
+  /** Service only: the order was cancelled or expired; its uses (held or confirmed) return. Idempotent. */
+  releasePromotionRedemptions: PromotionRedemptionsPayload;
+  /** Service only: holds one use of each promotion for the order (checkout). Idempotent by order id. */
+  reservePromotionRedemptions: PromotionRedemptionsPayload;
+  /** Omitted fields keep their values; an explicit null clears a nullable one. */
+  updatePromotion: PromotionPayload;
+};
+
+
+export type MutationConfirmPromotionRedemptionsArgs = {
+  orderId: Scalars['ID']['input'];
+};
+
+
+export type MutationCreatePromotionArgs = {
+  input: CreatePromotionInput;
+};
+
+
+export type MutationDeactivatePromotionArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationReleasePromotionRedemptionsArgs = {
+  orderId: Scalars['ID']['input'];
+};
+
+
+export type MutationReservePromotionRedemptionsArgs = {
+  input: ReservePromotionRedemptionsInput;
+};
+
+
+export type MutationUpdatePromotionArgs = {
+  id: Scalars['ID']['input'];
+  input: UpdatePromotionInput;
+};
+
+export type PageInfo = {
+  __typename?: 'PageInfo';
+  endCursor: Maybe<Scalars['String']['output']>;
+  hasNextPage: Scalars['Boolean']['output'];
+  hasPreviousPage: Scalars['Boolean']['output'];
+  startCursor: Maybe<Scalars['String']['output']>;
+};
+
 export type Promotion = {
   __typename?: 'Promotion';
   active: Scalars['Boolean']['output'];
-  /** Codes are matched case-insensitively and shown upper-case. */
+  /** Applies to every cart that meets its conditions, without a code. */
+  automatic: Scalars['Boolean']['output'];
+  /** Codes are matched case-insensitively and shown upper-case; null for automatic promotions. */
   code: Maybe<Scalars['String']['output']>;
   createdAt: Scalars['String']['output'];
+  /** Carts in this currency only; null: any currency. */
+  currencyCode: Maybe<Scalars['String']['output']>;
+  discountType: DiscountType;
   id: Scalars['ID']['output'];
+  level: PromotionLevel;
+  maxRedemptions: Maybe<Scalars['Int']['output']>;
+  maxRedemptionsPerPerson: Maybe<Scalars['Int']['output']>;
+  /** Subtotal before discounts that the cart must reach. */
+  minSubtotal: Maybe<Money>;
   name: Scalars['String']['output'];
+  /** Breaks ties and orders promotions of the same kind: higher first. */
+  priority: Scalars['Int']['output'];
+  /** Stackable promotions combine with each other; an exclusive one applies alone. */
+  stackable: Scalars['Boolean']['output'];
+  /** ITEM level: the products, variants and categories whose lines are discounted. */
+  targets: PromotionTargets;
+  updatedAt: Scalars['String']['output'];
+  usage: PromotionUsage;
+  validFrom: Maybe<Scalars['String']['output']>;
+  /** Exclusive: the promotion ends at this instant. */
+  validTo: Maybe<Scalars['String']['output']>;
+  /** Whole percent (1..100) for PERCENTAGE, minor units for AMOUNT, 0 for FREE_SHIPPING. */
+  value: Scalars['Int']['output'];
 };
 
-/** Promotions and affiliates. The promotion engine and redemptions arrive with the promotion issue. */
+export type PromotionCodeResult = {
+  __typename?: 'PromotionCodeResult';
+  applied: Scalars['Boolean']['output'];
+  code: Scalars['String']['output'];
+  error: Maybe<PromotionErrorCode>;
+  message: Maybe<Scalars['String']['output']>;
+};
+
+export type PromotionConnection = {
+  __typename?: 'PromotionConnection';
+  edges: Array<PromotionEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type PromotionEdge = {
+  __typename?: 'PromotionEdge';
+  cursor: Scalars['String']['output'];
+  node: Promotion;
+};
+
+export type PromotionErrorCode =
+  | 'CODE_TAKEN'
+  /** Codes are 3 to 64 letters, digits, '-' or '_'. */
+  | 'INVALID_CODE'
+  | 'INVALID_CURRENCY'
+  /** validTo must be after validFrom; dates are ISO 8601. */
+  | 'INVALID_DATES'
+  | 'INVALID_INPUT'
+  /** Targets are for ITEM level only, and an ITEM promotion needs at least one. */
+  | 'INVALID_TARGETS'
+  /** A value outside its range (percent 1..100, amounts, limits, priority). */
+  | 'INVALID_VALUE'
+  /** maxRedemptions cannot go below the uses already held or confirmed. */
+  | 'LIMIT_BELOW_USAGE'
+  | 'MIN_SUBTOTAL_NOT_MET'
+  /** Nothing in the cart qualifies (no targeted item, another currency, an empty cart). */
+  | 'NOT_APPLICABLE'
+  /** Another promotion worth more applies, and the two do not combine. */
+  | 'NOT_COMBINABLE'
+  | 'PROMOTION_EXPIRED'
+  /** No active promotion has this code (or id). */
+  | 'PROMOTION_NOT_FOUND'
+  | 'PROMOTION_NOT_YET_VALID'
+  /** The order's redemptions were released; they cannot be confirmed. */
+  | 'REDEMPTION_RELEASED'
+  | 'TOO_LONG'
+  /** The total or the per-person limit is used up. */
+  | 'USAGE_LIMIT_REACHED';
+
+export type PromotionEvaluation = {
+  __typename?: 'PromotionEvaluation';
+  /** Exactly one per input code, same order; `code` is the normalised (trimmed, upper-case) code. */
+  codeResults: Array<PromotionCodeResult>;
+  /** Sum of the discounts' amounts, shippingDiscount included. */
+  discountTotal: Scalars['Int']['output'];
+  /** In the order they apply. */
+  discounts: Array<EvaluatedDiscount>;
+  shippingDiscount: Scalars['Int']['output'];
+};
+
+export type PromotionEvaluationInput = {
+  /** As the shopper typed them; matched case-insensitively. */
+  codes: Array<Scalars['String']['input']>;
+  currencyCode: Scalars['String']['input'];
+  lines: Array<PromotionLineInput>;
+  /** For per-person limits; null for anonymous shoppers. */
+  personId?: InputMaybe<Scalars['ID']['input']>;
+  /** Minor units, before discounts. */
+  shippingAmount: Scalars['Int']['input'];
+};
+
+export type PromotionLevel =
+  | 'CART'
+  | 'ITEM';
+
+export type PromotionLineInput = {
+  categoryIds: Array<Scalars['ID']['input']>;
+  lineId: Scalars['ID']['input'];
+  productId: Scalars['ID']['input'];
+  quantity: Scalars['Int']['input'];
+  /** Minor units. */
+  unitPrice: Scalars['Int']['input'];
+  variantId: Scalars['ID']['input'];
+};
+
+export type PromotionPayload = {
+  __typename?: 'PromotionPayload';
+  promotion: Maybe<Promotion>;
+  userErrors: Array<PromotionUserError>;
+};
+
+export type PromotionRedemption = {
+  __typename?: 'PromotionRedemption';
+  amount: Scalars['Int']['output'];
+  orderId: Scalars['ID']['output'];
+  promotionId: Scalars['ID']['output'];
+  status: RedemptionStatus;
+};
+
+export type PromotionRedemptionInput = {
+  /** Minor units the order was discounted by this promotion. */
+  amount: Scalars['Int']['input'];
+  promotionId: Scalars['ID']['input'];
+};
+
+export type PromotionRedemptionsPayload = {
+  __typename?: 'PromotionRedemptionsPayload';
+  redemptions: Maybe<Array<PromotionRedemption>>;
+  userErrors: Array<PromotionUserError>;
+};
+
+export type PromotionTargets = {
+  __typename?: 'PromotionTargets';
+  categoryIds: Array<Scalars['ID']['output']>;
+  productIds: Array<Scalars['ID']['output']>;
+  variantIds: Array<Scalars['ID']['output']>;
+};
+
+export type PromotionTargetsInput = {
+  categoryIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  productIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  variantIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+};
+
+export type PromotionUsage = {
+  __typename?: 'PromotionUsage';
+  /** Uses by paid orders. */
+  confirmed: Scalars['Int']['output'];
+  /** Uses held by unpaid orders. */
+  reserved: Scalars['Int']['output'];
+  /** reserved + confirmed: what counts against maxRedemptions. */
+  total: Scalars['Int']['output'];
+};
+
+export type PromotionUserError = UserError & {
+  __typename?: 'PromotionUserError';
+  code: PromotionErrorCode;
+  field: Maybe<Array<Scalars['String']['output']>>;
+  message: Scalars['String']['output'];
+};
+
+/**
+ * Promotions: codes and automatic promotions, the engine that prices them into a cart, and the
+ * redemptions that hold one use per order. Admins manage promotions; support may read them.
+ * The engine's rules are documented in the README ("Promotion").
+ */
 export type Query = {
   __typename?: 'Query';
+  /** Service only: what a cart earns from automatic promotions and the given codes. */
+  evaluatePromotions: PromotionEvaluation;
   /** A promotion by id (admin and support). */
   promotion: Maybe<Promotion>;
+  /** Every promotion, newest first (admin and support). `first` is at most 250 (default 20). */
+  promotions: PromotionConnection;
 };
 
 
-/** Promotions and affiliates. The promotion engine and redemptions arrive with the promotion issue. */
+/**
+ * Promotions: codes and automatic promotions, the engine that prices them into a cart, and the
+ * redemptions that hold one use per order. Admins manage promotions; support may read them.
+ * The engine's rules are documented in the README ("Promotion").
+ */
+export type QueryEvaluatePromotionsArgs = {
+  input: PromotionEvaluationInput;
+};
+
+
+/**
+ * Promotions: codes and automatic promotions, the engine that prices them into a cart, and the
+ * redemptions that hold one use per order. Admins manage promotions; support may read them.
+ * The engine's rules are documented in the README ("Promotion").
+ */
 export type QueryPromotionArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+/**
+ * Promotions: codes and automatic promotions, the engine that prices them into a cart, and the
+ * redemptions that hold one use per order. Admins manage promotions; support may read them.
+ * The engine's rules are documented in the README ("Promotion").
+ */
+export type QueryPromotionsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type RedemptionStatus =
+  | 'CONFIRMED'
+  | 'RELEASED'
+  | 'RESERVED';
+
+export type ReservePromotionRedemptionsInput = {
+  orderId: Scalars['ID']['input'];
+  personId: Scalars['ID']['input'];
+  redemptions: Array<PromotionRedemptionInput>;
+};
+
+export type UpdatePromotionInput = {
+  active?: InputMaybe<Scalars['Boolean']['input']>;
+  automatic?: InputMaybe<Scalars['Boolean']['input']>;
+  code?: InputMaybe<Scalars['String']['input']>;
+  currencyCode?: InputMaybe<Scalars['String']['input']>;
+  discountType?: InputMaybe<DiscountType>;
+  level?: InputMaybe<PromotionLevel>;
+  maxRedemptions?: InputMaybe<Scalars['Int']['input']>;
+  maxRedemptionsPerPerson?: InputMaybe<Scalars['Int']['input']>;
+  minSubtotal?: InputMaybe<Scalars['Int']['input']>;
+  name?: InputMaybe<Scalars['String']['input']>;
+  priority?: InputMaybe<Scalars['Int']['input']>;
+  stackable?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Replaces the targets. */
+  targets?: InputMaybe<PromotionTargetsInput>;
+  validFrom?: InputMaybe<Scalars['String']['input']>;
+  validTo?: InputMaybe<Scalars['String']['input']>;
+  value?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type UserError = {
+  /** Path to the input field at fault, if any. */
+  field: Maybe<Array<Scalars['String']['output']>>;
+  message: Scalars['String']['output'];
 };
 
 export type WithIndex<TObject> = TObject & Record<string, any>;
@@ -130,40 +478,231 @@ export type FederationReferenceTypes = ResolversObject<{
 }>;
 
 
+/** Mapping of interface types */
+export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = ResolversObject<{
+  UserError: ( PromotionUserError );
+}>;
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
-  Promotion: ResolverTypeWrapper<PromotionRow>;
+  CreatePromotionInput: CreatePromotionInput;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  DiscountAllocation: ResolverTypeWrapper<DiscountAllocation>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  DiscountType: DiscountType;
+  EvaluatedDiscount: ResolverTypeWrapper<EvaluatedDiscount>;
+  Money: ResolverTypeWrapper<MoneyValue>;
+  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  PageInfo: ResolverTypeWrapper<PageInfo>;
+  Promotion: ResolverTypeWrapper<PromotionRow>;
+  PromotionCodeResult: ResolverTypeWrapper<PromotionCodeResult>;
+  PromotionConnection: ResolverTypeWrapper<PromotionConnectionRow>;
+  PromotionEdge: ResolverTypeWrapper<Omit<PromotionEdge, 'node'> & { node: ResolversTypes['Promotion'] }>;
+  PromotionErrorCode: PromotionErrorCode;
+  PromotionEvaluation: ResolverTypeWrapper<PromotionEvaluation>;
+  PromotionEvaluationInput: PromotionEvaluationInput;
+  PromotionLevel: PromotionLevel;
+  PromotionLineInput: PromotionLineInput;
+  PromotionPayload: ResolverTypeWrapper<Omit<PromotionPayload, 'promotion'> & { promotion?: Maybe<ResolversTypes['Promotion']> }>;
+  PromotionRedemption: ResolverTypeWrapper<PromotionRedemption>;
+  PromotionRedemptionInput: PromotionRedemptionInput;
+  PromotionRedemptionsPayload: ResolverTypeWrapper<PromotionRedemptionsPayload>;
+  PromotionTargets: ResolverTypeWrapper<PromotionTargets>;
+  PromotionTargetsInput: PromotionTargetsInput;
+  PromotionUsage: ResolverTypeWrapper<PromotionUsage>;
+  PromotionUserError: ResolverTypeWrapper<PromotionUserError>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  RedemptionStatus: RedemptionStatus;
+  ReservePromotionRedemptionsInput: ReservePromotionRedemptionsInput;
+  UpdatePromotionInput: UpdatePromotionInput;
+  UserError: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['UserError']>;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
-  Promotion: PromotionRow;
+  CreatePromotionInput: CreatePromotionInput;
   Boolean: Scalars['Boolean']['output'];
   String: Scalars['String']['output'];
+  Int: Scalars['Int']['output'];
+  DiscountAllocation: DiscountAllocation;
   ID: Scalars['ID']['output'];
+  EvaluatedDiscount: EvaluatedDiscount;
+  Money: MoneyValue;
+  Mutation: Record<PropertyKey, never>;
+  PageInfo: PageInfo;
+  Promotion: PromotionRow;
+  PromotionCodeResult: PromotionCodeResult;
+  PromotionConnection: PromotionConnectionRow;
+  PromotionEdge: Omit<PromotionEdge, 'node'> & { node: ResolversParentTypes['Promotion'] };
+  PromotionEvaluation: PromotionEvaluation;
+  PromotionEvaluationInput: PromotionEvaluationInput;
+  PromotionLineInput: PromotionLineInput;
+  PromotionPayload: Omit<PromotionPayload, 'promotion'> & { promotion?: Maybe<ResolversParentTypes['Promotion']> };
+  PromotionRedemption: PromotionRedemption;
+  PromotionRedemptionInput: PromotionRedemptionInput;
+  PromotionRedemptionsPayload: PromotionRedemptionsPayload;
+  PromotionTargets: PromotionTargets;
+  PromotionTargetsInput: PromotionTargetsInput;
+  PromotionUsage: PromotionUsage;
+  PromotionUserError: PromotionUserError;
   Query: Record<PropertyKey, never>;
+  ReservePromotionRedemptionsInput: ReservePromotionRedemptionsInput;
+  UpdatePromotionInput: UpdatePromotionInput;
+  UserError: ResolversInterfaceTypes<ResolversParentTypes>['UserError'];
 }>;
 
-export type PromotionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Promotion'] = ResolversParentTypes['Promotion'], FederationReferenceType extends FederationReferenceTypes['Promotion'] = FederationReferenceTypes['Promotion']> = ResolversObject<{
+export type DiscountAllocationResolvers<ContextType = PromotionContext, ParentType extends ResolversParentTypes['DiscountAllocation'] = ResolversParentTypes['DiscountAllocation']> = ResolversObject<{
+  amount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  lineId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+}>;
+
+export type EvaluatedDiscountResolvers<ContextType = PromotionContext, ParentType extends ResolversParentTypes['EvaluatedDiscount'] = ResolversParentTypes['EvaluatedDiscount']> = ResolversObject<{
+  allocations?: Resolver<Array<ResolversTypes['DiscountAllocation']>, ParentType, ContextType>;
+  amount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  code?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  discountType?: Resolver<ResolversTypes['DiscountType'], ParentType, ContextType>;
+  level?: Resolver<ResolversTypes['PromotionLevel'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  promotionId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+}>;
+
+export type MoneyResolvers<ContextType = PromotionContext, ParentType extends ResolversParentTypes['Money'] = ResolversParentTypes['Money']> = ResolversObject<{
+  amount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  currencyCode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  formatted?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type MutationResolvers<ContextType = PromotionContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
+  confirmPromotionRedemptions?: Resolver<ResolversTypes['PromotionRedemptionsPayload'], ParentType, ContextType, RequireFields<MutationConfirmPromotionRedemptionsArgs, 'orderId'>>;
+  createPromotion?: Resolver<ResolversTypes['PromotionPayload'], ParentType, ContextType, RequireFields<MutationCreatePromotionArgs, 'input'>>;
+  deactivatePromotion?: Resolver<ResolversTypes['PromotionPayload'], ParentType, ContextType, RequireFields<MutationDeactivatePromotionArgs, 'id'>>;
+  releasePromotionRedemptions?: Resolver<ResolversTypes['PromotionRedemptionsPayload'], ParentType, ContextType, RequireFields<MutationReleasePromotionRedemptionsArgs, 'orderId'>>;
+  reservePromotionRedemptions?: Resolver<ResolversTypes['PromotionRedemptionsPayload'], ParentType, ContextType, RequireFields<MutationReservePromotionRedemptionsArgs, 'input'>>;
+  updatePromotion?: Resolver<ResolversTypes['PromotionPayload'], ParentType, ContextType, RequireFields<MutationUpdatePromotionArgs, 'id' | 'input'>>;
+}>;
+
+export type PageInfoResolvers<ContextType = PromotionContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = ResolversObject<{
+  endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  hasPreviousPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  startCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export type PromotionResolvers<ContextType = PromotionContext, ParentType extends ResolversParentTypes['Promotion'] = ResolversParentTypes['Promotion'], FederationReferenceType extends FederationReferenceTypes['Promotion'] = FederationReferenceTypes['Promotion']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Promotion']> | FederationReferenceType, FederationReferenceType, ContextType>;
   active?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  automatic?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   code?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  currencyCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  discountType?: Resolver<ResolversTypes['DiscountType'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  level?: Resolver<ResolversTypes['PromotionLevel'], ParentType, ContextType>;
+  maxRedemptions?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  maxRedemptionsPerPerson?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  minSubtotal?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  priority?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  stackable?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  targets?: Resolver<ResolversTypes['PromotionTargets'], ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  usage?: Resolver<ResolversTypes['PromotionUsage'], ParentType, ContextType>;
+  validFrom?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  validTo?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  value?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
-export type QueryResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
+export type PromotionCodeResultResolvers<ContextType = PromotionContext, ParentType extends ResolversParentTypes['PromotionCodeResult'] = ResolversParentTypes['PromotionCodeResult']> = ResolversObject<{
+  applied?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  error?: Resolver<Maybe<ResolversTypes['PromotionErrorCode']>, ParentType, ContextType>;
+  message?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export type PromotionConnectionResolvers<ContextType = PromotionContext, ParentType extends ResolversParentTypes['PromotionConnection'] = ResolversParentTypes['PromotionConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['PromotionEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type PromotionEdgeResolvers<ContextType = PromotionContext, ParentType extends ResolversParentTypes['PromotionEdge'] = ResolversParentTypes['PromotionEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Promotion'], ParentType, ContextType>;
+}>;
+
+export type PromotionEvaluationResolvers<ContextType = PromotionContext, ParentType extends ResolversParentTypes['PromotionEvaluation'] = ResolversParentTypes['PromotionEvaluation']> = ResolversObject<{
+  codeResults?: Resolver<Array<ResolversTypes['PromotionCodeResult']>, ParentType, ContextType>;
+  discountTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  discounts?: Resolver<Array<ResolversTypes['EvaluatedDiscount']>, ParentType, ContextType>;
+  shippingDiscount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type PromotionPayloadResolvers<ContextType = PromotionContext, ParentType extends ResolversParentTypes['PromotionPayload'] = ResolversParentTypes['PromotionPayload']> = ResolversObject<{
+  promotion?: Resolver<Maybe<ResolversTypes['Promotion']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['PromotionUserError']>, ParentType, ContextType>;
+}>;
+
+export type PromotionRedemptionResolvers<ContextType = PromotionContext, ParentType extends ResolversParentTypes['PromotionRedemption'] = ResolversParentTypes['PromotionRedemption']> = ResolversObject<{
+  amount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  orderId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  promotionId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['RedemptionStatus'], ParentType, ContextType>;
+}>;
+
+export type PromotionRedemptionsPayloadResolvers<ContextType = PromotionContext, ParentType extends ResolversParentTypes['PromotionRedemptionsPayload'] = ResolversParentTypes['PromotionRedemptionsPayload']> = ResolversObject<{
+  redemptions?: Resolver<Maybe<Array<ResolversTypes['PromotionRedemption']>>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['PromotionUserError']>, ParentType, ContextType>;
+}>;
+
+export type PromotionTargetsResolvers<ContextType = PromotionContext, ParentType extends ResolversParentTypes['PromotionTargets'] = ResolversParentTypes['PromotionTargets']> = ResolversObject<{
+  categoryIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  productIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  variantIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+}>;
+
+export type PromotionUsageResolvers<ContextType = PromotionContext, ParentType extends ResolversParentTypes['PromotionUsage'] = ResolversParentTypes['PromotionUsage']> = ResolversObject<{
+  confirmed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  reserved?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  total?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type PromotionUserErrorResolvers<ContextType = PromotionContext, ParentType extends ResolversParentTypes['PromotionUserError'] = ResolversParentTypes['PromotionUserError']> = ResolversObject<{
+  code?: Resolver<ResolversTypes['PromotionErrorCode'], ParentType, ContextType>;
+  field?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type QueryResolvers<ContextType = PromotionContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
+  evaluatePromotions?: Resolver<ResolversTypes['PromotionEvaluation'], ParentType, ContextType, RequireFields<QueryEvaluatePromotionsArgs, 'input'>>;
   promotion?: Resolver<Maybe<ResolversTypes['Promotion']>, ParentType, ContextType, RequireFields<QueryPromotionArgs, 'id'>>;
+  promotions?: Resolver<ResolversTypes['PromotionConnection'], ParentType, ContextType, RequireFields<QueryPromotionsArgs, 'first'>>;
 }>;
 
-export type Resolvers<ContextType = RequestContext> = ResolversObject<{
+export type UserErrorResolvers<ContextType = PromotionContext, ParentType extends ResolversParentTypes['UserError'] = ResolversParentTypes['UserError']> = ResolversObject<{
+  __resolveType: TypeResolveFn<'PromotionUserError', ParentType, ContextType>;
+}>;
+
+export type Resolvers<ContextType = PromotionContext> = ResolversObject<{
+  DiscountAllocation?: DiscountAllocationResolvers<ContextType>;
+  EvaluatedDiscount?: EvaluatedDiscountResolvers<ContextType>;
+  Money?: MoneyResolvers<ContextType>;
+  Mutation?: MutationResolvers<ContextType>;
+  PageInfo?: PageInfoResolvers<ContextType>;
   Promotion?: PromotionResolvers<ContextType>;
+  PromotionCodeResult?: PromotionCodeResultResolvers<ContextType>;
+  PromotionConnection?: PromotionConnectionResolvers<ContextType>;
+  PromotionEdge?: PromotionEdgeResolvers<ContextType>;
+  PromotionEvaluation?: PromotionEvaluationResolvers<ContextType>;
+  PromotionPayload?: PromotionPayloadResolvers<ContextType>;
+  PromotionRedemption?: PromotionRedemptionResolvers<ContextType>;
+  PromotionRedemptionsPayload?: PromotionRedemptionsPayloadResolvers<ContextType>;
+  PromotionTargets?: PromotionTargetsResolvers<ContextType>;
+  PromotionUsage?: PromotionUsageResolvers<ContextType>;
+  PromotionUserError?: PromotionUserErrorResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  UserError?: UserErrorResolvers<ContextType>;
 }>;
 

@@ -1,0 +1,14 @@
+import type { RequestContext } from '../../lib/context.js';
+import type { EvaluationService } from './evaluation.service.js';
+import type { PrismaClient } from './prisma-client/client.js';
+import type { PromotionService } from './promotion.service.js';
+import type { RedemptionService } from './redemption.service.js';
+
+export interface PromotionServices {
+  db: PrismaClient;
+  promotions: PromotionService;
+  evaluation: EvaluationService;
+  redemptions: RedemptionService;
+}
+
+export interface PromotionContext extends RequestContext, PromotionServices {}

@@ -1,0 +1,228 @@
+// Admin promotion writes and reads through the gateway: what they store, what they refuse (and
+// that a refusal changes nothing), who may call them, and that the service contract is not public.
+import type pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestStack, type GraphQLClient, type TestStack } from '../../test/harness.js';
+import { codesOf, orderId, promotionAdmin, promotionService, promotionSql, uniqueCode, EVALUATE } from './promotion-fixtures.js';
+
+let stack: TestStack;
+let sql: pg.Pool;
+let admin: ReturnType<typeof promotionAdmin>;
+let customer: GraphQLClient;
+let support: GraphQLClient;
+
+beforeAll(async () => {
+  stack = await startTestStack();
+  sql = promotionSql(stack);
+  admin = promotionAdmin(stack.admin);
+  customer = await stack.as('customer-1', 'customer');
+  support = await stack.as('support-1', 'support');
+});
+afterAll(async () => {
+  await sql?.end();
+  await stack?.close();
+});
+
+const errorCode = (res: { errors?: { extensions?: { code?: string } }[] }) => res.errors?.[0]?.extensions?.code;
+
+describe('createPromotion', () => {
+  it('stores every field, the code upper-case', async () => {
+    const code = uniqueCode('SUMMER-');
+    const payload = await admin.create({
+      name: '  Summer shoes  ',
+      code: code.toLowerCase(),
+      discountType: 'AMOUNT',
+      value: 500,
+      currencyCode: 'USD',
+      level: 'ITEM',
+      targets: { productIds: ['p-1', 'p-1'], variantIds: ['v-1'], categoryIds: ['c-shoes'] },
+      minSubtotal: 2000,
+      validFrom: '2026-06-01T00:00:00Z',
+      validTo: '2026-09-01T00:00:00.000Z',
+      maxRedemptions: 100,
+      maxRedemptionsPerPerson: 2,
+      stackable: false,
+      priority: 7,
+    });
+    expect(payload.userErrors).toEqual([]);
+    expect(payload.promotion).toMatchObject({
+      name: 'Summer shoes',
+      code,
+      automatic: false,
+      discountType: 'AMOUNT',
+      value: 500,
+      currencyCode: 'USD',
+      level: 'ITEM',
+      targets: { productIds: ['p-1'], variantIds: ['v-1'], categoryIds: ['c-shoes'] },
+      minSubtotal: { amount: 2000, currencyCode: 'USD', formatted: '$20.00' },
+      validFrom: '2026-06-01T00:00:00.000Z',
+      validTo: '2026-09-01T00:00:00.000Z',
+      maxRedemptions: 100,
+      maxRedemptionsPerPerson: 2,
+      stackable: false,
+      priority: 7,
+      active: true,
+      usage: { reserved: 0, confirmed: 0, total: 0 },
+    });
+  });
+
+  it('creates automatic promotions without a code, and free shipping with value 0', async () => {
+    const payload = await admin.create({ name: 'Free shipping weekend', automatic: true, discountType: 'FREE_SHIPPING', value: 25 });
+    expect(payload.promotion).toMatchObject({ code: null, automatic: true, discountType: 'FREE_SHIPPING', value: 0, level: 'CART', stackable: true });
+  });
+
+  it('refuses a code another promotion has, whatever its case', async () => {
+    const code = uniqueCode('DUP');
+    await admin.createOk({ name: 'First', code, discountType: 'PERCENTAGE', value: 10 });
+    const payload = await admin.create({ name: 'Second', code: ` ${code.toLowerCase()} `, discountType: 'PERCENTAGE', value: 20 });
+    expect(codesOf(payload.userErrors)).toEqual([['CODE_TAKEN', 'input.code']]);
+  });
+
+  it('gives racing admins one promotion per code and CODE_TAKEN to the others', async () => {
+    const code = uniqueCode('RACE');
+    const results = await Promise.all(Array.from({ length: 6 }, () => admin.create({ name: 'Race', code, discountType: 'PERCENTAGE', value: 10 })));
+    expect(results.filter((r) => r.promotion)).toHaveLength(1);
+    expect(results.filter((r) => r.userErrors[0]?.code === 'CODE_TAKEN')).toHaveLength(5);
+  });
+
+  const base = { name: 'Base', discountType: 'PERCENTAGE', value: 10 };
+  it.each([
+    { name: 'blank name', input: { name: ' ' }, errors: [['INVALID_INPUT', 'input.name']] },
+    { name: 'long name', input: { name: 'x'.repeat(121) }, errors: [['TOO_LONG', 'input.name']] },
+    { name: 'percent above 100', input: { value: 101 }, errors: [['INVALID_VALUE', 'input.value']] },
+    { name: 'percent of 0', input: { value: 0 }, errors: [['INVALID_VALUE', 'input.value']] },
+    { name: 'negative amount', input: { discountType: 'AMOUNT', value: -5, currencyCode: 'USD' }, errors: [['INVALID_VALUE', 'input.value']] },
+    { name: 'amount without currency', input: { discountType: 'AMOUNT', value: 500 }, errors: [['INVALID_CURRENCY', 'input.currencyCode']] },
+    { name: 'unknown currency', input: { currencyCode: 'XYZ' }, errors: [['INVALID_CURRENCY', 'input.currencyCode']] },
+    { name: 'min subtotal without currency', input: { minSubtotal: 1000 }, errors: [['INVALID_CURRENCY', 'input.currencyCode']] },
+    { name: 'no code and not automatic', input: { code: null }, errors: [['INVALID_CODE', 'input.code']] },
+    { name: 'automatic with a code', input: { automatic: true, code: 'AUTO1' }, errors: [['INVALID_CODE', 'input.code']] },
+    { name: 'code with spaces', input: { code: 'SAVE 10' }, errors: [['INVALID_CODE', 'input.code']] },
+    { name: 'code too short', input: { code: 'AB' }, errors: [['INVALID_CODE', 'input.code']] },
+    { name: 'validTo before validFrom', input: { validFrom: '2026-06-01T00:00:00Z', validTo: '2026-05-01T00:00:00Z' }, errors: [['INVALID_DATES', 'input.validTo']] },
+    { name: 'unparseable date', input: { validFrom: 'next tuesday' }, errors: [['INVALID_DATES', 'input.validFrom']] },
+    { name: 'targets on a CART promotion', input: { targets: { productIds: ['p-1'] } }, errors: [['INVALID_TARGETS', 'input.targets']] },
+    { name: 'ITEM promotion without targets', input: { level: 'ITEM' }, errors: [['INVALID_TARGETS', 'input.targets']] },
+    { name: 'zero max redemptions', input: { maxRedemptions: 0, maxRedemptionsPerPerson: -1 }, errors: [['INVALID_VALUE', 'input.maxRedemptions'], ['INVALID_VALUE', 'input.maxRedemptionsPerPerson']] },
+  ])('refuses $name and stores nothing', async ({ input, errors }) => {
+    const before = (await sql.query('SELECT count(*)::int AS n FROM promotion')).rows[0].n;
+    const payload = await admin.create({ ...base, code: uniqueCode(), ...input });
+    expect(payload.promotion).toBeNull();
+    expect(codesOf(payload.userErrors)).toEqual(errors);
+    expect((await sql.query('SELECT count(*)::int AS n FROM promotion')).rows[0].n).toBe(before);
+  });
+});
+
+describe('updatePromotion and deactivatePromotion', () => {
+  it('changes only what is given; null clears a nullable field', async () => {
+    const id = await admin.createOk({ name: 'Spring', code: uniqueCode(), discountType: 'PERCENTAGE', value: 10, maxRedemptions: 50, currencyCode: 'EUR', minSubtotal: 100 });
+    const payload = await admin.update(id, { value: 15, maxRedemptions: null, minSubtotal: null, priority: 3 });
+    expect(payload.userErrors).toEqual([]);
+    expect(payload.promotion).toMatchObject({ name: 'Spring', value: 15, maxRedemptions: null, minSubtotal: null, currencyCode: 'EUR', priority: 3 });
+  });
+
+  it('checks the rules on the promotion as it would become', async () => {
+    const id = await admin.createOk({ name: 'Shoes', code: uniqueCode(), discountType: 'PERCENTAGE', value: 10, level: 'ITEM', targets: { categoryIds: ['shoes'] } });
+    expect(codesOf((await admin.update(id, { level: 'CART' })).userErrors)).toEqual([['INVALID_TARGETS', 'input.targets']]);
+    expect((await admin.update(id, { level: 'CART', targets: null })).promotion).toMatchObject({ level: 'CART', targets: { productIds: [], variantIds: [], categoryIds: [] } });
+    expect(codesOf((await admin.update(id, { discountType: 'AMOUNT' })).userErrors)).toEqual([['INVALID_CURRENCY', 'input.currencyCode']]);
+    expect(codesOf((await admin.update(id, { validFrom: '2030-01-01T00:00:00Z', validTo: '2029-01-01T00:00:00Z' })).userErrors)).toEqual([['INVALID_DATES', 'input.validTo']]);
+  });
+
+  it('takes a new code unless another promotion has it', async () => {
+    const taken = uniqueCode('TAKEN');
+    await admin.createOk({ name: 'Holder', code: taken, discountType: 'PERCENTAGE', value: 10 });
+    const id = await admin.createOk({ name: 'Mover', code: uniqueCode(), discountType: 'PERCENTAGE', value: 10 });
+    expect(codesOf((await admin.update(id, { code: taken.toLowerCase() })).userErrors)).toEqual([['CODE_TAKEN', 'input.code']]);
+    const fresh = uniqueCode('FRESH');
+    expect((await admin.update(id, { code: fresh.toLowerCase() })).promotion!.code).toBe(fresh);
+  });
+
+  it('refuses a total limit below the uses already held', async () => {
+    const id = await admin.createOk({ name: 'Limited', code: uniqueCode(), discountType: 'PERCENTAGE', value: 10, maxRedemptions: 5 });
+    const service = promotionService(stack.subgraph('promotion', await stack.serviceToken('order')));
+    await service.reserve(orderId(), 'p1', [{ promotionId: id, amount: 1 }]);
+    await service.reserve(orderId(), 'p2', [{ promotionId: id, amount: 1 }]);
+    expect(codesOf((await admin.update(id, { maxRedemptions: 1 })).userErrors)).toEqual([['LIMIT_BELOW_USAGE', 'input.maxRedemptions']]);
+    expect((await admin.update(id, { maxRedemptions: 2 })).promotion).toMatchObject({ maxRedemptions: 2, usage: { reserved: 2, confirmed: 0, total: 2 } });
+  });
+
+  it('deactivates, and reactivates with updatePromotion', async () => {
+    const id = await admin.createOk({ name: 'Flash', code: uniqueCode(), discountType: 'PERCENTAGE', value: 10 });
+    expect((await admin.deactivate(id)).promotion!.active).toBe(false);
+    expect((await admin.update(id, { active: true })).promotion!.active).toBe(true);
+  });
+
+  it('answers unknown ids with PROMOTION_NOT_FOUND', async () => {
+    for (const id of ['0190f5a0-0000-7000-8000-0000000000aa', 'not-a-uuid']) {
+      expect(codesOf((await admin.update(id, { value: 5 })).userErrors)).toEqual([['PROMOTION_NOT_FOUND', 'id']]);
+      expect(codesOf((await admin.deactivate(id)).userErrors)).toEqual([['PROMOTION_NOT_FOUND', 'id']]);
+    }
+  });
+});
+
+describe('promotions connection', () => {
+  const PAGE = `query($first: Int, $after: String) { promotions(first: $first, after: $after) {
+    totalCount pageInfo { hasNextPage hasPreviousPage endCursor } edges { cursor node { id name usage { reserved confirmed total } } } } }`;
+
+  it('pages through every promotion, newest first, with usage counts', async () => {
+    const ids: string[] = [];
+    for (let i = 0; i < 3; i++) ids.push(await admin.createOk({ name: `Page ${i}`, code: uniqueCode('PAGE'), discountType: 'PERCENTAGE', value: 10 }));
+    const service = promotionService(stack.subgraph('promotion', await stack.serviceToken('order')));
+    const paid = orderId();
+    await service.reserve(paid, 'p1', [{ promotionId: ids[2]!, amount: 1 }]);
+    await service.confirm(paid);
+    await service.reserve(orderId(), 'p2', [{ promotionId: ids[2]!, amount: 1 }]);
+
+    const total = (await sql.query('SELECT count(*)::int AS n FROM promotion')).rows[0].n;
+    const first = (await stack.admin.query(PAGE, { first: 2 })).promotions;
+    expect(first.totalCount).toBe(total);
+    expect(first.edges.map((e: { node: { id: string } }) => e.node.id)).toEqual([ids[2], ids[1]]);
+    expect(first.edges[0].node.usage).toEqual({ reserved: 1, confirmed: 1, total: 2 });
+    expect(first.pageInfo).toMatchObject({ hasNextPage: true, hasPreviousPage: false });
+
+    const seen: string[] = [];
+    let after: string | null = null;
+    do {
+      const page: any = (await stack.admin.query(PAGE, { first: 7, after })).promotions;
+      seen.push(...page.edges.map((e: { node: { id: string } }) => e.node.id));
+      after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
+    } while (after);
+    expect(seen).toHaveLength(total);
+    expect(new Set(seen).size).toBe(total);
+  });
+
+  it('refuses a bad cursor and a bad page size', async () => {
+    expect(errorCode(await stack.admin.request(PAGE, { first: 2, after: 'garbage' }))).toBe('BAD_USER_INPUT');
+    expect(errorCode(await stack.admin.request(PAGE, { first: 1000 }))).toBe('BAD_USER_INPUT');
+  });
+});
+
+describe('who may do what', () => {
+  const CREATE = `mutation { createPromotion(input: { name: "x", code: "NOPE1", discountType: PERCENTAGE, value: 10 }) { promotion { id } userErrors { code } } }`;
+  const LIST = '{ promotions { totalCount } }';
+
+  it('lets support read but not write', async () => {
+    expect(errorCode(await support.request(LIST))).toBeUndefined();
+    const id = await admin.createOk({ name: 'Readable', code: uniqueCode(), discountType: 'PERCENTAGE', value: 10 });
+    expect((await support.query(`{ promotion(id: "${id}") { name } }`)).promotion).toEqual({ name: 'Readable' });
+    expect(errorCode(await support.request(CREATE))).toBe('FORBIDDEN');
+    expect(errorCode(await support.request(`mutation { deactivatePromotion(id: "${id}") { userErrors { code } } }`))).toBe('FORBIDDEN');
+  });
+
+  it('refuses customers with FORBIDDEN and anonymous callers with UNAUTHENTICATED', async () => {
+    for (const op of [CREATE, LIST, `mutation { updatePromotion(id: "x", input: { value: 1 }) { userErrors { code } } }`]) {
+      expect(errorCode(await customer.request(op))).toBe('FORBIDDEN');
+      expect(errorCode(await stack.anonymous.request(op))).toBe('UNAUTHENTICATED');
+    }
+    expect((await sql.query(`SELECT count(*)::int AS n FROM promotion WHERE code = 'NOPE1'`)).rows[0].n).toBe(0);
+  });
+
+  it('keeps the service contract out of the public supergraph', async () => {
+    const input = { currencyCode: 'USD', codes: [], lines: [], shippingAmount: 0 };
+    for (const client of [stack.admin, customer]) {
+      expect(errorCode(await client.request(EVALUATE, { input }))).toBe('GRAPHQL_VALIDATION_FAILED');
+      expect(errorCode(await client.request('mutation { releasePromotionRedemptions(orderId: "o") { userErrors { code } } }'))).toBe('GRAPHQL_VALIDATION_FAILED');
+    }
+  });
+});

@@ -1,0 +1,116 @@
+// Test helpers: admin writes, the service contract as the cart and order subgraphs call it, and
+// direct SQL on the promotion schema.
+import { randomUUID } from 'node:crypto';
+import pg from 'pg';
+import type { GraphQLClient, GraphQLResponse, TestStack } from '../../test/harness.js';
+
+export const PROMOTION_FIELDS = `id name code automatic discountType value currencyCode level
+  targets { productIds variantIds categoryIds } minSubtotal { amount currencyCode formatted }
+  validFrom validTo maxRedemptions maxRedemptionsPerPerson stackable priority active
+  usage { reserved confirmed total } createdAt updatedAt`;
+
+export interface UserErrorView {
+  field: string[] | null;
+  message: string;
+  code: string;
+}
+
+export interface PromotionPayloadView {
+  promotion: Record<string, any> | null;
+  userErrors: UserErrorView[];
+}
+
+export const codesOf = (errors: UserErrorView[]) => errors.map((e) => [e.code, e.field?.join('.') ?? null]);
+
+let seq = 0;
+/** A code no other test uses (codes are unique across the database). */
+export const uniqueCode = (prefix = 'CODE') => `${prefix}${Date.now().toString(36).toUpperCase()}${(seq++).toString(36).toUpperCase()}`;
+
+export function promotionAdmin(client: GraphQLClient) {
+  return {
+    create: async (input: Record<string, unknown>): Promise<PromotionPayloadView> =>
+      (
+        await client.query<{ createPromotion: PromotionPayloadView }>(
+          `mutation($input: CreatePromotionInput!) { createPromotion(input: $input) { promotion { ${PROMOTION_FIELDS} } userErrors { field message code } } }`,
+          { input },
+        )
+      ).createPromotion,
+    update: async (id: string, input: Record<string, unknown>): Promise<PromotionPayloadView> =>
+      (
+        await client.query<{ updatePromotion: PromotionPayloadView }>(
+          `mutation($id: ID!, $input: UpdatePromotionInput!) { updatePromotion(id: $id, input: $input) { promotion { ${PROMOTION_FIELDS} } userErrors { field message code } } }`,
+          { id, input },
+        )
+      ).updatePromotion,
+    deactivate: async (id: string): Promise<PromotionPayloadView> =>
+      (
+        await client.query<{ deactivatePromotion: PromotionPayloadView }>(
+          `mutation($id: ID!) { deactivatePromotion(id: $id) { promotion { ${PROMOTION_FIELDS} } userErrors { field message code } } }`,
+          { id },
+        )
+      ).deactivatePromotion,
+    /** Creates and returns the promotion's id, failing on userErrors. */
+    async createOk(input: Record<string, unknown>): Promise<string> {
+      const payload = await this.create(input);
+      if (!payload.promotion) throw new Error(`createPromotion refused: ${JSON.stringify(payload.userErrors)}`);
+      return payload.promotion.id as string;
+    },
+  };
+}
+
+export interface RedemptionsPayloadView {
+  redemptions: { promotionId: string; orderId: string; status: string; amount: number }[] | null;
+  userErrors: UserErrorView[];
+}
+
+export const EVALUATE = `query($input: PromotionEvaluationInput!) {
+  evaluatePromotions(input: $input) {
+    discounts { promotionId name code level discountType amount allocations { lineId amount } }
+    codeResults { code applied error message }
+    shippingDiscount discountTotal
+  }
+}`;
+
+const REDEMPTIONS = 'redemptions { promotionId orderId status amount } userErrors { field message code }';
+
+/** The service-only operations, called as the cart and order subgraphs call them. */
+export function promotionService(client: GraphQLClient) {
+  const mutate = async (query: string, variables: Record<string, unknown>, key: string): Promise<RedemptionsPayloadView> => {
+    const res = await client.request<Record<string, RedemptionsPayloadView>>(query, variables);
+    if (res.errors?.length || !res.data) throw new Error(`GraphQL errors: ${JSON.stringify(res.errors ?? res)}`);
+    return res.data[key]!;
+  };
+  return {
+    evaluate: (input: Record<string, unknown>): Promise<GraphQLResponse<{ evaluatePromotions: any }>> => client.request(EVALUATE, { input }),
+    reserve: (orderId: string, personId: string, redemptions: { promotionId: string; amount: number }[]) =>
+      mutate(
+        `mutation($input: ReservePromotionRedemptionsInput!) { reservePromotionRedemptions(input: $input) { ${REDEMPTIONS} } }`,
+        { input: { orderId, personId, redemptions } },
+        'reservePromotionRedemptions',
+      ),
+    confirm: (orderId: string) => mutate(`mutation($orderId: ID!) { confirmPromotionRedemptions(orderId: $orderId) { ${REDEMPTIONS} } }`, { orderId }, 'confirmPromotionRedemptions'),
+    release: (orderId: string) => mutate(`mutation($orderId: ID!) { releasePromotionRedemptions(orderId: $orderId) { ${REDEMPTIONS} } }`, { orderId }, 'releasePromotionRedemptions'),
+  };
+}
+
+export const orderId = () => `order-${randomUUID()}`;
+
+export function promotionSql(stack: TestStack): pg.Pool {
+  return new pg.Pool({ connectionString: stack.databaseUrl, max: 2, options: '-c search_path=promotion' });
+}
+
+export async function countersOf(sql: pg.Pool, promotionId: string): Promise<{ reserved: number; confirmed: number }> {
+  const { rows } = await sql.query('SELECT reserved_count AS reserved, confirmed_count AS confirmed FROM promotion WHERE id = $1', [promotionId]);
+  return rows[0];
+}
+
+/** A cart line as the cart subgraph sends it. */
+export const cartLine = (lineId: string, unitPrice: number, quantity = 1, more: Record<string, unknown> = {}) => ({
+  lineId,
+  variantId: `variant-${lineId}`,
+  productId: `product-${lineId}`,
+  categoryIds: [],
+  unitPrice,
+  quantity,
+  ...more,
+});

@@ -1,0 +1,208 @@
+// Input rules for promotion writes: pure functions returning userErrors, no I/O.
+import { userError, type UserError } from '../../lib/errors.js';
+import { isKnownCurrency } from '../../lib/money.js';
+import type { DiscountType, PromotionErrorCode, PromotionLevel } from './generated/resolvers-types.js';
+import { normalizeCode } from './promotion-engine.js';
+
+export type PromotionError = UserError<PromotionErrorCode>;
+
+export const LIMITS = {
+  name: 120,
+  code: 64,
+  targets: 500,
+  targetId: 100,
+  /** Minor units: amounts off and minimum subtotals (Postgres integer). */
+  amount: 1_000_000_000,
+  redemptions: 1_000_000_000,
+  priority: 1_000_000,
+  ownerId: 100,
+  redemptionsPerOrder: 20,
+} as const;
+
+/** Codes as stored: upper-case letters, digits, '-' and '_', 3 to 64 characters. */
+const CODE = /^[A-Z0-9][A-Z0-9_-]{2,63}$/;
+
+export class Checker {
+  readonly errors: PromotionError[] = [];
+
+  add(code: PromotionErrorCode, message: string, field: string[]): void {
+    this.errors.push(userError(code, message, field));
+  }
+
+  text(value: string | null | undefined, field: string[], max: number, required = false): boolean {
+    if (value === null || value === undefined) {
+      if (required) this.add('INVALID_INPUT', `${field.at(-1)} is required`, field);
+      return !required;
+    }
+    if (required && value.trim().length === 0) {
+      this.add('INVALID_INPUT', `${field.at(-1)} must not be blank`, field);
+      return false;
+    }
+    if ([...value].length > max) {
+      this.add('TOO_LONG', `${field.at(-1)} must be at most ${max} characters`, field);
+      return false;
+    }
+    return true;
+  }
+
+  range(value: number | null | undefined, field: string[], min: number, max: number): void {
+    if (value === null || value === undefined) return;
+    if (!Number.isInteger(value) || value < min || value > max) this.add('INVALID_VALUE', `${field.at(-1)} must be between ${min} and ${max}`, field);
+  }
+}
+
+/** Everything an admin sets on a promotion, as stored. */
+export interface PromotionFields {
+  name: string;
+  code: string | null;
+  automatic: boolean;
+  discountType: DiscountType;
+  value: number;
+  currency: string | null;
+  level: PromotionLevel;
+  targetProductIds: string[];
+  targetVariantIds: string[];
+  targetCategoryIds: string[];
+  minSubtotal: number | null;
+  validFrom: Date | null;
+  validTo: Date | null;
+  maxRedemptions: number | null;
+  maxRedemptionsPerPerson: number | null;
+  stackable: boolean;
+  priority: number;
+  active: boolean;
+}
+
+export interface TargetsInput {
+  productIds?: string[] | null;
+  variantIds?: string[] | null;
+  categoryIds?: string[] | null;
+}
+
+/** Create and update inputs alike: on update, an omitted (undefined) field keeps its value and null clears a nullable one. */
+export interface PromotionInput {
+  name?: string | null;
+  code?: string | null;
+  automatic?: boolean | null;
+  discountType?: DiscountType | null;
+  value?: number | null;
+  currencyCode?: string | null;
+  level?: PromotionLevel | null;
+  targets?: TargetsInput | null;
+  minSubtotal?: number | null;
+  validFrom?: string | null;
+  validTo?: string | null;
+  maxRedemptions?: number | null;
+  maxRedemptionsPerPerson?: number | null;
+  stackable?: boolean | null;
+  priority?: number | null;
+  active?: boolean | null;
+}
+
+const DEFAULTS: PromotionFields = {
+  name: '',
+  code: null,
+  automatic: false,
+  discountType: 'PERCENTAGE',
+  value: 0,
+  currency: null,
+  level: 'CART',
+  targetProductIds: [],
+  targetVariantIds: [],
+  targetCategoryIds: [],
+  minSubtotal: null,
+  validFrom: null,
+  validTo: null,
+  maxRedemptions: null,
+  maxRedemptionsPerPerson: null,
+  stackable: true,
+  priority: 0,
+  active: true,
+};
+
+function parseInstant(c: Checker, value: string | null | undefined, field: string[]): Date | null | undefined {
+  if (value === null || value === undefined) return value;
+  const date = new Date(value);
+  // Date also parses free text like "March 7"; an instant must be ISO 8601 with a date.
+  if (!/^\d{4}-\d{2}-\d{2}/.test(value) || Number.isNaN(date.getTime())) {
+    c.add('INVALID_DATES', `${field.at(-1)} must be an ISO 8601 instant, e.g. 2026-11-27T00:00:00Z`, field);
+    return undefined;
+  }
+  return date;
+}
+
+function targetIds(c: Checker, ids: string[] | null | undefined, field: string[]): string[] {
+  const list = ids ?? [];
+  list.forEach((id, i) => c.text(id, [...field, String(i)], LIMITS.targetId, true));
+  return [...new Set(list)];
+}
+
+/**
+ * The promotion an input describes: the input over `base` (the stored promotion on update, the
+ * defaults on create), normalised (code upper-case, FREE_SHIPPING value 0), then checked whole,
+ * so that rules between fields hold whichever of them an update changes.
+ */
+export function promotionFields(c: Checker, input: PromotionInput, base: PromotionFields | null): PromotionFields {
+  const creating = base === null;
+  const from = base ?? DEFAULTS;
+  const pick = <K extends keyof PromotionInput, V>(key: K, current: V, read: (v: NonNullable<PromotionInput[K]>) => V, clearable: boolean): V => {
+    const v = input[key];
+    if (v === undefined || (v === null && !clearable)) return current;
+    return v === null ? (null as V) : read(v as NonNullable<PromotionInput[K]>);
+  };
+  const field = (name: string) => ['input', name];
+
+  if (creating || input.name != null) c.text(input.name, field('name'), LIMITS.name, true);
+  const validFrom = parseInstant(c, input.validFrom, field('validFrom'));
+  const validTo = parseInstant(c, input.validTo, field('validTo'));
+  const targets = input.targets;
+  const fields: PromotionFields = {
+    name: pick('name', from.name, (v) => v.trim(), false),
+    code: pick('code', from.code, (v) => normalizeCode(v), true),
+    automatic: pick('automatic', from.automatic, (v) => v, false),
+    discountType: pick('discountType', from.discountType, (v) => v, false),
+    value: pick('value', from.value, (v) => v, false),
+    currency: pick('currencyCode', from.currency, (v) => v, true),
+    level: pick('level', from.level, (v) => v, false),
+    targetProductIds: targets === undefined ? from.targetProductIds : targetIds(c, targets?.productIds, ['input', 'targets', 'productIds']),
+    targetVariantIds: targets === undefined ? from.targetVariantIds : targetIds(c, targets?.variantIds, ['input', 'targets', 'variantIds']),
+    targetCategoryIds: targets === undefined ? from.targetCategoryIds : targetIds(c, targets?.categoryIds, ['input', 'targets', 'categoryIds']),
+    minSubtotal: pick('minSubtotal', from.minSubtotal, (v) => v, true),
+    validFrom: validFrom === undefined ? from.validFrom : validFrom,
+    validTo: validTo === undefined ? from.validTo : validTo,
+    maxRedemptions: pick('maxRedemptions', from.maxRedemptions, (v) => v, true),
+    maxRedemptionsPerPerson: pick('maxRedemptionsPerPerson', from.maxRedemptionsPerPerson, (v) => v, true),
+    stackable: pick('stackable', from.stackable, (v) => v, false),
+    priority: pick('priority', from.priority, (v) => v, false),
+    active: pick('active', from.active, (v) => v, false),
+  };
+  if (fields.discountType === 'FREE_SHIPPING') fields.value = 0;
+  checkPromotion(c, fields);
+  return fields;
+}
+
+/** Rules between a promotion's fields; errors point at the input field to change. */
+export function checkPromotion(c: Checker, p: PromotionFields): void {
+  const field = (name: string) => ['input', name];
+  if (p.automatic && p.code !== null) c.add('INVALID_CODE', 'automatic promotions have no code', field('code'));
+  if (!p.automatic && p.code === null) c.add('INVALID_CODE', 'a promotion needs a code unless it is automatic', field('code'));
+  if (p.code !== null && !CODE.test(p.code)) c.add('INVALID_CODE', "a code is 3 to 64 letters, digits, '-' or '_', starting with a letter or digit", field('code'));
+
+  if (p.discountType === 'PERCENTAGE') c.range(p.value, field('value'), 1, 100);
+  if (p.discountType === 'AMOUNT') c.range(p.value, field('value'), 1, LIMITS.amount);
+  c.range(p.minSubtotal, field('minSubtotal'), 0, LIMITS.amount);
+  c.range(p.maxRedemptions, field('maxRedemptions'), 1, LIMITS.redemptions);
+  c.range(p.maxRedemptionsPerPerson, field('maxRedemptionsPerPerson'), 1, LIMITS.redemptions);
+  c.range(p.priority, field('priority'), -LIMITS.priority, LIMITS.priority);
+
+  if (p.currency !== null && !isKnownCurrency(p.currency)) c.add('INVALID_CURRENCY', `${p.currency} is not an ISO 4217 currency code`, field('currencyCode'));
+  if (p.currency === null && p.discountType === 'AMOUNT') c.add('INVALID_CURRENCY', 'an AMOUNT promotion needs a currencyCode', field('currencyCode'));
+  if (p.currency === null && p.minSubtotal !== null) c.add('INVALID_CURRENCY', 'a minimum subtotal needs a currencyCode', field('currencyCode'));
+
+  if (p.validFrom && p.validTo && p.validTo <= p.validFrom) c.add('INVALID_DATES', 'validTo must be after validFrom', field('validTo'));
+
+  const targets = p.targetProductIds.length + p.targetVariantIds.length + p.targetCategoryIds.length;
+  if (p.level === 'CART' && targets > 0) c.add('INVALID_TARGETS', 'targets are for ITEM-level promotions only', field('targets'));
+  if (p.level === 'ITEM' && targets === 0) c.add('INVALID_TARGETS', 'an ITEM-level promotion needs at least one product, variant or category', field('targets'));
+  if (targets > LIMITS.targets) c.add('INVALID_TARGETS', `at most ${LIMITS.targets} targets`, field('targets'));
+}
