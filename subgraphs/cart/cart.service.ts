@@ -65,6 +65,11 @@ export class CartService {
     return new Date(lastActivityAt.getTime() + this.ttlDays * 86_400_000);
   }
 
+  /** Carts whose last activity is before this are past their expiry at `now`. */
+  idleSince(now: Date): Date {
+    return new Date(now.getTime() - this.ttlDays * 86_400_000);
+  }
+
   /**
    * The person's ACTIVE cart, or a new one. An ACTIVE cart idle past its expiry (the sweep has not
    * reached it yet) is expired first, so the person gets a fresh cart.
@@ -197,7 +202,7 @@ export class CartService {
    * of sweepers may run at once and each cart expires once. Returns how many expired.
    */
   async expireIdle(now = new Date(), batchSize = 500): Promise<number> {
-    const cutoff = new Date(now.getTime() - this.ttlDays * 86_400_000);
+    const cutoff = this.idleSince(now);
     let total = 0;
     for (;;) {
       const expired = await this.db.$transaction(async (tx) => {

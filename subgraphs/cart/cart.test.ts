@@ -250,6 +250,7 @@ describe('a shopper fills a cart', () => {
     const carol = cartApi(await stack.as('carol', 'customer'));
     const first = (await carol.create()).cart!.id;
     await idleFor(sql, first, 40);
+    expect(await carol.mine()).toBeNull();
     const second = (await carol.create()).cart!.id;
     expect(second).not.toBe(first);
     expect((await carol.read(first))!.status).toBe('EXPIRED');

@@ -26,7 +26,8 @@ export const resolvers: Resolvers<CartContext> = {
   Query: {
     myCart: (_root, _args, ctx) => {
       const viewer = requireRole(ctx.viewer, 'customer', 'admin', 'support');
-      return ctx.db.cart.findFirst({ where: { personId: viewer.personId, status: 'ACTIVE' } });
+      // An ACTIVE cart past its expiry that the sweep has not reached yet is already gone for the shopper.
+      return ctx.db.cart.findFirst({ where: { personId: viewer.personId, status: 'ACTIVE', lastActivityAt: { gt: ctx.carts.idleSince(new Date()) } } });
     },
     cart: async (_root, { id }, ctx) => {
       requireRole(ctx.viewer, 'customer', 'admin', 'support');
