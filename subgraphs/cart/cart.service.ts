@@ -30,6 +30,11 @@ const refuse = (...errors: CartError[]): never => {
   throw new UserErrorsException(errors);
 };
 
+const notFound = () => refuse(userError('CART_NOT_FOUND', 'no such cart', ['cartId']));
+/** An ACTIVE cart past its expiry reads as EXPIRED here even before the sweep marks it. */
+const notActive = (status: string) =>
+  refuse(userError('CART_NOT_ACTIVE', `the cart is ${status === 'ACTIVE' ? 'EXPIRED' : status} and takes no changes`, ['cartId']));
+
 interface LockedCart {
   id: string;
   person_id: string;
@@ -103,7 +108,7 @@ export class CartService {
   async addLine(personId: string, cartId: string, variantId: string, quantity: number): Promise<CartRow> {
     const errors = checkQuantity(quantity);
     if (errors.length) return refuse(...errors);
-    if (!isUuid(cartId)) return refuse(userError('CART_NOT_FOUND', 'no such cart', ['cartId']));
+    if (!isUuid(cartId)) return notFound();
     const [variant] = isUuid(variantId) ? await this.catalog.variants([variantId]) : [null];
     const variantErrors = checkVariant(variant ?? null, this.currencies);
     if (variantErrors.length || !variant) return refuse(...variantErrors);
@@ -224,25 +229,21 @@ export class CartService {
   /** The caller's cart, refused unless it is theirs and ACTIVE (another person's cart does not exist for them). */
   private async readOwn(personId: string, cartId: string): Promise<CartRow> {
     const cart = isUuid(cartId) ? await this.db.cart.findUnique({ where: { id: cartId } }) : null;
-    if (!cart || cart.personId !== personId) return refuse(userError('CART_NOT_FOUND', 'no such cart', ['cartId']));
-    if (cart.status !== 'ACTIVE' || this.expiresAt(cart.lastActivityAt) <= new Date()) {
-      return refuse(userError('CART_NOT_ACTIVE', `the cart is ${cart.status === 'ACTIVE' ? 'EXPIRED' : cart.status} and takes no changes`, ['cartId']));
-    }
+    if (!cart || cart.personId !== personId) return notFound();
+    if (cart.status !== 'ACTIVE' || cart.lastActivityAt < this.idleSince(new Date())) return notActive(cart.status);
     return cart;
   }
 
   /** Runs a change on the caller's locked, ACTIVE cart; records its events and the activity. */
   private async change(personId: string, cartId: string, apply: (tx: Tx, cart: LockedCart) => Promise<NewEvent[]>): Promise<CartRow> {
-    if (!isUuid(cartId)) return refuse(userError('CART_NOT_FOUND', 'no such cart', ['cartId']));
+    if (!isUuid(cartId)) return notFound();
     return this.db.$transaction(async (tx) => {
       const [cart] = await tx.$queryRaw<LockedCart[]>`
         SELECT id, person_id, status, currency, applied_codes,
                last_activity_at < now() - make_interval(days => ${this.ttlDays}::int) AS idle
           FROM cart WHERE id = ${cartId}::uuid FOR UPDATE`;
-      if (!cart || cart.person_id !== personId) return refuse(userError('CART_NOT_FOUND', 'no such cart', ['cartId']));
-      if (cart.status !== 'ACTIVE' || cart.idle) {
-        return refuse(userError('CART_NOT_ACTIVE', `the cart is ${cart.status === 'ACTIVE' ? 'EXPIRED' : cart.status} and takes no changes`, ['cartId']));
-      }
+      if (!cart || cart.person_id !== personId) return notFound();
+      if (cart.status !== 'ACTIVE' || cart.idle) return notActive(cart.status);
       const events = await apply(tx, cart);
       await tx.$executeRaw`UPDATE cart SET last_activity_at = now(), updated_at = now() WHERE id = ${cart.id}::uuid`;
       await recordEvents(tx, events);
