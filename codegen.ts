@@ -26,7 +26,12 @@ const mappers: Record<string, Record<string, string>> = {
     CategoryFacet: '../models.js#CategoryFacetRow',
     ProductFacets: '../product-search.js#ProductQuery',
   },
-  cart: { Cart: '../prisma-client/client.js#Cart as CartRow' },
+  cart: {
+    Cart: '../models.js#CartRow',
+    CartLine: '../models.js#CartLineView',
+    CartWarning: '../validation.js#CartWarning as CartWarningView',
+    Money: '../../../lib/money.js#Money as MoneyValue',
+  },
   order: { Order: '../prisma-client/client.js#Order as OrderRow', Money: '../../../lib/money.js#Money as MoneyValue' },
   subscription: {
     SubscriptionPlan: '../prisma-client/client.js#SubscriptionPlan as SubscriptionPlanRow',

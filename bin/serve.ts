@@ -1,7 +1,7 @@
 // Starts the services named by SERVICES (default: all of them in this one process) and stops
 // them cleanly on SIGINT/SIGTERM within SHUTDOWN_TIMEOUT_MS.
 import { startGateway } from '../gateway/server.js';
-import { createAuthenticator, resolveAuthSettings } from '../lib/auth.js';
+import { createAuthenticator, resolveAuthSettings, signServiceToken } from '../lib/auth.js';
 import { loadConfigOrExit, type Config } from '../lib/config.js';
 import { createLogger } from '../lib/logger.js';
 import { createRedis } from '../lib/redis.js';
@@ -22,10 +22,12 @@ const starters: Record<SubgraphName, (runtime: Runtime) => Promise<RunningServic
 };
 
 export async function startServices(config: Config): Promise<{ services: RunningService[]; runtime: Runtime; close(): Promise<void> }> {
+  const auth = await resolveAuthSettings(config);
   const runtime: Runtime = {
     config,
-    authenticate: createAuthenticator(await resolveAuthSettings(config)),
+    authenticate: createAuthenticator(auth),
     redis: createRedis(config.REDIS_URL),
+    serviceToken: (service) => signServiceToken(auth.serviceSecret, service),
   };
   const services: RunningService[] = [];
   // The gateway stops first, so no subgraph waits on requests the gateway is still sending.

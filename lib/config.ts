@@ -49,6 +49,9 @@ const envSchema = z
     RESERVATION_TTL_SECONDS: positiveInt(30, 7 * 24 * 3600).default(900),
     RESERVATION_SWEEP_MS: positiveInt(100, 3_600_000).default(15_000),
     OUTBOX_RELAY_MS: positiveInt(50, 60_000).default(500),
+    CART_TTL_DAYS: positiveInt(1, 365).default(30),
+    CART_EXPIRY_SWEEP_MS: positiveInt(100, 86_400_000).default(60_000),
+    CART_RATES_FILE: z.string().min(1).optional(),
     SHUTDOWN_TIMEOUT_MS: positiveInt(100, 120_000).default(10_000),
   })
   .superRefine((env, ctx) => {

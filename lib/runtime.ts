@@ -16,6 +16,8 @@ export interface Runtime {
   config: Config;
   authenticate: Authenticate;
   redis: Redis;
+  /** Signs a short-lived service token (role `service`, subject = the calling service) for another subgraph's internal operations. */
+  serviceToken(service: string): Promise<string>;
 }
 
 export interface RunningService {

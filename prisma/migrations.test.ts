@@ -29,6 +29,12 @@ const HAND_WRITTEN_CHECKS = {
     'promotion_redemption_amount_check',
     'promotion_value_check',
   ],
+  cart: ['cart_line_quantity_check'],
+} as Record<string, string[]>;
+
+/** Partial unique indexes Prisma cannot express; the migrations add them by hand. */
+const HAND_WRITTEN_INDEXES = {
+  cart: ['cart_one_active_per_person'],
 } as Record<string, string[]>;
 
 async function describeSchema(url: string, schema: string) {
@@ -99,7 +105,9 @@ describe('committed migrations', () => {
     const modelled = await describeSchema(databaseUrl(modelDb), subgraph);
     expect(migrated.columns.length).toBeGreaterThan(0);
     expect(migrated.columns).toEqual(modelled.columns);
-    expect(migrated.indexes).toEqual(modelled.indexes);
+    const handWritten = HAND_WRITTEN_INDEXES[subgraph] ?? [];
+    expect(migrated.indexes.filter((i) => handWritten.includes(i.indexname)).map((i) => i.indexname)).toEqual(handWritten);
+    expect(migrated.indexes.filter((i) => !handWritten.includes(i.indexname))).toEqual(modelled.indexes);
     expect(migrated.constraints).toEqual(modelled.constraints);
     expect(migrated.enums).toEqual(modelled.enums);
     expect(modelled.checks).toEqual([]);

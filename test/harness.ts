@@ -9,16 +9,17 @@ import { loadConfig, type Config } from '../lib/config.js';
 import { createRedis, deleteKeysWithPrefix } from '../lib/redis.js';
 import type { Runtime, RunningService } from '../lib/runtime.js';
 import { SUBGRAPHS, type SubgraphName } from '../lib/subgraphs.js';
-import { startCart } from '../subgraphs/cart/server.js';
+import { startCart, type CartOptions } from '../subgraphs/cart/server.js';
 import { startCatalog } from '../subgraphs/catalog/server.js';
 import { startOrder } from '../subgraphs/order/server.js';
 import { startPromotion } from '../subgraphs/promotion/server.js';
 import { startSubscription } from '../subgraphs/subscription/server.js';
 import { createDatabaseFrom, dropDatabase, ensureTemplate } from './db-template.js';
 
-const starters: Record<SubgraphName, (runtime: Runtime, options: { port?: number; onCatalogQuery?: (sql: string) => void }) => Promise<RunningService>> = {
+type StarterOptions = Pick<TestStackOptions, 'onCatalogQuery' | 'cart'> & { port?: number };
+const starters: Record<SubgraphName, (runtime: Runtime, options: StarterOptions) => Promise<RunningService>> = {
   catalog: (runtime, { port, onCatalogQuery }) => startCatalog(runtime, { port, onQuery: onCatalogQuery }),
-  cart: startCart,
+  cart: (runtime, { port, cart }) => startCart(runtime, { ...cart, port }),
   order: startOrder,
   subscription: startSubscription,
   promotion: startPromotion,
@@ -94,6 +95,8 @@ export interface TestStackOptions {
   env?: Record<string, string>;
   /** Sees each SQL statement the catalog subgraph runs (query-count tests). */
   onCatalogQuery?: (sql: string) => void;
+  /** Options for the cart subgraph, e.g. an in-process promotions client. */
+  cart?: Omit<CartOptions, 'port'>;
 }
 
 export async function startTestStack(options: TestStackOptions = {}): Promise<TestStack> {
@@ -118,7 +121,12 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
   };
   let config = loadConfig(baseEnv);
   const authSettings = await resolveAuthSettings(config);
-  const runtime: Runtime = { config, authenticate: createAuthenticator(authSettings), redis: createRedis(config.REDIS_URL) };
+  const runtime: Runtime = {
+    config,
+    authenticate: createAuthenticator(authSettings),
+    redis: createRedis(config.REDIS_URL),
+    serviceToken: (service) => signServiceToken(authSettings.serviceSecret, service),
+  };
   const services: RunningService[] = [];
   const close = async () => {
     for (const s of services.reverse()) await s.close();
@@ -129,7 +137,7 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
   try {
     const urls = { ...config.subgraphUrls };
     for (const name of options.subgraphs ?? SUBGRAPHS) {
-      const service = await starters[name](runtime, { port: 0, onCatalogQuery: options.onCatalogQuery });
+      const service = await starters[name](runtime, { port: 0, onCatalogQuery: options.onCatalogQuery, cart: options.cart });
       services.push(service);
       urls[name] = `http://127.0.0.1:${service.port}/graphql`;
     }

@@ -1,31 +1,66 @@
+// Thin: authorise, call the service, shape the payload. Every total is read from ctx.quote(cart).
 import { mayRead, requireRole } from '../../lib/auth.js';
-import type { RequestContext } from '../../lib/context.js';
+import { toPayload } from '../../lib/errors.js';
 import { isUuid } from '../../lib/ids.js';
-import type { Resolvers } from './generated/resolvers-types.js';
-import type { PrismaClient } from './prisma-client/client.js';
-import type { Cart } from './prisma-client/client.js';
+import { money, moneyResolvers } from '../../lib/money.js';
+import type { CartContext } from './context.js';
+import type { CartErrorCode, Resolvers } from './generated/resolvers-types.js';
+import type { CartRow } from './models.js';
 
-export interface CartContext extends RequestContext {
-  db: PrismaClient;
+export type { CartContext } from './context.js';
+
+const readable = (ctx: CartContext, cart: CartRow | null): CartRow | null => (cart && mayRead(ctx.viewer, cart.personId) ? cart : null);
+
+/** Writes are the cart owner's alone; staff read carts but do not fill them. */
+async function write(ctx: CartContext, run: (personId: string) => Promise<CartRow>) {
+  const viewer = requireRole(ctx.viewer, 'customer', 'admin', 'support');
+  const result = await toPayload<'cart', CartRow, CartErrorCode>('cart', () => run(viewer.personId));
+  ctx.afterWrite();
+  return result;
 }
 
-const readable = (ctx: CartContext, cart: Cart | null): Cart | null => (cart && mayRead(ctx.viewer, cart.personId) ? cart : null);
+const iso = (d: Date) => d.toISOString();
 
 export const resolvers: Resolvers<CartContext> = {
+  ...moneyResolvers,
   Query: {
     myCart: (_root, _args, ctx) => {
       const viewer = requireRole(ctx.viewer, 'customer', 'admin', 'support');
-      return ctx.db.cart.findFirst({ where: { personId: viewer.personId, status: 'ACTIVE' } });
+      // An ACTIVE cart past its expiry that the sweep has not reached yet is already gone for the shopper.
+      return ctx.db.cart.findFirst({ where: { personId: viewer.personId, status: 'ACTIVE', lastActivityAt: { gt: ctx.carts.idleSince(new Date()) } } });
     },
     cart: async (_root, { id }, ctx) => {
       requireRole(ctx.viewer, 'customer', 'admin', 'support');
       return isUuid(id) ? readable(ctx, await ctx.db.cart.findUnique({ where: { id } })) : null;
     },
   },
+  Mutation: {
+    createCart: (_root, { input }, ctx) => write(ctx, (personId) => ctx.carts.create(personId, input?.affiliateCode)),
+    addCartLine: (_root, { cartId, variantId, quantity }, ctx) => write(ctx, (personId) => ctx.carts.addLine(personId, cartId, variantId, quantity)),
+    updateCartLine: (_root, { cartId, lineId, quantity }, ctx) => write(ctx, (personId) => ctx.carts.updateLine(personId, cartId, lineId, quantity)),
+    removeCartLine: (_root, { cartId, lineId }, ctx) => write(ctx, (personId) => ctx.carts.removeLine(personId, cartId, lineId)),
+    applyPromotionCode: (_root, { cartId, code }, ctx) => write(ctx, (personId) => ctx.carts.applyCode(personId, cartId, code)),
+    removePromotionCode: (_root, { cartId, code }, ctx) => write(ctx, (personId) => ctx.carts.removeCode(personId, cartId, code)),
+  },
   Cart: {
     __resolveReference: async (ref, ctx) => (isUuid(ref.id) ? readable(ctx, await ctx.db.cart.findUnique({ where: { id: ref.id } })) : null),
     currencyCode: (cart) => cart.currency,
-    createdAt: (cart) => cart.createdAt.toISOString(),
-    updatedAt: (cart) => cart.updatedAt.toISOString(),
+    lines: async (cart, _args, ctx) => (await ctx.quote(cart)).lines,
+    itemCount: async (cart, _args, ctx) => (await ctx.quote(cart)).lines.reduce((n, l) => n + l.quantity, 0),
+    appliedCodes: (cart) => cart.appliedCodes,
+    discounts: async (cart, _args, ctx) =>
+      (await ctx.quote(cart)).totals.discounts.map((d) => ({ ...d, amount: money(d.amount, cart.currency) })),
+    subtotal: async (cart, _args, ctx) => money((await ctx.quote(cart)).totals.subtotal, cart.currency),
+    discountTotal: async (cart, _args, ctx) => money((await ctx.quote(cart)).totals.discountTotal, cart.currency),
+    shippingEstimate: async (cart, _args, ctx) => money((await ctx.quote(cart)).totals.shipping, cart.currency),
+    taxEstimate: async (cart, _args, ctx) => money((await ctx.quote(cart)).totals.tax, cart.currency),
+    total: async (cart, _args, ctx) => money((await ctx.quote(cart)).totals.total, cart.currency),
+    expiresAt: (cart, _args, ctx) => iso(ctx.carts.expiresAt(cart.lastActivityAt)),
+    warnings: async (cart, _args, ctx) => (await ctx.quote(cart)).warnings,
+    createdAt: (cart) => iso(cart.createdAt),
+    updatedAt: (cart) => iso(cart.updatedAt),
+  },
+  CartLine: {
+    variant: (line) => ({ __typename: 'ProductVariant', id: line.variantId }),
   },
 };

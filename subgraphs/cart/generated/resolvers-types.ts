@@ -1,9 +1,12 @@
 /* Generated from schema/cart.graphql by `npm run codegen`: do not edit. */
 import type { GraphQLResolveInfo } from 'graphql';
-import type { Cart as CartRow } from '../prisma-client/client.js';
+import type { CartRow, CartLineView } from '../models.js';
+import type { CartWarning as CartWarningView } from '../validation.js';
+import type { Money as MoneyValue } from '../../../lib/money.js';
 import type { RequestContext } from '../../../lib/context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
+export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
 export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
 /** All built-in and custom scalars, mapped to their actual values */
 export type Scalars = {
@@ -17,11 +20,83 @@ export type Scalars = {
 
 export type Cart = {
   __typename?: 'Cart';
+  affiliateCode: Maybe<Scalars['String']['output']>;
+  /** Applied promotion codes, upper-case, in the order they were applied. */
+  appliedCodes: Array<Scalars['String']['output']>;
   createdAt: Scalars['String']['output'];
   currencyCode: Scalars['String']['output'];
+  /** Every discount, shipping discounts included. */
+  discountTotal: Money;
+  /** What the promotions take off: one entry per cart-level discount, one per line for item-level ones. */
+  discounts: Array<CartDiscount>;
+  /** When the cart expires unless it is touched again. */
+  expiresAt: Scalars['String']['output'];
   id: Scalars['ID']['output'];
+  /** Units across all lines. */
+  itemCount: Scalars['Int']['output'];
+  lines: Array<CartLine>;
+  /** Shipping for the default method (STANDARD) to the default destination, before shipping discounts. */
+  shippingEstimate: Money;
   status: CartStatus;
+  /** Sum of the line totals of the lines that can be bought. */
+  subtotal: Money;
+  taxEstimate: Money;
+  /** subtotal - discountTotal + shippingEstimate + taxEstimate */
+  total: Money;
   updatedAt: Scalars['String']['output'];
+  /** Things the shopper should know before checking out: stock, price changes, unavailable variants, codes that no longer apply. */
+  warnings: Array<CartWarning>;
+};
+
+export type CartDiscount = {
+  __typename?: 'CartDiscount';
+  amount: Money;
+  /** The code that unlocked it; null for automatic promotions. */
+  code: Maybe<Scalars['String']['output']>;
+  level: DiscountLevel;
+  /** The line an item-level discount applies to. */
+  lineId: Maybe<Scalars['ID']['output']>;
+  name: Scalars['String']['output'];
+  promotionId: Scalars['ID']['output'];
+};
+
+export type CartErrorCode =
+  | 'CART_NOT_ACTIVE'
+  | 'CART_NOT_FOUND'
+  | 'CURRENCY_MISMATCH'
+  | 'CURRENCY_NOT_SUPPORTED'
+  | 'INVALID_INPUT'
+  | 'LINE_NOT_FOUND'
+  | 'MIN_SUBTOTAL_NOT_MET'
+  | 'NOT_APPLICABLE'
+  | 'NOT_COMBINABLE'
+  | 'PROMOTION_EXPIRED'
+  | 'PROMOTION_NOT_FOUND'
+  | 'PROMOTION_NOT_YET_VALID'
+  | 'QUANTITY_OUT_OF_RANGE'
+  | 'TOO_LONG'
+  | 'TOO_MANY_LINES'
+  | 'USAGE_LIMIT_REACHED'
+  | 'VARIANT_NOT_FOUND'
+  | 'VARIANT_UNAVAILABLE';
+
+export type CartLine = {
+  __typename?: 'CartLine';
+  /** Item-level discounts allocated to this line. */
+  discountTotal: Money;
+  id: Scalars['ID']['output'];
+  /** unitPrice × quantity, before discounts. */
+  lineTotal: Money;
+  quantity: Scalars['Int']['output'];
+  /** The catalog's current price. */
+  unitPrice: Money;
+  variant: ProductVariant;
+};
+
+export type CartPayload = {
+  __typename?: 'CartPayload';
+  cart: Maybe<Cart>;
+  userErrors: Array<CartUserError>;
 };
 
 export type CartStatus =
@@ -30,17 +105,133 @@ export type CartStatus =
   | 'CHECKING_OUT'
   | 'EXPIRED';
 
-/** Shopping carts: one ACTIVE cart per person. Lines, pricing and promotions arrive with the cart issue. */
+export type CartUserError = {
+  __typename?: 'CartUserError';
+  code: CartErrorCode;
+  /** Path to the input field at fault, if any. */
+  field: Maybe<Array<Scalars['String']['output']>>;
+  message: Scalars['String']['output'];
+};
+
+export type CartWarning = {
+  __typename?: 'CartWarning';
+  /** Units available, for OUT_OF_STOCK and INSUFFICIENT_STOCK. */
+  available: Maybe<Scalars['Int']['output']>;
+  code: CartWarningCode;
+  lineId: Maybe<Scalars['ID']['output']>;
+  message: Scalars['String']['output'];
+  /** The price the shopper saw when adding the line, for PRICE_CHANGED. */
+  previousUnitPrice: Maybe<Money>;
+  /** The code concerned, for PROMOTION_NOT_APPLIED. */
+  promotionCode: Maybe<Scalars['String']['output']>;
+};
+
+export type CartWarningCode =
+  | 'INSUFFICIENT_STOCK'
+  | 'OUT_OF_STOCK'
+  | 'PRICE_CHANGED'
+  /** The promotion service did not answer: the totals show no discounts for now. */
+  | 'PROMOTIONS_UNAVAILABLE'
+  /** An applied code does not apply to the cart as it is now (see the message); it gives no discount. */
+  | 'PROMOTION_NOT_APPLIED'
+  /** The variant is no longer for sale; the line is left out of the totals. */
+  | 'UNAVAILABLE';
+
+export type CreateCartInput = {
+  /** The affiliate partner's code the shopper arrived with. */
+  affiliateCode?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type DiscountLevel =
+  | 'CART'
+  | 'ITEM';
+
+export type Money = {
+  __typename?: 'Money';
+  /** Integer minor units (cents for USD). */
+  amount: Scalars['Int']['output'];
+  /** ISO 4217 code. */
+  currencyCode: Scalars['String']['output'];
+  /** For display, e.g. $12.50. */
+  formatted: Scalars['String']['output'];
+};
+
+export type Mutation = {
+  __typename?: 'Mutation';
+  /** Adds a catalog variant; adding a variant already in the cart increases that line's quantity. */
+  addCartLine: CartPayload;
+  /** Applies a promotion code (case-insensitive) if it applies to the cart now; otherwise a userError says why. */
+  applyPromotionCode: CartPayload;
+  /** Returns the caller's ACTIVE cart, or creates one. An affiliate code is kept on a cart that has none. */
+  createCart: CartPayload;
+  removeCartLine: CartPayload;
+  removePromotionCode: CartPayload;
+  /** Sets a line's quantity (1..999). */
+  updateCartLine: CartPayload;
+};
+
+
+export type MutationAddCartLineArgs = {
+  cartId: Scalars['ID']['input'];
+  quantity: Scalars['Int']['input'];
+  variantId: Scalars['ID']['input'];
+};
+
+
+export type MutationApplyPromotionCodeArgs = {
+  cartId: Scalars['ID']['input'];
+  code: Scalars['String']['input'];
+};
+
+
+export type MutationCreateCartArgs = {
+  input?: InputMaybe<CreateCartInput>;
+};
+
+
+export type MutationRemoveCartLineArgs = {
+  cartId: Scalars['ID']['input'];
+  lineId: Scalars['ID']['input'];
+};
+
+
+export type MutationRemovePromotionCodeArgs = {
+  cartId: Scalars['ID']['input'];
+  code: Scalars['String']['input'];
+};
+
+
+export type MutationUpdateCartLineArgs = {
+  cartId: Scalars['ID']['input'];
+  lineId: Scalars['ID']['input'];
+  quantity: Scalars['Int']['input'];
+};
+
+/** A catalog variant, resolved by the catalog subgraph. */
+export type ProductVariant = {
+  __typename?: 'ProductVariant';
+  id: Scalars['ID']['output'];
+};
+
+/**
+ * Shopping carts: one ACTIVE cart per person. Lines point at catalog variants; prices, stock,
+ * promotions, shipping and tax are worked out afresh on every read (the price is locked only when
+ * an order is created). Customers see and change only their own carts; support and admin read any.
+ */
 export type Query = {
   __typename?: 'Query';
   /** A cart by id: its owner, support and admin may read it. */
   cart: Maybe<Cart>;
-  /** The caller's ACTIVE cart, if any (customers only see their own carts). */
+  /** The caller's ACTIVE cart, if any. */
   myCart: Maybe<Cart>;
 };
 
 
-/** Shopping carts: one ACTIVE cart per person. Lines, pricing and promotions arrive with the cart issue. */
+/**
+ * Shopping carts: one ACTIVE cart per person. Lines point at catalog variants; prices, stock,
+ * promotions, shipping and tax are worked out afresh on every read (the price is locked only when
+ * an order is created). Customers see and change only their own carts; support and admin read any.
+ */
 export type QueryCartArgs = {
   id: Scalars['ID']['input'];
 };
@@ -143,7 +334,20 @@ export type ResolversTypes = ResolversObject<{
   Cart: ResolverTypeWrapper<CartRow>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  CartDiscount: ResolverTypeWrapper<Omit<CartDiscount, 'amount'> & { amount: ResolversTypes['Money'] }>;
+  CartErrorCode: CartErrorCode;
+  CartLine: ResolverTypeWrapper<CartLineView>;
+  CartPayload: ResolverTypeWrapper<Omit<CartPayload, 'cart'> & { cart?: Maybe<ResolversTypes['Cart']> }>;
   CartStatus: CartStatus;
+  CartUserError: ResolverTypeWrapper<CartUserError>;
+  CartWarning: ResolverTypeWrapper<CartWarningView>;
+  CartWarningCode: CartWarningCode;
+  CreateCartInput: CreateCartInput;
+  DiscountLevel: DiscountLevel;
+  Money: ResolverTypeWrapper<MoneyValue>;
+  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  ProductVariant: ResolverTypeWrapper<ProductVariant>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
 }>;
@@ -153,17 +357,96 @@ export type ResolversParentTypes = ResolversObject<{
   Cart: CartRow;
   String: Scalars['String']['output'];
   ID: Scalars['ID']['output'];
+  Int: Scalars['Int']['output'];
+  CartDiscount: Omit<CartDiscount, 'amount'> & { amount: ResolversParentTypes['Money'] };
+  CartLine: CartLineView;
+  CartPayload: Omit<CartPayload, 'cart'> & { cart?: Maybe<ResolversParentTypes['Cart']> };
+  CartUserError: CartUserError;
+  CartWarning: CartWarningView;
+  CreateCartInput: CreateCartInput;
+  Money: MoneyValue;
+  Mutation: Record<PropertyKey, never>;
+  ProductVariant: ProductVariant;
   Query: Record<PropertyKey, never>;
   Boolean: Scalars['Boolean']['output'];
 }>;
 
 export type CartResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Cart'] = ResolversParentTypes['Cart'], FederationReferenceType extends FederationReferenceTypes['Cart'] = FederationReferenceTypes['Cart']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Cart']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  affiliateCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  appliedCodes?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   currencyCode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  discountTotal?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  discounts?: Resolver<Array<ResolversTypes['CartDiscount']>, ParentType, ContextType>;
+  expiresAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  itemCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  lines?: Resolver<Array<ResolversTypes['CartLine']>, ParentType, ContextType>;
+  shippingEstimate?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['CartStatus'], ParentType, ContextType>;
+  subtotal?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  taxEstimate?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  total?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  warnings?: Resolver<Array<ResolversTypes['CartWarning']>, ParentType, ContextType>;
+}>;
+
+export type CartDiscountResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['CartDiscount'] = ResolversParentTypes['CartDiscount']> = ResolversObject<{
+  amount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  code?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  level?: Resolver<ResolversTypes['DiscountLevel'], ParentType, ContextType>;
+  lineId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  promotionId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+}>;
+
+export type CartLineResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['CartLine'] = ResolversParentTypes['CartLine']> = ResolversObject<{
+  discountTotal?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  lineTotal?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  quantity?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  unitPrice?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  variant?: Resolver<ResolversTypes['ProductVariant'], ParentType, ContextType>;
+}>;
+
+export type CartPayloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['CartPayload'] = ResolversParentTypes['CartPayload']> = ResolversObject<{
+  cart?: Resolver<Maybe<ResolversTypes['Cart']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['CartUserError']>, ParentType, ContextType>;
+}>;
+
+export type CartUserErrorResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['CartUserError'] = ResolversParentTypes['CartUserError']> = ResolversObject<{
+  code?: Resolver<ResolversTypes['CartErrorCode'], ParentType, ContextType>;
+  field?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type CartWarningResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['CartWarning'] = ResolversParentTypes['CartWarning']> = ResolversObject<{
+  available?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  code?: Resolver<ResolversTypes['CartWarningCode'], ParentType, ContextType>;
+  lineId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  previousUnitPrice?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
+  promotionCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export type MoneyResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Money'] = ResolversParentTypes['Money']> = ResolversObject<{
+  amount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  currencyCode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  formatted?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type MutationResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
+  addCartLine?: Resolver<ResolversTypes['CartPayload'], ParentType, ContextType, RequireFields<MutationAddCartLineArgs, 'cartId' | 'quantity' | 'variantId'>>;
+  applyPromotionCode?: Resolver<ResolversTypes['CartPayload'], ParentType, ContextType, RequireFields<MutationApplyPromotionCodeArgs, 'cartId' | 'code'>>;
+  createCart?: Resolver<ResolversTypes['CartPayload'], ParentType, ContextType, Partial<MutationCreateCartArgs>>;
+  removeCartLine?: Resolver<ResolversTypes['CartPayload'], ParentType, ContextType, RequireFields<MutationRemoveCartLineArgs, 'cartId' | 'lineId'>>;
+  removePromotionCode?: Resolver<ResolversTypes['CartPayload'], ParentType, ContextType, RequireFields<MutationRemovePromotionCodeArgs, 'cartId' | 'code'>>;
+  updateCartLine?: Resolver<ResolversTypes['CartPayload'], ParentType, ContextType, RequireFields<MutationUpdateCartLineArgs, 'cartId' | 'lineId' | 'quantity'>>;
+}>;
+
+export type ProductVariantResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ProductVariant'] = ResolversParentTypes['ProductVariant']> = ResolversObject<{
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 }>;
 
 export type QueryResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
@@ -173,6 +456,14 @@ export type QueryResolvers<ContextType = RequestContext, ParentType extends Reso
 
 export type Resolvers<ContextType = RequestContext> = ResolversObject<{
   Cart?: CartResolvers<ContextType>;
+  CartDiscount?: CartDiscountResolvers<ContextType>;
+  CartLine?: CartLineResolvers<ContextType>;
+  CartPayload?: CartPayloadResolvers<ContextType>;
+  CartUserError?: CartUserErrorResolvers<ContextType>;
+  CartWarning?: CartWarningResolvers<ContextType>;
+  Money?: MoneyResolvers<ContextType>;
+  Mutation?: MutationResolvers<ContextType>;
+  ProductVariant?: ProductVariantResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
 }>;
 

@@ -1,0 +1,109 @@
+// What the cart tests share: products created as an admin would, the cart's GraphQL operations
+// as a client sends them, and direct access to the cart tables and service for what the API hides.
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { pgAdapter } from '../../lib/db.js';
+import { createLogger } from '../../lib/logger.js';
+import type { GraphQLClient, TestStack } from '../../test/harness.js';
+import { CartService } from './cart.service.js';
+import { catalogSubgraphClient } from './catalog.js';
+import { PrismaClient } from './prisma-client/client.js';
+import type { PromotionsClient } from './promotions.js';
+import { loadRateTables } from './rates.js';
+
+export const unique = (label: string) => `${label}-${randomBytes(4).toString('hex')}`;
+
+export const CART_FIELDS = `id status currencyCode itemCount appliedCodes affiliateCode expiresAt
+  lines { id quantity variant { id sku } unitPrice { amount currencyCode } lineTotal { amount } discountTotal { amount } }
+  discounts { promotionId name code level amount { amount } lineId }
+  subtotal { amount formatted } discountTotal { amount } shippingEstimate { amount } taxEstimate { amount } total { amount formatted }
+  warnings { code lineId available previousUnitPrice { amount } promotionCode }`;
+
+export interface CartView {
+  id: string;
+  status: string;
+  currencyCode: string;
+  itemCount: number;
+  appliedCodes: string[];
+  affiliateCode: string | null;
+  expiresAt: string;
+  lines: { id: string; quantity: number; variant: { id: string; sku: string }; unitPrice: { amount: number; currencyCode: string }; lineTotal: { amount: number }; discountTotal: { amount: number } }[];
+  discounts: { promotionId: string; name: string; code: string | null; level: string; amount: { amount: number }; lineId: string | null }[];
+  subtotal: { amount: number; formatted: string };
+  discountTotal: { amount: number };
+  shippingEstimate: { amount: number };
+  taxEstimate: { amount: number };
+  total: { amount: number; formatted: string };
+  warnings: { code: string; lineId: string | null; available: number | null; previousUnitPrice: { amount: number } | null; promotionCode: string | null }[];
+}
+
+export interface CartPayload {
+  cart: CartView | null;
+  userErrors: { field: string[] | null; message: string; code: string }[];
+}
+
+/** Creates one product (as an admin, through the gateway) with a variant per entry; returns the variant ids in order. */
+export async function createVariants(
+  stack: TestStack,
+  variants: { price: number; onHand?: number; currencyCode?: string }[],
+  product: { active?: boolean } = {},
+): Promise<{ productId: string; variantIds: string[]; skus: string[] }> {
+  const slug = unique('cart-product');
+  const input = {
+    slug,
+    name: `Product ${slug}`,
+    active: product.active ?? true,
+    variants: variants.map((v, i) => ({ sku: `${slug}-${i}`.toUpperCase(), price: v.price, currencyCode: v.currencyCode ?? 'USD', onHand: v.onHand ?? 100 })),
+  };
+  const data = await stack.admin.query<{ createProduct: { product: { id: string; variants: { id: string; sku: string }[] } | null; userErrors: unknown[] } }>(
+    `mutation($input: CreateProductInput!) { createProduct(input: $input) { product { id variants { id sku } } userErrors { code message } } }`,
+    { input },
+  );
+  const created = data.createProduct.product;
+  if (!created) throw new Error(`createProduct failed: ${JSON.stringify(data.createProduct.userErrors)}`);
+  const skus = input.variants.map((v) => v.sku);
+  return { productId: created.id, variantIds: skus.map((sku) => created.variants.find((c) => c.sku === sku)!.id), skus };
+}
+
+/** The cart operations as a storefront sends them; each answers the payload. */
+export function cartApi(client: GraphQLClient) {
+  const call = async (field: string, query: string, variables: Record<string, unknown> = {}): Promise<CartPayload> => {
+    const res = await client.request<Record<string, CartPayload>>(query, variables);
+    if (res.errors?.length || !res.data) throw new Error(`GraphQL errors: ${JSON.stringify(res.errors ?? res)}`);
+    return res.data[field]!;
+  };
+  const payload = `{ cart { ${CART_FIELDS} } userErrors { field message code } }`;
+  return {
+    create: (affiliateCode?: string) => call('createCart', `mutation($input: CreateCartInput) { createCart(input: $input) ${payload} }`, { input: affiliateCode ? { affiliateCode } : null }),
+    add: (cartId: string, variantId: string, quantity: number) =>
+      call('addCartLine', `mutation($c: ID!, $v: ID!, $q: Int!) { addCartLine(cartId: $c, variantId: $v, quantity: $q) ${payload} }`, { c: cartId, v: variantId, q: quantity }),
+    update: (cartId: string, lineId: string, quantity: number) =>
+      call('updateCartLine', `mutation($c: ID!, $l: ID!, $q: Int!) { updateCartLine(cartId: $c, lineId: $l, quantity: $q) ${payload} }`, { c: cartId, l: lineId, q: quantity }),
+    remove: (cartId: string, lineId: string) =>
+      call('removeCartLine', `mutation($c: ID!, $l: ID!) { removeCartLine(cartId: $c, lineId: $l) ${payload} }`, { c: cartId, l: lineId }),
+    applyCode: (cartId: string, code: string) =>
+      call('applyPromotionCode', `mutation($c: ID!, $code: String!) { applyPromotionCode(cartId: $c, code: $code) ${payload} }`, { c: cartId, code }),
+    removeCode: (cartId: string, code: string) =>
+      call('removePromotionCode', `mutation($c: ID!, $code: String!) { removePromotionCode(cartId: $c, code: $code) ${payload} }`, { c: cartId, code }),
+    read: async (cartId: string) => (await client.query<{ cart: CartView | null }>(`query($id: ID!) { cart(id: $id) { ${CART_FIELDS} } }`, { id: cartId })).cart,
+    mine: async () => (await client.query<{ myCart: CartView | null }>(`{ myCart { ${CART_FIELDS} } }`)).myCart,
+  };
+}
+
+/** A connection to the test database in the cart schema, for checks the API does not expose. */
+export function cartSql(stack: TestStack): pg.Pool {
+  return new pg.Pool({ connectionString: stack.databaseUrl, max: 4, options: '-c search_path=cart' });
+}
+
+/** Another process's CartService on the test database (e.g. a second expiry sweeper). */
+export function cartService(stack: TestStack, promotions: PromotionsClient): { carts: CartService; db: PrismaClient } {
+  const db = new PrismaClient({ adapter: pgAdapter(stack.databaseUrl, 'cart', 4) });
+  const catalog = catalogSubgraphClient({ url: () => stack.subgraphUrls.catalog, token: () => stack.serviceToken('cart') });
+  const carts = new CartService(db, catalog, { promotions, rates: loadRateTables(), log: createLogger('silent', 'cart') }, stack.config.CART_TTL_DAYS);
+  return { carts, db };
+}
+
+/** Moves a cart's last activity back, as if it had been idle that many days. */
+export async function idleFor(sql: pg.Pool, cartId: string, days: number): Promise<void> {
+  await sql.query(`UPDATE cart SET last_activity_at = now() - make_interval(days => $2) WHERE id = $1`, [cartId, days]);
+}

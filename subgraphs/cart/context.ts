@@ -1,0 +1,15 @@
+import type { RequestContext } from '../../lib/context.js';
+import type { CartService } from './cart.service.js';
+import type { CartRow } from './models.js';
+import type { PrismaClient } from './prisma-client/client.js';
+import type { CartLoaders, CartQuote } from './quote.service.js';
+
+export interface CartContext extends RequestContext {
+  db: PrismaClient;
+  carts: CartService;
+  loaders: CartLoaders;
+  /** Replaces the loaders after a write: one document may hold several mutations. */
+  afterWrite(): void;
+  /** The cart priced as of now, worked out once per request and cart version. */
+  quote(cart: CartRow): Promise<CartQuote>;
+}

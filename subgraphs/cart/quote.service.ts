@@ -1,0 +1,103 @@
+// A cart's lines priced as of now: current catalog prices and stock, the promotions' verdict on
+// the applied codes (and automatic promotions), shipping and tax, all through priceCart.
+import DataLoader from 'dataloader';
+import { money } from '../../lib/money.js';
+import type { Logger } from '../../lib/logger.js';
+import type { CatalogClient, CatalogVariant } from './catalog.js';
+import type { CartLineView, CartRow } from './models.js';
+import { priceCart, shippingFor, subtotalOf, type CartTotals } from './pricing.js';
+import type { PrismaClient } from './prisma-client/client.js';
+import { NO_PROMOTIONS, type PromotionEvaluation, type PromotionsClient } from './promotions.js';
+import type { Destination, RateTables, ShippingMethod } from './rates.js';
+import { codeWarnings, priceableLines, type CartWarning, type StoredLine } from './validation.js';
+
+export interface CartQuote {
+  lines: CartLineView[];
+  totals: CartTotals;
+  warnings: CartWarning[];
+  evaluation: PromotionEvaluation;
+}
+
+export interface QuoteDeps {
+  promotions: PromotionsClient;
+  rates: RateTables;
+  log: Logger;
+}
+
+export interface QuoteRequest {
+  cart: Pick<CartRow, 'id' | 'personId' | 'currency' | 'appliedCodes'>;
+  lines: StoredLine[];
+  variants: ReadonlyMap<string, CatalogVariant | null>;
+  /** Codes to evaluate; the cart's applied codes unless given (applyPromotionCode tries one more). */
+  codes?: string[];
+  shipping?: { method: ShippingMethod; destination: Destination };
+  /**
+   * An estimate may go on without the promotion service (no discounts, and a warning says so);
+   * a decision that depends on the promotions (applying a code, checkout) may not.
+   */
+  promotionsOptional: boolean;
+}
+
+export async function quoteCart(deps: QuoteDeps, request: QuoteRequest): Promise<CartQuote> {
+  const { cart, lines, variants } = request;
+  const currencyCode = cart.currency;
+  const codes = request.codes ?? cart.appliedCodes;
+  const shipping = request.shipping ?? { method: 'STANDARD' as const, destination: deps.rates.defaultDestination };
+  const { priced, warnings } = priceableLines(lines, variants, currencyCode);
+
+  let evaluation = NO_PROMOTIONS;
+  if (priced.length > 0 || codes.length > 0) {
+    const shippingAmount = shippingFor(deps.rates, currencyCode, shipping.method, shipping.destination, subtotalOf(priced));
+    try {
+      evaluation = await deps.promotions.evaluate({ personId: cart.personId, currencyCode, codes, lines: priced, shippingAmount });
+    } catch (err) {
+      if (!request.promotionsOptional) throw err;
+      deps.log.warn({ err, cartId: cart.id }, 'promotions unavailable; cart priced without them');
+      warnings.push({ code: 'PROMOTIONS_UNAVAILABLE', message: 'discounts cannot be worked out right now; they are not in these totals' });
+    }
+  }
+  warnings.push(...codeWarnings(codes, evaluation.codeResults));
+
+  const totals = priceCart({ currencyCode, lines: priced, promotions: evaluation, shipping, rates: deps.rates });
+  const byLine = new Map(totals.lines.map((l) => [l.lineId, l]));
+  const views = lines.map((line): CartLineView => {
+    const v = variants.get(line.variantId);
+    const unit = v && v.price.currencyCode === currencyCode ? v.price.amount : line.seenUnitPrice;
+    const total = byLine.get(line.id);
+    return {
+      id: line.id,
+      variantId: line.variantId,
+      quantity: line.quantity,
+      unitPrice: money(unit, currencyCode),
+      lineTotal: money(total?.lineTotal ?? unit * line.quantity, currencyCode),
+      discountTotal: money(total?.discountTotal ?? 0, currencyCode),
+    };
+  });
+  return { lines: views, totals, warnings, evaluation };
+}
+
+/** Per-request batching: every cart line of a request costs one catalog call and one query. */
+export function createCartLoaders(db: PrismaClient, catalog: CatalogClient) {
+  return {
+    variant: new DataLoader<string, CatalogVariant | null>((ids) => catalog.variants(ids)),
+    lines: new DataLoader<string, StoredLine[]>(async (cartIds) => {
+      const rows = await db.cartLine.findMany({ where: { cartId: { in: [...cartIds] } }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] });
+      return cartIds.map((id) => rows.filter((r) => r.cartId === id));
+    }),
+  };
+}
+
+export type CartLoaders = ReturnType<typeof createCartLoaders>;
+
+/** Everything quoteCart needs for a cart, read through the request's loaders. */
+export async function readForQuote(loaders: CartLoaders, cartId: string): Promise<Pick<QuoteRequest, 'lines' | 'variants'>> {
+  const lines = await loaders.lines.load(cartId);
+  const found = await loaders.variant.loadMany(lines.map((l) => l.variantId));
+  const variants = new Map<string, CatalogVariant | null>();
+  lines.forEach((l, i) => {
+    const v = found[i];
+    if (v instanceof Error) throw v;
+    variants.set(l.variantId, v ?? null);
+  });
+  return { lines, variants };
+}
