@@ -51,7 +51,7 @@ export interface PromotionsClient {
 
 export const NO_PROMOTIONS: PromotionEvaluation = { discounts: [], codeResults: [], shippingDiscount: 0, discountTotal: 0 };
 
-const EVALUATE = `query EvaluatePromotions($input: EvaluatePromotionsInput!) {
+const EVALUATE = `query EvaluatePromotions($input: PromotionEvaluationInput!) {
   evaluatePromotions(input: $input) {
     discounts { promotionId name code level discountType amount allocations { lineId amount } }
     codeResults { code applied error message }
