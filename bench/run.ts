@@ -31,6 +31,8 @@ type Viewer = 'anonymous' | 'customer';
 interface Fixtures {
   /** Slugs of live products, as the storefront links to them. */
   slugs: string[];
+  /** Variants a shopper can put in a cart (for sale, in stock). */
+  variantIds: string[];
 }
 
 interface GraphQLAnswer {
@@ -50,6 +52,11 @@ interface Scenario {
   query: string;
   variables(fixtures: Fixtures): Record<string, unknown>[];
   problem(data: Record<string, any>): string | null;
+  /**
+   * Shoppers of their own (each a customer token and an ACTIVE cart): requests rotate through
+   * them and carry the shopper's `cartId`, as many storefront sessions would.
+   */
+  shoppers?: number;
 }
 
 const MONEY = 'amount currencyCode formatted';
@@ -115,6 +122,24 @@ const SCENARIOS: Scenario[] = [
     }`,
     variables: (fixtures) => fixtures.slugs.map((slug) => ({ slug })),
     problem: (data) => (data.product?.variants?.length > 0 ? null : 'no product, or one without variants'),
+  },
+  {
+    name: 'add-to-cart',
+    description: 'add to cart: 200 shoppers each adding one unit of rotating variants to their own cart, answered with the priced cart',
+    viewer: 'customer',
+    shoppers: 200,
+    query: `mutation AddToCart($cartId: ID!, $variantId: ID!) {
+      addCartLine(cartId: $cartId, variantId: $variantId, quantity: 1) {
+        cart { id itemCount lines { id quantity unitPrice { ${MONEY} } lineTotal { ${MONEY} } } subtotal { ${MONEY} } total { ${MONEY} } }
+        userErrors { code message }
+      }
+    }`,
+    // Forty variants per shopper keeps each cart under its 100-line limit however long the run.
+    variables: (fixtures) => fixtures.variantIds.slice(0, 40).map((variantId) => ({ variantId })),
+    problem: (data) => {
+      const errors = data.addCartLine?.userErrors ?? [];
+      return errors.length ? `userErrors ${JSON.stringify(errors)}` : data.addCartLine?.cart ? null : 'no cart';
+    },
   },
 ];
 
@@ -200,37 +225,43 @@ async function graphql(
   headers: Record<string, string>,
   query: string,
   variables: Record<string, unknown>,
-): Promise<{ status: number; body: GraphQLAnswer; cacheControl: string | null }> {
+): Promise<{ status: number; body: GraphQLAnswer }> {
   const res = await fetch(url, { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
-  return { status: res.status, body: (await res.json()) as GraphQLAnswer, cacheControl: res.headers.get('cache-control') };
+  return { status: res.status, body: (await res.json()) as GraphQLAnswer };
 }
 
 async function loadFixtures(url: string, headers: Record<string, string>): Promise<Fixtures & { liveProducts: number }> {
   const slugs: string[] = [];
+  const variantIds: string[] = [];
   let after: string | null = null;
   let liveProducts = 0;
   do {
     const { body } = await graphql(
       url,
       headers,
-      'query Slugs($after: String) { products(first: 250, after: $after, sort: NAME_ASC) { totalCount pageInfo { hasNextPage endCursor } edges { node { slug } } } }',
+      `query Slugs($after: String) { products(first: 100, after: $after, sort: NAME_ASC) {
+        totalCount pageInfo { hasNextPage endCursor } edges { node { slug variants { id availableForSale inventory { available } } } } } }`,
       { after },
     );
     if (body.errors?.length || !body.data) throw new Error(`could not list the catalog's slugs: ${JSON.stringify(body.errors)}`);
     const page = body.data.products;
     liveProducts = page.totalCount;
-    slugs.push(...page.edges.map((e: { node: { slug: string } }) => e.node.slug));
+    for (const { node } of page.edges as { node: { slug: string; variants: { id: string; availableForSale: boolean; inventory: { available: number } }[] } }[]) {
+      slugs.push(node.slug);
+      // Plenty in stock, so that long runs never see a stock warning change the work done.
+      variantIds.push(...node.variants.filter((v) => v.availableForSale && v.inventory.available >= 50).map((v) => v.id));
+    }
     after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
   } while (after);
-  return { slugs, liveProducts };
+  return { slugs, variantIds, liveProducts };
 }
 
 /** A dev-key customer token, as the identity provider would issue; none when a real IdP is configured. */
-async function customerToken(config: Config): Promise<string | null> {
+async function customerToken(config: Config, sub = 'bench-customer'): Promise<string | null> {
   if (hasRealKey(config)) return null;
   const keys = await ensureDevKeys(config.DEV_KEYS_DIR);
   return signUserToken(keys.privateKeyPem, {
-    sub: 'bench-customer',
+    sub,
     roles: ['customer'],
     issuer: config.JWT_ISSUER,
     audience: config.JWT_AUDIENCE,
@@ -268,7 +299,12 @@ let interrupted = false;
  * One autocannon run. Latencies are taken from every response (not autocannon's 2xx-only
  * histogram, which has no p95); GraphQL errors, which come back as 200s, are counted from bodies.
  */
-async function load(gatewayBase: string, bodies: string[], headers: Record<string, string>, connections: number, duration: number) {
+interface LoadRequest {
+  headers: Record<string, string>;
+  body: string;
+}
+
+async function load(gatewayBase: string, requests: LoadRequest[], connections: number, duration: number) {
   let next = 0;
   let graphqlErrors = 0;
   const latencies: number[] = [];
@@ -281,8 +317,10 @@ async function load(gatewayBase: string, bodies: string[], headers: Record<strin
       {
         method: 'POST',
         path: '/graphql',
-        headers,
-        setupRequest: (request) => ({ ...request, body: bodies[next++ % bodies.length] }),
+        setupRequest: (request) => {
+          const { headers, body } = requests[next++ % requests.length]!;
+          return { ...request, headers, body };
+        },
         onResponse: (status, body) => {
           // A key, never text inside a value: quotes in values are escaped in JSON.
           if (status === 200 && body.includes('"errors":')) graphqlErrors++;
@@ -338,18 +376,39 @@ async function waitUntilIdle(gatewayBase: string): Promise<void> {
  * Fails loudly when a scenario's requests do not work; returns the Cache-Control the gateway
  * answered with, so the results say whether its response cache served the scenario.
  */
-async function sanityCheck(url: string, headers: Record<string, string>, scenario: Scenario, variables: Record<string, unknown>[]): Promise<string | null> {
-  const step = Math.max(1, Math.floor(variables.length / SANITY_SAMPLES));
+async function sanityCheck(url: string, requests: LoadRequest[], scenario: Scenario): Promise<string | null> {
+  const step = Math.max(1, Math.floor(requests.length / SANITY_SAMPLES));
   let cacheControl: string | null = null;
-  for (let i = 0; i < variables.length; i += step) {
-    const answer = await graphql(url, headers, scenario.query, variables[i]!);
-    const { status, body } = answer;
-    cacheControl ??= answer.cacheControl;
+  for (let i = 0; i < requests.length; i += step) {
+    const res = await fetch(url, { method: 'POST', headers: requests[i]!.headers, body: requests[i]!.body });
+    const body = (await res.json()) as GraphQLAnswer;
+    cacheControl ??= res.headers.get('cache-control');
     const problem =
-      status !== 200 ? `HTTP ${status}` : body.errors?.length ? `GraphQL errors ${JSON.stringify(body.errors)}` : body.data ? scenario.problem(body.data) : 'no data';
-    if (problem) throw new Error(`Scenario ${scenario.name} is broken before any load (variables ${JSON.stringify(variables[i])}): ${problem}`);
+      res.status !== 200 ? `HTTP ${res.status}` : body.errors?.length ? `GraphQL errors ${JSON.stringify(body.errors)}` : body.data ? scenario.problem(body.data) : 'no data';
+    if (problem) throw new Error(`Scenario ${scenario.name} is broken before any load (request ${requests[i]!.body}): ${problem}`);
   }
   return cacheControl;
+}
+
+/** Each shopper signs in (a dev token) and opens a cart; request i is shopper i's, round the ring. */
+async function shopperRequests(url: string, config: Config, scenario: Scenario, variables: Record<string, unknown>[]): Promise<LoadRequest[]> {
+  const shoppers: LoadRequest['headers'][] = [];
+  const carts: string[] = [];
+  for (let i = 0; i < scenario.shoppers!; i++) {
+    const token = await customerToken(config, `bench-shopper-${i}`);
+    if (!token) throw new Error(`Scenario ${scenario.name} needs customer tokens, which a real identity provider configuration cannot mint here`);
+    const headers = { 'content-type': 'application/json', authorization: `Bearer ${token}` };
+    const { body } = await graphql(url, headers, 'mutation { createCart { cart { id } userErrors { code message } } }', {});
+    const cartId = body.data?.createCart?.cart?.id;
+    if (!cartId) throw new Error(`could not open a cart for shopper ${i}: ${JSON.stringify(body.errors ?? body.data)}`);
+    shoppers.push(headers);
+    carts.push(cartId);
+  }
+  const count = Math.max(shoppers.length, variables.length) * 4;
+  return Array.from({ length: count }, (_, i) => ({
+    headers: shoppers[i % shoppers.length]!,
+    body: JSON.stringify({ query: scenario.query, variables: { ...variables[Math.floor(i / shoppers.length) % variables.length], cartId: carts[i % carts.length] } }),
+  }));
 }
 
 function printTable(results: RunResult[]): void {
@@ -431,16 +490,18 @@ async function main(): Promise<void> {
       const headers = headersFor(viewer);
       const variables = scenario.variables(fixtures);
       if (variables.length === 0) throw new Error(`Scenario ${scenario.name} has nothing to request (an empty catalog?)`);
-      const cacheControl = await sanityCheck(graphqlUrl, headers, scenario, variables);
-      const bodies = variables.map((v) => JSON.stringify({ query: scenario.query, variables: v }));
+      const requests = scenario.shoppers
+        ? await shopperRequests(graphqlUrl, config, scenario, variables)
+        : variables.map((v) => ({ headers, body: JSON.stringify({ query: scenario.query, variables: v }) }));
+      const cacheControl = await sanityCheck(graphqlUrl, requests, scenario);
       if (settings.warmupSeconds > 0 && !interrupted) {
         console.log(`${scenario.name}: warming up for ${settings.warmupSeconds} s`);
-        await load(gatewayBase, bodies, headers, Math.max(...settings.connections), settings.warmupSeconds);
+        await load(gatewayBase, requests, Math.max(...settings.connections), settings.warmupSeconds);
       }
       for (const connections of settings.connections) {
         if (interrupted) break;
         console.log(`${scenario.name}: ${connections} connections for ${settings.durationSeconds} s`);
-        const { result, latencies, graphqlErrors } = await load(gatewayBase, bodies, headers, connections, settings.durationSeconds);
+        const { result, latencies, graphqlErrors } = await load(gatewayBase, requests, connections, settings.durationSeconds);
         results.push({
           scenario: scenario.name,
           viewer,
