@@ -49,6 +49,7 @@ const envSchema = z
     RESERVATION_TTL_SECONDS: positiveInt(30, 7 * 24 * 3600).default(900),
     RESERVATION_SWEEP_MS: positiveInt(100, 3_600_000).default(15_000),
     OUTBOX_RELAY_MS: positiveInt(50, 60_000).default(500),
+    AFFILIATE_CLICKS_PER_MINUTE: positiveInt(1, 100_000).default(30),
     SHUTDOWN_TIMEOUT_MS: positiveInt(100, 120_000).default(10_000),
   })
   .superRefine((env, ctx) => {
