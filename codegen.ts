@@ -40,6 +40,11 @@ const mappers: Record<string, Record<string, string>> = {
   promotion: {
     Promotion: '../models.js#PromotionRow',
     PromotionConnection: '../models.js#PromotionConnectionRow',
+    AffiliatePartner: '../models.js#AffiliatePartnerRow',
+    AffiliatePartnerConnection: '../models.js#AffiliatePartnerConnectionRow',
+    AffiliateClick: '../models.js#AffiliateClickRow',
+    AffiliateAttribution: '../models.js#AffiliateAttributionRow',
+    AffiliateReport: '../models.js#AffiliateReportRow',
     Money: '../../../lib/money.js#Money as MoneyValue',
   },
 };

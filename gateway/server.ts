@@ -8,7 +8,9 @@ import { ApolloArmor } from '@escape.tech/graphql-armor';
 import cors from 'cors';
 import express from 'express';
 import { GraphQLError } from 'graphql';
-import { hasRole, type Viewer } from '../lib/auth.js';
+import type { KeyObject } from 'node:crypto';
+import { hasRole, resolveAuthSettings, type Viewer } from '../lib/auth.js';
+import { CLIENT_ADDRESS_HEADER, CLIENT_ADDRESS_SIGNATURE_HEADER, callerAddress, signClientAddress } from '../lib/client-address.js';
 import type { Config } from '../lib/config.js';
 import { maskErrors } from '../lib/errors.js';
 import { createHttpService } from '../lib/http-service.js';
@@ -24,16 +26,32 @@ export interface GatewayContext {
   viewer: Viewer | null;
   requestId: string;
   traceId: string;
+  /** Where the request came from (lib/client-address.ts). */
+  clientAddress: string | null;
 }
 
-/** Forwards the caller's token (subgraphs verify it themselves), the request id and the trace. */
+/**
+ * Forwards the caller's token (subgraphs verify it themselves), the request id, the trace and
+ * the caller's address, signed with the service secret so that subgraphs can trust it.
+ */
 export class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+  constructor(
+    config: { url: string },
+    private readonly serviceSecret: KeyObject,
+  ) {
+    super(config);
+  }
+
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
     const headers = request.http?.headers;
     if (!headers || !('requestId' in context)) return;
     if (context.authorization) headers.set('authorization', context.authorization);
     headers.set('x-request-id', context.requestId);
     headers.set('traceparent', traceparentFor(context.traceId));
+    if (context.clientAddress) {
+      headers.set(CLIENT_ADDRESS_HEADER, context.clientAddress);
+      headers.set(CLIENT_ADDRESS_SIGNATURE_HEADER, signClientAddress(this.serviceSecret, context.clientAddress));
+    }
   }
 }
 
@@ -57,9 +75,10 @@ export async function startGateway(runtime: Runtime, options: { port?: number } 
   // Apollo Gateway otherwise reports usage to Apollo and probes cloud metadata endpoints
   // (AWS, GCP, Azure) from every instance; an operator may still opt in explicitly.
   process.env.APOLLO_TELEMETRY_DISABLED ??= 'true';
+  const { serviceSecret } = await resolveAuthSettings(config);
   const gateway = new ApolloGateway({
     supergraphSdl: readFileSync(SUPERGRAPH_PATH, 'utf8'),
-    buildService: ({ name }) => new ForwardingDataSource({ url: subgraphUrls[name as SubgraphName] }),
+    buildService: ({ name }) => new ForwardingDataSource({ url: subgraphUrls[name as SubgraphName] }, serviceSecret),
     logger: log,
   });
   const http = createHttpService({
@@ -122,7 +141,7 @@ export async function startGateway(runtime: Runtime, options: { port?: number } 
         }
         if (viewer) bindToScope({ personId: viewer.personId });
         const scope = currentScope();
-        return { authorization, viewer, requestId: scope?.requestId ?? '', traceId: scope?.traceId ?? '' };
+        return { authorization, viewer, requestId: scope?.requestId ?? '', traceId: scope?.traceId ?? '', clientAddress: callerAddress(req) };
       },
     }),
   );

@@ -52,6 +52,7 @@ const envSchema = z
     CART_TTL_DAYS: positiveInt(1, 365).default(30),
     CART_EXPIRY_SWEEP_MS: positiveInt(100, 86_400_000).default(60_000),
     CART_RATES_FILE: z.string().min(1).optional(),
+    AFFILIATE_CLICKS_PER_MINUTE: positiveInt(1, 100_000).default(30),
     SHUTDOWN_TIMEOUT_MS: positiveInt(100, 120_000).default(10_000),
   })
   .superRefine((env, ctx) => {

@@ -5,5 +5,7 @@ import type { Viewer } from './auth.js';
 export interface RequestContext {
   viewer: Viewer | null;
   requestId: string;
+  /** The caller's network address (lib/client-address.ts), for per-client limits. */
+  clientAddress: string | null;
   log: Logger;
 }

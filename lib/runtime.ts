@@ -1,8 +1,9 @@
 import type { Redis } from 'ioredis';
-import type { Authenticate } from './auth.js';
+import { resolveAuthSettings, type Authenticate } from './auth.js';
 import type { Config } from './config.js';
 import type { RequestContext } from './context.js';
 import type { TransactionalSqlClient } from './db.js';
+import { startEventConsumer, type ConsumerSpec, type RunningConsumer } from './event-consumer.js';
 import { createHttpService } from './http-service.js';
 import { startRecurringJob, type RecurringJob } from './jobs.js';
 import { createLogger, type Logger } from './logger.js';
@@ -42,8 +43,9 @@ export interface SubgraphDb extends TransactionalSqlClient {
 
 /**
  * Starts one subgraph: its HTTP service with /graphql, health and metrics; its workers (the
- * outbox relay plus the context's own jobs, unless RUN_WORKERS is false); and a close() that
- * stops taking requests, drains, stops workers and closes its pool.
+ * outbox relay, the context's own jobs and its consumers of other contexts' events, unless
+ * RUN_WORKERS is false); and a close() that stops taking requests, drains, stops workers and
+ * consumers and closes its pool.
  */
 export async function startSubgraph<C extends RequestContext>(options: {
   name: SubgraphName;
@@ -53,6 +55,7 @@ export async function startSubgraph<C extends RequestContext>(options: {
   db: SubgraphDb;
   context: (base: RequestContext) => C;
   jobs?: JobSpec[];
+  consumers?: ConsumerSpec[];
   port?: number;
   publicCache?: { maxAge: number; personal: (context: C) => boolean };
 }): Promise<RunningService> {
@@ -74,11 +77,13 @@ export async function startSubgraph<C extends RequestContext>(options: {
     log,
     registry,
     authenticate: runtime.authenticate,
+    serviceSecret: (await resolveAuthSettings(config)).serviceSecret,
     production: config.NODE_ENV === 'production',
     context: options.context,
     publicCache: options.publicCache,
   });
   const jobs: RecurringJob[] = [];
+  const consumers: RunningConsumer[] = [];
   if (config.RUN_WORKERS) {
     const specs: JobSpec[] = [
       {
@@ -95,9 +100,10 @@ export async function startSubgraph<C extends RequestContext>(options: {
     for (const spec of specs) {
       jobs.push(await startRecurringJob({ connection: redis, prefix: bullPrefix(config), log, ...spec }));
     }
+    for (const spec of options.consumers ?? []) consumers.push(await startEventConsumer({ spec, redis, log }));
   }
   const port = await http.listen(options.port ?? Number(new URL(config.subgraphUrls[name]).port));
-  log.info({ port, workers: jobs.length }, `${name} subgraph listening`);
+  log.info({ port, workers: jobs.length, consumers: consumers.length }, `${name} subgraph listening`);
   return {
     name,
     port,
@@ -105,7 +111,7 @@ export async function startSubgraph<C extends RequestContext>(options: {
     async close() {
       await http.close(config.SHUTDOWN_TIMEOUT_MS / 2);
       await apollo.stop();
-      await Promise.all(jobs.map((j) => j.close()));
+      await Promise.all([...jobs, ...consumers].map((j) => j.close()));
       await db.$disconnect();
     },
   };

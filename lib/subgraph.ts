@@ -7,7 +7,9 @@ import { buildSubgraphSchema } from '@apollo/subgraph';
 import express from 'express';
 import { parse } from 'graphql';
 import type { Registry } from 'prom-client';
+import type { KeyObject } from 'node:crypto';
 import type { Authenticate } from './auth.js';
+import { clientAddressOf } from './client-address.js';
 import type { RequestContext } from './context.js';
 import { maskErrors } from './errors.js';
 import type { HttpService } from './http-service.js';
@@ -27,6 +29,8 @@ export async function mountSubgraph<C extends RequestContext>(
     log: Logger;
     registry: Registry;
     authenticate: Authenticate;
+    /** Verifies the gateway's signature on the forwarded client address. */
+    serviceSecret: KeyObject;
     production: boolean;
     context: (base: RequestContext) => C;
     /**
@@ -62,7 +66,7 @@ export async function mountSubgraph<C extends RequestContext>(
         const viewer = await authenticate(req.header('authorization'));
         if (viewer) bindToScope({ personId: viewer.personId });
         const requestId = currentScope()?.requestId ?? '';
-        return options.context({ viewer, requestId, log });
+        return options.context({ viewer, requestId, clientAddress: clientAddressOf(options.serviceSecret, req), log });
       },
     }),
   );

@@ -22,6 +22,10 @@ const modelDb = `commerce_model_${suffix}`;
 const HAND_WRITTEN_CHECKS = {
   catalog: ['inventory_level_reserved_check', 'inventory_reservation_line_quantity_check', 'product_variant_price_check'],
   promotion: [
+    'affiliate_attribution_amounts_check',
+    'affiliate_attribution_order_check',
+    'affiliate_partner_code_check',
+    'affiliate_partner_commission_rate_check',
     'promotion_code_check',
     'promotion_counts_check',
     'promotion_limits_check',

@@ -1,4 +1,7 @@
 import type { RequestContext } from '../../lib/context.js';
+import type { AffiliateAttributionService } from './affiliate-attribution.service.js';
+import type { AffiliateClickService } from './affiliate-click.service.js';
+import type { AffiliatePartnerService } from './affiliate-partner.service.js';
 import type { EvaluationService } from './evaluation.service.js';
 import type { PrismaClient } from './prisma-client/client.js';
 import type { PromotionService } from './promotion.service.js';
@@ -9,6 +12,9 @@ export interface PromotionServices {
   promotions: PromotionService;
   evaluation: EvaluationService;
   redemptions: RedemptionService;
+  partners: AffiliatePartnerService;
+  clicks: AffiliateClickService;
+  attributions: AffiliateAttributionService;
 }
 
 export interface PromotionContext extends RequestContext, PromotionServices {}

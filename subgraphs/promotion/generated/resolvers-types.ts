@@ -1,6 +1,6 @@
 /* Generated from schema/promotion.graphql by `npm run codegen`: do not edit. */
 import type { GraphQLResolveInfo } from 'graphql';
-import type { PromotionRow, PromotionConnectionRow } from '../models.js';
+import type { PromotionRow, PromotionConnectionRow, AffiliatePartnerRow, AffiliatePartnerConnectionRow, AffiliateClickRow, AffiliateAttributionRow, AffiliateReportRow } from '../models.js';
 import type { Money as MoneyValue } from '../../../lib/money.js';
 import type { PromotionContext } from '../context.js';
 export type Maybe<T> = T | null;
@@ -15,6 +15,108 @@ export type Scalars = {
   Int: { input: number; output: number; }
   Float: { input: number; output: number; }
   _FieldSet: { input: unknown; output: unknown; }
+};
+
+export type AffiliateAttribution = {
+  __typename?: 'AffiliateAttribution';
+  commission: Money;
+  /** The partner's rate when the order was paid, in basis points. */
+  commissionRate: Scalars['Int']['output'];
+  direction: AffiliateDirection;
+  /** OUTBOUND: the partner's order reference. */
+  externalRef: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  occurredAt: Scalars['String']['output'];
+  /** INBOUND: our order. */
+  orderId: Maybe<Scalars['ID']['output']>;
+  orderNumber: Maybe<Scalars['String']['output']>;
+  partner: AffiliatePartner;
+  revenue: Money;
+};
+
+export type AffiliateAttributionPayload = {
+  __typename?: 'AffiliateAttributionPayload';
+  attribution: Maybe<AffiliateAttribution>;
+  userErrors: Array<PromotionUserError>;
+};
+
+export type AffiliateClick = {
+  __typename?: 'AffiliateClick';
+  createdAt: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  partner: AffiliatePartner;
+  referrer: Maybe<Scalars['String']['output']>;
+  url: Scalars['String']['output'];
+};
+
+export type AffiliateClickPayload = {
+  __typename?: 'AffiliateClickPayload';
+  click: Maybe<AffiliateClick>;
+  userErrors: Array<PromotionUserError>;
+};
+
+export type AffiliateDirection =
+  /** A partner referred the shopper to us; we owe the commission. */
+  | 'INBOUND'
+  /** We referred the shopper to the partner; the partner owes the commission. */
+  | 'OUTBOUND';
+
+export type AffiliatePartner = {
+  __typename?: 'AffiliatePartner';
+  active: Scalars['Boolean']['output'];
+  /** Matched case-insensitively, shown upper-case. */
+  code: Scalars['String']['output'];
+  /** Basis points (0..10000): 1000 is 10 % of the commission base. */
+  commissionRate: Scalars['Int']['output'];
+  createdAt: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  name: Scalars['String']['output'];
+  updatedAt: Scalars['String']['output'];
+};
+
+export type AffiliatePartnerConnection = {
+  __typename?: 'AffiliatePartnerConnection';
+  edges: Array<AffiliatePartnerEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type AffiliatePartnerEdge = {
+  __typename?: 'AffiliatePartnerEdge';
+  cursor: Scalars['String']['output'];
+  node: AffiliatePartner;
+};
+
+export type AffiliatePartnerPayload = {
+  __typename?: 'AffiliatePartnerPayload';
+  partner: Maybe<AffiliatePartner>;
+  userErrors: Array<PromotionUserError>;
+};
+
+export type AffiliateReport = {
+  __typename?: 'AffiliateReport';
+  /** Of those clicks, the ones linked to a cart. */
+  carts: Scalars['Int']['output'];
+  /** Clicks made in the range. */
+  clicks: Scalars['Int']['output'];
+  /** Sum of their commissions, one entry per currency (same order as revenue). */
+  commission: Array<Money>;
+  direction: AffiliateDirection;
+  from: Scalars['String']['output'];
+  /** Orders paid in the range and attributed to the partner in this direction. */
+  orders: Scalars['Int']['output'];
+  partner: AffiliatePartner;
+  /** Sum of the orders' commission bases, one entry per currency (by code). */
+  revenue: Array<Money>;
+  to: Scalars['String']['output'];
+};
+
+export type CreateAffiliatePartnerInput = {
+  active?: InputMaybe<Scalars['Boolean']['input']>;
+  /** 3 to 64 letters, digits, '-' or '_'; stored upper-case. */
+  code: Scalars['String']['input'];
+  commissionRate: Scalars['Int']['input'];
+  name: Scalars['String']['input'];
 };
 
 export type CreatePromotionInput = {
@@ -78,13 +180,25 @@ export type Mutation = {
   __typename?: 'Mutation';
   /** Service only: the order was paid; the held uses become confirmed. Idempotent. */
   confirmPromotionRedemptions: PromotionRedemptionsPayload;
+  createAffiliatePartner: AffiliatePartnerPayload;
   createPromotion: PromotionPayload;
+  /** The partner's code stops recording clicks and earning commission; its history stays. */
+  deactivateAffiliatePartner: AffiliatePartnerPayload;
   /** The promotion stops applying to carts; redemptions already held stay valid. */
   deactivatePromotion: PromotionPayload;
+  /**
+   * A visit through a partner's link, by anyone (signed in or not). Rate-limited per client:
+   * beyond AFFILIATE_CLICKS_PER_MINUTE the answer is RATE_LIMITED.
+   */
+  recordAffiliateClick: AffiliateClickPayload;
+  /** Admin: an order our shop referred to a partner (OUTBOUND). Idempotent by (partner, externalRef). */
+  recordOutboundReferral: AffiliateAttributionPayload;
   /** Service only: the order was cancelled or expired; its uses (held or confirmed) return. Idempotent. */
   releasePromotionRedemptions: PromotionRedemptionsPayload;
   /** Service only: holds one use of each promotion for the order (checkout). Idempotent by order id. */
   reservePromotionRedemptions: PromotionRedemptionsPayload;
+  /** Omitted fields keep their values. A new rate applies to orders paid from now on. */
+  updateAffiliatePartner: AffiliatePartnerPayload;
   /** Omitted fields keep their values; an explicit null clears a nullable one. */
   updatePromotion: PromotionPayload;
 };
@@ -95,13 +209,33 @@ export type MutationConfirmPromotionRedemptionsArgs = {
 };
 
 
+export type MutationCreateAffiliatePartnerArgs = {
+  input: CreateAffiliatePartnerInput;
+};
+
+
 export type MutationCreatePromotionArgs = {
   input: CreatePromotionInput;
 };
 
 
+export type MutationDeactivateAffiliatePartnerArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
 export type MutationDeactivatePromotionArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type MutationRecordAffiliateClickArgs = {
+  input: RecordAffiliateClickInput;
+};
+
+
+export type MutationRecordOutboundReferralArgs = {
+  input: RecordOutboundReferralInput;
 };
 
 
@@ -112,6 +246,12 @@ export type MutationReleasePromotionRedemptionsArgs = {
 
 export type MutationReservePromotionRedemptionsArgs = {
   input: ReservePromotionRedemptionsInput;
+};
+
+
+export type MutationUpdateAffiliatePartnerArgs = {
+  id: Scalars['ID']['input'];
+  input: UpdateAffiliatePartnerInput;
 };
 
 
@@ -201,10 +341,14 @@ export type PromotionErrorCode =
   | 'NOT_APPLICABLE'
   /** Another promotion worth more applies, and the two do not combine. */
   | 'NOT_COMBINABLE'
+  /** No active affiliate partner has this code (or id). */
+  | 'PARTNER_NOT_FOUND'
   | 'PROMOTION_EXPIRED'
   /** No active promotion has this code (or id). */
   | 'PROMOTION_NOT_FOUND'
   | 'PROMOTION_NOT_YET_VALID'
+  /** Too many requests from this client; the message says when to retry. */
+  | 'RATE_LIMITED'
   /** The order's redemptions were released; they cannot be confirmed. */
   | 'REDEMPTION_RELEASED'
   | 'TOO_LONG'
@@ -310,12 +454,55 @@ export type PromotionUserError = UserError & {
  */
 export type Query = {
   __typename?: 'Query';
+  /** An affiliate partner by id (admin and support). */
+  affiliatePartner: Maybe<AffiliatePartner>;
+  /** Every affiliate partner, newest first (admin and support). `first` is at most 250 (default 20). */
+  affiliatePartners: AffiliatePartnerConnection;
+  /**
+   * A partner's results over [from, to) (ISO 8601 instants, UTC; admin and support): clicks made,
+   * those clicks that led to a cart, and the orders attributed in the direction asked for.
+   */
+  affiliateReport: Maybe<AffiliateReport>;
   /** Service only: what a cart earns from automatic promotions and the given codes. */
   evaluatePromotions: PromotionEvaluation;
   /** A promotion by id (admin and support). */
   promotion: Maybe<Promotion>;
   /** Every promotion, newest first (admin and support). `first` is at most 250 (default 20). */
   promotions: PromotionConnection;
+};
+
+
+/**
+ * Promotions: codes and automatic promotions, the engine that prices them into a cart, and the
+ * redemptions that hold one use per order. Admins manage promotions; support may read them.
+ * The engine's rules are documented in the README ("Promotion").
+ */
+export type QueryAffiliatePartnerArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/**
+ * Promotions: codes and automatic promotions, the engine that prices them into a cart, and the
+ * redemptions that hold one use per order. Admins manage promotions; support may read them.
+ * The engine's rules are documented in the README ("Promotion").
+ */
+export type QueryAffiliatePartnersArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/**
+ * Promotions: codes and automatic promotions, the engine that prices them into a cart, and the
+ * redemptions that hold one use per order. Admins manage promotions; support may read them.
+ * The engine's rules are documented in the README ("Promotion").
+ */
+export type QueryAffiliateReportArgs = {
+  direction?: InputMaybe<AffiliateDirection>;
+  from: Scalars['String']['input'];
+  partnerId: Scalars['ID']['input'];
+  to: Scalars['String']['input'];
 };
 
 
@@ -349,6 +536,25 @@ export type QueryPromotionsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+export type RecordAffiliateClickInput = {
+  code: Scalars['String']['input'];
+  /** At most 2048 characters. */
+  referrer?: InputMaybe<Scalars['String']['input']>;
+  /** The landing page, at most 2048 characters. */
+  url: Scalars['String']['input'];
+};
+
+export type RecordOutboundReferralInput = {
+  currencyCode: Scalars['String']['input'];
+  /** The partner's order reference. */
+  externalRef: Scalars['String']['input'];
+  /** ISO 8601 instant the order was paid; default now. */
+  occurredAt?: InputMaybe<Scalars['String']['input']>;
+  partnerId: Scalars['ID']['input'];
+  /** The commission base in minor units (the partner's order net of discounts, shipping and tax). */
+  revenue: Scalars['Int']['input'];
+};
+
 export type RedemptionStatus =
   | 'CONFIRMED'
   | 'RELEASED'
@@ -358,6 +564,13 @@ export type ReservePromotionRedemptionsInput = {
   orderId: Scalars['ID']['input'];
   personId: Scalars['ID']['input'];
   redemptions: Array<PromotionRedemptionInput>;
+};
+
+export type UpdateAffiliatePartnerInput = {
+  active?: InputMaybe<Scalars['Boolean']['input']>;
+  code?: InputMaybe<Scalars['String']['input']>;
+  commissionRate?: InputMaybe<Scalars['Int']['input']>;
+  name?: InputMaybe<Scalars['String']['input']>;
 };
 
 export type UpdatePromotionInput = {
@@ -467,11 +680,15 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 
 /** Mapping of federation types */
 export type FederationTypes = ResolversObject<{
+  AffiliatePartner: AffiliatePartner;
   Promotion: Promotion;
 }>;
 
 /** Mapping of federation reference types */
 export type FederationReferenceTypes = ResolversObject<{
+  AffiliatePartner:
+    ( { __typename: 'AffiliatePartner' }
+    & GraphQLRecursivePick<FederationTypes['AffiliatePartner'], {"id":true}> );
   Promotion:
     ( { __typename: 'Promotion' }
     & GraphQLRecursivePick<FederationTypes['Promotion'], {"id":true}> );
@@ -485,12 +702,23 @@ export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = 
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
-  CreatePromotionInput: CreatePromotionInput;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
-  String: ResolverTypeWrapper<Scalars['String']['output']>;
+  AffiliateAttribution: ResolverTypeWrapper<AffiliateAttributionRow>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
-  DiscountAllocation: ResolverTypeWrapper<DiscountAllocation>;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  AffiliateAttributionPayload: ResolverTypeWrapper<Omit<AffiliateAttributionPayload, 'attribution'> & { attribution?: Maybe<ResolversTypes['AffiliateAttribution']> }>;
+  AffiliateClick: ResolverTypeWrapper<AffiliateClickRow>;
+  AffiliateClickPayload: ResolverTypeWrapper<Omit<AffiliateClickPayload, 'click'> & { click?: Maybe<ResolversTypes['AffiliateClick']> }>;
+  AffiliateDirection: AffiliateDirection;
+  AffiliatePartner: ResolverTypeWrapper<AffiliatePartnerRow>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  AffiliatePartnerConnection: ResolverTypeWrapper<AffiliatePartnerConnectionRow>;
+  AffiliatePartnerEdge: ResolverTypeWrapper<Omit<AffiliatePartnerEdge, 'node'> & { node: ResolversTypes['AffiliatePartner'] }>;
+  AffiliatePartnerPayload: ResolverTypeWrapper<Omit<AffiliatePartnerPayload, 'partner'> & { partner?: Maybe<ResolversTypes['AffiliatePartner']> }>;
+  AffiliateReport: ResolverTypeWrapper<AffiliateReportRow>;
+  CreateAffiliatePartnerInput: CreateAffiliatePartnerInput;
+  CreatePromotionInput: CreatePromotionInput;
+  DiscountAllocation: ResolverTypeWrapper<DiscountAllocation>;
   DiscountType: DiscountType;
   EvaluatedDiscount: ResolverTypeWrapper<EvaluatedDiscount>;
   Money: ResolverTypeWrapper<MoneyValue>;
@@ -514,20 +742,33 @@ export type ResolversTypes = ResolversObject<{
   PromotionUsage: ResolverTypeWrapper<PromotionUsage>;
   PromotionUserError: ResolverTypeWrapper<PromotionUserError>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  RecordAffiliateClickInput: RecordAffiliateClickInput;
+  RecordOutboundReferralInput: RecordOutboundReferralInput;
   RedemptionStatus: RedemptionStatus;
   ReservePromotionRedemptionsInput: ReservePromotionRedemptionsInput;
+  UpdateAffiliatePartnerInput: UpdateAffiliatePartnerInput;
   UpdatePromotionInput: UpdatePromotionInput;
   UserError: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['UserError']>;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
-  CreatePromotionInput: CreatePromotionInput;
-  Boolean: Scalars['Boolean']['output'];
-  String: Scalars['String']['output'];
+  AffiliateAttribution: AffiliateAttributionRow;
   Int: Scalars['Int']['output'];
-  DiscountAllocation: DiscountAllocation;
+  String: Scalars['String']['output'];
   ID: Scalars['ID']['output'];
+  AffiliateAttributionPayload: Omit<AffiliateAttributionPayload, 'attribution'> & { attribution?: Maybe<ResolversParentTypes['AffiliateAttribution']> };
+  AffiliateClick: AffiliateClickRow;
+  AffiliateClickPayload: Omit<AffiliateClickPayload, 'click'> & { click?: Maybe<ResolversParentTypes['AffiliateClick']> };
+  AffiliatePartner: AffiliatePartnerRow;
+  Boolean: Scalars['Boolean']['output'];
+  AffiliatePartnerConnection: AffiliatePartnerConnectionRow;
+  AffiliatePartnerEdge: Omit<AffiliatePartnerEdge, 'node'> & { node: ResolversParentTypes['AffiliatePartner'] };
+  AffiliatePartnerPayload: Omit<AffiliatePartnerPayload, 'partner'> & { partner?: Maybe<ResolversParentTypes['AffiliatePartner']> };
+  AffiliateReport: AffiliateReportRow;
+  CreateAffiliatePartnerInput: CreateAffiliatePartnerInput;
+  CreatePromotionInput: CreatePromotionInput;
+  DiscountAllocation: DiscountAllocation;
   EvaluatedDiscount: EvaluatedDiscount;
   Money: MoneyValue;
   Mutation: Record<PropertyKey, never>;
@@ -548,9 +789,82 @@ export type ResolversParentTypes = ResolversObject<{
   PromotionUsage: PromotionUsage;
   PromotionUserError: PromotionUserError;
   Query: Record<PropertyKey, never>;
+  RecordAffiliateClickInput: RecordAffiliateClickInput;
+  RecordOutboundReferralInput: RecordOutboundReferralInput;
   ReservePromotionRedemptionsInput: ReservePromotionRedemptionsInput;
+  UpdateAffiliatePartnerInput: UpdateAffiliatePartnerInput;
   UpdatePromotionInput: UpdatePromotionInput;
   UserError: ResolversInterfaceTypes<ResolversParentTypes>['UserError'];
+}>;
+
+export type AffiliateAttributionResolvers<ContextType = PromotionContext, ParentType extends ResolversParentTypes['AffiliateAttribution'] = ResolversParentTypes['AffiliateAttribution']> = ResolversObject<{
+  commission?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  commissionRate?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  direction?: Resolver<ResolversTypes['AffiliateDirection'], ParentType, ContextType>;
+  externalRef?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  occurredAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  orderId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  orderNumber?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  partner?: Resolver<ResolversTypes['AffiliatePartner'], ParentType, ContextType>;
+  revenue?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+}>;
+
+export type AffiliateAttributionPayloadResolvers<ContextType = PromotionContext, ParentType extends ResolversParentTypes['AffiliateAttributionPayload'] = ResolversParentTypes['AffiliateAttributionPayload']> = ResolversObject<{
+  attribution?: Resolver<Maybe<ResolversTypes['AffiliateAttribution']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['PromotionUserError']>, ParentType, ContextType>;
+}>;
+
+export type AffiliateClickResolvers<ContextType = PromotionContext, ParentType extends ResolversParentTypes['AffiliateClick'] = ResolversParentTypes['AffiliateClick']> = ResolversObject<{
+  createdAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  partner?: Resolver<ResolversTypes['AffiliatePartner'], ParentType, ContextType>;
+  referrer?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  url?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type AffiliateClickPayloadResolvers<ContextType = PromotionContext, ParentType extends ResolversParentTypes['AffiliateClickPayload'] = ResolversParentTypes['AffiliateClickPayload']> = ResolversObject<{
+  click?: Resolver<Maybe<ResolversTypes['AffiliateClick']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['PromotionUserError']>, ParentType, ContextType>;
+}>;
+
+export type AffiliatePartnerResolvers<ContextType = PromotionContext, ParentType extends ResolversParentTypes['AffiliatePartner'] = ResolversParentTypes['AffiliatePartner'], FederationReferenceType extends FederationReferenceTypes['AffiliatePartner'] = FederationReferenceTypes['AffiliatePartner']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['AffiliatePartner']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  active?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  commissionRate?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type AffiliatePartnerConnectionResolvers<ContextType = PromotionContext, ParentType extends ResolversParentTypes['AffiliatePartnerConnection'] = ResolversParentTypes['AffiliatePartnerConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['AffiliatePartnerEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type AffiliatePartnerEdgeResolvers<ContextType = PromotionContext, ParentType extends ResolversParentTypes['AffiliatePartnerEdge'] = ResolversParentTypes['AffiliatePartnerEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['AffiliatePartner'], ParentType, ContextType>;
+}>;
+
+export type AffiliatePartnerPayloadResolvers<ContextType = PromotionContext, ParentType extends ResolversParentTypes['AffiliatePartnerPayload'] = ResolversParentTypes['AffiliatePartnerPayload']> = ResolversObject<{
+  partner?: Resolver<Maybe<ResolversTypes['AffiliatePartner']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['PromotionUserError']>, ParentType, ContextType>;
+}>;
+
+export type AffiliateReportResolvers<ContextType = PromotionContext, ParentType extends ResolversParentTypes['AffiliateReport'] = ResolversParentTypes['AffiliateReport']> = ResolversObject<{
+  carts?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  clicks?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  commission?: Resolver<Array<ResolversTypes['Money']>, ParentType, ContextType>;
+  direction?: Resolver<ResolversTypes['AffiliateDirection'], ParentType, ContextType>;
+  from?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  orders?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  partner?: Resolver<ResolversTypes['AffiliatePartner'], ParentType, ContextType>;
+  revenue?: Resolver<Array<ResolversTypes['Money']>, ParentType, ContextType>;
+  to?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
 export type DiscountAllocationResolvers<ContextType = PromotionContext, ParentType extends ResolversParentTypes['DiscountAllocation'] = ResolversParentTypes['DiscountAllocation']> = ResolversObject<{
@@ -576,10 +890,15 @@ export type MoneyResolvers<ContextType = PromotionContext, ParentType extends Re
 
 export type MutationResolvers<ContextType = PromotionContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
   confirmPromotionRedemptions?: Resolver<ResolversTypes['PromotionRedemptionsPayload'], ParentType, ContextType, RequireFields<MutationConfirmPromotionRedemptionsArgs, 'orderId'>>;
+  createAffiliatePartner?: Resolver<ResolversTypes['AffiliatePartnerPayload'], ParentType, ContextType, RequireFields<MutationCreateAffiliatePartnerArgs, 'input'>>;
   createPromotion?: Resolver<ResolversTypes['PromotionPayload'], ParentType, ContextType, RequireFields<MutationCreatePromotionArgs, 'input'>>;
+  deactivateAffiliatePartner?: Resolver<ResolversTypes['AffiliatePartnerPayload'], ParentType, ContextType, RequireFields<MutationDeactivateAffiliatePartnerArgs, 'id'>>;
   deactivatePromotion?: Resolver<ResolversTypes['PromotionPayload'], ParentType, ContextType, RequireFields<MutationDeactivatePromotionArgs, 'id'>>;
+  recordAffiliateClick?: Resolver<ResolversTypes['AffiliateClickPayload'], ParentType, ContextType, RequireFields<MutationRecordAffiliateClickArgs, 'input'>>;
+  recordOutboundReferral?: Resolver<ResolversTypes['AffiliateAttributionPayload'], ParentType, ContextType, RequireFields<MutationRecordOutboundReferralArgs, 'input'>>;
   releasePromotionRedemptions?: Resolver<ResolversTypes['PromotionRedemptionsPayload'], ParentType, ContextType, RequireFields<MutationReleasePromotionRedemptionsArgs, 'orderId'>>;
   reservePromotionRedemptions?: Resolver<ResolversTypes['PromotionRedemptionsPayload'], ParentType, ContextType, RequireFields<MutationReservePromotionRedemptionsArgs, 'input'>>;
+  updateAffiliatePartner?: Resolver<ResolversTypes['AffiliatePartnerPayload'], ParentType, ContextType, RequireFields<MutationUpdateAffiliatePartnerArgs, 'id' | 'input'>>;
   updatePromotion?: Resolver<ResolversTypes['PromotionPayload'], ParentType, ContextType, RequireFields<MutationUpdatePromotionArgs, 'id' | 'input'>>;
 }>;
 
@@ -676,6 +995,9 @@ export type PromotionUserErrorResolvers<ContextType = PromotionContext, ParentTy
 }>;
 
 export type QueryResolvers<ContextType = PromotionContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
+  affiliatePartner?: Resolver<Maybe<ResolversTypes['AffiliatePartner']>, ParentType, ContextType, RequireFields<QueryAffiliatePartnerArgs, 'id'>>;
+  affiliatePartners?: Resolver<ResolversTypes['AffiliatePartnerConnection'], ParentType, ContextType, RequireFields<QueryAffiliatePartnersArgs, 'first'>>;
+  affiliateReport?: Resolver<Maybe<ResolversTypes['AffiliateReport']>, ParentType, ContextType, RequireFields<QueryAffiliateReportArgs, 'direction' | 'from' | 'partnerId' | 'to'>>;
   evaluatePromotions?: Resolver<ResolversTypes['PromotionEvaluation'], ParentType, ContextType, RequireFields<QueryEvaluatePromotionsArgs, 'input'>>;
   promotion?: Resolver<Maybe<ResolversTypes['Promotion']>, ParentType, ContextType, RequireFields<QueryPromotionArgs, 'id'>>;
   promotions?: Resolver<ResolversTypes['PromotionConnection'], ParentType, ContextType, RequireFields<QueryPromotionsArgs, 'first'>>;
@@ -686,6 +1008,15 @@ export type UserErrorResolvers<ContextType = PromotionContext, ParentType extend
 }>;
 
 export type Resolvers<ContextType = PromotionContext> = ResolversObject<{
+  AffiliateAttribution?: AffiliateAttributionResolvers<ContextType>;
+  AffiliateAttributionPayload?: AffiliateAttributionPayloadResolvers<ContextType>;
+  AffiliateClick?: AffiliateClickResolvers<ContextType>;
+  AffiliateClickPayload?: AffiliateClickPayloadResolvers<ContextType>;
+  AffiliatePartner?: AffiliatePartnerResolvers<ContextType>;
+  AffiliatePartnerConnection?: AffiliatePartnerConnectionResolvers<ContextType>;
+  AffiliatePartnerEdge?: AffiliatePartnerEdgeResolvers<ContextType>;
+  AffiliatePartnerPayload?: AffiliatePartnerPayloadResolvers<ContextType>;
+  AffiliateReport?: AffiliateReportResolvers<ContextType>;
   DiscountAllocation?: DiscountAllocationResolvers<ContextType>;
   EvaluatedDiscount?: EvaluatedDiscountResolvers<ContextType>;
   Money?: MoneyResolvers<ContextType>;

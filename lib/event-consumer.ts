@@ -1,0 +1,168 @@
+// Consuming another context's events from its Redis stream: a consumer group per consumer,
+// at-least-once delivery, and each event's effect committed once, in one transaction with the
+// record that it was processed.
+import { hostname } from 'node:os';
+import { randomBytes } from 'node:crypto';
+import type { Redis } from 'ioredis';
+import type { SqlClient } from './db.js';
+import { isUuid } from './ids.js';
+import type { Logger } from './logger.js';
+import type { EventEnvelope } from './outbox.js';
+import { runInScope } from './request-context.js';
+
+/** What the delivery loop runs; build one with idempotentConsumer. */
+export interface ConsumerSpec {
+  /** The consumer group, unique per effect (e.g. `promotion-affiliate-orders`). */
+  name: string;
+  stream: string;
+  /** Event types with an effect; the others are acknowledged and skipped. */
+  types: readonly string[];
+  /** Applies one event; resolves once its effect is stored (or known to be stored already). */
+  process(event: EventEnvelope): Promise<void>;
+}
+
+interface Transactional<Tx> {
+  $transaction<R>(fn: (tx: Tx) => Promise<R>): Promise<R>;
+}
+
+/**
+ * Runs `effect` and records the event in the context's processed_event table in the same
+ * transaction; an event already recorded for this consumer has no second effect. Returns
+ * whether the effect ran. A redelivery racing the first delivery waits on the row's unique key
+ * and then finds it.
+ */
+export async function processOnce<Tx extends SqlClient>(db: Transactional<Tx>, consumer: string, eventId: string, effect: (tx: Tx) => Promise<void>): Promise<boolean> {
+  return db.$transaction(async (tx) => {
+    const inserted = await tx.$executeRawUnsafe(
+      'INSERT INTO processed_event (consumer, event_id) VALUES ($1, $2::uuid) ON CONFLICT DO NOTHING',
+      consumer,
+      eventId,
+    );
+    if (inserted === 0) return false;
+    await effect(tx);
+    return true;
+  });
+}
+
+/** A consumer whose handler runs at most once per event id, in a transaction of `db`. */
+export function idempotentConsumer<Tx extends SqlClient>(options: {
+  name: string;
+  stream: string;
+  types: readonly string[];
+  db: Transactional<Tx>;
+  handle: (event: EventEnvelope, tx: Tx) => Promise<void>;
+}): ConsumerSpec {
+  const { name, db, handle } = options;
+  return {
+    name,
+    stream: options.stream,
+    types: options.types,
+    process: async (event) => {
+      await processOnce(db, name, event.id, (tx) => handle(event, tx));
+    },
+  };
+}
+
+export interface RunningConsumer {
+  close(): Promise<void>;
+}
+
+type StreamEntry = [id: string, fields: string[]];
+
+function envelopeOf(fields: string[]): EventEnvelope | null {
+  try {
+    const event = JSON.parse(fields[fields.indexOf('event') + 1] ?? '') as EventEnvelope;
+    return event && typeof event.id === 'string' && isUuid(event.id) && typeof event.type === 'string' ? event : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Reads `spec.stream` as one member of the consumer group `spec.name` (created at the start of
+ * the stream if missing, so events published before the first start are consumed too):
+ * XREADGROUP with BLOCK on a connection of its own, XACK once an event's effect is stored.
+ * An event whose handler fails stays pending and is retried; every `claimIdleMs` the consumer
+ * XAUTOCLAIMs entries pending longer than that (its own failures, or those of a member that
+ * died), so nothing is lost across crashes. An entry that is not a valid envelope is logged and
+ * acknowledged (it can never succeed). close() interrupts the blocking read, lets the event in
+ * hand finish and returns; the rest of its batch stays pending for another member to claim.
+ */
+export async function startEventConsumer(options: {
+  spec: ConsumerSpec;
+  redis: Redis;
+  log: Logger;
+  blockMs?: number;
+  claimIdleMs?: number;
+  batchSize?: number;
+}): Promise<RunningConsumer> {
+  const { spec, redis, blockMs = 2000, claimIdleMs = 30_000, batchSize = 50 } = options;
+  const log = options.log.child({ consumer: spec.name, stream: spec.stream });
+  const member = `${hostname()}-${process.pid}-${randomBytes(3).toString('hex')}`;
+  try {
+    await redis.xgroup('CREATE', spec.stream, spec.name, '0', 'MKSTREAM');
+  } catch (err) {
+    if (!String((err as Error).message).startsWith('BUSYGROUP')) throw err;
+  }
+  // XREADGROUP BLOCK holds its connection; the shared one keeps serving everything else.
+  const reader = redis.duplicate();
+  let stopping = false;
+  let lastClaim = 0;
+
+  const handle = async (entries: StreamEntry[]) => {
+    for (const [entryId, fields] of entries) {
+      if (stopping) return;
+      const event = envelopeOf(fields);
+      if (!event) {
+        log.error({ entryId }, 'stream entry is not an event envelope; acknowledged without effect');
+      } else if (spec.types.includes(event.type)) {
+        try {
+          await runInScope({ requestId: `event-${event.id}`, traceId: event.traceId ?? event.id.replaceAll('-', '') }, () => spec.process(event));
+        } catch (err) {
+          // Left pending: retried when it has been idle for claimIdleMs.
+          log.error({ err, eventId: event.id, type: event.type }, 'event processing failed; it will be retried');
+          continue;
+        }
+      }
+      await redis.xack(spec.stream, spec.name, entryId);
+    }
+  };
+
+  const claimStale = async () => {
+    let cursor = '0-0';
+    do {
+      const [next, entries] = (await redis.xautoclaim(spec.stream, spec.name, member, claimIdleMs, cursor, 'COUNT', batchSize)) as [string, StreamEntry[]];
+      await handle(entries.filter((e) => e[1] !== null));
+      cursor = next;
+    } while (cursor !== '0-0' && !stopping);
+  };
+
+  const loop = async () => {
+    while (!stopping) {
+      try {
+        if (Date.now() - lastClaim >= claimIdleMs) {
+          lastClaim = Date.now();
+          await claimStale();
+        }
+        const reply = (await reader.xreadgroup('GROUP', spec.name, member, 'COUNT', batchSize, 'BLOCK', blockMs, 'STREAMS', spec.stream, '>')) as
+          | [string, StreamEntry[]][]
+          | null;
+        if (reply) await handle(reply[0]![1]);
+      } catch (err) {
+        if (stopping) return;
+        log.error({ err }, 'event consumer failed; retrying');
+        await new Promise((resolve) => setTimeout(resolve, 1000));
+      }
+    }
+  };
+
+  const running = loop();
+  log.info({ member }, 'event consumer started');
+  return {
+    async close() {
+      stopping = true;
+      reader.disconnect();
+      await running;
+    },
+  };
+}
