@@ -1,5 +1,6 @@
 // Input rules for catalog writes: pure functions returning userErrors, no I/O.
-import { userError, type UserError } from '../../lib/errors.js';
+import type { UserError } from '../../lib/errors.js';
+import { InputChecker } from '../../lib/input-checker.js';
 import { isKnownCurrency } from '../../lib/money.js';
 import type { CatalogErrorCode } from './generated/resolvers-types.js';
 
@@ -36,31 +37,7 @@ const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 /** Option names are stored trimmed and compared without regard to case. */
 export const sameOptionName = (a: string, b: string): boolean => a.trim().toLowerCase() === b.trim().toLowerCase();
 
-export class Checker {
-  readonly errors: CatalogError[] = [];
-
-  add(code: CatalogErrorCode, message: string, field: string[]): void {
-    this.errors.push(userError(code, message, field));
-  }
-
-  /** Returns whether the value passed, so that later checks of the same field can skip a known-bad value. */
-  text(value: string | null | undefined, field: string[], max: number, required = false): boolean {
-    if (value === null || value === undefined) {
-      if (required) this.add('INVALID_INPUT', `${field.at(-1)} is required`, field);
-      return !required;
-    }
-    if (required && value.trim().length === 0) {
-      this.add('INVALID_INPUT', `${field.at(-1)} must not be blank`, field);
-      return false;
-    }
-    // Postgres varchar(n) counts characters, not the UTF-16 code units of String.length.
-    if ([...value].length > max) {
-      this.add('TOO_LONG', `${field.at(-1)} must be at most ${max} characters`, field);
-      return false;
-    }
-    return true;
-  }
-
+export class Checker extends InputChecker<CatalogErrorCode> {
   slug(value: string | null | undefined, field: string[]): void {
     if (value === null || value === undefined) return;
     if (this.text(value, field, LIMITS.slug, true) && !SLUG.test(value)) {

@@ -1,5 +1,6 @@
 // Input rules for promotion writes: pure functions returning userErrors, no I/O.
-import { userError, type UserError } from '../../lib/errors.js';
+import type { UserError } from '../../lib/errors.js';
+import { InputChecker } from '../../lib/input-checker.js';
 import { isKnownCurrency } from '../../lib/money.js';
 import type { DiscountType, PromotionErrorCode, PromotionLevel } from './generated/resolvers-types.js';
 import { normalizeCode } from './promotion-engine.js';
@@ -22,29 +23,7 @@ export const LIMITS = {
 /** Codes as stored: upper-case letters, digits, '-' and '_', 3 to 64 characters. */
 const CODE = /^[A-Z0-9][A-Z0-9_-]{2,63}$/;
 
-export class Checker {
-  readonly errors: PromotionError[] = [];
-
-  add(code: PromotionErrorCode, message: string, field: string[]): void {
-    this.errors.push(userError(code, message, field));
-  }
-
-  text(value: string | null | undefined, field: string[], max: number, required = false): boolean {
-    if (value === null || value === undefined) {
-      if (required) this.add('INVALID_INPUT', `${field.at(-1)} is required`, field);
-      return !required;
-    }
-    if (required && value.trim().length === 0) {
-      this.add('INVALID_INPUT', `${field.at(-1)} must not be blank`, field);
-      return false;
-    }
-    if ([...value].length > max) {
-      this.add('TOO_LONG', `${field.at(-1)} must be at most ${max} characters`, field);
-      return false;
-    }
-    return true;
-  }
-
+export class Checker extends InputChecker<PromotionErrorCode> {
   range(value: number | null | undefined, field: string[], min: number, max: number): void {
     if (value === null || value === undefined) return;
     if (!Number.isInteger(value) || value < min || value > max) this.add('INVALID_VALUE', `${field.at(-1)} must be between ${min} and ${max}`, field);
