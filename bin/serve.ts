@@ -1,11 +1,9 @@
 // Starts the services named by SERVICES (default: all of them in this one process) and stops
 // them cleanly on SIGINT/SIGTERM within SHUTDOWN_TIMEOUT_MS.
 import { startGateway } from '../gateway/server.js';
-import { createAuthenticator, resolveAuthSettings, signServiceToken } from '../lib/auth.js';
 import { loadConfigOrExit, type Config } from '../lib/config.js';
 import { createLogger } from '../lib/logger.js';
-import { createRedis } from '../lib/redis.js';
-import type { Runtime, RunningService } from '../lib/runtime.js';
+import { createRuntime, type Runtime, type RunningService } from '../lib/runtime.js';
 import type { SubgraphName } from '../lib/subgraphs.js';
 import { startCart } from '../subgraphs/cart/server.js';
 import { startCatalog } from '../subgraphs/catalog/server.js';
@@ -22,13 +20,7 @@ const starters: Record<SubgraphName, (runtime: Runtime) => Promise<RunningServic
 };
 
 export async function startServices(config: Config): Promise<{ services: RunningService[]; runtime: Runtime; close(): Promise<void> }> {
-  const auth = await resolveAuthSettings(config);
-  const runtime: Runtime = {
-    config,
-    authenticate: createAuthenticator(auth),
-    redis: createRedis(config.REDIS_URL),
-    serviceToken: (service) => signServiceToken(auth.serviceSecret, service),
-  };
+  const runtime = await createRuntime(config);
   const services: RunningService[] = [];
   // The gateway stops first, so no subgraph waits on requests the gateway is still sending.
   const close = async () => {

@@ -1,5 +1,5 @@
 import type { Redis } from 'ioredis';
-import { resolveAuthSettings, type Authenticate } from './auth.js';
+import { createAuthenticator, resolveAuthSettings, signServiceToken, type Authenticate } from './auth.js';
 import type { Config } from './config.js';
 import type { RequestContext } from './context.js';
 import type { TransactionalSqlClient } from './db.js';
@@ -8,6 +8,7 @@ import { createHttpService } from './http-service.js';
 import { startRecurringJob, type RecurringJob } from './jobs.js';
 import { createLogger, type Logger } from './logger.js';
 import { createRegistry } from './metrics.js';
+import { createRedis } from './redis.js';
 import { eventStream, relayOutbox } from './outbox.js';
 import { mountSubgraph } from './subgraph.js';
 import type { SubgraphName } from './subgraphs.js';
@@ -19,6 +20,17 @@ export interface Runtime {
   redis: Redis;
   /** Signs a short-lived service token (role `service`, subject = the calling service) for another subgraph's internal operations. */
   serviceToken(service: string): Promise<string>;
+}
+
+/** The runtime of one process: token verification and service tokens from the configured keys, one Redis. */
+export async function createRuntime(config: Config): Promise<Runtime> {
+  const auth = await resolveAuthSettings(config);
+  return {
+    config,
+    authenticate: createAuthenticator(auth),
+    redis: createRedis(config.REDIS_URL),
+    serviceToken: (service) => signServiceToken(auth.serviceSecret, service),
+  };
 }
 
 export interface RunningService {

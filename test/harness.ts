@@ -4,10 +4,10 @@
 import { randomBytes } from 'node:crypto';
 import { exportPKCS8, exportSPKI, generateKeyPair } from 'jose';
 import { startGateway } from '../gateway/server.js';
-import { createAuthenticator, resolveAuthSettings, signServiceToken, signUserToken, type Role } from '../lib/auth.js';
+import { signUserToken, type Role } from '../lib/auth.js';
 import { loadConfig, type Config } from '../lib/config.js';
-import { createRedis, deleteKeysWithPrefix } from '../lib/redis.js';
-import type { Runtime, RunningService } from '../lib/runtime.js';
+import { deleteKeysWithPrefix } from '../lib/redis.js';
+import { createRuntime, type Runtime, type RunningService } from '../lib/runtime.js';
 import { SUBGRAPHS, type SubgraphName } from '../lib/subgraphs.js';
 import { startCart, type CartOptions } from '../subgraphs/cart/server.js';
 import { startCatalog } from '../subgraphs/catalog/server.js';
@@ -120,13 +120,7 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
     ...options.env,
   };
   let config = loadConfig(baseEnv);
-  const authSettings = await resolveAuthSettings(config);
-  const runtime: Runtime = {
-    config,
-    authenticate: createAuthenticator(authSettings),
-    redis: createRedis(config.REDIS_URL),
-    serviceToken: (service) => signServiceToken(authSettings.serviceSecret, service),
-  };
+  const runtime = await createRuntime(config);
   const services: RunningService[] = [];
   const close = async () => {
     for (const s of services.reverse()) await s.close();
@@ -159,7 +153,7 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
       gatewayUrl,
       subgraphUrls: urls,
       token,
-      serviceToken: (name = 'test-service') => signServiceToken(authSettings.serviceSecret, name),
+      serviceToken: (name = 'test-service') => runtime.serviceToken(name),
       as,
       anonymous: graphqlClient(gatewayUrl, null),
       admin: await as('admin-1', 'admin'),
