@@ -1,6 +1,8 @@
 // Resolver types generated from each subgraph's SDL: `npm run codegen` writes them,
 // `npm run codegen:check` (part of `npm test`) fails when they are stale.
 import type { CodegenConfig } from '@graphql-codegen/cli';
+import { subgraphSchemaFiles } from './lib/subgraph-schema.js';
+import type { SubgraphName } from './lib/subgraphs.js';
 
 const common = {
   federation: true,
@@ -40,11 +42,11 @@ const mappers: Record<string, Record<string, string>> = {
   promotion: {
     Promotion: '../models.js#PromotionRow',
     PromotionConnection: '../models.js#PromotionConnectionRow',
-    AffiliatePartner: '../models.js#AffiliatePartnerRow',
-    AffiliatePartnerConnection: '../models.js#AffiliatePartnerConnectionRow',
-    AffiliateClick: '../models.js#AffiliateClickRow',
-    AffiliateAttribution: '../models.js#AffiliateAttributionRow',
-    AffiliateReport: '../models.js#AffiliateReportRow',
+    AffiliatePartner: '../affiliates/models.js#AffiliatePartnerRow',
+    AffiliatePartnerConnection: '../affiliates/models.js#AffiliatePartnerConnectionRow',
+    AffiliateClick: '../affiliates/models.js#AffiliateClickRow',
+    AffiliateAttribution: '../affiliates/models.js#AffiliateAttributionRow',
+    AffiliateReport: '../affiliates/models.js#AffiliateReportRow',
     Money: '../../../lib/money.js#Money as MoneyValue',
   },
 };
@@ -62,8 +64,8 @@ const config: CodegenConfig = {
     Object.entries(mappers).map(([name, map]) => [
       `subgraphs/${name}/generated/resolvers-types.ts`,
       {
-        schema: `schema/${name}.graphql`,
-        plugins: [{ add: { content: '/* Generated from schema/' + name + '.graphql by `npm run codegen`: do not edit. */' } }, 'typescript', 'typescript-resolvers'],
+        schema: subgraphSchemaFiles(name as SubgraphName, 'schema'),
+        plugins: [{ add: { content: `/* Generated from schema/${name}*.graphql by \`npm run codegen\`: do not edit. */` } }, 'typescript', 'typescript-resolvers'],
         config: { ...common, mappers: map, ...(contexts[name] ? { contextType: contexts[name] } : {}) },
       },
     ]),

@@ -1,15 +1,22 @@
 // Starts the services named by SERVICES (default: all of them in this one process) and stops
 // them cleanly on SIGINT/SIGTERM within SHUTDOWN_TIMEOUT_MS.
+import { gatewaySettings } from '../gateway/config.js';
 import { startGateway } from '../gateway/server.js';
-import { loadConfigOrExit, type Config } from '../lib/config.js';
+import { loadConfigOrExit, type Config, type Settings } from '../lib/config.js';
 import { createLogger } from '../lib/logger.js';
 import { createRuntime, type Runtime, type RunningService } from '../lib/runtime.js';
 import type { SubgraphName } from '../lib/subgraphs.js';
+import { cartSettings } from '../subgraphs/cart/config.js';
 import { startCart } from '../subgraphs/cart/server.js';
+import { catalogSettings } from '../subgraphs/catalog/config.js';
 import { startCatalog } from '../subgraphs/catalog/server.js';
 import { startOrder } from '../subgraphs/order/server.js';
+import { promotionSettings } from '../subgraphs/promotion/config.js';
 import { startPromotion } from '../subgraphs/promotion/server.js';
 import { startSubscription } from '../subgraphs/subscription/server.js';
+
+/** Every context's own settings, checked with the process's at start-up so that one message names every bad value. */
+export const CONTEXT_SETTINGS: readonly Settings[] = [gatewaySettings, catalogSettings, cartSettings, promotionSettings];
 
 const starters: Record<SubgraphName, (runtime: Runtime) => Promise<RunningService>> = {
   catalog: startCatalog,
@@ -48,7 +55,7 @@ const EXAMPLE = `{
 }`;
 
 async function main(): Promise<void> {
-  const config = loadConfigOrExit();
+  const config = loadConfigOrExit(process.env, CONTEXT_SETTINGS);
   const log = createLogger(config.LOG_LEVEL, 'main');
   const { services, close } = await startServices(config);
   const gateway = services.find((s) => s.name === 'gateway');

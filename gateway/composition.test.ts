@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { SUPERGRAPH_PATH, composeSupergraph, subgraphSdl } from './composition.js';
+import { subgraphTypeDefs } from '../lib/subgraph-schema.js';
+import { SUPERGRAPH_PATH, composeSupergraph } from './composition.js';
 
 describe('supergraph composition', () => {
   it('the committed supergraph is exactly a fresh composition of schema/*.graphql', () => {
@@ -12,7 +13,7 @@ describe('supergraph composition', () => {
   it('fails on a composition error instead of producing a supergraph', () => {
     // Two subgraphs disagreeing on a shared value type's field type cannot compose.
     const result = composeSupergraph((name) =>
-      name === 'order' ? subgraphSdl(name).replace('amount: Int!', 'amount: String!') : subgraphSdl(name),
+      name === 'order' ? subgraphTypeDefs(name).replace('amount: Int!', 'amount: String!') : subgraphTypeDefs(name),
     );
     expect(result).toHaveProperty('errors');
     expect((result as { errors: string[] }).errors.join('\n')).toMatch(/Money\.amount/);

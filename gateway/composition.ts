@@ -1,18 +1,13 @@
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { composeServices } from '@apollo/composition';
 import { parse } from 'graphql';
-import { SUBGRAPHS, defaultSubgraphUrl } from '../lib/subgraphs.js';
+import { SCHEMA_DIR, subgraphTypeDefs } from '../lib/subgraph-schema.js';
+import { SUBGRAPHS, defaultSubgraphUrl, type SubgraphName } from '../lib/subgraphs.js';
 
-export const SCHEMA_DIR = path.resolve(import.meta.dirname, '..', 'schema');
 export const SUPERGRAPH_PATH = path.join(SCHEMA_DIR, 'supergraph.graphql');
 
-export function subgraphSdl(name: string): string {
-  return readFileSync(path.join(SCHEMA_DIR, `${name}.graphql`), 'utf8');
-}
-
-/** Composes schema/<subgraph>.graphql (or the SDL given) into the supergraph SDL, or returns the composition errors. */
-export function composeSupergraph(sdlOf: (name: string) => string = subgraphSdl): { supergraphSdl: string } | { errors: string[] } {
+/** Composes each subgraph's SDL in schema/ (or the SDL given) into the supergraph SDL, or returns the composition errors. */
+export function composeSupergraph(sdlOf: (name: SubgraphName) => string = subgraphTypeDefs): { supergraphSdl: string } | { errors: string[] } {
   const result = composeServices(
     SUBGRAPHS.map((name) => ({
       name,

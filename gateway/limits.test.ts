@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readSettings } from '../lib/config.js';
 import { startTestStack, subgraphOperations, type TestStack } from '../test/harness.js';
+import { gatewaySettings } from './config.js';
 
 let stack: TestStack;
 let production: TestStack;
@@ -13,6 +15,7 @@ afterAll(async () => {
 });
 
 const catalogOperations = (s: TestStack) => subgraphOperations(s, 'catalog');
+const limitsOf = (s: TestStack) => readSettings(gatewaySettings, s.config);
 
 const nested = (depth: number): string => (depth === 0 ? 'id' : `id children { ${nested(depth - 1)} }`);
 
@@ -32,7 +35,7 @@ describe('query limits at the gateway', () => {
   });
 
   it('refuses a too-deep query before any subgraph runs it', async () => {
-    await refused(`{ categories { ${nested(stack.config.QUERY_MAX_DEPTH + 2)} } }`, /depth/i);
+    await refused(`{ categories { ${nested(limitsOf(stack).QUERY_MAX_DEPTH + 2)} } }`, /depth/i);
   });
 
   it('refuses a too-costly query before any subgraph runs it', async () => {
@@ -44,12 +47,12 @@ describe('query limits at the gateway', () => {
   });
 
   it('refuses too many aliases', async () => {
-    const aliases = Array.from({ length: stack.config.QUERY_MAX_ALIASES + 1 }, (_, i) => `a${i}: categories { id }`).join(' ');
+    const aliases = Array.from({ length: limitsOf(stack).QUERY_MAX_ALIASES + 1 }, (_, i) => `a${i}: categories { id }`).join(' ');
     await refused(`{ ${aliases} }`, /alias/i);
   });
 
   it('refuses too many tokens', async () => {
-    const fields = Array.from({ length: stack.config.QUERY_MAX_TOKENS }, () => 'id').join(' ');
+    const fields = Array.from({ length: limitsOf(stack).QUERY_MAX_TOKENS }, () => 'id').join(' ');
     await refused(`{ categories { ${fields} } }`, /token/i);
   });
 

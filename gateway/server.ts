@@ -11,7 +11,7 @@ import { GraphQLError } from 'graphql';
 import type { KeyObject } from 'node:crypto';
 import { hasRole, resolveAuthSettings, type Viewer } from '../lib/auth.js';
 import { CLIENT_ADDRESS_HEADER, CLIENT_ADDRESS_SIGNATURE_HEADER, callerAddress, signClientAddress } from '../lib/client-address.js';
-import type { Config } from '../lib/config.js';
+import { readSettings } from '../lib/config.js';
 import { maskErrors } from '../lib/errors.js';
 import { createHttpService } from '../lib/http-service.js';
 import { createLogger } from '../lib/logger.js';
@@ -20,6 +20,7 @@ import { bindToScope, currentScope, traceparentFor } from '../lib/request-contex
 import type { Runtime, RunningService } from '../lib/runtime.js';
 import type { SubgraphName } from '../lib/subgraphs.js';
 import { SUPERGRAPH_PATH } from './composition.js';
+import { gatewaySettings, type GatewaySettings } from './config.js';
 
 export interface GatewayContext {
   authorization?: string;
@@ -56,19 +57,20 @@ export class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext
 }
 
 /** Depth, cost, aliases, tokens and directives are bounded before any subgraph is called. */
-export function queryLimits(config: Config) {
+export function queryLimits(settings: GatewaySettings, production: boolean) {
   return new ApolloArmor({
-    maxDepth: { n: config.QUERY_MAX_DEPTH },
-    costLimit: { maxCost: config.QUERY_MAX_COST },
-    maxAliases: { n: config.QUERY_MAX_ALIASES },
-    maxTokens: { n: config.QUERY_MAX_TOKENS },
-    maxDirectives: { n: config.QUERY_MAX_DIRECTIVES },
-    blockFieldSuggestion: { enabled: config.NODE_ENV === 'production' },
+    maxDepth: { n: settings.QUERY_MAX_DEPTH },
+    costLimit: { maxCost: settings.QUERY_MAX_COST },
+    maxAliases: { n: settings.QUERY_MAX_ALIASES },
+    maxTokens: { n: settings.QUERY_MAX_TOKENS },
+    maxDirectives: { n: settings.QUERY_MAX_DIRECTIVES },
+    blockFieldSuggestion: { enabled: production },
   }).protect();
 }
 
 export async function startGateway(runtime: Runtime, options: { port?: number } = {}): Promise<RunningService> {
   const { config, authenticate, redis } = runtime;
+  const settings = readSettings(gatewaySettings, config);
   const log = createLogger(config.LOG_LEVEL, 'gateway');
   const registry = createRegistry('gateway');
   const subgraphUrls = config.subgraphUrls;
@@ -98,7 +100,7 @@ export async function startGateway(runtime: Runtime, options: { port?: number } 
     },
   });
   const production = config.NODE_ENV === 'production';
-  const limits = queryLimits(config);
+  const limits = queryLimits(settings, production);
   const server = new ApolloServer<GatewayContext>({
     gateway,
     csrfPrevention: true,
@@ -124,7 +126,7 @@ export async function startGateway(runtime: Runtime, options: { port?: number } 
     ],
   });
   await server.start();
-  const origins = config.CORS_ORIGINS === '*' ? true : config.CORS_ORIGINS.split(',').map((o) => o.trim());
+  const origins = settings.CORS_ORIGINS === '*' ? true : settings.CORS_ORIGINS.split(',').map((o) => o.trim());
   http.app.use(
     '/graphql',
     cors({ origin: origins, exposedHeaders: ['x-request-id'] }),

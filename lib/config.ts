@@ -1,59 +1,52 @@
+// Configuration from the environment. This file holds what every process shares (where Postgres,
+// Redis and the subgraphs are, keys, logging, workers) and the rules every setting is checked
+// with; each context declares its own business settings next to its code (its config.ts) with
+// these rules. Start-up checks the process's settings and every context's at once and names every
+// bad value in one message.
 import { z } from 'zod';
 import { SUBGRAPHS, defaultSubgraphUrl, type SubgraphName } from './subgraphs.js';
 
-const bool = z
-  .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'must be true or false' })
-  .transform((v) => v === 'true' || v === '1' || v === 'yes');
-const positiveInt = (min: number, max: number) =>
-  z.coerce.number({ message: 'must be a number' }).int('must be a whole number').min(min).max(max);
-const postgresUrl = z
-  .string()
-  .regex(/^postgres(ql)?:\/\/.+/, 'must be a postgresql:// URL');
+/** The rules settings are written with: each reads a string from the environment. */
+export const setting = {
+  bool: z
+    .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'must be true or false' })
+    .transform((v) => v === 'true' || v === '1' || v === 'yes'),
+  int: (min: number, max: number) => z.coerce.number({ message: 'must be a number' }).int('must be a whole number').min(min).max(max),
+  text: () => z.string().min(1),
+  url: () => z.url({ message: 'must be a URL' }),
+};
 
 const serviceNames = ['gateway', ...SUBGRAPHS] as const;
 
-const envSchema = z
+const processSettings = z
   .object({
     NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
-    PORT: positiveInt(1, 65535).default(4000),
+    PORT: setting.int(1, 65535).default(4000),
     SERVICES: z
       .string()
       .default('all')
       .transform((v) => (v === 'all' ? [...serviceNames] : v.split(',').map((s) => s.trim())))
       .pipe(z.array(z.enum(serviceNames, { message: `each must be one of all, ${serviceNames.join(', ')}` }))),
-    RUN_WORKERS: bool.default(true),
-    DATABASE_URL: postgresUrl.default('postgresql://postgres@127.0.0.1:5432/commerce'),
-    DATABASE_POOL_SIZE: positiveInt(1, 500).default(10),
+    RUN_WORKERS: setting.bool.default(true),
+    DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\/.+/, 'must be a postgresql:// URL').default('postgresql://postgres@127.0.0.1:5432/commerce'),
+    DATABASE_POOL_SIZE: setting.int(1, 500).default(10),
     REDIS_URL: z.string().regex(/^rediss?:\/\/.+/, 'must be a redis:// URL').default('redis://127.0.0.1:6379'),
     REDIS_PREFIX: z.string().regex(/^[\w:.-]+$/, 'letters, digits and : . - _ only').default('commerce'),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-    JWT_ISSUER: z.string().min(1).default('commerce-dev'),
-    JWT_AUDIENCE: z.string().min(1).default('commerce-api'),
+    JWT_ISSUER: setting.text().default('commerce-dev'),
+    JWT_AUDIENCE: setting.text().default('commerce-api'),
     JWT_PUBLIC_KEY: z.string().includes('BEGIN PUBLIC KEY', { message: 'must be a PEM (SPKI) public key' }).optional(),
-    JWT_JWKS_URL: z.url({ message: 'must be a URL' }).optional(),
+    JWT_JWKS_URL: setting.url().optional(),
     JWT_ALGORITHMS: z.string().default('ES256,RS256,EdDSA'),
     SERVICE_TOKEN_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
     DEV_KEYS_DIR: z.string().default('.dev-keys'),
-    CATALOG_URL: z.url().default(defaultSubgraphUrl('catalog')),
-    CART_URL: z.url().default(defaultSubgraphUrl('cart')),
-    ORDER_URL: z.url().default(defaultSubgraphUrl('order')),
-    SUBSCRIPTION_URL: z.url().default(defaultSubgraphUrl('subscription')),
-    PROMOTION_URL: z.url().default(defaultSubgraphUrl('promotion')),
-    QUERY_MAX_DEPTH: positiveInt(2, 100).default(12),
-    QUERY_MAX_COST: positiveInt(10, 1_000_000).default(8000),
-    QUERY_MAX_ALIASES: positiveInt(1, 1000).default(20),
-    QUERY_MAX_TOKENS: positiveInt(50, 100_000).default(3000),
-    QUERY_MAX_DIRECTIVES: positiveInt(1, 1000).default(50),
-    CORS_ORIGINS: z.string().default('*'),
-    CATALOG_CACHE_MAX_AGE: positiveInt(0, 3600).default(10),
-    RESERVATION_TTL_SECONDS: positiveInt(30, 7 * 24 * 3600).default(900),
-    RESERVATION_SWEEP_MS: positiveInt(100, 3_600_000).default(15_000),
-    OUTBOX_RELAY_MS: positiveInt(50, 60_000).default(500),
-    CART_TTL_DAYS: positiveInt(1, 365).default(30),
-    CART_EXPIRY_SWEEP_MS: positiveInt(100, 86_400_000).default(60_000),
-    CART_RATES_FILE: z.string().min(1).optional(),
-    AFFILIATE_CLICKS_PER_MINUTE: positiveInt(1, 100_000).default(30),
-    SHUTDOWN_TIMEOUT_MS: positiveInt(100, 120_000).default(10_000),
+    CATALOG_URL: setting.url().default(defaultSubgraphUrl('catalog')),
+    CART_URL: setting.url().default(defaultSubgraphUrl('cart')),
+    ORDER_URL: setting.url().default(defaultSubgraphUrl('order')),
+    SUBSCRIPTION_URL: setting.url().default(defaultSubgraphUrl('subscription')),
+    PROMOTION_URL: setting.url().default(defaultSubgraphUrl('promotion')),
+    OUTBOX_RELAY_MS: setting.int(50, 60_000).default(500),
+    SHUTDOWN_TIMEOUT_MS: setting.int(100, 120_000).default(10_000),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV !== 'production') return;
@@ -65,43 +58,72 @@ const envSchema = z
     }
   });
 
-export type Env = z.infer<typeof envSchema>;
+/** A context's own settings: an object of `setting` rules with their defaults. */
+export type Settings = z.ZodObject;
 
-export interface Config extends Env {
+export interface Config extends z.infer<typeof processSettings> {
   subgraphUrls: Record<SubgraphName, string>;
+  /** The environment as read (empty values dropped), for each context to read its settings from. */
+  env: Readonly<Record<string, string>>;
 }
 
 export class ConfigError extends Error {}
 
-/** Reads and validates the environment; throws one ConfigError naming every bad or missing value. */
-export function loadConfig(source: Record<string, string | undefined> = process.env): Config {
-  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ''));
-  const parsed = envSchema.safeParse(cleaned);
-  if (!parsed.success) {
-    const lines = parsed.error.issues.map((issue) => {
-      const key = String(issue.path[0] ?? '');
-      const got = key in cleaned ? ` (got ${JSON.stringify(cleaned[key])})` : '';
-      return `  ${key}: ${issue.message}${got}`;
-    });
-    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}\nSee the configuration table in README.md.`);
+type Source = Record<string, string | undefined>;
+
+const clean = (source: Source): Record<string, string> =>
+  Object.fromEntries(Object.entries(source).filter((e): e is [string, string] => e[1] !== undefined && e[1] !== ''));
+
+function describe(issues: z.core.$ZodIssue[], env: Record<string, string>): string[] {
+  return issues.map((issue) => {
+    const key = String(issue.path[0] ?? '');
+    const got = key in env ? ` (got ${JSON.stringify(env[key])})` : '';
+    return `  ${key}: ${issue.message}${got}`;
+  });
+}
+
+function configError(lines: string[]): ConfigError {
+  return new ConfigError(`Invalid configuration:\n${lines.join('\n')}\nSee the configuration tables in README.md and in each context's README.`);
+}
+
+/**
+ * Reads and validates the process's settings and, checked with them, the settings of the
+ * contexts given; throws one ConfigError naming every bad or missing value.
+ */
+export function loadConfig(source: Source = process.env, contexts: readonly Settings[] = []): Config {
+  const env = clean(source);
+  const parsed = processSettings.safeParse(env);
+  const problems = [...(parsed.success ? [] : describe(parsed.error.issues, env))];
+  for (const schema of contexts) {
+    const result = schema.safeParse(env);
+    if (!result.success) problems.push(...describe(result.error.issues, env));
   }
-  const env = parsed.data;
+  if (!parsed.success || problems.length > 0) throw configError(problems);
+  const values = parsed.data;
   return {
-    ...env,
+    ...values,
+    env,
     subgraphUrls: {
-      catalog: env.CATALOG_URL,
-      cart: env.CART_URL,
-      order: env.ORDER_URL,
-      subscription: env.SUBSCRIPTION_URL,
-      promotion: env.PROMOTION_URL,
+      catalog: values.CATALOG_URL,
+      cart: values.CART_URL,
+      order: values.ORDER_URL,
+      subscription: values.SUBSCRIPTION_URL,
+      promotion: values.PROMOTION_URL,
     },
   };
 }
 
+/** A context's settings from the process's configuration (already checked at start-up by loadConfig). */
+export function readSettings<S extends Settings>(schema: S, config: Pick<Config, 'env'>): z.infer<S> {
+  const result = schema.safeParse(config.env);
+  if (!result.success) throw configError(describe(result.error.issues, config.env));
+  return result.data;
+}
+
 /** For command-line entry points: the configuration, or its error message and exit code 2. */
-export function loadConfigOrExit(source: Record<string, string | undefined> = process.env): Config {
+export function loadConfigOrExit(source: Source = process.env, contexts: readonly Settings[] = []): Config {
   try {
-    return loadConfig(source);
+    return loadConfig(source, contexts);
   } catch (err) {
     if (!(err instanceof ConfigError)) throw err;
     console.error(err.message);

@@ -1,4 +1,6 @@
 import { PrismaPg } from '@prisma/adapter-pg';
+import type { Config } from './config.js';
+import type { SubgraphName } from './subgraphs.js';
 
 /**
  * The driver adapter for one bounded context: its own pool, confined to its own Postgres schema
@@ -11,6 +13,11 @@ export function pgAdapter(databaseUrl: string, schema: string, poolSize: number)
   );
 }
 
+/** The adapter a context's Prisma client runs on, from the process configuration. */
+export function contextAdapter(config: Pick<Config, 'DATABASE_URL' | 'DATABASE_POOL_SIZE'>, context: SubgraphName): PrismaPg {
+  return pgAdapter(config.DATABASE_URL, context, config.DATABASE_POOL_SIZE);
+}
+
 /** The part of every context's Prisma client that generic code (outbox, readiness) uses. */
 export interface SqlClient {
   $queryRawUnsafe<T = unknown>(query: string, ...values: unknown[]): Promise<T>;
@@ -20,6 +27,14 @@ export interface SqlClient {
 export interface TransactionalSqlClient extends SqlClient {
   $transaction<R>(fn: (tx: SqlClient) => Promise<R>): Promise<R>;
 }
+
+/**
+ * Transaction options for writes that queue on one hot row's lock (a flash sale's variant, a
+ * popular promotion, a shopper hammering one cart). Each waiter holds a pool connection; Prisma's
+ * defaults (2 s to get a connection, 5 s in all) would turn that queue into internal errors
+ * instead of letting it drain.
+ */
+export const QUEUED_WRITE = { maxWait: 10_000, timeout: 20_000 } as const;
 
 /** Postgres unique-violation on a given constraint (or any, when none is given). */
 export function isUniqueViolation(err: unknown, target?: string): boolean {

@@ -1,5 +1,6 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import type { Logger } from './logger.js';
+import { IllegalTransition } from './state-machine.js';
 
 /** A business failure returned in a payload's userErrors, never thrown. */
 export interface UserError<Code extends string = string> {
@@ -8,8 +9,8 @@ export interface UserError<Code extends string = string> {
   code: Code;
 }
 
-export function userError<Code extends string>(code: Code, message: string, field?: string[]): UserError<Code> {
-  return { code, message, field: field ?? null };
+export function userError<Code extends string>(code: Code, message: string, field?: readonly string[] | null): UserError<Code> {
+  return { code, message, field: field ? [...field] : null };
 }
 
 /** Thrown inside a service to roll a transaction back and answer with userErrors. */
@@ -17,6 +18,16 @@ export class UserErrorsException<Code extends string = string> extends Error {
   constructor(readonly userErrors: UserError<Code>[]) {
     super(userErrors.map((e) => e.message).join('; '));
   }
+}
+
+/**
+ * The one way a service refuses: throws one userError, so the write stops, its transaction rolls
+ * back and the payload carries the error. A context binds it to its code enum
+ * (`export const refuse = refuseWith<CartErrorCode>`); several errors at once come from an
+ * InputChecker.
+ */
+export function refuse<Code extends string>(code: Code, message: string, field?: readonly string[]): never {
+  throw new UserErrorsException([userError(code, message, field)]);
 }
 
 export function forbidden(message = 'You are not allowed to do this'): GraphQLError {
@@ -66,7 +77,8 @@ export function maskErrors(log: Logger) {
 
 /**
  * Runs a mutation's service call and shapes its payload: `{ [key]: result, userErrors: [] }`,
- * or `{ [key]: null, userErrors }` when the service refused with userErrors.
+ * or `{ [key]: null, userErrors }` when the service refused with userErrors or a lifecycle
+ * refused a transition (ILLEGAL_TRANSITION).
  */
 export async function toPayload<K extends string, T, Code extends string = string>(
   key: K,
@@ -76,7 +88,15 @@ export async function toPayload<K extends string, T, Code extends string = strin
     const value = await run();
     return { [key]: value, userErrors: [] } as unknown as Record<K, T | null> & { userErrors: UserError<Code>[] };
   } catch (err) {
-    if (!(err instanceof UserErrorsException)) throw err;
-    return { [key]: null, userErrors: err.userErrors } as unknown as Record<K, T | null> & { userErrors: UserError<Code>[] };
+    const userErrors = userErrorsOf(err);
+    if (!userErrors) throw err;
+    return { [key]: null, userErrors } as unknown as Record<K, T | null> & { userErrors: UserError<Code>[] };
   }
+}
+
+/** The userErrors a refusal stands for, or null when the error is a bug or an outage. */
+function userErrorsOf(err: unknown): UserError[] | null {
+  if (err instanceof UserErrorsException) return err.userErrors;
+  if (err instanceof IllegalTransition) return [userError(err.code, err.message, err.field)];
+  return null;
 }

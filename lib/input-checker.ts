@@ -1,21 +1,43 @@
-import { userError, type UserError } from './errors.js';
+import { UserErrorsException, userError, type UserError } from './errors.js';
 
 /** The codes every context's error enum has for malformed input. */
 type InputCode = 'INVALID_INPUT' | 'TOO_LONG';
+
+/** Codes people type (promotion codes, partner codes) are case-insensitive: kept trimmed and upper-case. */
+export const normalizeCode = (code: string): string => code.trim().toUpperCase();
 
 /**
  * Collects userErrors while a mutation's input is checked, so that one answer names every bad
  * field. Each context extends it with its own rules (prices, slugs, codes) and error codes.
  */
-export class InputChecker<Code extends string> {
+export abstract class InputChecker<Code extends string> {
   readonly errors: UserError<Code | InputCode>[] = [];
 
-  add(code: Code | InputCode, message: string, field: string[]): void {
+  /** The context's code for a number outside its range. */
+  protected abstract readonly outOfRange: Code;
+
+  add(code: Code | InputCode, message: string, field: readonly string[]): void {
     this.errors.push(userError(code, message, field));
   }
 
+  /** Refuses the write with every error collected so far, if there is any. */
+  throwIfAny(): void {
+    if (this.errors.length > 0) throw new UserErrorsException(this.errors);
+  }
+
+  /** Refuses the write with this error and every one collected before it. */
+  refuse(code: Code | InputCode, message: string, field: readonly string[]): never {
+    this.add(code, message, field);
+    throw new UserErrorsException(this.errors);
+  }
+
+  range(value: number | null | undefined, field: readonly string[], min: number, max: number, code: Code = this.outOfRange): void {
+    if (value === null || value === undefined) return;
+    if (!Number.isInteger(value) || value < min || value > max) this.add(code, `${field.at(-1)} must be between ${min} and ${max}`, field);
+  }
+
   /** Returns whether the value passed, so that later checks of the same field can skip a known-bad value. */
-  text(value: string | null | undefined, field: string[], max: number, required = false): boolean {
+  text(value: string | null | undefined, field: readonly string[], max: number, required = false): boolean {
     if (value === null || value === undefined) {
       if (required) this.add('INVALID_INPUT', `${field.at(-1)} is required`, field);
       return !required;

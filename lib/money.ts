@@ -40,6 +40,23 @@ export function money(amount: number, currencyCode: string): Money {
   return { amount, currencyCode };
 }
 
+/** Rates in basis points (tax, commission) are parts of this: 725 is 7.25 %. */
+export const BASIS_POINTS = 10_000;
+
+/**
+ * amount × numerator / denominator, rounded half up to the minor unit: the one rounding rule for
+ * percentages, basis points and rates. Integers all the way (BigInt keeps the product exact beyond
+ * 2^53); an amount of zero or less gives zero.
+ */
+export function fractionOf(amount: number, numerator: number, denominator: number): number {
+  if (amount <= 0) return 0;
+  if (!Number.isSafeInteger(amount) || !Number.isSafeInteger(numerator) || !Number.isSafeInteger(denominator) || numerator < 0 || denominator <= 0) {
+    throw new RangeError(`fractionOf(${amount}, ${numerator}, ${denominator}): whole numbers, a positive denominator`);
+  }
+  const d = BigInt(denominator);
+  return Number((BigInt(amount) * BigInt(numerator) * 2n + d) / (2n * d));
+}
+
 /** The display string, e.g. $12.50, from minor units without floating-point drift in the value. */
 export function formatMoney({ amount, currencyCode }: Money): string {
   const { format, scale } = currencyFormat(currencyCode);

@@ -1,4 +1,5 @@
 import { badUserInput } from './errors.js';
+import { isUuid } from './ids.js';
 
 export const MAX_PAGE_SIZE = 250;
 
@@ -44,4 +45,29 @@ export function toConnection<T>(rows: T[], first: number, after: string | null |
       endCursor: edges.at(-1)?.cursor ?? null,
     },
   };
+}
+
+/** A connection whose totalCount is counted only when a client asks for it. */
+export interface CountedConnection<T> extends Connection<T> {
+  count: () => Promise<number>;
+}
+
+/**
+ * A page of rows newest first, for tables keyed by UUIDv7 ids (which sort by creation time): the
+ * cursor is the last id seen, and `read` returns up to `take` rows with ids below `beforeId`.
+ */
+export async function newestFirst<T extends { id: string }>(
+  first: number,
+  after: string | null | undefined,
+  read: (beforeId: string | undefined, take: number) => Promise<T[]>,
+  count: () => Promise<number>,
+): Promise<CountedConnection<T>> {
+  let beforeId: string | undefined;
+  if (after) {
+    const [id] = decodeCursor(after);
+    if (typeof id !== 'string' || !isUuid(id)) throw badUserInput('after is not a valid cursor', 'after');
+    beforeId = id;
+  }
+  const rows = await read(beforeId, first + 1);
+  return { ...toConnection(rows, first, after, (row) => encodeCursor([row.id])), count };
 }

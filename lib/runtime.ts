@@ -11,6 +11,7 @@ import { createRegistry } from './metrics.js';
 import { createRedis } from './redis.js';
 import { eventStream, relayOutbox } from './outbox.js';
 import { mountSubgraph } from './subgraph.js';
+import { subgraphTypeDefs } from './subgraph-schema.js';
 import type { SubgraphName } from './subgraphs.js';
 
 /** What every service of a process shares: configuration, token verification, one Redis. */
@@ -62,7 +63,6 @@ export interface SubgraphDb extends TransactionalSqlClient {
 export async function startSubgraph<C extends RequestContext>(options: {
   name: SubgraphName;
   runtime: Runtime;
-  typeDefs: string;
   resolvers: unknown;
   db: SubgraphDb;
   context: (base: RequestContext) => C;
@@ -84,7 +84,7 @@ export async function startSubgraph<C extends RequestContext>(options: {
     },
   });
   const apollo = await mountSubgraph(http, {
-    typeDefs: options.typeDefs,
+    typeDefs: subgraphTypeDefs(name),
     resolvers: options.resolvers,
     log,
     registry,

@@ -2,7 +2,7 @@
 // shopper sees come from the catalog's prices, the promotion engine's discounts and the cart's
 // rate tables. Every expected figure below is worked out by hand in the comments.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cartApi, createVariants, type CartView } from '../subgraphs/cart/cart-fixtures.js';
+import { cartApi, createPromotion, createVariants, type CartView } from '../subgraphs/cart/cart-fixtures.js';
 import { startTestStack, type TestStack } from './harness.js';
 
 let stack: TestStack;
@@ -12,14 +12,7 @@ let mug: { productId: string; variantIds: string[] };
 let cartId: string;
 let limitedId: string;
 
-const promotion = async (input: Record<string, unknown>): Promise<string> => {
-  const data = await stack.admin.query<{ createPromotion: { promotion: { id: string } | null; userErrors: unknown[] } }>(
-    `mutation($input: CreatePromotionInput!) { createPromotion(input: $input) { promotion { id } userErrors { field code message } } }`,
-    { input },
-  );
-  if (!data.createPromotion.promotion) throw new Error(JSON.stringify(data.createPromotion.userErrors));
-  return data.createPromotion.promotion.id;
-};
+const promotion = (input: Record<string, unknown>) => createPromotion(stack, input);
 
 const totals = (cart: CartView | null) => ({
   subtotal: cart?.subtotal.amount,

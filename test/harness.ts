@@ -3,23 +3,24 @@
 // free ports; it hands back clients per role and cleans everything up afterwards.
 import { randomBytes } from 'node:crypto';
 import { exportPKCS8, exportSPKI, generateKeyPair } from 'jose';
+import { CONTEXT_SETTINGS } from '../bin/serve.js';
 import { startGateway } from '../gateway/server.js';
 import { signUserToken, type Role } from '../lib/auth.js';
 import { loadConfig, type Config } from '../lib/config.js';
 import { deleteKeysWithPrefix } from '../lib/redis.js';
 import { createRuntime, type Runtime, type RunningService } from '../lib/runtime.js';
 import { SUBGRAPHS, type SubgraphName } from '../lib/subgraphs.js';
-import { startCart, type CartOptions } from '../subgraphs/cart/server.js';
+import { startCart } from '../subgraphs/cart/server.js';
 import { startCatalog } from '../subgraphs/catalog/server.js';
 import { startOrder } from '../subgraphs/order/server.js';
 import { startPromotion } from '../subgraphs/promotion/server.js';
 import { startSubscription } from '../subgraphs/subscription/server.js';
 import { createDatabaseFrom, dropDatabase, ensureTemplate } from './db-template.js';
 
-type StarterOptions = Pick<TestStackOptions, 'onCatalogQuery' | 'cart'> & { port?: number };
+type StarterOptions = Pick<TestStackOptions, 'onCatalogQuery'> & { port?: number };
 const starters: Record<SubgraphName, (runtime: Runtime, options: StarterOptions) => Promise<RunningService>> = {
   catalog: (runtime, { port, onCatalogQuery }) => startCatalog(runtime, { port, onQuery: onCatalogQuery }),
-  cart: (runtime, { port, cart }) => startCart(runtime, { ...cart, port }),
+  cart: startCart,
   order: startOrder,
   subscription: startSubscription,
   promotion: startPromotion,
@@ -95,8 +96,6 @@ export interface TestStackOptions {
   env?: Record<string, string>;
   /** Sees each SQL statement the catalog subgraph runs (query-count tests). */
   onCatalogQuery?: (sql: string) => void;
-  /** Options for the cart subgraph, e.g. an in-process promotions client. */
-  cart?: Omit<CartOptions, 'port'>;
 }
 
 export async function startTestStack(options: TestStackOptions = {}): Promise<TestStack> {
@@ -119,7 +118,7 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
     CATALOG_CACHE_MAX_AGE: '0',
     ...options.env,
   };
-  let config = loadConfig(baseEnv);
+  let config = loadConfig(baseEnv, CONTEXT_SETTINGS);
   const runtime = await createRuntime(config);
   const services: RunningService[] = [];
   const close = async () => {
@@ -131,7 +130,7 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
   try {
     const urls = { ...config.subgraphUrls };
     for (const name of options.subgraphs ?? SUBGRAPHS) {
-      const service = await starters[name](runtime, { port: 0, onCatalogQuery: options.onCatalogQuery, cart: options.cart });
+      const service = await starters[name](runtime, { port: 0, onCatalogQuery: options.onCatalogQuery });
       services.push(service);
       urls[name] = `http://127.0.0.1:${service.port}/graphql`;
     }

@@ -8,19 +8,17 @@ import { createLogger } from '../../lib/logger.js';
 import { bullPrefix } from '../../lib/runtime.js';
 import { startTestStack, type TestStack } from '../../test/harness.js';
 import { cartApi, cartService, cartSql, createVariants, idleFor, unique } from './cart-fixtures.js';
-import { fakePromotions } from './promotion-fixtures.js';
 import { cartExpiryJob } from './workers/cart-expiry.js';
 
 let stack: TestStack;
 let sql: pg.Pool;
-const promotions = fakePromotions([]);
 // Other processes' services: each has its own pool, as a second instance would.
 let others: ReturnType<typeof cartService>[];
 
 beforeAll(async () => {
-  stack = await startTestStack({ workers: true, cart: { promotions }, env: { CART_EXPIRY_SWEEP_MS: '200', OUTBOX_RELAY_MS: '100' } });
+  stack = await startTestStack({ workers: true, env: { CART_EXPIRY_SWEEP_MS: '200', OUTBOX_RELAY_MS: '100' } });
   sql = cartSql(stack);
-  others = [cartService(stack, promotions), cartService(stack, promotions)];
+  others = [cartService(stack), cartService(stack)];
 });
 afterAll(async () => {
   await Promise.all((others ?? []).map((o) => o.db.$disconnect()));

@@ -2,14 +2,10 @@
 // as a client sends them, and direct access to the cart tables and service for what the API hides.
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { pgAdapter } from '../../lib/db.js';
-import { createLogger } from '../../lib/logger.js';
 import type { GraphQLClient, TestStack } from '../../test/harness.js';
-import { CartService } from './cart.service.js';
-import { catalogSubgraphClient } from './catalog.js';
-import { PrismaClient } from './prisma-client/client.js';
-import type { PromotionsClient } from './promotions.js';
-import { loadRateTables } from './rates.js';
+import type { CartService } from './cart.service.js';
+import type { PrismaClient } from './prisma-client/client.js';
+import { createCartServices } from './server.js';
 
 export const unique = (label: string) => `${label}-${randomBytes(4).toString('hex')}`;
 
@@ -65,6 +61,16 @@ export async function createVariants(
   return { productId: created.id, variantIds: skus.map((sku) => created.variants.find((c) => c.sku === sku)!.id), skus };
 }
 
+/** Creates a promotion as an admin would (through the gateway) and returns its id. */
+export async function createPromotion(stack: TestStack, input: Record<string, unknown>): Promise<string> {
+  const data = await stack.admin.query<{ createPromotion: { promotion: { id: string } | null; userErrors: unknown[] } }>(
+    `mutation($input: CreatePromotionInput!) { createPromotion(input: $input) { promotion { id } userErrors { field code message } } }`,
+    { input },
+  );
+  if (!data.createPromotion.promotion) throw new Error(`createPromotion failed: ${JSON.stringify(data.createPromotion.userErrors)}`);
+  return data.createPromotion.promotion.id;
+}
+
 /** The cart operations as a storefront sends them; each answers the payload. */
 export function cartApi(client: GraphQLClient) {
   const call = async (field: string, query: string, variables: Record<string, unknown> = {}): Promise<CartPayload> => {
@@ -96,10 +102,8 @@ export function cartSql(stack: TestStack): pg.Pool {
 }
 
 /** Another process's CartService on the test database (e.g. a second expiry sweeper). */
-export function cartService(stack: TestStack, promotions: PromotionsClient): { carts: CartService; db: PrismaClient } {
-  const db = new PrismaClient({ adapter: pgAdapter(stack.databaseUrl, 'cart', 4) });
-  const catalog = catalogSubgraphClient({ url: () => stack.subgraphUrls.catalog, token: () => stack.serviceToken('cart') });
-  const carts = new CartService(db, catalog, { promotions, rates: loadRateTables(), log: createLogger('silent', 'cart') }, stack.config.CART_TTL_DAYS);
+export function cartService(stack: TestStack): { carts: CartService; db: PrismaClient } {
+  const { carts, db } = createCartServices(stack.runtime);
   return { carts, db };
 }
 

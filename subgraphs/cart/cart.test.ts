@@ -1,29 +1,25 @@
-// A shopper's cart end to end through the gateway: browse, fill, change, price to the cent, apply
-// codes; other customers see and change nothing; staff read; expired carts take no changes.
-// Promotions come from an in-process fake (promotion-fixtures.ts) until the promotion subgraph
-// answers evaluatePromotions in this branch.
+// A shopper's cart end to end through the gateway, with the real catalog and promotion
+// subgraphs: browse, fill, change, price to the cent, apply codes; other customers see and change
+// nothing; staff read; expired carts take no changes.
 import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestStack, type TestStack } from '../../test/harness.js';
-import { cartApi, cartService, cartSql, createVariants, idleFor, type CartView } from './cart-fixtures.js';
-import { fakePromotions, type FakePromotions } from './promotion-fixtures.js';
+import { cartApi, cartService, cartSql, createPromotion, createVariants, idleFor, type CartView } from './cart-fixtures.js';
 
 let stack: TestStack;
 let sql: pg.Pool;
 let alice: ReturnType<typeof cartApi>;
 let bob: ReturnType<typeof cartApi>;
-let promotions: FakePromotions;
+let save10: string;
 let shirt: { productId: string; variantIds: string[]; skus: string[] };
 let mug: { productId: string; variantIds: string[]; skus: string[] };
 
 beforeAll(async () => {
-  promotions = fakePromotions([
-    { id: 'promo-save10', name: '10% off', code: 'SAVE10', discountType: 'PERCENTAGE', value: 10 },
-    { id: 'promo-big', name: 'Big spender', code: 'BIG50', discountType: 'AMOUNT', value: 5000, minSubtotal: 100_000 },
-    { id: 'promo-ship', name: 'Free shipping', code: 'SHIPFREE', discountType: 'FREE_SHIPPING', value: 0 },
-    { id: 'promo-old', name: 'Last season', code: 'SUMMER', discountType: 'PERCENTAGE', value: 20, refuse: 'PROMOTION_EXPIRED' },
-  ]);
-  stack = await startTestStack({ cart: { promotions } });
+  stack = await startTestStack();
+  save10 = await createPromotion(stack, { name: '10% off', code: 'SAVE10', discountType: 'PERCENTAGE', value: 10 });
+  await createPromotion(stack, { name: 'Big spender', code: 'BIG50', discountType: 'AMOUNT', value: 5000, currencyCode: 'USD', minSubtotal: 100_000 });
+  await createPromotion(stack, { name: 'Free shipping', code: 'SHIPFREE', discountType: 'FREE_SHIPPING', value: 0 });
+  await createPromotion(stack, { name: 'Last season', code: 'SUMMER', discountType: 'PERCENTAGE', value: 20, validFrom: '2025-06-01T00:00:00Z', validTo: '2025-09-01T00:00:00Z' });
   sql = cartSql(stack);
   alice = cartApi(await stack.as('alice', 'customer'));
   bob = cartApi(await stack.as('bob', 'customer'));
@@ -135,7 +131,7 @@ describe('a shopper fills a cart', () => {
     const applied = await alice.applyCode(cartId, ' save10 ');
     expect(applied.userErrors).toEqual([]);
     expect(applied.cart!.appliedCodes).toEqual(['SAVE10']);
-    expect(applied.cart!.discounts).toEqual([{ promotionId: 'promo-save10', name: '10% off', code: 'SAVE10', level: 'CART', amount: { amount: 1080 }, lineId: null }]);
+    expect(applied.cart!.discounts).toEqual([{ promotionId: save10, name: '10% off', code: 'SAVE10', level: 'CART', amount: { amount: 1080 }, lineId: null }]);
     // (10800 - 1080) × 7.25% = 704.7 -> 705; shipping free from 75.00 of merchandise
     expect(totals(applied.cart)).toEqual({ subtotal: 10800, discountTotal: 1080, shipping: 0, tax: 705, total: 10425 });
     expect((await alice.applyCode(cartId, 'Save10')).cart!.appliedCodes).toEqual(['SAVE10']);
@@ -156,14 +152,14 @@ describe('a shopper fills a cart', () => {
     const cart = (await alice.applyCode(cartId, 'SHIPFREE')).cart!;
     // tax 2700 × 7.25% = 195.75 -> 196 (shipping is not taxed in California)
     expect(totals(cart)).toEqual({ subtotal: 2700, discountTotal: 599, shipping: 599, tax: 196, total: 2896 });
-    expect(promotions.calls.at(-1)).toMatchObject({ personId: 'alice', currencyCode: 'USD', codes: ['SHIPFREE'], shippingAmount: 599 });
-    expect(promotions.calls.at(-1)!.lines).toEqual([
-      { lineId: mugLine.id, variantId: mug.variantIds[0], productId: mug.productId, categoryIds: [], unitPrice: 2700, quantity: 1 },
-    ]);
+    expect(cart.discounts.map((d) => [d.code, d.level, d.amount.amount, d.lineId])).toEqual([['SHIPFREE', 'CART', 599, null]]);
   });
 
   it('still shows the cart when the promotion service is down, without discounts and with a warning', async () => {
-    promotions.down = true;
+    // The cart finds the promotion subgraph at its configured URL on every call: point it where nothing listens.
+    const urls = stack.runtime.config.subgraphUrls;
+    const promotionUrl = urls.promotion;
+    urls.promotion = 'http://127.0.0.1:1/graphql';
     try {
       const cart = (await alice.read(cartId))!;
       expect(cart.warnings.map((w) => w.code)).toContain('PROMOTIONS_UNAVAILABLE');
@@ -171,7 +167,7 @@ describe('a shopper fills a cart', () => {
       const res = await (await stack.as('alice', 'customer')).request(`mutation($c: ID!) { applyPromotionCode(cartId: $c, code: "SAVE10") { userErrors { code } } }`, { c: cartId });
       expect(res.errors?.[0]?.extensions?.code).toBe('INTERNAL_SERVER_ERROR');
     } finally {
-      promotions.down = false;
+      urls.promotion = promotionUrl;
     }
     expect((await alice.read(cartId))!.appliedCodes).toEqual(['SHIPFREE']);
   });
@@ -225,7 +221,7 @@ describe('a shopper fills a cart', () => {
     // Past its expiry, before any sweep: already closed to changes.
     expect(codes(await alice.add(cartId, mug.variantIds[0]!, 1))).toEqual(['CART_NOT_ACTIVE']);
 
-    const { carts, db } = cartService(stack, promotions);
+    const { carts, db } = cartService(stack);
     try {
       expect(await carts.expireIdle()).toBeGreaterThanOrEqual(1);
     } finally {

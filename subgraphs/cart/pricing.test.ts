@@ -1,6 +1,6 @@
 // priceCart, table-driven: every rule of subtotal, discounts, shipping and tax, to the cent.
 import { describe, expect, it } from 'vitest';
-import { applyBasisPoints, priceCart, PricingError, type PricedLine } from './pricing.js';
+import { priceCart, PricingError, type PricedLine } from './pricing.js';
 import { NO_PROMOTIONS, type PromotionDiscount, type PromotionEvaluation } from './promotions.js';
 import { loadRateTables, parseRateTables, type Destination, type ShippingMethod } from './rates.js';
 
@@ -178,18 +178,6 @@ describe('priceCart', () => {
       expect.objectContaining({ code: 'DESTINATION_NOT_SERVED' }),
     );
   });
-});
-
-describe('applyBasisPoints rounds half up in integers', () => {
-  it.each([
-    [2, 2500, 1], // 0.5 -> 1
-    [6, 2500, 2], // 1.5 -> 2
-    [1, 2500, 0], // 0.25 -> 0
-    [3, 2500, 1], // 0.75 -> 1
-    [0, 2500, 0],
-    [-100, 2500, 0],
-    [99_900_000_000_000, 10_000, 99_900_000_000_000], // beyond 2^53 in the intermediate product
-  ])('%i at %i bp = %i', (amount, bp, expected) => expect(applyBasisPoints(amount, bp)).toBe(expected));
 });
 
 describe('rate tables', () => {

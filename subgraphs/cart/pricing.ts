@@ -1,6 +1,7 @@
 // The one pricing rule for a cart: the cart's estimate and the checkout's charge both come from
 // priceCart, so that the same lines, promotions, shipping choice and rates give the same cents.
 // Pure: no I/O, no clock, no configuration beyond its arguments.
+import { BASIS_POINTS, fractionOf } from '../../lib/money.js';
 import type { PromotionEvaluation, PromotionLine } from './promotions.js';
 import type { Destination, RateTables, ShippingMethod } from './rates.js';
 
@@ -53,12 +54,6 @@ export interface CartTotals {
 }
 
 const FREE_SHIPPING = 'FREE_SHIPPING';
-
-/** amount × basisPoints / 10000, rounded half up, in integers all the way. */
-export function applyBasisPoints(amount: number, basisPoints: number): number {
-  if (amount <= 0) return 0;
-  return Number((BigInt(amount) * BigInt(basisPoints) + 5000n) / 10000n);
-}
 
 export function subtotalOf(lines: PricedLine[]): number {
   return lines.reduce((sum, l) => sum + l.unitPrice * l.quantity, 0);
@@ -123,7 +118,7 @@ export function priceCart(input: PricingInput): CartTotals {
 
   const rule = taxRuleFor(rates, input.shipping.destination);
   const taxable = subtotal - merchandiseDiscount + (rule.shippingTaxable ? shipping - shippingDiscount : 0);
-  const tax = applyBasisPoints(taxable, rule.rate);
+  const tax = fractionOf(taxable, rule.rate, BASIS_POINTS);
   const discountTotal = merchandiseDiscount + shippingDiscount;
   return {
     currencyCode,

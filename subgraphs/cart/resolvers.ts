@@ -26,8 +26,7 @@ export const resolvers: Resolvers<CartContext> = {
   Query: {
     myCart: (_root, _args, ctx) => {
       const viewer = requireRole(ctx.viewer, 'customer', 'admin', 'support');
-      // An ACTIVE cart past its expiry that the sweep has not reached yet is already gone for the shopper.
-      return ctx.db.cart.findFirst({ where: { personId: viewer.personId, status: 'ACTIVE', lastActivityAt: { gt: ctx.carts.idleSince(new Date()) } } });
+      return ctx.carts.findActive(viewer.personId);
     },
     cart: async (_root, { id }, ctx) => {
       requireRole(ctx.viewer, 'customer', 'admin', 'support');
@@ -55,7 +54,7 @@ export const resolvers: Resolvers<CartContext> = {
     shippingEstimate: async (cart, _args, ctx) => money((await ctx.quote(cart)).totals.shipping, cart.currency),
     taxEstimate: async (cart, _args, ctx) => money((await ctx.quote(cart)).totals.tax, cart.currency),
     total: async (cart, _args, ctx) => money((await ctx.quote(cart)).totals.total, cart.currency),
-    expiresAt: (cart, _args, ctx) => iso(ctx.carts.expiresAt(cart.lastActivityAt)),
+    expiresAt: (cart, _args, ctx) => iso(ctx.carts.expiresAt(cart)),
     warnings: async (cart, _args, ctx) => (await ctx.quote(cart)).warnings,
     createdAt: (cart) => iso(cart.createdAt),
     updatedAt: (cart) => iso(cart.updatedAt),

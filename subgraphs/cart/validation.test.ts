@@ -1,7 +1,7 @@
 // The cart's pure rules: input checks, what may go into which cart, and the warnings.
 import { describe, expect, it } from 'vitest';
 import type { CatalogVariant } from './catalog.js';
-import { checkCurrency, checkQuantity, checkVariant, codeRefusal, codeWarnings, normaliseAffiliateCode, normaliseCode, priceableLines } from './validation.js';
+import { CartInputChecker, codeRefusal, codeWarnings, priceableLines } from './validation.js';
 
 const variant = (v: Partial<CatalogVariant> = {}): CatalogVariant => ({
   id: 'v1',
@@ -16,7 +16,13 @@ const variant = (v: Partial<CatalogVariant> = {}): CatalogVariant => ({
 });
 const codesOf = (errors: { code: string }[]) => errors.map((e) => e.code);
 
-describe('checkQuantity', () => {
+const checked = (check: (c: CartInputChecker) => unknown) => {
+  const c = new CartInputChecker();
+  const value = check(c);
+  return { value, codes: codesOf(c.errors) };
+};
+
+describe('quantity', () => {
   it.each([
     [1, []],
     [999, []],
@@ -24,31 +30,31 @@ describe('checkQuantity', () => {
     [1000, ['QUANTITY_OUT_OF_RANGE']],
     [-3, ['QUANTITY_OUT_OF_RANGE']],
     [1.5, ['QUANTITY_OUT_OF_RANGE']],
-  ])('%s -> %j', (q, expected) => expect(codesOf(checkQuantity(q))).toEqual(expected));
+  ])('%s -> %j', (q, expected) => expect(checked((c) => c.quantity(q)).codes).toEqual(expected));
 });
 
-describe('normaliseCode', () => {
+describe('promotionCode', () => {
   it.each([
-    [' save10 ', { code: 'SAVE10' }],
-    ['Summer-2026', { code: 'SUMMER-2026' }],
-  ])('%j -> %j', (raw, expected) => expect(normaliseCode(raw)).toEqual(expected));
+    [' save10 ', 'SAVE10'],
+    ['Summer-2026', 'SUMMER-2026'],
+  ])('%j -> %j', (raw, expected) => expect(checked((c) => c.promotionCode(raw))).toEqual({ value: expected, codes: [] }));
   it.each([
     ['', 'INVALID_INPUT'],
     ['two words', 'INVALID_INPUT'],
     ['X'.repeat(65), 'TOO_LONG'],
-  ])('refuses %j with %s', (raw, code) => expect(codesOf((normaliseCode(raw) as { errors: { code: string }[] }).errors)).toEqual([code]));
+  ])('refuses %j with %s', (raw, code) => expect(checked((c) => c.promotionCode(raw))).toEqual({ value: null, codes: [code] }));
 });
 
-describe('normaliseAffiliateCode', () => {
+describe('affiliateCode', () => {
   it('keeps nothing for blank, upper-cases the rest, refuses the too long', () => {
-    expect(normaliseAffiliateCode(undefined)).toEqual({ code: null });
-    expect(normaliseAffiliateCode('  ')).toEqual({ code: null });
-    expect(normaliseAffiliateCode(' partner-1 ')).toEqual({ code: 'PARTNER-1' });
-    expect('errors' in normaliseAffiliateCode('x'.repeat(65))).toBe(true);
+    expect(checked((c) => c.affiliateCode(undefined))).toEqual({ value: null, codes: [] });
+    expect(checked((c) => c.affiliateCode('  '))).toEqual({ value: null, codes: [] });
+    expect(checked((c) => c.affiliateCode(' partner-1 '))).toEqual({ value: 'PARTNER-1', codes: [] });
+    expect(checked((c) => c.affiliateCode('x'.repeat(65))).codes).toEqual(['TOO_LONG']);
   });
 });
 
-describe('checkVariant and checkCurrency', () => {
+describe('variant and currency', () => {
   const currencies = new Set(['USD', 'EUR']);
   it.each([
     ['unknown', null, ['VARIANT_NOT_FOUND']],
@@ -56,12 +62,15 @@ describe('checkVariant and checkCurrency', () => {
     ['in a currency the shop does not sell in', variant({ price: { amount: 100, currencyCode: 'JPY' } }), ['CURRENCY_NOT_SUPPORTED']],
     ['out of stock (a warning, not an error)', variant({ available: 0 }), []],
     ['for sale', variant(), []],
-  ])('a variant %s', (_name, v, expected) => expect(codesOf(checkVariant(v, currencies))).toEqual(expected));
+  ])('a variant %s', (_name, v, expected) => {
+    const result = checked((c) => c.variant(v, currencies));
+    expect(result).toEqual({ value: expected.length === 0, codes: expected });
+  });
 
   it('lets an empty cart take any currency, and a filled one only its own', () => {
-    expect(checkCurrency('USD', false, 'EUR')).toEqual([]);
-    expect(checkCurrency('USD', true, 'USD')).toEqual([]);
-    expect(codesOf(checkCurrency('USD', true, 'EUR'))).toEqual(['CURRENCY_MISMATCH']);
+    expect(checked((c) => c.currency('USD', false, 'EUR')).codes).toEqual([]);
+    expect(checked((c) => c.currency('USD', true, 'USD')).codes).toEqual([]);
+    expect(checked((c) => c.currency('USD', true, 'EUR')).codes).toEqual(['CURRENCY_MISMATCH']);
   });
 });
 

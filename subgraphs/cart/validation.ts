@@ -1,6 +1,7 @@
 // Cart rules that need no I/O: input checks, what may be added to which cart, and what the
 // shopper should be warned about. Everything returns userErrors or plain values.
-import { userError, type UserError } from '../../lib/errors.js';
+import { refuse as refuseWith, userError, type UserError } from '../../lib/errors.js';
+import { InputChecker, normalizeCode } from '../../lib/input-checker.js';
 import type { Money } from '../../lib/money.js';
 import type { CatalogVariant } from './catalog.js';
 import type { CartErrorCode, CartWarningCode } from './generated/resolvers-types.js';
@@ -20,43 +21,48 @@ const PROMOTION_ERRORS: ReadonlySet<string> = new Set<CartErrorCode>([
   'NOT_COMBINABLE',
 ]);
 
-export function checkQuantity(quantity: number, field = ['quantity']): CartError[] {
-  if (Number.isInteger(quantity) && quantity >= 1 && quantity <= LIMITS.quantity) return [];
-  return [userError('QUANTITY_OUT_OF_RANGE', `quantity must be a whole number from 1 to ${LIMITS.quantity}`, field)];
-}
+/** Refuses a cart write with one userError. */
+export const refuse = refuseWith<CartErrorCode>;
 
-/** Codes are case-insensitive: stored and compared trimmed and upper-case. */
-export function normaliseCode(code: string, field = ['code']): { code: string } | { errors: CartError[] } {
-  const normalised = code.trim().toUpperCase();
-  if (normalised.length === 0 || /\s/.test(normalised)) return { errors: [userError('INVALID_INPUT', 'a promotion code is one word', field)] };
-  if ([...normalised].length > LIMITS.code) return { errors: [userError('TOO_LONG', `a promotion code has at most ${LIMITS.code} characters`, field)] };
-  return { code: normalised };
-}
+export class CartInputChecker extends InputChecker<CartErrorCode> {
+  protected readonly outOfRange = 'QUANTITY_OUT_OF_RANGE';
 
-export function normaliseAffiliateCode(code: string | null | undefined): { code: string | null } | { errors: CartError[] } {
-  const trimmed = code?.trim() ?? '';
-  if (trimmed.length === 0) return { code: null };
-  if ([...trimmed].length > LIMITS.affiliateCode) {
-    return { errors: [userError('TOO_LONG', `affiliateCode has at most ${LIMITS.affiliateCode} characters`, ['input', 'affiliateCode'])] };
+  quantity(quantity: number, field: readonly string[] = ['quantity']): void {
+    if (!Number.isInteger(quantity) || quantity < 1 || quantity > LIMITS.quantity) {
+      this.add('QUANTITY_OUT_OF_RANGE', `quantity must be a whole number from 1 to ${LIMITS.quantity}`, field);
+    }
   }
-  return { code: trimmed.toUpperCase() };
-}
 
-/** May this variant go into a cart? `currencies` are those the rate tables ship in. */
-export function checkVariant(variant: CatalogVariant | null, currencies: ReadonlySet<string>): CartError[] {
-  const field = ['variantId'];
-  if (!variant) return [userError('VARIANT_NOT_FOUND', 'no such variant', field)];
-  if (!variant.forSale) return [userError('VARIANT_UNAVAILABLE', `${variant.sku} is not for sale`, field)];
-  if (!currencies.has(variant.price.currencyCode)) {
-    return [userError('CURRENCY_NOT_SUPPORTED', `${variant.price.currencyCode} is not a currency this shop sells in`, field)];
+  /** A promotion code as the cart stores it (normalised), or null when it is malformed. */
+  promotionCode(raw: string, field: readonly string[] = ['code']): string | null {
+    const code = normalizeCode(raw);
+    if (code.length === 0 || /\s/.test(code)) this.add('INVALID_INPUT', 'a promotion code is one word', field);
+    else if (this.text(code, field, LIMITS.code)) return code;
+    return null;
   }
-  return [];
-}
 
-/** A cart holds one currency: the first line's; an empty cart takes the next line's. */
-export function checkCurrency(cartCurrency: string, cartHasLines: boolean, variantCurrency: string): CartError[] {
-  if (!cartHasLines || cartCurrency === variantCurrency) return [];
-  return [userError('CURRENCY_MISMATCH', `the cart is in ${cartCurrency}; this variant is priced in ${variantCurrency}`, ['variantId'])];
+  /** The affiliate code a cart is created with: null when blank. */
+  affiliateCode(raw: string | null | undefined, field: readonly string[] = ['input', 'affiliateCode']): string | null {
+    const code = normalizeCode(raw ?? '');
+    return code.length > 0 && this.text(code, field, LIMITS.affiliateCode) ? code : null;
+  }
+
+  /** May this variant go into a cart? `currencies` are those the rate tables ship in. */
+  variant(variant: CatalogVariant | null, currencies: ReadonlySet<string>, field: readonly string[] = ['variantId']): variant is CatalogVariant {
+    if (!variant) this.add('VARIANT_NOT_FOUND', 'no such variant', field);
+    else if (!variant.forSale) this.add('VARIANT_UNAVAILABLE', `${variant.sku} is not for sale`, field);
+    else if (!currencies.has(variant.price.currencyCode)) {
+      this.add('CURRENCY_NOT_SUPPORTED', `${variant.price.currencyCode} is not a currency this shop sells in`, field);
+    } else return true;
+    return false;
+  }
+
+  /** A cart holds one currency: the first line's; an empty cart takes the next line's. */
+  currency(cartCurrency: string, cartHasLines: boolean, variantCurrency: string): void {
+    if (cartHasLines && cartCurrency !== variantCurrency) {
+      this.add('CURRENCY_MISMATCH', `the cart is in ${cartCurrency}; this variant is priced in ${variantCurrency}`, ['variantId']);
+    }
+  }
 }
 
 /** A promotion's refusal of a code, as a cart userError (unknown reasons read as NOT_APPLICABLE). */

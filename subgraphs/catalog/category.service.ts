@@ -4,7 +4,7 @@ import { UserErrorsException } from '../../lib/errors.js';
 import type { Prisma, PrismaClient } from './prisma-client/client.js';
 import type { CategoryRow } from './models.js';
 import { isUuid } from '../../lib/ids.js';
-import { Checker, LIMITS } from './validation.js';
+import { CatalogInputChecker, LIMITS } from './validation.js';
 
 export interface CategoryInput {
   slug: string;
@@ -25,7 +25,7 @@ export class CategoryService {
   }
 
   private async write(input: CategoryInput, id: string | null): Promise<CategoryRow> {
-    const c = new Checker();
+    const c = new CatalogInputChecker();
     c.slug(input.slug, ['input', 'slug']);
     c.text(input.name, ['input', 'name'], LIMITS.categoryName, true);
     c.range(input.sortOrder, ['input', 'sortOrder'], -1_000_000, 1_000_000, 'INVALID_INPUT');
@@ -55,7 +55,7 @@ export class CategoryService {
   }
 
   /** The parent must exist and must not be the category itself or one of its descendants. */
-  private async checkParent(tx: Prisma.TransactionClient, c: Checker, id: string | null, parentId: string): Promise<void> {
+  private async checkParent(tx: Prisma.TransactionClient, c: CatalogInputChecker, id: string | null, parentId: string): Promise<void> {
     if (!isUuid(parentId) || !(await tx.category.findUnique({ where: { id: parentId } }))) {
       c.add('UNKNOWN_CATEGORY', 'parent category does not exist', ['input', 'parentId']);
       return;

@@ -1,5 +1,6 @@
 import type { RequestContext } from '../../lib/context.js';
 import type { CategoryService } from './category.service.js';
+import type { CatalogSettings } from './config.js';
 import type { InventoryService } from './inventory.service.js';
 import type { CatalogLoaders } from './loaders.js';
 import type { PrismaClient } from './prisma-client/client.js';
@@ -7,6 +8,7 @@ import type { ProductService } from './product.service.js';
 
 export interface CatalogServices {
   db: PrismaClient;
+  settings: CatalogSettings;
   products: ProductService;
   categories: CategoryService;
   inventory: InventoryService;

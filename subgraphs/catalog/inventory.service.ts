@@ -3,12 +3,14 @@
 // concurrent writers can never push reserved above on hand; a CHECK constraint backs this up.
 // Writers that touch several stock rows lock them in variant-id order, so none deadlock.
 import { randomUUID } from 'node:crypto';
-import { UserErrorsException } from '../../lib/errors.js';
-import { recordEvents, type NewEvent } from '../../lib/outbox.js';
-import type { Prisma, PrismaClient } from './prisma-client/client.js';
-import type { InventoryRow, ReservationRow } from './models.js';
+import { QUEUED_WRITE } from '../../lib/db.js';
 import { isUuid } from '../../lib/ids.js';
-import { Checker, LIMITS } from './validation.js';
+import { recordEvents, type NewEvent } from '../../lib/outbox.js';
+import { systemActor, type Actor } from '../../lib/state-machine.js';
+import type { InventoryRow, ReservationRow } from './models.js';
+import type { Prisma, PrismaClient } from './prisma-client/client.js';
+import { reservationLifecycle, type ReservationStatus } from './reservation-lifecycle.js';
+import { CatalogInputChecker, LIMITS, refuse } from './validation.js';
 
 type Tx = Prisma.TransactionClient;
 
@@ -50,25 +52,22 @@ function lowStockEvent(variantId: string, row: LevelChange): NewEvent[] {
   ];
 }
 
-/**
- * Writers to one hot variant queue behind its row lock, and each holds a pool connection while it
- * waits; Prisma's defaults (2 s to get a connection, 5 s in all) would turn that queue into
- * internal errors under a flash sale instead of letting it drain.
- */
-const QUEUED_WRITE = { maxWait: 10_000, timeout: 20_000 };
+type EndState = Exclude<ReservationStatus, 'ACTIVE'>;
 
 /** What ending a reservation does to the stock it held (`l` is the reservation's lines). */
-const END_STOCK_CHANGE = {
+const END_STOCK_CHANGE: Record<EndState, string> = {
   COMMITTED: 'on_hand = i.on_hand - l.quantity, reserved = i.reserved - l.quantity',
   RELEASED: 'reserved = i.reserved - l.quantity',
   EXPIRED: 'reserved = i.reserved - l.quantity',
-} as const;
-
-const fail = (code: Parameters<Checker['add']>[0], message: string, field: string[]): never => {
-  const c = new Checker();
-  c.add(code, message, field);
-  throw new UserErrorsException(c.errors);
 };
+
+interface LockedReservation {
+  id: string;
+  owner_id: string;
+  status: ReservationStatus;
+}
+
+const EXPIRY_JOB = systemActor('reservation-expiry');
 
 export class InventoryService {
   constructor(
@@ -78,11 +77,11 @@ export class InventoryService {
 
   /** Sets on hand; refused below what is reserved. */
   async setOnHand(variantId: string, onHand: number, reorderThreshold?: number | null, location?: string | null): Promise<InventoryRow> {
-    const c = new Checker();
+    const c = new CatalogInputChecker();
     c.range(onHand, ['onHand'], 0, LIMITS.onHand);
     c.range(reorderThreshold, ['reorderThreshold'], 0, LIMITS.reorderThreshold);
     c.text(location, ['location'], LIMITS.location, location != null);
-    if (c.errors.length) throw new UserErrorsException(c.errors);
+    c.throwIfAny();
     return this.changeLevel(
       variantId,
       `on_hand = $2, reorder_threshold = COALESCE($3, i.reorder_threshold), location = COALESCE($4, i.location)`,
@@ -94,10 +93,10 @@ export class InventoryService {
 
   /** Adds delta to on hand atomically; the result must stay within 0..max and not below reserved. */
   async adjustOnHand(variantId: string, delta: number, reason?: string | null): Promise<InventoryRow> {
-    const c = new Checker();
+    const c = new CatalogInputChecker();
     c.range(delta, ['delta'], -LIMITS.onHand, LIMITS.onHand);
     c.text(reason, ['reason'], 500);
-    if (c.errors.length) throw new UserErrorsException(c.errors);
+    c.throwIfAny();
     return this.changeLevel(variantId, `on_hand = i.on_hand + $2`, `i.on_hand + $2 >= i.reserved AND i.on_hand + $2 <= ${LIMITS.onHand}`, [delta], (level) =>
       level.onHand + delta > LIMITS.onHand
         ? ['QUANTITY_OUT_OF_RANGE', `on hand cannot exceed ${LIMITS.onHand}`, ['delta']]
@@ -111,9 +110,9 @@ export class InventoryService {
     set: string,
     guard: string,
     params: unknown[],
-    refusal: (level: InventoryRow) => Parameters<typeof fail>,
+    refusal: (level: InventoryRow) => Parameters<typeof refuse>,
   ): Promise<InventoryRow> {
-    if (!isUuid(variantId)) fail('NOT_FOUND', 'variant not found', ['variantId']);
+    if (!isUuid(variantId)) refuse('NOT_FOUND', 'variant not found', ['variantId']);
     return this.db.$transaction(async (tx) => {
       const rows = await tx.$queryRawUnsafe<LevelChange[]>(
         `UPDATE inventory_level i SET ${set}, updated_at = now()
@@ -126,8 +125,8 @@ export class InventoryService {
       const row = rows[0];
       if (!row) {
         const level = await tx.inventoryLevel.findUnique({ where: { variantId } });
-        if (!level) return fail('NOT_FOUND', 'variant not found', ['variantId']);
-        return fail(...refusal(level));
+        if (!level) return refuse('NOT_FOUND', 'variant not found', ['variantId']);
+        return refuse(...refusal(level));
       }
       await recordEvents(tx, lowStockEvent(variantId, row));
       return toInventory(row);
@@ -139,7 +138,7 @@ export class InventoryService {
    * (a retried checkout step) returns the reservation made the first time.
    */
   async reserve(ownerId: string, lines: ReserveLine[], ttlSeconds?: number | null): Promise<ReservationRow> {
-    const c = new Checker();
+    const c = new CatalogInputChecker();
     c.text(ownerId, ['input', 'ownerId'], 100, true);
     c.range(ttlSeconds, ['input', 'ttlSeconds'], 30, 7 * 24 * 3600, 'INVALID_INPUT');
     if (lines.length === 0 || lines.length > LIMITS.reservationLines) {
@@ -154,13 +153,13 @@ export class InventoryService {
       if (held) held.quantity += line.quantity;
       else byVariant.set(line.variantId, { quantity: line.quantity, line: i });
     });
-    if (c.errors.length) throw new UserErrorsException(c.errors);
+    c.throwIfAny();
     for (const [variantId, { quantity, line }] of byVariant) {
       if (quantity > LIMITS.reservationQuantity) {
         c.add('QUANTITY_OUT_OF_RANGE', `the lines for variant ${variantId} add up to ${quantity}, more than ${LIMITS.reservationQuantity}`, ['input', 'lines', String(line), 'quantity']);
       }
     }
-    if (c.errors.length) throw new UserErrorsException(c.errors);
+    c.throwIfAny();
 
     // Stock rows are taken in variant-id order, as every writer takes them, so that no two deadlock.
     const ordered = [...byVariant].sort(([a], [b]) => (a < b ? -1 : 1));
@@ -197,7 +196,7 @@ export class InventoryService {
           c.add('VARIANT_UNAVAILABLE', `variant ${variantId} is not for sale`, [...field, 'variantId']);
         } else c.add('INSUFFICIENT_STOCK', `only ${level.onHand - level.reserved} of variant ${variantId} available`, [...field, 'quantity']);
       }
-      if (c.errors.length) throw new UserErrorsException(c.errors);
+      c.throwIfAny();
 
       await tx.inventoryReservationLine.createMany({ data: heldLines.map((l) => ({ reservationId: id, ...l })) });
       await recordEvents(tx, [
@@ -214,44 +213,46 @@ export class InventoryService {
   }
 
   /** The order was paid: the held units leave stock. Committing twice is the same as once. */
-  async commit(ownerId: string): Promise<ReservationRow> {
-    return this.finish(ownerId, 'COMMITTED');
+  async commit(ownerId: string, actor: Actor): Promise<ReservationRow> {
+    return this.finish(ownerId, 'COMMITTED', actor);
   }
 
   /**
    * The order was cancelled: the held units become available again. Releasing twice is the same
    * as once, and releasing an expired reservation answers with it unchanged: its stock is back already.
    */
-  async release(ownerId: string): Promise<ReservationRow> {
-    return this.finish(ownerId, 'RELEASED');
+  async release(ownerId: string, actor: Actor): Promise<ReservationRow> {
+    return this.finish(ownerId, 'RELEASED', actor);
   }
 
-  /**
-   * Moves an ACTIVE reservation to its end state under the reservation's row lock; a reservation
-   * already in that state is returned unchanged.
-   */
-  private async finish(ownerId: string, to: 'COMMITTED' | 'RELEASED'): Promise<ReservationRow> {
+  /** Moves the owner's reservation to an end state under its row lock, as its lifecycle allows. */
+  private async finish(ownerId: string, to: 'COMMITTED' | 'RELEASED', actor: Actor): Promise<ReservationRow> {
     return this.db.$transaction(async (tx) => {
-      const locked = await tx.$queryRaw<{ id: string; owner_id: string; status: string }[]>`
+      const [current] = await tx.$queryRaw<LockedReservation[]>`
         SELECT id, owner_id, status FROM inventory_reservation WHERE owner_id = ${ownerId} FOR UPDATE`;
-      const current = locked[0];
-      if (!current) return fail('RESERVATION_NOT_FOUND', 'no reservation for this owner', ['ownerId']);
-      if (current.status === to || (to === 'RELEASED' && current.status === 'EXPIRED')) return (await this.findByOwner(tx, ownerId))!;
-      if (current.status !== 'ACTIVE') return fail('RESERVATION_NOT_ACTIVE', `the reservation is ${current.status}`, ['ownerId']);
-      await this.end(tx, [current], to);
+      if (!current) return refuse('RESERVATION_NOT_FOUND', 'no reservation for this owner', ['ownerId']);
+      if (reservationLifecycle.decide(current.status, to, { actor, at: new Date(), context: undefined }, ['ownerId']) === 'move') {
+        await this.end(tx, [current], to);
+      }
       return (await this.findByOwner(tx, ownerId))!;
     }, QUEUED_WRITE);
   }
 
-  /** Ends ACTIVE reservations the caller has locked and applies their stock change. */
-  private async end(tx: Tx, reservations: { id: string; owner_id: string }[], to: keyof typeof END_STOCK_CHANGE): Promise<void> {
+  /**
+   * Ends reservations the caller has locked (and the lifecycle let go) and applies their stock
+   * change. The status write is conditional on the states the lifecycle moves from.
+   */
+  private async end(tx: Tx, reservations: LockedReservation[], to: EndState): Promise<void> {
     const ids = reservations.map((r) => r.id);
     // Same variant-id order as reserve(), so a release racing a reservation cannot deadlock with it.
     await tx.$queryRaw`
       SELECT 1 FROM inventory_level
        WHERE variant_id IN (SELECT variant_id FROM inventory_reservation_line WHERE reservation_id = ANY(${ids}::uuid[]))
        ORDER BY variant_id FOR UPDATE`;
-    await tx.$executeRaw`UPDATE inventory_reservation SET status = ${to}::reservation_status, updated_at = now() WHERE id = ANY(${ids}::uuid[])`;
+    const moved = await tx.$executeRaw`
+      UPDATE inventory_reservation SET status = ${to}::reservation_status, updated_at = now()
+       WHERE id = ANY(${ids}::uuid[]) AND status = ANY(${reservationLifecycle.sourcesOf(to)}::reservation_status[])`;
+    if (moved !== ids.length) throw new Error(`${ids.length - moved} locked reservation(s) were not in a state that moves to ${to}`);
     await tx.$executeRawUnsafe(
       `WITH l AS (SELECT variant_id, sum(quantity)::int AS quantity FROM inventory_reservation_line WHERE reservation_id = ANY($1::uuid[]) GROUP BY variant_id)
        UPDATE inventory_level i SET ${END_STOCK_CHANGE[to]}, updated_at = now() FROM l WHERE i.variant_id = l.variant_id`,
@@ -283,10 +284,11 @@ export class InventoryService {
     let total = 0;
     for (;;) {
       const expired = await this.db.$transaction(async (tx) => {
-        const due = await tx.$queryRaw<{ id: string; owner_id: string }[]>`
-          SELECT id, owner_id FROM inventory_reservation
-           WHERE status = 'ACTIVE' AND expires_at <= ${now}
+        const due = await tx.$queryRaw<LockedReservation[]>`
+          SELECT id, owner_id, status FROM inventory_reservation
+           WHERE status = ANY(${reservationLifecycle.sourcesOf('EXPIRED')}::reservation_status[]) AND expires_at <= ${now}
            ORDER BY expires_at LIMIT ${batchSize} FOR UPDATE SKIP LOCKED`;
+        for (const r of due) reservationLifecycle.decide(r.status, 'EXPIRED', { actor: EXPIRY_JOB, at: now, context: undefined });
         if (due.length > 0) await this.end(tx, due, 'EXPIRED');
         return due.length;
       }, QUEUED_WRITE);

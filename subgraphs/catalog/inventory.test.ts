@@ -187,7 +187,7 @@ describe('reservations are idempotent by owner', () => {
       expect(c.reservation).toMatchObject({ id: reserved.reservation!.id, status: 'COMMITTED' });
     }
     expect(await stockOf(sql, variantId!)).toEqual({ onHand: 6, reserved: 0 });
-    expect(codes(await service.release(owner))).toEqual(['RESERVATION_NOT_ACTIVE']);
+    expect(codes(await service.release(owner))).toEqual(['ILLEGAL_TRANSITION']);
     expect(await stockOf(sql, variantId!)).toEqual({ onHand: 6, reserved: 0 });
   });
 
@@ -201,7 +201,7 @@ describe('reservations are idempotent by owner', () => {
     for (const r of releases) expect(r.reservation?.status).toBe('RELEASED');
     expect(await stockOf(sql, variantId!)).toEqual({ onHand: 10, reserved: 0 });
     expect((await service.release(owner)).reservation?.status).toBe('RELEASED');
-    expect(codes(await service.commit(owner))).toEqual(['RESERVATION_NOT_ACTIVE']);
+    expect(codes(await service.commit(owner))).toEqual(['ILLEGAL_TRANSITION']);
     expect(await stockOf(sql, variantId!)).toEqual({ onHand: 10, reserved: 0 });
     const released = await eventsOfType('InventoryReleased', releases[0]!.reservation!.id);
     expect(released).toHaveLength(1);

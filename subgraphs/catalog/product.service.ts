@@ -6,7 +6,7 @@ import { Prisma, type PrismaClient } from './prisma-client/client.js';
 import type { ProductRow, VariantRow } from './models.js';
 import { isUuid } from '../../lib/ids.js';
 import {
-  Checker,
+  CatalogInputChecker,
   LIMITS,
   checkImage,
   checkOption,
@@ -45,12 +45,12 @@ export interface UpdateProductInput extends ProductFieldsInput {
   categoryIds?: string[] | null;
 }
 
-const fail = (c: Checker): void => {
+const fail = (c: CatalogInputChecker): void => {
   if (c.errors.length > 0) throw new UserErrorsException(c.errors);
 };
 
 const notFound = (what: string, field: string[]): never => {
-  const c = new Checker();
+  const c = new CatalogInputChecker();
   c.add('NOT_FOUND', `${what} not found`, field);
   throw new UserErrorsException(c.errors);
 };
@@ -60,7 +60,7 @@ const SKU_TAKEN_MESSAGE = 'another variant already has this SKU';
 
 /** Maps a unique violation raised by a write (two admins racing for one SKU) to the userError it means. */
 function uniqueViolationToUserError(err: unknown, field: string[]): never {
-  const c = new Checker();
+  const c = new CatalogInputChecker();
   if (isUniqueViolation(err, 'sku')) c.add('SKU_TAKEN', SKU_TAKEN_MESSAGE, [...field, 'sku']);
   else if (isUniqueViolation(err, 'slug')) c.add('SLUG_TAKEN', SLUG_TAKEN_MESSAGE, ['input', 'slug']);
   else if (isUniqueViolation(err)) c.add('OPTION_TAKEN', 'this option or value already exists', field);
@@ -82,7 +82,7 @@ export class ProductService {
   }
 
   async createProduct(input: CreateProductInput): Promise<ProductRow> {
-    const c = new Checker();
+    const c = new CatalogInputChecker();
     checkProductFields(c, input, ['input'], true);
     const options = input.options ?? [];
     const variants = input.variants ?? [];
@@ -125,7 +125,7 @@ export class ProductService {
   }
 
   async updateProduct(id: string, input: UpdateProductInput): Promise<ProductRow> {
-    const c = new Checker();
+    const c = new CatalogInputChecker();
     checkProductFields(c, input, ['input'], false);
     fail(c);
     return this.write([], async (tx) => {
@@ -163,13 +163,13 @@ export class ProductService {
   }
 
   async addOption(productId: string, input: OptionInput): Promise<ProductRow> {
-    const c = new Checker();
+    const c = new CatalogInputChecker();
     checkOption(c, input, ['input']);
     fail(c);
     return this.write(['input', 'name'], async (tx) => {
       const product = await this.lockLiveProduct(tx, productId);
       const existing = await tx.productOption.findMany({ where: { productId }, select: { id: true, name: true } });
-      const refused = new Checker();
+      const refused = new CatalogInputChecker();
       if (existing.length >= LIMITS.options) refused.add('INVALID_INPUT', `at most ${LIMITS.options} options`, ['input']);
       checkOptionNameFree(refused, existing, input.name, null);
       fail(refused);
@@ -181,7 +181,7 @@ export class ProductService {
 
   /** Renames the option and sets its values; values that variants use must stay. */
   async updateOption(optionId: string, input: OptionInput): Promise<ProductRow> {
-    const c = new Checker();
+    const c = new CatalogInputChecker();
     checkOption(c, input, ['input']);
     fail(c);
     if (!isUuid(optionId)) notFound('option', ['id']);
@@ -196,7 +196,7 @@ export class ProductService {
       });
       const option = options.find((o) => o.id === optionId);
       if (!option) return notFound('option', ['id']);
-      const refused = new Checker();
+      const refused = new CatalogInputChecker();
       checkOptionNameFree(refused, options, input.name, optionId);
       const wanted = new Set(input.values.map((v) => v.toLowerCase()));
       const removed = option.values.filter((v) => !wanted.has(v.value.toLowerCase()));
@@ -220,7 +220,7 @@ export class ProductService {
     return this.write(['input'], async (tx) => {
       await this.lockLiveProduct(tx, productId);
       const options = await this.productOptions(tx, productId);
-      const c = new Checker();
+      const c = new CatalogInputChecker();
       checkVariant(c, input, ['input'], options, true);
       const count = await tx.productVariant.count({ where: { productId } });
       if (count >= LIMITS.variants) c.add('INVALID_INPUT', `at most ${LIMITS.variants} variants`, ['input']);
@@ -239,7 +239,7 @@ export class ProductService {
       if (!existing) return notFound('variant', ['id']);
       await this.lockLiveProduct(tx, existing.productId);
       const options = await this.productOptions(tx, existing.productId);
-      const c = new Checker();
+      const c = new CatalogInputChecker();
       checkVariant(c, input, ['input'], options, false);
       fail(c);
       const variant = await tx.productVariant.update({
@@ -264,14 +264,14 @@ export class ProductService {
   }
 
   async addImage(productId: string, input: ImageInput): Promise<ProductRow> {
-    const c = new Checker();
+    const c = new CatalogInputChecker();
     checkImage(c, input, ['input']);
     fail(c);
     return this.write([], async (tx) => {
       const product = await this.lockLiveProduct(tx, productId);
       const { _count: count, _max: last } = await tx.productImage.aggregate({ where: { productId }, _count: true, _max: { position: true } });
       if (count >= LIMITS.images) {
-        const limit = new Checker();
+        const limit = new CatalogInputChecker();
         limit.add('INVALID_INPUT', `at most ${LIMITS.images} images`, ['input']);
         fail(limit);
       }
@@ -284,7 +284,7 @@ export class ProductService {
   }
 
   async updateImage(id: string, input: ImageInput): Promise<ProductRow> {
-    const c = new Checker();
+    const c = new CatalogInputChecker();
     checkImage(c, input, ['input']);
     fail(c);
     if (!isUuid(id)) notFound('image', ['id']);
@@ -324,7 +324,7 @@ export class ProductService {
   private async lockLiveProduct(tx: Tx, id: string): Promise<ProductRow> {
     const product = await this.lockProduct(tx, id);
     if (product.deletedAt) {
-      const c = new Checker();
+      const c = new CatalogInputChecker();
       c.add('ARCHIVED', 'the product is archived', ['id']);
       fail(c);
     }
@@ -334,7 +334,7 @@ export class ProductService {
   /** Refuses unknown categories (naming each by its place in the input); returns each category once. */
   private async knownCategories(tx: Tx, ids: string[], field: string[]): Promise<string[]> {
     if (ids.length === 0) return [];
-    const c = new Checker();
+    const c = new CatalogInputChecker();
     const valid = ids.filter(isUuid);
     const found = new Set((await tx.category.findMany({ where: { id: { in: valid } }, select: { id: true } })).map((r) => r.id));
     ids.forEach((id, i) => {
@@ -348,7 +348,7 @@ export class ProductService {
   private async checkSkusFree(tx: Tx, skus: string[], fieldAt: (index: number) => string[]): Promise<void> {
     if (skus.length === 0) return;
     const taken = new Set((await tx.productVariant.findMany({ where: { sku: { in: skus } }, select: { sku: true } })).map((v) => v.sku));
-    const c = new Checker();
+    const c = new CatalogInputChecker();
     skus.forEach((sku, i) => {
       if (taken.has(sku)) c.add('SKU_TAKEN', SKU_TAKEN_MESSAGE, fieldAt(i));
     });
@@ -416,7 +416,7 @@ export class ProductService {
 }
 
 /** Option names are unique within a product, ignoring case, as variants and filters match them. */
-function checkOptionNameFree(c: Checker, options: { id: string; name: string }[], name: string, optionId: string | null): void {
+function checkOptionNameFree(c: CatalogInputChecker, options: { id: string; name: string }[], name: string, optionId: string | null): void {
   if (options.some((o) => o.id !== optionId && sameOptionName(o.name, name))) {
     c.add('OPTION_TAKEN', `the product already has an option named ${name.trim()}`, ['input', 'name']);
   }

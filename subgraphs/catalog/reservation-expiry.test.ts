@@ -93,7 +93,7 @@ describe('the reservation-expiry worker', () => {
     await makeOverdue([owner]);
     await expect.poll(() => statusOf(owner), { timeout: 10_000 }).toBe('EXPIRED');
 
-    expect((await service.commit(owner)).userErrors.map((e) => e.code)).toEqual(['RESERVATION_NOT_ACTIVE']);
+    expect((await service.commit(owner)).userErrors.map((e) => e.code)).toEqual(['ILLEGAL_TRANSITION']);
     const release = await service.release(owner);
     expect(release.userErrors).toEqual([]);
     expect(release.reservation?.status).toBe('EXPIRED');
@@ -166,7 +166,7 @@ describe('sweepers racing each other', () => {
     ]);
 
     const committed = owners.filter((_, i) => commits[i]!.reservation?.status === 'COMMITTED');
-    const refused = owners.filter((_, i) => commits[i]!.userErrors[0]?.code === 'RESERVATION_NOT_ACTIVE');
+    const refused = owners.filter((_, i) => commits[i]!.userErrors[0]?.code === 'ILLEGAL_TRANSITION');
     expect(committed.length + refused.length).toBe(30);
     for (const owner of committed) expect(await statusOf(owner)).toBe('COMMITTED');
     for (const owner of refused) expect(await statusOf(owner)).toBe('EXPIRED');

@@ -3,6 +3,7 @@ import { hasRole, requireRole } from '../../lib/auth.js';
 import { badUserInput, forbidden, toPayload } from '../../lib/errors.js';
 import { money, moneyResolvers } from '../../lib/money.js';
 import { pageSize } from '../../lib/pagination.js';
+import { actorOf } from '../../lib/state-machine.js';
 import type { CatalogContext } from './context.js';
 import { createLoaders } from './loaders.js';
 import type { CatalogErrorCode, Resolvers } from './generated/resolvers-types.js';
@@ -118,12 +119,12 @@ export const resolvers: Resolvers = {
       return write(ctx, 'reservation', () => ctx.inventory.reserve(input.ownerId, input.lines, input.ttlSeconds));
     },
     commitInventoryReservation: (_root, { ownerId }, ctx) => {
-      requireRole(ctx.viewer, 'service');
-      return write(ctx, 'reservation', () => ctx.inventory.commit(ownerId));
+      const actor = actorOf(requireRole(ctx.viewer, 'service'));
+      return write(ctx, 'reservation', () => ctx.inventory.commit(ownerId, actor));
     },
     releaseInventoryReservation: (_root, { ownerId }, ctx) => {
-      requireRole(ctx.viewer, 'service');
-      return write(ctx, 'reservation', () => ctx.inventory.release(ownerId));
+      const actor = actorOf(requireRole(ctx.viewer, 'service'));
+      return write(ctx, 'reservation', () => ctx.inventory.release(ownerId, actor));
     },
   },
   Product: {

@@ -1,8 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { hasRole } from '../../lib/auth.js';
-import { pgAdapter } from '../../lib/db.js';
+import { readSettings } from '../../lib/config.js';
+import { contextAdapter } from '../../lib/db.js';
 import { startSubgraph, type Runtime, type RunningService } from '../../lib/runtime.js';
 import { CategoryService } from './category.service.js';
+import { catalogSettings } from './config.js';
 import type { CatalogContext, CatalogServices } from './context.js';
 import { InventoryService } from './inventory.service.js';
 import { createLoaders } from './loaders.js';
@@ -11,8 +12,6 @@ import { ProductService } from './product.service.js';
 import { resolvers } from './resolvers.js';
 import { reservationExpiryJob } from './workers/reservation-expiry.js';
 
-const typeDefs = readFileSync(new URL('../../schema/catalog.graphql', import.meta.url), 'utf8');
-
 export interface CatalogOptions {
   port?: number;
   /** Sees each SQL statement the catalog runs; tests count them to keep reads free of N+1 queries. */
@@ -20,7 +19,7 @@ export interface CatalogOptions {
 }
 
 function catalogClient(config: Runtime['config'], onQuery: CatalogOptions['onQuery']): PrismaClient {
-  const adapter = pgAdapter(config.DATABASE_URL, 'catalog', config.DATABASE_POOL_SIZE);
+  const adapter = contextAdapter(config, 'catalog');
   if (!onQuery) return new PrismaClient({ adapter });
   const db = new PrismaClient({ adapter, log: [{ emit: 'event', level: 'query' }] });
   db.$on('query', (event) => onQuery(event.query));
@@ -29,12 +28,14 @@ function catalogClient(config: Runtime['config'], onQuery: CatalogOptions['onQue
 
 export function createCatalogServices(runtime: Pick<Runtime, 'config'>, options: Pick<CatalogOptions, 'onQuery'> = {}): CatalogServices {
   const { config } = runtime;
+  const settings = readSettings(catalogSettings, config);
   const db = catalogClient(config, options.onQuery);
   return {
     db,
+    settings,
     products: new ProductService(db),
     categories: new CategoryService(db),
-    inventory: new InventoryService(db, config.RESERVATION_TTL_SECONDS),
+    inventory: new InventoryService(db, settings.RESERVATION_TTL_SECONDS),
   };
 }
 
@@ -43,13 +44,12 @@ export async function startCatalog(runtime: Runtime, options: CatalogOptions = {
   return startSubgraph<CatalogContext>({
     name: 'catalog',
     runtime,
-    typeDefs,
     resolvers,
     db: services.db,
     port: options.port,
     context: (base) => ({ ...base, ...services, loaders: createLoaders(services.db) }),
-    jobs: [reservationExpiryJob(services.inventory, runtime.config.RESERVATION_SWEEP_MS)],
+    jobs: [reservationExpiryJob(services.inventory, services.settings.RESERVATION_SWEEP_MS)],
     // The storefront's catalog is the same for every shopper; staff see inactive products too.
-    publicCache: { maxAge: runtime.config.CATALOG_CACHE_MAX_AGE, personal: (ctx) => hasRole(ctx.viewer, 'admin', 'support') },
+    publicCache: { maxAge: services.settings.CATALOG_CACHE_MAX_AGE, personal: (ctx) => hasRole(ctx.viewer, 'admin', 'support') },
   });
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  Checker,
+  CatalogInputChecker,
   LIMITS,
   checkImage,
   checkOption,
@@ -15,15 +15,15 @@ import {
 } from './validation.js';
 
 /** The (code, field) pairs a check produced, in order; messages are for humans and not pinned. */
-function run(check: (c: Checker) => void): [string, string][] {
-  const c = new Checker();
+function run(check: (c: CatalogInputChecker) => void): [string, string][] {
+  const c = new CatalogInputChecker();
   check(c);
   return c.errors.map((e) => [e.code, (e.field ?? []).join('.')]);
 }
 
 const long = (n: number) => 'a'.repeat(n);
 
-describe('Checker.text', () => {
+describe('CatalogInputChecker.text', () => {
   it.each<[string, string | null | undefined, boolean, [string, string][]]>([
     ['absent and optional', undefined, false, []],
     ['null and optional', null, false, []],
@@ -40,7 +40,7 @@ describe('Checker.text', () => {
   });
 });
 
-describe('Checker.slug', () => {
+describe('CatalogInputChecker.slug', () => {
   it.each<[string | null | undefined, [string, string][]]>([
     [undefined, []],
     ['summer-tee', []],
@@ -60,7 +60,7 @@ describe('Checker.slug', () => {
   });
 });
 
-describe('Checker.price', () => {
+describe('CatalogInputChecker.price', () => {
   it.each<[number | null | undefined, boolean]>([
     [undefined, true],
     [null, true],
@@ -76,7 +76,7 @@ describe('Checker.price', () => {
   });
 });
 
-describe('Checker.range', () => {
+describe('CatalogInputChecker.range', () => {
   it.each<[number | null | undefined, boolean]>([
     [undefined, true],
     [0, true],
@@ -94,7 +94,7 @@ describe('Checker.range', () => {
   });
 });
 
-describe('Checker.url', () => {
+describe('CatalogInputChecker.url', () => {
   it.each<[string, [string, string][]]>([
     ['https://cdn.example.com/a.jpg', []],
     ['http://cdn.example.com/a.jpg?w=200', []],
@@ -109,7 +109,7 @@ describe('Checker.url', () => {
   });
 });
 
-describe('Checker.currency', () => {
+describe('CatalogInputChecker.currency', () => {
   it.each<[string, boolean]>([
     ['USD', true],
     ['EUR', true],
@@ -123,7 +123,7 @@ describe('Checker.currency', () => {
   });
 });
 
-describe('Checker.unique', () => {
+describe('CatalogInputChecker.unique', () => {
   it.each<[string[], number[]]>([
     [[], []],
     [['A-1', 'A-2'], []],

@@ -1,5 +1,5 @@
 // Input rules for catalog writes: pure functions returning userErrors, no I/O.
-import type { UserError } from '../../lib/errors.js';
+import { refuse as refuseWith, type UserError } from '../../lib/errors.js';
 import { InputChecker } from '../../lib/input-checker.js';
 import { isKnownCurrency } from '../../lib/money.js';
 import type { CatalogErrorCode } from './generated/resolvers-types.js';
@@ -37,7 +37,12 @@ const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 /** Option names are stored trimmed and compared without regard to case. */
 export const sameOptionName = (a: string, b: string): boolean => a.trim().toLowerCase() === b.trim().toLowerCase();
 
-export class Checker extends InputChecker<CatalogErrorCode> {
+/** Refuses a catalog write with one userError. */
+export const refuse = refuseWith<CatalogErrorCode>;
+
+export class CatalogInputChecker extends InputChecker<CatalogErrorCode> {
+  protected readonly outOfRange = 'QUANTITY_OUT_OF_RANGE';
+
   slug(value: string | null | undefined, field: string[]): void {
     if (value === null || value === undefined) return;
     if (this.text(value, field, LIMITS.slug, true) && !SLUG.test(value)) {
@@ -49,13 +54,6 @@ export class Checker extends InputChecker<CatalogErrorCode> {
     if (value === null || value === undefined) return;
     if (!Number.isInteger(value) || value < 0 || value > LIMITS.price) {
       this.add('INVALID_PRICE', `${field.at(-1)} must be a whole number of minor units between 0 and ${LIMITS.price}`, field);
-    }
-  }
-
-  range(value: number | null | undefined, field: string[], min: number, max: number, code: CatalogErrorCode = 'QUANTITY_OUT_OF_RANGE'): void {
-    if (value === null || value === undefined) return;
-    if (!Number.isInteger(value) || value < min || value > max) {
-      this.add(code, `${field.at(-1)} must be between ${min} and ${max}`, field);
     }
   }
 
@@ -124,7 +122,7 @@ export interface ProductFieldsInput {
   brand?: string | null;
 }
 
-export function checkProductFields(c: Checker, input: ProductFieldsInput, field: string[], creating: boolean): void {
+export function checkProductFields(c: CatalogInputChecker, input: ProductFieldsInput, field: string[], creating: boolean): void {
   if (creating && input.slug == null) c.add('INVALID_INPUT', 'slug is required', [...field, 'slug']);
   c.slug(input.slug, [...field, 'slug']);
   c.text(input.name, [...field, 'name'], LIMITS.name, creating || input.name != null);
@@ -132,7 +130,7 @@ export function checkProductFields(c: Checker, input: ProductFieldsInput, field:
   c.text(input.brand, [...field, 'brand'], LIMITS.brand);
 }
 
-export function checkOption(c: Checker, option: OptionInput, field: string[]): void {
+export function checkOption(c: CatalogInputChecker, option: OptionInput, field: string[]): void {
   c.text(option.name, [...field, 'name'], LIMITS.optionName, true);
   if (option.values.length === 0 || option.values.length > LIMITS.optionValues) {
     c.add('INVALID_INPUT', `an option needs 1 to ${LIMITS.optionValues} values`, [...field, 'values']);
@@ -141,7 +139,7 @@ export function checkOption(c: Checker, option: OptionInput, field: string[]): v
   c.unique(option.values, (i) => [...field, 'values', String(i)], 'INVALID_INPUT', 'value');
 }
 
-export function checkOptions(c: Checker, options: OptionInput[], field: string[]): void {
+export function checkOptions(c: CatalogInputChecker, options: OptionInput[], field: string[]): void {
   if (options.length > LIMITS.options) c.add('INVALID_INPUT', `at most ${LIMITS.options} options`, field);
   options.forEach((o, i) => checkOption(c, o, [...field, String(i)]));
   c.unique(options.map((o) => o.name.trim()), (i) => [...field, String(i), 'name'], 'OPTION_TAKEN', 'option');
@@ -151,7 +149,7 @@ export function checkOptions(c: Checker, options: OptionInput[], field: string[]
  * Checks a variant against the product's options: each selected option must name an option of
  * the product and one of its values, at most once.
  */
-export function checkVariant(c: Checker, v: VariantInput, field: string[], options: OptionInput[], creating: boolean): void {
+export function checkVariant(c: CatalogInputChecker, v: VariantInput, field: string[], options: OptionInput[], creating: boolean): void {
   if (creating || v.sku != null) c.text(v.sku, [...field, 'sku'], LIMITS.sku, true);
   c.text(v.title, [...field, 'title'], LIMITS.variantTitle);
   if (creating && v.price == null) c.add('INVALID_PRICE', 'price is required', [...field, 'price']);
@@ -171,7 +169,7 @@ export function checkVariant(c: Checker, v: VariantInput, field: string[], optio
   });
 }
 
-export function checkImage(c: Checker, image: ImageInput, field: string[]): void {
+export function checkImage(c: CatalogInputChecker, image: ImageInput, field: string[]): void {
   c.url(image.url, [...field, 'url']);
   c.text(image.altText, [...field, 'altText'], LIMITS.altText);
   c.range(image.position, [...field, 'position'], 0, 10_000, 'INVALID_INPUT');

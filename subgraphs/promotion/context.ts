@@ -1,7 +1,7 @@
 import type { RequestContext } from '../../lib/context.js';
-import type { AffiliateAttributionService } from './affiliate-attribution.service.js';
-import type { AffiliateClickService } from './affiliate-click.service.js';
-import type { AffiliatePartnerService } from './affiliate-partner.service.js';
+import type { AffiliateAttributionService } from './affiliates/attribution.service.js';
+import type { AffiliateClickService } from './affiliates/click.service.js';
+import type { AffiliatePartnerService } from './affiliates/partner.service.js';
 import type { EvaluationService } from './evaluation.service.js';
 import type { PrismaClient } from './prisma-client/client.js';
 import type { PromotionService } from './promotion.service.js';

@@ -1,10 +1,10 @@
 // Prices promotions into a cart for the cart and order subgraphs: loads the candidates and their
 // usage, then hands everything to the pure engine.
 import { badUserInput } from '../../lib/errors.js';
+import { normalizeCode } from '../../lib/input-checker.js';
 import { isKnownCurrency } from '../../lib/money.js';
 import type { PrismaClient } from './prisma-client/client.js';
-import { evaluatePromotions, normalizeCode, type CartLine, type Evaluation, type PromotionRule } from './promotion-engine.js';
-import type { PromotionRow } from './models.js';
+import { evaluatePromotions, ruleOf, type CartLine, type Evaluation } from './promotion-engine.js';
 import { LIMITS } from './validation.js';
 
 export interface EvaluationRequest {
@@ -37,45 +37,18 @@ function checkRequest(r: EvaluationRequest): void {
   });
 }
 
-export const toRule = (p: PromotionRow, personUses: number): PromotionRule => ({
-  id: p.id,
-  name: p.name,
-  code: p.code,
-  discountType: p.discountType,
-  value: p.value,
-  currency: p.currency,
-  level: p.level,
-  targets: { productIds: p.targetProductIds, variantIds: p.targetVariantIds, categoryIds: p.targetCategoryIds },
-  minSubtotal: p.minSubtotal,
-  validFrom: p.validFrom,
-  validTo: p.validTo,
-  maxRedemptions: p.maxRedemptions,
-  maxRedemptionsPerPerson: p.maxRedemptionsPerPerson,
-  stackable: p.stackable,
-  priority: p.priority,
-  active: p.active,
-  uses: p.reservedCount + p.confirmedCount,
-  personUses,
-});
-
 export class EvaluationService {
   constructor(private readonly db: PrismaClient) {}
 
   async evaluate(request: EvaluationRequest): Promise<Evaluation> {
     checkRequest(request);
-    const now = new Date();
     const personId = request.personId ?? null;
     const codes = [...new Set(request.codes.map(normalizeCode))].filter((c) => c.length > 0 && c.length <= LIMITS.code);
-    // Automatic promotions running now, and active promotions with one of the codes (whatever their
-    // dates, so that the engine can say why one does not apply). Inactive ones are not found.
+    // Active automatic promotions and active promotions with one of the codes; whether each runs
+    // now is the engine's to say (its validity window), so that a code can be told why it does
+    // not apply. Inactive ones are not found.
     const rows = await this.db.promotion.findMany({
-      where: {
-        active: true,
-        OR: [
-          { automatic: true, AND: [{ OR: [{ validFrom: null }, { validFrom: { lte: now } }] }, { OR: [{ validTo: null }, { validTo: { gt: now } }] }] },
-          ...(codes.length > 0 ? [{ code: { in: codes } }] : []),
-        ],
-      },
+      where: { active: true, OR: [{ automatic: true }, ...(codes.length > 0 ? [{ code: { in: codes } }] : [])] },
     });
     const limited = rows.filter((p) => p.maxRedemptionsPerPerson !== null).map((p) => p.id);
     const usage =
@@ -87,9 +60,9 @@ export class EvaluationService {
       lines: request.lines,
       currency: request.currencyCode,
       shippingAmount: request.shippingAmount,
-      promotions: rows.map((p) => toRule(p, personUses.get(p.id) ?? 0)),
+      promotions: rows.map((p) => ruleOf(p, personUses.get(p.id) ?? 0)),
       codes: request.codes,
-      now,
+      now: new Date(),
       personId,
     });
   }

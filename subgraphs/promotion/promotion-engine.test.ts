@@ -1,6 +1,7 @@
 // The promotion engine's rules, one table per rule (see the comment at the top of promotion-engine.ts).
 import { describe, expect, it } from 'vitest';
 import { allocateProportionally, evaluatePromotions, type CartLine, type EvaluationInput, type PromotionRule } from './promotion-engine.js';
+import { PROMOTION_DEFAULTS } from './validation.js';
 
 const NOW = new Date('2026-11-24T12:00:00Z');
 
@@ -18,22 +19,10 @@ let nextId = 0;
 function promo(more: Partial<PromotionRule> = {}): PromotionRule {
   nextId += 1;
   return {
+    ...PROMOTION_DEFAULTS,
     id: more.id ?? `promo-${String(nextId).padStart(3, '0')}`,
     name: more.name ?? `Promotion ${nextId}`,
-    code: null,
-    discountType: 'PERCENTAGE',
     value: 10,
-    currency: null,
-    level: 'CART',
-    targets: { productIds: [], variantIds: [], categoryIds: [] },
-    minSubtotal: null,
-    validFrom: null,
-    validTo: null,
-    maxRedemptions: null,
-    maxRedemptionsPerPerson: null,
-    stackable: true,
-    priority: 0,
-    active: true,
     uses: 0,
     personUses: 0,
     ...more,
@@ -98,7 +87,7 @@ describe('amounts: percentage rounds half up, amount caps at what is left, free 
   });
 
   it('ITEM-level AMOUNT takes the value off each targeted unit, capped at the line', () => {
-    const p = promo({ discountType: 'AMOUNT', value: 300, level: 'ITEM', targets: { productIds: ['p-a', 'p-b'], variantIds: [], categoryIds: [] } });
+    const p = promo({ discountType: 'AMOUNT', value: 300, level: 'ITEM', targetProductIds: ['p-a', 'p-b'] });
     const result = evaluate({ lines: [line('a', 1000, 2), line('b', 200, 1), line('c', 5000)], promotions: [p] });
     expect(result.discounts[0]!.allocations).toEqual([
       { lineId: 'a', amount: 600 },
@@ -108,7 +97,7 @@ describe('amounts: percentage rounds half up, amount caps at what is left, free 
   });
 
   it('ITEM-level PERCENTAGE discounts only the targeted lines (by product, variant or category)', () => {
-    const p = promo({ value: 50, level: 'ITEM', targets: { productIds: ['p-a'], variantIds: ['v-b'], categoryIds: ['shoes'] } });
+    const p = promo({ value: 50, level: 'ITEM', targetProductIds: ['p-a'], targetVariantIds: ['v-b'], targetCategoryIds: ['shoes'] });
     const lines = [line('a', 1000), line('b', 2000), line('c', 4000, 1, { categoryIds: ['hats', 'shoes'] }), line('d', 8000)];
     const result = evaluate({ lines, promotions: [p] });
     expect(result.discounts[0]!.allocations).toEqual([
@@ -153,7 +142,7 @@ describe('allocation of cart-level discounts across lines', () => {
 
 describe('order of application: ITEM before CART, PERCENTAGE before AMOUNT, then priority, then id', () => {
   it('applies item-level first, so the cart-level percentage sees the reduced line', () => {
-    const item = promo({ id: 'b-item', discountType: 'AMOUNT', value: 200, level: 'ITEM', targets: { productIds: ['p-a'], variantIds: [], categoryIds: [] } });
+    const item = promo({ id: 'b-item', discountType: 'AMOUNT', value: 200, level: 'ITEM', targetProductIds: ['p-a'] });
     const cart = promo({ id: 'a-cart', value: 10 });
     const result = evaluate({ lines: [line('a', 1000), line('b', 1000)], promotions: [cart, item] });
     expect(amounts(result)).toEqual([
@@ -186,7 +175,7 @@ describe('order of application: ITEM before CART, PERCENTAGE before AMOUNT, then
 
   it('never takes a line below zero, whatever stacks', () => {
     const promotions = [
-      promo({ discountType: 'AMOUNT', value: 900, level: 'ITEM', targets: { productIds: ['p-a'], variantIds: [], categoryIds: [] } }),
+      promo({ discountType: 'AMOUNT', value: 900, level: 'ITEM', targetProductIds: ['p-a'] }),
       promo({ value: 50 }),
       promo({ discountType: 'AMOUNT', value: 100_000 }),
       promo({ discountType: 'AMOUNT', value: 100_000 }),
@@ -286,7 +275,7 @@ describe('eligibility: each refusal, in order', () => {
     { name: 'used up by this person', p: { maxRedemptionsPerPerson: 1, personUses: 1 }, error: 'USAGE_LIMIT_REACHED' },
     { name: 'wrong currency', p: { currency: 'EUR' }, error: 'NOT_APPLICABLE' },
     { name: 'right currency', p: { currency: 'USD' }, error: null },
-    { name: 'no targeted line', p: { level: 'ITEM' as const, targets: { productIds: ['other'], variantIds: [], categoryIds: [] } }, error: 'NOT_APPLICABLE' },
+    { name: 'no targeted line', p: { level: 'ITEM' as const, targetProductIds: ['other'] }, error: 'NOT_APPLICABLE' },
     { name: 'below min subtotal', p: { minSubtotal: 1001 }, error: 'MIN_SUBTOTAL_NOT_MET' },
     { name: 'exactly the min subtotal', p: { minSubtotal: 1000 }, error: null },
     { name: 'expired beats min subtotal', p: { minSubtotal: 5000, validTo: new Date('2026-11-01T00:00:00Z') }, error: 'PROMOTION_EXPIRED' },

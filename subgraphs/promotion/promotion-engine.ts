@@ -30,6 +30,9 @@
 //    discount comes to zero (free shipping on a cart that ships free) still counts as applied.
 //    One code result per input code, in input order; codes match case-insensitively.
 
+import { normalizeCode } from '../../lib/input-checker.js';
+import { fractionOf } from '../../lib/money.js';
+
 export type DiscountType = 'PERCENTAGE' | 'AMOUNT' | 'FREE_SHIPPING';
 export type PromotionLevel = 'CART' | 'ITEM';
 export type EngineErrorCode =
@@ -51,34 +54,43 @@ export interface CartLine {
   quantity: number;
 }
 
-export interface PromotionTargets {
-  productIds: readonly string[];
-  variantIds: readonly string[];
-  categoryIds: readonly string[];
-}
-
-/** A promotion as the engine sees it, with its usage so far. */
-export interface PromotionRule {
-  id: string;
+/** What an admin sets on a promotion, as stored: the admin API writes it, the engine reads it. */
+export interface PromotionTerms {
   name: string;
   code: string | null;
+  automatic: boolean;
   discountType: DiscountType;
+  /** Whole percent for PERCENTAGE, minor units for AMOUNT, 0 for FREE_SHIPPING. */
   value: number;
   currency: string | null;
   level: PromotionLevel;
-  targets: PromotionTargets;
+  targetProductIds: readonly string[];
+  targetVariantIds: readonly string[];
+  targetCategoryIds: readonly string[];
   minSubtotal: number | null;
+  /** Inclusive; null: from the start. */
   validFrom: Date | null;
+  /** Exclusive; null: open-ended. */
   validTo: Date | null;
   maxRedemptions: number | null;
   maxRedemptionsPerPerson: number | null;
   stackable: boolean;
   priority: number;
   active: boolean;
+}
+
+/** A promotion as the engine sees it, with its usage so far. */
+export interface PromotionRule extends PromotionTerms {
+  id: string;
   /** Uses held or confirmed by every order. */
   uses: number;
   /** Uses held or confirmed by the shopper's orders (0 for anonymous shoppers). */
   personUses: number;
+}
+
+/** A stored promotion with its counters, and how often this shopper has used it, as the engine's rule. */
+export function ruleOf(promotion: PromotionTerms & { id: string; reservedCount: number; confirmedCount: number }, personUses: number): PromotionRule {
+  return { ...promotion, uses: promotion.reservedCount + promotion.confirmedCount, personUses };
 }
 
 export interface EvaluationInput {
@@ -122,16 +134,17 @@ export interface Evaluation {
   discountTotal: number;
 }
 
-/** Codes are stored and compared upper-case and trimmed. */
-export const normalizeCode = (code: string): string => code.trim().toUpperCase();
+/** What the conditions on a use of a promotion see: when, and by whom. */
+export interface UseFacts {
+  now: Date;
+  personId: string | null;
+}
 
 /** What the conditions see of the cart. */
-export interface CartFacts {
+export interface CartFacts extends UseFacts {
   lines: readonly CartLine[];
   currency: string;
   subtotal: number;
-  now: Date;
-  personId: string | null;
 }
 
 export interface Refusal {
@@ -140,40 +153,48 @@ export interface Refusal {
 }
 
 /** One condition a promotion must meet: a code, and a check returning why not (or null). */
-export interface PromotionCondition {
+export interface PromotionCondition<Facts extends UseFacts = CartFacts> {
   code: string;
-  check(promotion: PromotionRule, cart: CartFacts): Refusal | null;
+  check(promotion: PromotionRule, facts: Facts): Refusal | null;
 }
 
 const refuse = (error: EngineErrorCode, message: string): Refusal => ({ error, message });
 
-export const isTargeted = (line: CartLine, targets: PromotionTargets): boolean =>
-  targets.productIds.includes(line.productId) || targets.variantIds.includes(line.variantId) || line.categoryIds.some((c) => targets.categoryIds.includes(c));
+export const isTargeted = (line: CartLine, p: PromotionTerms): boolean =>
+  p.targetProductIds.includes(line.productId) || p.targetVariantIds.includes(line.variantId) || line.categoryIds.some((c) => p.targetCategoryIds.includes(c));
+
+/** The validity window, [validFrom, validTo): the one place that says whether a promotion runs at `now`. */
+export function windowRefusal(p: Pick<PromotionTerms, 'validFrom' | 'validTo'>, now: Date): Refusal | null {
+  if (p.validFrom && now < p.validFrom) return refuse('PROMOTION_NOT_YET_VALID', `this promotion starts at ${p.validFrom.toISOString()}`);
+  if (p.validTo && now >= p.validTo) return refuse('PROMOTION_EXPIRED', `this promotion ended at ${p.validTo.toISOString()}`);
+  return null;
+}
 
 const lineTotal = (line: CartLine): number => line.unitPrice * line.quantity;
 
-/** The conditions, in the order that decides which refusal a code gets. */
-export const CONDITIONS: readonly PromotionCondition[] = [
+/**
+ * Whether anyone may use the promotion now, whatever the cart: what the evaluation checks first
+ * and what a redemption checks again under the promotion's row lock.
+ */
+export const AVAILABILITY: readonly PromotionCondition<UseFacts>[] = [
   { code: 'active', check: (p) => (p.active ? null : refuse('PROMOTION_NOT_FOUND', 'this promotion is not available')) },
-  {
-    code: 'started',
-    check: (p, cart) => (p.validFrom && cart.now < p.validFrom ? refuse('PROMOTION_NOT_YET_VALID', `this promotion starts at ${p.validFrom.toISOString()}`) : null),
-  },
-  {
-    code: 'notEnded',
-    check: (p, cart) => (p.validTo && cart.now >= p.validTo ? refuse('PROMOTION_EXPIRED', `this promotion ended at ${p.validTo.toISOString()}`) : null),
-  },
+  { code: 'running', check: (p, { now }) => windowRefusal(p, now) },
   {
     code: 'totalLimit',
     check: (p) => (p.maxRedemptions !== null && p.uses >= p.maxRedemptions ? refuse('USAGE_LIMIT_REACHED', 'this promotion has been used up') : null),
   },
   {
     code: 'personLimit',
-    check: (p, cart) =>
-      cart.personId !== null && p.maxRedemptionsPerPerson !== null && p.personUses >= p.maxRedemptionsPerPerson
+    check: (p, { personId }) =>
+      personId !== null && p.maxRedemptionsPerPerson !== null && p.personUses >= p.maxRedemptionsPerPerson
         ? refuse('USAGE_LIMIT_REACHED', `this promotion can be used ${p.maxRedemptionsPerPerson} time(s) per person`)
         : null,
   },
+];
+
+/** The conditions, in the order that decides which refusal a code gets. */
+export const CONDITIONS: readonly PromotionCondition[] = [
+  ...AVAILABILITY,
   { code: 'cartHasLines', check: (_p, cart) => (cart.lines.length > 0 ? null : refuse('NOT_APPLICABLE', 'the cart is empty')) },
   {
     code: 'currency',
@@ -182,7 +203,7 @@ export const CONDITIONS: readonly PromotionCondition[] = [
   {
     code: 'targetsInCart',
     check: (p, cart) =>
-      p.level === 'ITEM' && !cart.lines.some((l) => isTargeted(l, p.targets)) ? refuse('NOT_APPLICABLE', 'no item in the cart qualifies for this promotion') : null,
+      p.level === 'ITEM' && !cart.lines.some((l) => isTargeted(l, p)) ? refuse('NOT_APPLICABLE', 'no item in the cart qualifies for this promotion') : null,
   },
   {
     code: 'minSubtotal',
@@ -191,9 +212,9 @@ export const CONDITIONS: readonly PromotionCondition[] = [
   },
 ];
 
-export function firstRefusal(promotion: PromotionRule, cart: CartFacts, conditions: readonly PromotionCondition[] = CONDITIONS): Refusal | null {
+export function firstRefusal<Facts extends UseFacts>(promotion: PromotionRule, facts: Facts, conditions: readonly PromotionCondition<Facts>[]): Refusal | null {
   for (const condition of conditions) {
-    const refusal = condition.check(promotion, cart);
+    const refusal = condition.check(promotion, facts);
     if (refusal) return refusal;
   }
   return null;
@@ -241,7 +262,7 @@ export function allocateProportionally(amount: number, weights: readonly number[
 }
 
 /** The lines a promotion discounts: every line for CART level, the targeted ones for ITEM level. */
-const appliesTo = (p: PromotionRule, line: CartLine): boolean => p.level === 'CART' || isTargeted(line, p.targets);
+const appliesTo = (p: PromotionRule, line: CartLine): boolean => p.level === 'CART' || isTargeted(line, p);
 
 function spread(p: PromotionRule, lines: readonly CartLine[], left: Remaining, amountOf: (base: number) => number): Taken {
   const weights = lines.map((line, i) => (appliesTo(p, line) ? left.lines[i]! : 0));
@@ -252,8 +273,7 @@ function spread(p: PromotionRule, lines: readonly CartLine[], left: Remaining, a
 export const ACTIONS: Record<DiscountType, PromotionAction> = {
   PERCENTAGE: {
     code: 'PERCENTAGE',
-    // Half up: (base × percent + 50) / 100 rounded down, in BigInt so large carts stay exact.
-    apply: (p, lines, left) => spread(p, lines, left, (base) => Number((BigInt(base) * BigInt(p.value) + 50n) / 100n)),
+    apply: (p, lines, left) => spread(p, lines, left, (base) => fractionOf(base, p.value, 100)),
   },
   AMOUNT: {
     code: 'AMOUNT',
@@ -329,7 +349,7 @@ export function evaluatePromotions(input: EvaluationInput): Evaluation {
   const codes = new Set(input.codes.map(normalizeCode));
   // Promotions with a code take part only when the shopper gave it; the others are automatic.
   const candidates = input.promotions.filter((p) => p.code === null || codes.has(p.code));
-  const refusals = new Map(candidates.map((p) => [p.id, firstRefusal(p, cart)]));
+  const refusals = new Map(candidates.map((p) => [p.id, firstRefusal(p, cart, CONDITIONS)]));
   const eligible = candidates.filter((p) => refusals.get(p.id) === null);
   const outcome = bestOutcome(eligible, input.lines, input.shippingAmount);
   const chosen = new Set(outcome.promotions.map((p) => p.id));

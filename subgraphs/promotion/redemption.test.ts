@@ -103,7 +103,7 @@ describe('reserve, confirm, release', () => {
     expect(released.redemptions?.map((r) => r.status)).toEqual(['RELEASED']);
     expect(await service.release(order)).toEqual(released);
     expect(await countersOf(sql, promotionId)).toEqual({ reserved: 0, confirmed: 0 });
-    expect(codes(await service.confirm(order))).toEqual(['REDEMPTION_RELEASED']);
+    expect(codes(await service.confirm(order))).toEqual(['ILLEGAL_TRANSITION']);
 
     // The use is back, for everyone and for erin herself.
     expect((await service.reserve(orderId(), 'erin', [{ promotionId, amount: 100 }])).redemptions).toHaveLength(1);

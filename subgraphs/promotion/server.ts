@@ -1,24 +1,24 @@
-import { readFileSync } from 'node:fs';
-import { pgAdapter } from '../../lib/db.js';
+import { readSettings } from '../../lib/config.js';
+import { contextAdapter } from '../../lib/db.js';
 import { createLogger } from '../../lib/logger.js';
 import { startSubgraph, type Runtime, type RunningService } from '../../lib/runtime.js';
-import { AffiliateAttributionService } from './affiliate-attribution.service.js';
-import { AffiliateClickService } from './affiliate-click.service.js';
-import { AffiliatePartnerService } from './affiliate-partner.service.js';
+import { AffiliateAttributionService } from './affiliates/attribution.service.js';
+import { AffiliateClickService } from './affiliates/click.service.js';
+import { AffiliatePartnerService } from './affiliates/partner.service.js';
+import { promotionSettings } from './config.js';
 import type { PromotionContext, PromotionServices } from './context.js';
 import { EvaluationService } from './evaluation.service.js';
 import { PrismaClient } from './prisma-client/client.js';
 import { PromotionService } from './promotion.service.js';
 import { RedemptionService } from './redemption.service.js';
 import { resolvers } from './resolvers.js';
-import { affiliateClickPurgeJob } from './workers/affiliate-click-purge.js';
-import { affiliateConsumers } from './workers/affiliate-events.js';
-
-const typeDefs = readFileSync(new URL('../../schema/promotion.graphql', import.meta.url), 'utf8');
+import { affiliateClickPurgeJob } from './affiliates/workers/click-purge.js';
+import { affiliateConsumers } from './affiliates/workers/consumers.js';
 
 export function createPromotionServices(runtime: Pick<Runtime, 'config' | 'redis'>): PromotionServices {
   const { config, redis } = runtime;
-  const db = new PrismaClient({ adapter: pgAdapter(config.DATABASE_URL, 'promotion', config.DATABASE_POOL_SIZE) });
+  const settings = readSettings(promotionSettings, config);
+  const db = new PrismaClient({ adapter: contextAdapter(config, 'promotion') });
   return {
     db,
     promotions: new PromotionService(db),
@@ -27,7 +27,7 @@ export function createPromotionServices(runtime: Pick<Runtime, 'config' | 'redis
     partners: new AffiliatePartnerService(db),
     clicks: new AffiliateClickService(db, redis, {
       keyPrefix: `${config.REDIS_PREFIX}:affiliate-clicks`,
-      clicksPerMinute: config.AFFILIATE_CLICKS_PER_MINUTE,
+      clicksPerMinute: settings.AFFILIATE_CLICKS_PER_MINUTE,
     }),
     attributions: new AffiliateAttributionService(db),
   };
@@ -39,7 +39,6 @@ export async function startPromotion(runtime: Runtime, options: { port?: number 
   return startSubgraph<PromotionContext>({
     name: 'promotion',
     runtime,
-    typeDefs,
     resolvers,
     db,
     port: options.port,

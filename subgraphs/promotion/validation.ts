@@ -1,9 +1,10 @@
 // Input rules for promotion writes: pure functions returning userErrors, no I/O.
-import type { UserError } from '../../lib/errors.js';
-import { InputChecker } from '../../lib/input-checker.js';
+import { refuse as refuseWith, toPayload, type UserError } from '../../lib/errors.js';
+import { InputChecker, normalizeCode } from '../../lib/input-checker.js';
 import { isKnownCurrency } from '../../lib/money.js';
+import { parseInstant } from '../../lib/time.js';
 import type { DiscountType, PromotionErrorCode, PromotionLevel } from './generated/resolvers-types.js';
-import { normalizeCode } from './promotion-engine.js';
+import type { PromotionTerms } from './promotion-engine.js';
 
 export type PromotionError = UserError<PromotionErrorCode>;
 
@@ -20,36 +21,42 @@ export const LIMITS = {
   redemptionsPerOrder: 20,
 } as const;
 
-/** Codes as stored: upper-case letters, digits, '-' and '_', 3 to 64 characters. */
+/** Promotion and partner codes as stored: upper-case letters, digits, '-' and '_', 3 to 64 characters. */
 const CODE = /^[A-Z0-9][A-Z0-9_-]{2,63}$/;
 
-export class Checker extends InputChecker<PromotionErrorCode> {
-  range(value: number | null | undefined, field: string[], min: number, max: number): void {
-    if (value === null || value === undefined) return;
-    if (!Number.isInteger(value) || value < min || value > max) this.add('INVALID_VALUE', `${field.at(-1)} must be between ${min} and ${max}`, field);
+export const isCodeShaped = (code: string): boolean => CODE.test(code);
+
+/** Refuses a promotion write with one userError. */
+export const refuse = refuseWith<PromotionErrorCode>;
+
+/** A promotion mutation's payload: `{ [key]: result }`, or the userErrors it was refused with. */
+export const payload = <K extends string, T>(key: K, run: () => Promise<T>) => toPayload<K, T, PromotionErrorCode>(key, run);
+
+export class PromotionInputChecker extends InputChecker<PromotionErrorCode> {
+  protected readonly outOfRange = 'INVALID_VALUE';
+
+  codeFormat(code: string, field: readonly string[]): void {
+    if (!isCodeShaped(code)) this.add('INVALID_CODE', "a code is 3 to 64 letters, digits, '-' or '_', starting with a letter or digit", field);
+  }
+
+  currency(value: string | null, field: readonly string[]): void {
+    if (value !== null && !isKnownCurrency(value)) this.add('INVALID_CURRENCY', `${value} is not an ISO 4217 currency code`, field);
+  }
+
+  /** An ISO 8601 instant; null and undefined pass through, a bad value is reported and reads as undefined. */
+  instant(value: string | null | undefined, field: readonly string[]): Date | null | undefined {
+    if (value === null || value === undefined) return value;
+    const instant = parseInstant(value);
+    if (!instant) this.add('INVALID_DATES', `${field.at(-1)} must be an ISO 8601 instant, e.g. 2026-11-27T00:00:00Z`, field);
+    return instant ?? undefined;
   }
 }
 
-/** Everything an admin sets on a promotion, as stored. */
-export interface PromotionFields {
-  name: string;
-  code: string | null;
-  automatic: boolean;
-  discountType: DiscountType;
-  value: number;
-  currency: string | null;
-  level: PromotionLevel;
+/** The terms as stored, with the arrays the admin API writes. */
+export interface PromotionFields extends PromotionTerms {
   targetProductIds: string[];
   targetVariantIds: string[];
   targetCategoryIds: string[];
-  minSubtotal: number | null;
-  validFrom: Date | null;
-  validTo: Date | null;
-  maxRedemptions: number | null;
-  maxRedemptionsPerPerson: number | null;
-  stackable: boolean;
-  priority: number;
-  active: boolean;
 }
 
 export interface TargetsInput {
@@ -78,7 +85,8 @@ export interface PromotionInput {
   active?: boolean | null;
 }
 
-const DEFAULTS: PromotionFields = {
+/** What a new promotion has unless the input says otherwise. */
+export const PROMOTION_DEFAULTS: PromotionFields = {
   name: '',
   code: null,
   automatic: false,
@@ -99,18 +107,7 @@ const DEFAULTS: PromotionFields = {
   active: true,
 };
 
-function parseInstant(c: Checker, value: string | null | undefined, field: string[]): Date | null | undefined {
-  if (value === null || value === undefined) return value;
-  const date = new Date(value);
-  // Date also parses free text like "March 7"; an instant must be ISO 8601 with a date.
-  if (!/^\d{4}-\d{2}-\d{2}/.test(value) || Number.isNaN(date.getTime())) {
-    c.add('INVALID_DATES', `${field.at(-1)} must be an ISO 8601 instant, e.g. 2026-11-27T00:00:00Z`, field);
-    return undefined;
-  }
-  return date;
-}
-
-function targetIds(c: Checker, ids: string[] | null | undefined, field: string[]): string[] {
+function targetIds(c: PromotionInputChecker, ids: string[] | null | undefined, field: string[]): string[] {
   const list = ids ?? [];
   list.forEach((id, i) => c.text(id, [...field, String(i)], LIMITS.targetId, true));
   return [...new Set(list)];
@@ -121,9 +118,9 @@ function targetIds(c: Checker, ids: string[] | null | undefined, field: string[]
  * defaults on create), normalised (code upper-case, FREE_SHIPPING value 0), then checked whole,
  * so that rules between fields hold whichever of them an update changes.
  */
-export function promotionFields(c: Checker, input: PromotionInput, base: PromotionFields | null): PromotionFields {
+export function promotionFields(c: PromotionInputChecker, input: PromotionInput, base: PromotionTerms | null): PromotionFields {
   const creating = base === null;
-  const from = base ?? DEFAULTS;
+  const from = base ?? PROMOTION_DEFAULTS;
   const pick = <K extends keyof PromotionInput, V>(key: K, current: V, read: (v: NonNullable<PromotionInput[K]>) => V, clearable: boolean): V => {
     const v = input[key];
     if (v === undefined || (v === null && !clearable)) return current;
@@ -132,8 +129,8 @@ export function promotionFields(c: Checker, input: PromotionInput, base: Promoti
   const field = (name: string) => ['input', name];
 
   if (creating || input.name != null) c.text(input.name, field('name'), LIMITS.name, true);
-  const validFrom = parseInstant(c, input.validFrom, field('validFrom'));
-  const validTo = parseInstant(c, input.validTo, field('validTo'));
+  const validFrom = c.instant(input.validFrom, field('validFrom'));
+  const validTo = c.instant(input.validTo, field('validTo'));
   const targets = input.targets;
   const fields: PromotionFields = {
     name: pick('name', from.name, (v) => v.trim(), false),
@@ -143,9 +140,9 @@ export function promotionFields(c: Checker, input: PromotionInput, base: Promoti
     value: pick('value', from.value, (v) => v, false),
     currency: pick('currencyCode', from.currency, (v) => v, true),
     level: pick('level', from.level, (v) => v, false),
-    targetProductIds: targets === undefined ? from.targetProductIds : targetIds(c, targets?.productIds, ['input', 'targets', 'productIds']),
-    targetVariantIds: targets === undefined ? from.targetVariantIds : targetIds(c, targets?.variantIds, ['input', 'targets', 'variantIds']),
-    targetCategoryIds: targets === undefined ? from.targetCategoryIds : targetIds(c, targets?.categoryIds, ['input', 'targets', 'categoryIds']),
+    targetProductIds: targets === undefined ? [...from.targetProductIds] : targetIds(c, targets?.productIds, ['input', 'targets', 'productIds']),
+    targetVariantIds: targets === undefined ? [...from.targetVariantIds] : targetIds(c, targets?.variantIds, ['input', 'targets', 'variantIds']),
+    targetCategoryIds: targets === undefined ? [...from.targetCategoryIds] : targetIds(c, targets?.categoryIds, ['input', 'targets', 'categoryIds']),
     minSubtotal: pick('minSubtotal', from.minSubtotal, (v) => v, true),
     validFrom: validFrom === undefined ? from.validFrom : validFrom,
     validTo: validTo === undefined ? from.validTo : validTo,
@@ -161,11 +158,11 @@ export function promotionFields(c: Checker, input: PromotionInput, base: Promoti
 }
 
 /** Rules between a promotion's fields; errors point at the input field to change. */
-export function checkPromotion(c: Checker, p: PromotionFields): void {
+export function checkPromotion(c: PromotionInputChecker, p: PromotionFields): void {
   const field = (name: string) => ['input', name];
   if (p.automatic && p.code !== null) c.add('INVALID_CODE', 'automatic promotions have no code', field('code'));
   if (!p.automatic && p.code === null) c.add('INVALID_CODE', 'a promotion needs a code unless it is automatic', field('code'));
-  if (p.code !== null && !CODE.test(p.code)) c.add('INVALID_CODE', "a code is 3 to 64 letters, digits, '-' or '_', starting with a letter or digit", field('code'));
+  if (p.code !== null) c.codeFormat(p.code, field('code'));
 
   if (p.discountType === 'PERCENTAGE') c.range(p.value, field('value'), 1, 100);
   if (p.discountType === 'AMOUNT') c.range(p.value, field('value'), 1, LIMITS.amount);
@@ -174,7 +171,7 @@ export function checkPromotion(c: Checker, p: PromotionFields): void {
   c.range(p.maxRedemptionsPerPerson, field('maxRedemptionsPerPerson'), 1, LIMITS.redemptions);
   c.range(p.priority, field('priority'), -LIMITS.priority, LIMITS.priority);
 
-  if (p.currency !== null && !isKnownCurrency(p.currency)) c.add('INVALID_CURRENCY', `${p.currency} is not an ISO 4217 currency code`, field('currencyCode'));
+  c.currency(p.currency, field('currencyCode'));
   if (p.currency === null && p.discountType === 'AMOUNT') c.add('INVALID_CURRENCY', 'an AMOUNT promotion needs a currencyCode', field('currencyCode'));
   if (p.currency === null && p.minSubtotal !== null) c.add('INVALID_CURRENCY', 'a minimum subtotal needs a currencyCode', field('currencyCode'));
 

@@ -1,18 +1,13 @@
-import { readFileSync } from 'node:fs';
-import { pgAdapter } from '../../lib/db.js';
+import { contextAdapter } from '../../lib/db.js';
 import { startSubgraph, type Runtime, type RunningService } from '../../lib/runtime.js';
 import { PrismaClient } from './prisma-client/client.js';
 import { resolvers, type SubscriptionContext } from './resolvers.js';
 
-const typeDefs = readFileSync(new URL('../../schema/subscription.graphql', import.meta.url), 'utf8');
-
 export async function startSubscription(runtime: Runtime, options: { port?: number } = {}): Promise<RunningService> {
-  const { config } = runtime;
-  const db = new PrismaClient({ adapter: pgAdapter(config.DATABASE_URL, 'subscription', config.DATABASE_POOL_SIZE) });
+  const db = new PrismaClient({ adapter: contextAdapter(runtime.config, 'subscription') });
   return startSubgraph<SubscriptionContext>({
     name: 'subscription',
     runtime,
-    typeDefs,
     resolvers,
     db,
     port: options.port,

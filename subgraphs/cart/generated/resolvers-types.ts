@@ -1,4 +1,4 @@
-/* Generated from schema/cart.graphql by `npm run codegen`: do not edit. */
+/* Generated from schema/cart*.graphql by `npm run codegen`: do not edit. */
 import type { GraphQLResolveInfo } from 'graphql';
 import type { CartRow, CartLineView } from '../models.js';
 import type { CartWarning as CartWarningView } from '../validation.js';
@@ -61,10 +61,13 @@ export type CartDiscount = {
 };
 
 export type CartErrorCode =
+  /** The cart is expired, checked out or being checked out: it takes no changes. */
   | 'CART_NOT_ACTIVE'
   | 'CART_NOT_FOUND'
   | 'CURRENCY_MISMATCH'
   | 'CURRENCY_NOT_SUPPORTED'
+  /** The cart's lifecycle refused the change (e.g. checking out a cart that is not ACTIVE). */
+  | 'ILLEGAL_TRANSITION'
   | 'INVALID_INPUT'
   | 'LINE_NOT_FOUND'
   | 'MIN_SUBTOTAL_NOT_MET'

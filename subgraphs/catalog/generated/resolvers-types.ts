@@ -1,4 +1,4 @@
-/* Generated from schema/catalog.graphql by `npm run codegen`: do not edit. */
+/* Generated from schema/catalog*.graphql by `npm run codegen`: do not edit. */
 import type { GraphQLResolveInfo } from 'graphql';
 import type { ProductRow, VariantRow, CategoryRow, ImageRow, OptionRow, InventoryRow, ReservationRow, ProductConnectionRow, CategoryFacetRow } from '../models.js';
 import type { Money as MoneyValue } from '../../../lib/money.js';
@@ -22,6 +22,8 @@ export type CatalogErrorCode =
   | 'ARCHIVED'
   | 'BELOW_RESERVED'
   | 'CATEGORY_CYCLE'
+  /** A lifecycle refused the change, e.g. committing a released reservation. */
+  | 'ILLEGAL_TRANSITION'
   | 'INSUFFICIENT_STOCK'
   | 'INVALID_CURRENCY'
   | 'INVALID_INPUT'
@@ -31,7 +33,6 @@ export type CatalogErrorCode =
   | 'OPTION_TAKEN'
   | 'OPTION_VALUE_IN_USE'
   | 'QUANTITY_OUT_OF_RANGE'
-  | 'RESERVATION_NOT_ACTIVE'
   | 'RESERVATION_NOT_FOUND'
   | 'SKU_TAKEN'
   | 'SLUG_TAKEN'

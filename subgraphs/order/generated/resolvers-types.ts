@@ -1,4 +1,4 @@
-/* Generated from schema/order.graphql by `npm run codegen`: do not edit. */
+/* Generated from schema/order*.graphql by `npm run codegen`: do not edit. */
 import type { GraphQLResolveInfo } from 'graphql';
 import type { Order as OrderRow } from '../prisma-client/client.js';
 import type { Money as MoneyValue } from '../../../lib/money.js';

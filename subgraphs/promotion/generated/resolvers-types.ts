@@ -1,6 +1,7 @@
-/* Generated from schema/promotion.graphql by `npm run codegen`: do not edit. */
+/* Generated from schema/promotion*.graphql by `npm run codegen`: do not edit. */
 import type { GraphQLResolveInfo } from 'graphql';
-import type { PromotionRow, PromotionConnectionRow, AffiliatePartnerRow, AffiliatePartnerConnectionRow, AffiliateClickRow, AffiliateAttributionRow, AffiliateReportRow } from '../models.js';
+import type { PromotionRow, PromotionConnectionRow } from '../models.js';
+import type { AffiliatePartnerRow, AffiliatePartnerConnectionRow, AffiliateClickRow, AffiliateAttributionRow, AffiliateReportRow } from '../affiliates/models.js';
 import type { Money as MoneyValue } from '../../../lib/money.js';
 import type { PromotionContext } from '../context.js';
 export type Maybe<T> = T | null;
@@ -324,6 +325,8 @@ export type PromotionEdge = {
 
 export type PromotionErrorCode =
   | 'CODE_TAKEN'
+  /** A lifecycle refused the change, e.g. confirming redemptions that were released. */
+  | 'ILLEGAL_TRANSITION'
   /** Codes are 3 to 64 letters, digits, '-' or '_'. */
   | 'INVALID_CODE'
   | 'INVALID_CURRENCY'
@@ -349,8 +352,6 @@ export type PromotionErrorCode =
   | 'PROMOTION_NOT_YET_VALID'
   /** Too many requests from this client; the message says when to retry. */
   | 'RATE_LIMITED'
-  /** The order's redemptions were released; they cannot be confirmed. */
-  | 'REDEMPTION_RELEASED'
   | 'TOO_LONG'
   /** The total or the per-person limit is used up. */
   | 'USAGE_LIMIT_REACHED';
@@ -450,7 +451,8 @@ export type PromotionUserError = UserError & {
 /**
  * Promotions: codes and automatic promotions, the engine that prices them into a cart, and the
  * redemptions that hold one use per order. Admins manage promotions; support may read them.
- * The engine's rules are documented in the README ("Promotion").
+ * The engine's rules are documented in subgraphs/promotion/README.md. Affiliates, the other half
+ * of this subgraph, are in promotion.affiliates.graphql.
  */
 export type Query = {
   __typename?: 'Query';
@@ -475,7 +477,8 @@ export type Query = {
 /**
  * Promotions: codes and automatic promotions, the engine that prices them into a cart, and the
  * redemptions that hold one use per order. Admins manage promotions; support may read them.
- * The engine's rules are documented in the README ("Promotion").
+ * The engine's rules are documented in subgraphs/promotion/README.md. Affiliates, the other half
+ * of this subgraph, are in promotion.affiliates.graphql.
  */
 export type QueryAffiliatePartnerArgs = {
   id: Scalars['ID']['input'];
@@ -485,7 +488,8 @@ export type QueryAffiliatePartnerArgs = {
 /**
  * Promotions: codes and automatic promotions, the engine that prices them into a cart, and the
  * redemptions that hold one use per order. Admins manage promotions; support may read them.
- * The engine's rules are documented in the README ("Promotion").
+ * The engine's rules are documented in subgraphs/promotion/README.md. Affiliates, the other half
+ * of this subgraph, are in promotion.affiliates.graphql.
  */
 export type QueryAffiliatePartnersArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
@@ -496,7 +500,8 @@ export type QueryAffiliatePartnersArgs = {
 /**
  * Promotions: codes and automatic promotions, the engine that prices them into a cart, and the
  * redemptions that hold one use per order. Admins manage promotions; support may read them.
- * The engine's rules are documented in the README ("Promotion").
+ * The engine's rules are documented in subgraphs/promotion/README.md. Affiliates, the other half
+ * of this subgraph, are in promotion.affiliates.graphql.
  */
 export type QueryAffiliateReportArgs = {
   direction?: InputMaybe<AffiliateDirection>;
@@ -509,7 +514,8 @@ export type QueryAffiliateReportArgs = {
 /**
  * Promotions: codes and automatic promotions, the engine that prices them into a cart, and the
  * redemptions that hold one use per order. Admins manage promotions; support may read them.
- * The engine's rules are documented in the README ("Promotion").
+ * The engine's rules are documented in subgraphs/promotion/README.md. Affiliates, the other half
+ * of this subgraph, are in promotion.affiliates.graphql.
  */
 export type QueryEvaluatePromotionsArgs = {
   input: PromotionEvaluationInput;
@@ -519,7 +525,8 @@ export type QueryEvaluatePromotionsArgs = {
 /**
  * Promotions: codes and automatic promotions, the engine that prices them into a cart, and the
  * redemptions that hold one use per order. Admins manage promotions; support may read them.
- * The engine's rules are documented in the README ("Promotion").
+ * The engine's rules are documented in subgraphs/promotion/README.md. Affiliates, the other half
+ * of this subgraph, are in promotion.affiliates.graphql.
  */
 export type QueryPromotionArgs = {
   id: Scalars['ID']['input'];
@@ -529,7 +536,8 @@ export type QueryPromotionArgs = {
 /**
  * Promotions: codes and automatic promotions, the engine that prices them into a cart, and the
  * redemptions that hold one use per order. Admins manage promotions; support may read them.
- * The engine's rules are documented in the README ("Promotion").
+ * The engine's rules are documented in subgraphs/promotion/README.md. Affiliates, the other half
+ * of this subgraph, are in promotion.affiliates.graphql.
  */
 export type QueryPromotionsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;

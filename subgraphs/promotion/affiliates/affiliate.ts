@@ -1,14 +1,15 @@
 // Affiliate rules: partner input, click input, commission and the report range. Pure, no I/O.
-import { isKnownCurrency } from '../../lib/money.js';
-import type { AffiliateDirection } from './generated/resolvers-types.js';
-import { normalizeCode } from './promotion-engine.js';
-import { Checker, LIMITS } from './validation.js';
+import { normalizeCode } from '../../../lib/input-checker.js';
+import { BASIS_POINTS, fractionOf } from '../../../lib/money.js';
+import { parseInstant } from '../../../lib/time.js';
+import type { AffiliateDirection } from '../generated/resolvers-types.js';
+import { LIMITS, isCodeShaped, type PromotionInputChecker } from '../validation.js';
 
 export const AFFILIATE_LIMITS = {
   url: 2048,
   externalRef: 100,
-  /** Basis points: 10000 is 100 %. */
-  maxRate: 10_000,
+  /** Basis points: at most 100 %. */
+  maxRate: BASIS_POINTS,
 } as const;
 
 /** A cart created with a partner's code is linked to a click of that partner made at most this long before. */
@@ -16,10 +17,6 @@ export const CLICK_LINK_WINDOW_MS = 30 * 24 * 3600 * 1000;
 
 /** SPEC §3: affiliate usage is kept two years. */
 export const CLICK_RETENTION_MS = 2 * 365 * 24 * 3600 * 1000;
-
-const CODE = /^[A-Z0-9][A-Z0-9_-]{2,63}$/;
-
-export const normalizePartnerCode = normalizeCode;
 
 export interface PartnerFields {
   code: string;
@@ -36,16 +33,16 @@ export interface PartnerInput {
 }
 
 /** The partner an input describes over `base` (the stored partner on update); omitted or null fields keep their value. */
-export function partnerFields(c: Checker, input: PartnerInput, base: PartnerFields | null): PartnerFields {
+export function partnerFields(c: PromotionInputChecker, input: PartnerInput, base: PartnerFields | null): PartnerFields {
   const field = (name: string) => ['input', name];
   if (base === null || input.name != null) c.text(input.name, field('name'), LIMITS.name, true);
   const fields: PartnerFields = {
-    code: input.code != null ? normalizePartnerCode(input.code) : (base?.code ?? ''),
+    code: input.code != null ? normalizeCode(input.code) : (base?.code ?? ''),
     name: input.name != null ? input.name.trim() : (base?.name ?? ''),
     commissionRate: input.commissionRate ?? base?.commissionRate ?? 0,
     active: input.active ?? base?.active ?? true,
   };
-  if (!CODE.test(fields.code)) c.add('INVALID_CODE', "a code is 3 to 64 letters, digits, '-' or '_', starting with a letter or digit", field('code'));
+  c.codeFormat(fields.code, field('code'));
   c.range(fields.commissionRate, field('commissionRate'), 0, AFFILIATE_LIMITS.maxRate);
   return fields;
 }
@@ -57,12 +54,12 @@ export interface ClickInput {
 }
 
 /** Checks a click's input; returns the normalised code. */
-export function checkClick(c: Checker, input: ClickInput): string {
+export function checkClick(c: PromotionInputChecker, input: ClickInput): string {
   const field = (name: string) => ['input', name];
   c.text(input.url, field('url'), AFFILIATE_LIMITS.url, true);
   c.text(input.referrer, field('referrer'), AFFILIATE_LIMITS.url);
-  const code = normalizePartnerCode(input.code);
-  if (!CODE.test(code)) c.add('PARTNER_NOT_FOUND', 'no active affiliate partner has this code', field('code'));
+  const code = normalizeCode(input.code);
+  if (!isCodeShaped(code)) c.add('PARTNER_NOT_FOUND', 'no active affiliate partner has this code', field('code'));
   return code;
 }
 
@@ -73,15 +70,12 @@ export interface OutboundInput {
   occurredAt?: string | null;
 }
 
-export function checkOutbound(c: Checker, input: OutboundInput): { occurredAt: Date | null } {
+export function checkOutbound(c: PromotionInputChecker, input: OutboundInput): { occurredAt: Date | null } {
   const field = (name: string) => ['input', name];
   c.text(input.externalRef, field('externalRef'), AFFILIATE_LIMITS.externalRef, true);
-  if (!isKnownCurrency(input.currencyCode)) c.add('INVALID_CURRENCY', `${input.currencyCode} is not an ISO 4217 currency code`, field('currencyCode'));
+  c.currency(input.currencyCode, field('currencyCode'));
   c.range(input.revenue, field('revenue'), 0, LIMITS.amount);
-  if (input.occurredAt == null) return { occurredAt: null };
-  const occurredAt = parseInstant(input.occurredAt);
-  if (!occurredAt) c.add('INVALID_DATES', 'occurredAt must be an ISO 8601 instant, e.g. 2026-11-27T00:00:00Z', field('occurredAt'));
-  return { occurredAt };
+  return { occurredAt: c.instant(input.occurredAt, field('occurredAt')) ?? null };
 }
 
 /**
@@ -89,18 +83,12 @@ export function checkOutbound(c: Checker, input: OutboundInput): { occurredAt: D
  * minor unit: 1999 at 250 bp (2.5 %) is 49.975, so 50.
  */
 export function commissionOf(base: number, rateBasisPoints: number): number {
-  return Math.floor((Math.max(0, base) * rateBasisPoints + 5000) / 10_000);
+  return fractionOf(base, rateBasisPoints, BASIS_POINTS);
 }
 
 /** The base an INBOUND commission is paid on: the merchandise after discounts (no shipping, no tax), never negative. */
 export function commissionBase(order: { subtotal: number; discountTotal: number }): number {
   return Math.max(0, order.subtotal - order.discountTotal);
-}
-
-/** An ISO 8601 instant with a date, or null (Date also parses free text like "March 7"). */
-export function parseInstant(value: string): Date | null {
-  const date = new Date(value);
-  return /^\d{4}-\d{2}-\d{2}/.test(value) && !Number.isNaN(date.getTime()) ? date : null;
 }
 
 export type ReportRange = { from: Date; to: Date; direction: AffiliateDirection } | { error: string; field: 'from' | 'to' };

@@ -2,11 +2,11 @@
 // the partner's code, and purged after the retention period.
 import type { Redis } from 'ioredis';
 import { RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
-import { UserErrorsException, userError } from '../../lib/errors.js';
-import { CLICK_LINK_WINDOW_MS, CLICK_RETENTION_MS, checkClick, normalizePartnerCode, type ClickInput } from './affiliate.js';
+import { normalizeCode } from '../../../lib/input-checker.js';
+import { CLICK_LINK_WINDOW_MS, CLICK_RETENTION_MS, checkClick, type ClickInput } from './affiliate.js';
 import type { AffiliateClickRow } from './models.js';
-import type { Prisma, PrismaClient } from './prisma-client/client.js';
-import { Checker } from './validation.js';
+import type { Prisma, PrismaClient } from '../prisma-client/client.js';
+import { PromotionInputChecker, refuse } from '../validation.js';
 
 type Tx = Prisma.TransactionClient;
 
@@ -39,14 +39,11 @@ export class AffiliateClickService {
   /** Every call counts against the caller's limit, refused ones included (no free probing of codes). */
   async record(input: ClickInput, clicker: Clicker): Promise<AffiliateClickRow> {
     await this.consume(clicker);
-    const c = new Checker();
+    const c = new PromotionInputChecker();
     const code = checkClick(c, input);
-    if (c.errors.length) throw new UserErrorsException(c.errors);
+    c.throwIfAny();
     const partner = await this.db.affiliatePartner.findUnique({ where: { code } });
-    if (!partner?.active) {
-      c.add('PARTNER_NOT_FOUND', 'no active affiliate partner has this code', ['input', 'code']);
-      throw new UserErrorsException(c.errors);
-    }
+    if (!partner?.active) return refuse('PARTNER_NOT_FOUND', 'no active affiliate partner has this code', ['input', 'code']);
     const click = await this.db.affiliateClick.create({
       data: { partnerId: partner.id, url: input.url, referrer: input.referrer ?? null, personId: clicker.personId },
     });
@@ -61,7 +58,7 @@ export class AffiliateClickService {
       // A RateLimiterRes means over the limit; anything else is Redis failing, not the caller.
       if (!(res instanceof RateLimiterRes)) throw res;
       const seconds = Math.max(1, Math.ceil(res.msBeforeNext / 1000));
-      throw new UserErrorsException([userError('RATE_LIMITED', `too many clicks from this client; retry after ${seconds} seconds`)]);
+      refuse('RATE_LIMITED', `too many clicks from this client; retry after ${seconds} seconds`);
     }
   }
 
@@ -73,7 +70,7 @@ export class AffiliateClickService {
    */
   async linkCart(tx: Tx, cart: CartCreatedData, now = new Date()): Promise<string | null> {
     if (!cart.affiliateCode) return null;
-    const partner = await tx.affiliatePartner.findUnique({ where: { code: normalizePartnerCode(cart.affiliateCode) }, select: { id: true } });
+    const partner = await tx.affiliatePartner.findUnique({ where: { code: normalizeCode(cart.affiliateCode) }, select: { id: true } });
     if (!partner) return null;
     const since = new Date(now.getTime() - CLICK_LINK_WINDOW_MS);
     const rows = await tx.$queryRaw<{ id: string }[]>`

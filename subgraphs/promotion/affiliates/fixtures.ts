@@ -1,6 +1,6 @@
 // Test helpers for affiliates: admin calls through the gateway and clicks from distinct clients.
-import type { GraphQLClient } from '../../test/harness.js';
-import type { UserErrorView } from './promotion-fixtures.js';
+import type { GraphQLClient } from '../../../test/harness.js';
+import type { UserErrorView } from '../promotion-fixtures.js';
 
 export const PARTNER_FIELDS = 'id code name commissionRate active createdAt updatedAt';
 

@@ -1,5 +1,5 @@
-import type { JobSpec } from '../../../lib/runtime.js';
-import type { AffiliateClickService } from '../affiliate-click.service.js';
+import type { JobSpec } from '../../../../lib/runtime.js';
+import type { AffiliateClickService } from '../click.service.js';
 
 const DAY_MS = 24 * 3600 * 1000;
 

@@ -2,9 +2,9 @@
 // their per-client rate limit, outbound referrals, and the per-partner report.
 import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestStack, type GraphQLClient, type TestStack } from '../../test/harness.js';
-import { affiliateAdmin, nextAddress, recordClick, PARTNER_FIELDS, RECORD_CLICK } from './affiliate-fixtures.js';
-import { codesOf, promotionSql, uniqueCode } from './promotion-fixtures.js';
+import { startTestStack, type GraphQLClient, type TestStack } from '../../../test/harness.js';
+import { affiliateAdmin, nextAddress, recordClick, PARTNER_FIELDS, RECORD_CLICK } from './fixtures.js';
+import { codesOf, promotionSql, uniqueCode } from '../promotion-fixtures.js';
 
 const CLICKS_PER_MINUTE = 5;
 let stack: TestStack;

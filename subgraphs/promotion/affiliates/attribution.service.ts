@@ -1,14 +1,14 @@
 // Orders credited to partners (INBOUND from OrderPaid, OUTBOUND recorded by an admin) and the
 // per-partner report.
 import { z } from 'zod';
-import { UserErrorsException } from '../../lib/errors.js';
-import { isUuid } from '../../lib/ids.js';
-import { money } from '../../lib/money.js';
-import { checkOutbound, commissionBase, commissionOf, normalizePartnerCode, type OutboundInput } from './affiliate.js';
-import type { AffiliateDirection } from './generated/resolvers-types.js';
+import { isUuid } from '../../../lib/ids.js';
+import { normalizeCode } from '../../../lib/input-checker.js';
+import { money } from '../../../lib/money.js';
+import { checkOutbound, commissionBase, commissionOf, type OutboundInput } from './affiliate.js';
+import type { AffiliateDirection } from '../generated/resolvers-types.js';
 import type { AffiliateAttributionRow, AffiliateReportRow } from './models.js';
-import type { Prisma, PrismaClient } from './prisma-client/client.js';
-import { Checker } from './validation.js';
+import type { Prisma, PrismaClient } from '../prisma-client/client.js';
+import { PromotionInputChecker } from '../validation.js';
 
 type Tx = Prisma.TransactionClient;
 
@@ -42,7 +42,7 @@ export class AffiliateAttributionService {
   async attributeOrder(tx: Tx, order: OrderPaidData): Promise<string | null> {
     const click = order.cartId ? await tx.affiliateClick.findUnique({ where: { cartId: order.cartId }, include: { partner: true } }) : null;
     const partner =
-      click?.partner ?? (order.affiliateCode ? await tx.affiliatePartner.findUnique({ where: { code: normalizePartnerCode(order.affiliateCode) } }) : null);
+      click?.partner ?? (order.affiliateCode ? await tx.affiliatePartner.findUnique({ where: { code: normalizeCode(order.affiliateCode) } }) : null);
     if (!partner?.active) return null;
     const revenue = commissionBase(order);
     const [row] = await tx.affiliateAttribution.createManyAndReturn({
@@ -71,11 +71,11 @@ export class AffiliateAttributionService {
 
   /** An order our shop referred to a partner; a repeated (partner, externalRef) returns what the first stored. */
   async recordOutbound(input: OutboundInput & { partnerId: string }): Promise<AffiliateAttributionRow> {
-    const c = new Checker();
+    const c = new PromotionInputChecker();
     const { occurredAt } = checkOutbound(c, input);
     const partner = isUuid(input.partnerId) ? await this.db.affiliatePartner.findUnique({ where: { id: input.partnerId } }) : null;
-    if (!partner?.active) c.add('PARTNER_NOT_FOUND', 'no active affiliate partner has this id', ['input', 'partnerId']);
-    if (c.errors.length || !partner) throw new UserErrorsException(c.errors);
+    if (!partner?.active) return c.refuse('PARTNER_NOT_FOUND', 'no active affiliate partner has this id', ['input', 'partnerId']);
+    c.throwIfAny();
     const externalRef = input.externalRef.trim();
     await this.db.affiliateAttribution.createMany({
       data: [

@@ -1,13 +1,13 @@
 // The promotion context's consumers of other contexts' events: carts created with a partner's
 // code are linked to a click, paid orders are credited to partners.
 import { z } from 'zod';
-import { idempotentConsumer, type ConsumerSpec } from '../../../lib/event-consumer.js';
-import type { Logger } from '../../../lib/logger.js';
-import { eventStream } from '../../../lib/outbox.js';
-import type { AffiliateAttributionService } from '../affiliate-attribution.service.js';
-import { orderPaidData } from '../affiliate-attribution.service.js';
-import type { AffiliateClickService } from '../affiliate-click.service.js';
-import type { PrismaClient } from '../prisma-client/client.js';
+import { idempotentConsumer, type ConsumerSpec } from '../../../../lib/event-consumer.js';
+import type { Logger } from '../../../../lib/logger.js';
+import { eventStream } from '../../../../lib/outbox.js';
+import type { AffiliateAttributionService } from '../attribution.service.js';
+import { orderPaidData } from '../attribution.service.js';
+import type { AffiliateClickService } from '../click.service.js';
+import type { PrismaClient } from '../../prisma-client/client.js';
 
 /** CartCreated's data as the cart subgraph publishes it (README "Affiliates"). */
 const cartCreatedData = z.object({

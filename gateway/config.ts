@@ -1,0 +1,15 @@
+// The gateway's own settings (README "Configuration" in this folder).
+import { z } from 'zod';
+import { setting } from '../lib/config.js';
+
+export const gatewaySettings = z.object({
+  QUERY_MAX_DEPTH: setting.int(2, 100).default(12),
+  QUERY_MAX_COST: setting.int(10, 1_000_000).default(8000),
+  QUERY_MAX_ALIASES: setting.int(1, 1000).default(20),
+  QUERY_MAX_TOKENS: setting.int(50, 100_000).default(3000),
+  QUERY_MAX_DIRECTIVES: setting.int(1, 1000).default(50),
+  /** Comma-separated browser origins allowed to call the API, or * for any. */
+  CORS_ORIGINS: z.string().default('*'),
+});
+
+export type GatewaySettings = z.infer<typeof gatewaySettings>;

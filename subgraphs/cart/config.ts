@@ -1,0 +1,13 @@
+// The cart's own settings (README "Configuration" in this folder).
+import { z } from 'zod';
+import { setting } from '../../lib/config.js';
+
+export const cartSettings = z.object({
+  /** Days without activity after which a cart expires. */
+  CART_TTL_DAYS: setting.int(1, 365).default(30),
+  CART_EXPIRY_SWEEP_MS: setting.int(100, 86_400_000).default(60_000),
+  /** Shipping and tax rate tables; subgraphs/cart/rates.json when unset. */
+  CART_RATES_FILE: setting.text().optional(),
+});
+
+export type CartSettings = z.infer<typeof cartSettings>;

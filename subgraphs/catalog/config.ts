@@ -1,0 +1,13 @@
+// The catalog's own settings (README "Configuration" in this folder).
+import { z } from 'zod';
+import { setting } from '../../lib/config.js';
+
+export const catalogSettings = z.object({
+  /** Seconds shoppers' catalog reads may be served from the gateway's response cache; 0 turns it off. */
+  CATALOG_CACHE_MAX_AGE: setting.int(0, 3600).default(10),
+  /** How long stock stays held for an unpaid order. */
+  RESERVATION_TTL_SECONDS: setting.int(30, 7 * 24 * 3600).default(900),
+  RESERVATION_SWEEP_MS: setting.int(100, 3_600_000).default(15_000),
+});
+
+export type CatalogSettings = z.infer<typeof catalogSettings>;
