@@ -2,14 +2,14 @@
 // `npm run codegen:check` (part of `npm test`) fails when they are stale.
 import type { CodegenConfig } from '@graphql-codegen/cli';
 import { subgraphSchemaFiles } from './lib/subgraph-schema.js';
-import type { SubgraphName } from './lib/subgraphs.js';
+import type { SubgraphName } from './lib/subgraph-names.js';
 
 const common = {
   federation: true,
   useIndexSignature: true,
   useTypeImports: true,
   enumsAsTypes: true,
-  contextType: '../../../lib/context.js#RequestContext',
+  contextType: '../../../lib/resolver-context.js#RequestContext',
   scalars: { ID: 'string' },
   avoidOptionals: { field: true, inputValue: false, object: false, defaultValue: false },
 };

@@ -5,7 +5,7 @@ import { startGateway } from '../gateway/server.js';
 import { loadConfigOrExit, type Config, type Settings } from '../lib/config.js';
 import { createLogger } from '../lib/logger.js';
 import { createRuntime, type Runtime, type RunningService } from '../lib/runtime.js';
-import type { SubgraphName } from '../lib/subgraphs.js';
+import type { SubgraphName } from '../lib/subgraph-names.js';
 import { cartSettings } from '../subgraphs/cart/config.js';
 import { startCart } from '../subgraphs/cart/server.js';
 import { catalogSettings } from '../subgraphs/catalog/config.js';

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { composeServices } from '@apollo/composition';
 import { parse } from 'graphql';
 import { SCHEMA_DIR, subgraphTypeDefs } from '../lib/subgraph-schema.js';
-import { SUBGRAPHS, defaultSubgraphUrl, type SubgraphName } from '../lib/subgraphs.js';
+import { SUBGRAPHS, defaultSubgraphUrl, type SubgraphName } from '../lib/subgraph-names.js';
 
 export const SUPERGRAPH_PATH = path.join(SCHEMA_DIR, 'supergraph.graphql');
 

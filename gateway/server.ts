@@ -16,9 +16,9 @@ import { maskErrors } from '../lib/errors.js';
 import { createHttpService } from '../lib/http-service.js';
 import { createLogger } from '../lib/logger.js';
 import { createRegistry, graphqlMetricsPlugin } from '../lib/metrics.js';
-import { bindToScope, currentScope, traceparentFor } from '../lib/request-context.js';
+import { bindToScope, currentScope, traceparentFor } from '../lib/request-scope.js';
 import type { Runtime, RunningService } from '../lib/runtime.js';
-import type { SubgraphName } from '../lib/subgraphs.js';
+import type { SubgraphName } from '../lib/subgraph-names.js';
 import { SUPERGRAPH_PATH } from './composition.js';
 import { gatewaySettings, type GatewaySettings } from './config.js';
 

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from './config.js';
+import { z } from 'zod';
+import { ConfigError, loadConfig, readSettings, setting } from './config.js';
+
+/** A context's own settings, as a context declares them next to its code. */
+const shopSettings = z.object({ SHOP_TTL_DAYS: setting.int(1, 365).default(30), SHOP_OPEN: setting.bool.default(true) });
 
 describe('loadConfig', () => {
   it('has working defaults for local development', () => {
@@ -34,5 +38,18 @@ describe('loadConfig', () => {
 
   it('picks the services a process runs', () => {
     expect(loadConfig({ SERVICES: 'catalog, gateway' }).SERVICES).toEqual(['catalog', 'gateway']);
+  });
+
+  it('checks the contexts\' settings with the process\'s and names every bad value in one message', () => {
+    expect(() => loadConfig({ PORT: 'eighty', SHOP_TTL_DAYS: '0', SHOP_OPEN: 'maybe' }, [shopSettings])).toThrow(
+      /PORT: must be a number \(got "eighty"\)[\s\S]*SHOP_TTL_DAYS: .* \(got "0"\)[\s\S]*SHOP_OPEN: must be true or false \(got "maybe"\)/,
+    );
+  });
+
+  it('gives each context its own settings, defaults filled in', () => {
+    const config = loadConfig({ SHOP_TTL_DAYS: '7' }, [shopSettings]);
+    expect(readSettings(shopSettings, config)).toEqual({ SHOP_TTL_DAYS: 7, SHOP_OPEN: true });
+    expect(readSettings(shopSettings, loadConfig({}))).toEqual({ SHOP_TTL_DAYS: 30, SHOP_OPEN: true });
+    expect(() => readSettings(shopSettings, loadConfig({ SHOP_TTL_DAYS: 'soon' }))).toThrow(ConfigError);
   });
 });

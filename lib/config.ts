@@ -4,7 +4,7 @@
 // these rules. Start-up checks the process's settings and every context's at once and names every
 // bad value in one message.
 import { z } from 'zod';
-import { SUBGRAPHS, defaultSubgraphUrl, type SubgraphName } from './subgraphs.js';
+import { SUBGRAPHS, defaultSubgraphUrl, type SubgraphName } from './subgraph-names.js';
 
 /** The rules settings are written with: each reads a string from the environment. */
 export const setting = {

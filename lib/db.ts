@@ -1,6 +1,6 @@
 import { PrismaPg } from '@prisma/adapter-pg';
 import type { Config } from './config.js';
-import type { SubgraphName } from './subgraphs.js';
+import type { SubgraphName } from './subgraph-names.js';
 
 /**
  * The driver adapter for one bounded context: its own pool, confined to its own Postgres schema

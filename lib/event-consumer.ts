@@ -8,7 +8,7 @@ import type { SqlClient } from './db.js';
 import { isUuid } from './ids.js';
 import type { Logger } from './logger.js';
 import type { EventEnvelope } from './outbox.js';
-import { runInScope } from './request-context.js';
+import { runInScope } from './request-scope.js';
 
 /** What the delivery loop runs; build one with idempotentConsumer. */
 export interface ConsumerSpec {

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import express, { type Express } from 'express';
 import type { Registry } from 'prom-client';
 import type { Logger } from './logger.js';
-import { newRequestId, runInScope, traceIdFrom } from './request-context.js';
+import { newRequestId, runInScope, traceIdFrom } from './request-scope.js';
 
 export type ReadinessCheck = () => Promise<unknown>;
 

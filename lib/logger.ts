@@ -1,5 +1,5 @@
 import { pino, type Logger } from 'pino';
-import { currentScope } from './request-context.js';
+import { currentScope } from './request-scope.js';
 
 export type { Logger };
 

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createCatalogServices } from '../subgraphs/catalog/server.js';
 import { startTestStack, type TestStack } from '../test/harness.js';
 import { eventStream, readStream, recordEvents, relayOutbox, type NewEvent } from './outbox.js';
-import { runInScope } from './request-context.js';
+import { runInScope } from './request-scope.js';
 
 let stack: TestStack;
 let db: ReturnType<typeof createCatalogServices>['db'];

@@ -1,7 +1,7 @@
 import type { Redis } from 'ioredis';
 import { v7 as uuidv7 } from 'uuid';
 import type { SqlClient, TransactionalSqlClient } from './db.js';
-import { currentScope } from './request-context.js';
+import { currentScope } from './request-scope.js';
 
 /** The envelope every domain event travels in (SPEC §5). */
 export interface EventEnvelope<Data = unknown> {

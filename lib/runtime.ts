@@ -1,7 +1,7 @@
 import type { Redis } from 'ioredis';
 import { createAuthenticator, resolveAuthSettings, signServiceToken, type Authenticate } from './auth.js';
 import type { Config } from './config.js';
-import type { RequestContext } from './context.js';
+import type { RequestContext } from './resolver-context.js';
 import type { TransactionalSqlClient } from './db.js';
 import { startEventConsumer, type ConsumerSpec, type RunningConsumer } from './event-consumer.js';
 import { createHttpService } from './http-service.js';
@@ -10,9 +10,9 @@ import { createLogger, type Logger } from './logger.js';
 import { createRegistry } from './metrics.js';
 import { createRedis } from './redis.js';
 import { eventStream, relayOutbox } from './outbox.js';
-import { mountSubgraph } from './subgraph.js';
+import { mountSubgraph } from './subgraph-server.js';
 import { subgraphTypeDefs } from './subgraph-schema.js';
-import type { SubgraphName } from './subgraphs.js';
+import type { SubgraphName } from './subgraph-names.js';
 
 /** What every service of a process shares: configuration, token verification, one Redis. */
 export interface Runtime {

@@ -2,7 +2,7 @@
 // schema/<name>.<part>.graphql (the promotion subgraph's affiliates), read as one document.
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import type { SubgraphName } from './subgraphs.js';
+import type { SubgraphName } from './subgraph-names.js';
 
 /** schema/ next to lib/: the same from sources and from the dist/ build, which copies it. */
 export const SCHEMA_DIR = path.resolve(import.meta.dirname, '..', 'schema');

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SUBGRAPHS } from '../lib/subgraphs.js';
+import { SUBGRAPHS } from '../lib/subgraph-names.js';
 import { migrateContext } from '../scripts/db.js';
 import { ADMIN_URL, databaseUrl, dropDatabase } from '../test/db-template.js';
 

@@ -5,7 +5,7 @@ import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
 import { projectRoot } from '../lib/paths.js';
-import { SUBGRAPHS, type SubgraphName } from '../lib/subgraphs.js';
+import { SUBGRAPHS, type SubgraphName } from '../lib/subgraph-names.js';
 
 const ROOT = projectRoot();
 

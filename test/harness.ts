@@ -9,7 +9,7 @@ import { signUserToken, type Role } from '../lib/auth.js';
 import { loadConfig, type Config } from '../lib/config.js';
 import { deleteKeysWithPrefix } from '../lib/redis.js';
 import { createRuntime, type Runtime, type RunningService } from '../lib/runtime.js';
-import { SUBGRAPHS, type SubgraphName } from '../lib/subgraphs.js';
+import { SUBGRAPHS, type SubgraphName } from '../lib/subgraph-names.js';
 import { startCart } from '../subgraphs/cart/server.js';
 import { startCatalog } from '../subgraphs/catalog/server.js';
 import { startOrder } from '../subgraphs/order/server.js';

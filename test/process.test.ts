@@ -8,7 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { decodeJwt } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRedis, deleteKeysWithPrefix } from '../lib/redis.js';
-import { SUBGRAPHS } from '../lib/subgraphs.js';
+import { SUBGRAPHS } from '../lib/subgraph-names.js';
 import { projectRoot } from '../lib/paths.js';
 import { createDatabaseFrom, dropDatabase, ensureTemplate } from './db-template.js';
 
@@ -30,9 +30,13 @@ afterAll(async () => {
   rmSync(keysDir, { recursive: true, force: true });
 });
 
-/** Ports well away from the defaults so a running dev stack does not collide. */
+/**
+ * Ports away from the defaults, so a running dev stack does not collide, and below Linux's
+ * ephemeral range (32768 and up), where the other test files' connections and port-0 servers
+ * take theirs.
+ */
 function freshPorts(): number[] {
-  const base = 20_000 + Math.floor(Math.random() * 30_000);
+  const base = 20_000 + Math.floor(Math.random() * 12_000);
   return Array.from({ length: SUBGRAPHS.length + 1 }, (_, i) => base + i);
 }
 
@@ -83,11 +87,16 @@ describe('bin/serve.ts', () => {
     expect(exitCode, output).toBe(0);
   }, 60_000);
 
-  it('refuses to start with bad configuration, naming each bad value', () => {
-    const result = spawnSync(TSX, [path.join(ROOT, 'bin', 'serve.ts')], { cwd: ROOT, env: { ...process.env, PORT: 'x', REDIS_URL: 'localhost' }, encoding: 'utf8' });
+  it('refuses to start with bad configuration, naming each bad value, the contexts\' own included', () => {
+    const env = { ...process.env, PORT: 'x', REDIS_URL: 'localhost', CART_TTL_DAYS: '0', QUERY_MAX_DEPTH: 'deep', RESERVATION_TTL_SECONDS: '5', AFFILIATE_CLICKS_PER_MINUTE: '-1' };
+    const result = spawnSync(TSX, [path.join(ROOT, 'bin', 'serve.ts')], { cwd: ROOT, env, encoding: 'utf8' });
     expect(result.status).toBe(2);
     expect(result.stderr).toMatch(/PORT: must be a number \(got "x"\)/);
     expect(result.stderr).toMatch(/REDIS_URL: must be a redis:\/\/ URL/);
+    expect(result.stderr).toMatch(/CART_TTL_DAYS: .* \(got "0"\)/);
+    expect(result.stderr).toMatch(/QUERY_MAX_DEPTH: must be a number \(got "deep"\)/);
+    expect(result.stderr).toMatch(/RESERVATION_TTL_SECONDS: .* \(got "5"\)/);
+    expect(result.stderr).toMatch(/AFFILIATE_CLICKS_PER_MINUTE: .* \(got "-1"\)/);
   }, 30_000);
 });
 

@@ -5,7 +5,6 @@
 // cart-lifetime.ts's rule on this service's clock, which also stamps last_activity_at.
 import { randomUUID } from 'node:crypto';
 import { QUEUED_WRITE } from '../../lib/db.js';
-import { UserErrorsException } from '../../lib/errors.js';
 import { isUuid } from '../../lib/ids.js';
 import { recordEvents, type NewEvent } from '../../lib/outbox.js';
 import { systemActor } from '../../lib/state-machine.js';
@@ -15,7 +14,7 @@ import type { CatalogClient } from './catalog.js';
 import type { CartRow } from './models.js';
 import type { Prisma, PrismaClient } from './prisma-client/client.js';
 import { quoteCart, type QuoteDeps } from './quote.service.js';
-import { CartInputChecker, LIMITS, codeRefusal, refuse } from './validation.js';
+import { CartInputChecker, LIMITS, refuse, refuseCode } from './validation.js';
 
 type Tx = Prisma.TransactionClient;
 
@@ -106,20 +105,22 @@ export class CartService {
     c.throwIfAny();
     if (!isUuid(cartId)) return notFound();
     const variant = (isUuid(variantId) ? (await this.catalog.variants([variantId]))[0] : null) ?? null;
-    if (!c.variant(variant, this.currencies)) throw new UserErrorsException(c.errors);
+    c.variant(variant, this.currencies);
+    c.throwIfAny();
+    const { price } = variant!;
 
     return this.change(personId, cartId, async (tx, cart) => {
       const [state] = await tx.$queryRaw<{ lines: number; has_variant: boolean }[]>`
         SELECT count(*)::int AS lines, coalesce(bool_or(variant_id = ${variantId}::uuid), false) AS has_variant
           FROM cart_line WHERE cart_id = ${cart.id}::uuid`;
-      c.currency(cart.currency, state!.lines > 0, variant.price.currencyCode);
+      c.currency(cart.currency, state!.lines > 0, price.currencyCode);
       c.throwIfAny();
       if (!state!.has_variant && state!.lines >= LIMITS.lines) return refuse('TOO_MANY_LINES', `a cart holds at most ${LIMITS.lines} lines`, ['variantId']);
-      if (state!.lines === 0) await tx.$executeRaw`UPDATE cart SET currency = ${variant.price.currencyCode} WHERE id = ${cart.id}::uuid`;
+      if (state!.lines === 0) await tx.$executeRaw`UPDATE cart SET currency = ${price.currencyCode} WHERE id = ${cart.id}::uuid`;
       // The unit price the shopper saw is refreshed on every add: they have seen the current one.
       const [line] = await tx.$queryRaw<{ id: string; quantity: number }[]>`
         INSERT INTO cart_line (id, cart_id, variant_id, quantity, seen_unit_price, updated_at)
-        VALUES (${randomUUID()}::uuid, ${cart.id}::uuid, ${variantId}::uuid, ${quantity}, ${variant.price.amount}, now())
+        VALUES (${randomUUID()}::uuid, ${cart.id}::uuid, ${variantId}::uuid, ${quantity}, ${price.amount}, now())
         ON CONFLICT (cart_id, variant_id) DO UPDATE
            SET quantity = cart_line.quantity + EXCLUDED.quantity, seen_unit_price = EXCLUDED.seen_unit_price, updated_at = now()
          WHERE cart_line.quantity + EXCLUDED.quantity <= ${LIMITS.quantity}
@@ -169,7 +170,7 @@ export class CartService {
       const codes = [...cart.appliedCodes, code];
       const { evaluation } = await quoteCart(this.quoting, { cart, lines, variants, codes, promotionsOptional: false });
       const result = evaluation.codeResults.find((r) => r.code.toUpperCase() === code) ?? evaluation.codeResults[codes.length - 1];
-      if (!result?.applied) throw new UserErrorsException([codeRefusal(result, code)]);
+      if (!result?.applied) refuseCode(result, code);
     }
     return this.change(personId, cart.id, async (tx, locked) => {
       if ((locked.applied_codes ?? []).includes(code)) return [];

@@ -1,4 +1,4 @@
-import type { RequestContext } from '../../lib/context.js';
+import type { RequestContext } from '../../lib/resolver-context.js';
 import type { CartService } from './cart.service.js';
 import type { CartRow } from './models.js';
 import type { PrismaClient } from './prisma-client/client.js';

@@ -1,13 +1,11 @@
 // Cart rules that need no I/O: input checks, what may be added to which cart, and what the
 // shopper should be warned about. Everything returns userErrors or plain values.
-import { refuse as refuseWith, userError, type UserError } from '../../lib/errors.js';
+import { refuse as refuseWith } from '../../lib/errors.js';
 import { InputChecker, normalizeCode } from '../../lib/input-checker.js';
 import type { Money } from '../../lib/money.js';
 import type { CatalogVariant } from './catalog.js';
 import type { CartErrorCode, CartWarningCode } from './generated/resolvers-types.js';
 import type { CodeResult, PromotionLine } from './promotions.js';
-
-export type CartError = UserError<CartErrorCode>;
 
 export const LIMITS = { quantity: 999, lines: 100, code: 64, affiliateCode: 64 } as const;
 
@@ -48,13 +46,12 @@ export class CartInputChecker extends InputChecker<CartErrorCode> {
   }
 
   /** May this variant go into a cart? `currencies` are those the rate tables ship in. */
-  variant(variant: CatalogVariant | null, currencies: ReadonlySet<string>, field: readonly string[] = ['variantId']): variant is CatalogVariant {
+  variant(variant: CatalogVariant | null, currencies: ReadonlySet<string>, field: readonly string[] = ['variantId']): void {
     if (!variant) this.add('VARIANT_NOT_FOUND', 'no such variant', field);
     else if (!variant.forSale) this.add('VARIANT_UNAVAILABLE', `${variant.sku} is not for sale`, field);
     else if (!currencies.has(variant.price.currencyCode)) {
       this.add('CURRENCY_NOT_SUPPORTED', `${variant.price.currencyCode} is not a currency this shop sells in`, field);
-    } else return true;
-    return false;
+    }
   }
 
   /** A cart holds one currency: the first line's; an empty cart takes the next line's. */
@@ -65,10 +62,10 @@ export class CartInputChecker extends InputChecker<CartErrorCode> {
   }
 }
 
-/** A promotion's refusal of a code, as a cart userError (unknown reasons read as NOT_APPLICABLE). */
-export function codeRefusal(result: CodeResult | undefined, code: string): CartError {
+/** Refuses a code with the promotions' reason for it (unknown reasons read as NOT_APPLICABLE). */
+export function refuseCode(result: CodeResult | undefined, code: string): never {
   const reason = result?.error && PROMOTION_ERRORS.has(result.error) ? (result.error as CartErrorCode) : 'NOT_APPLICABLE';
-  return userError(reason, result?.message ?? `${code} does not apply to this cart`, ['code']);
+  return refuse(reason, result?.message ?? `${code} does not apply to this cart`, ['code']);
 }
 
 export interface StoredLine {

@@ -1,8 +1,10 @@
-// What the catalog's end-to-end tests share: the admin operations they drive through the
-// gateway, the fields they read back, and a SQL view to prove that refused writes left no trace.
+// What the catalog's end-to-end tests share: a stack per test file, the admin operations they
+// drive through the gateway, the fields they read back, a demo tee to write, and a SQL view to
+// prove that refused writes left no trace.
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import type { GraphQLClient, TestStack } from '../../test/harness.js';
+import { afterAll, beforeAll, expect } from 'vitest';
+import { startTestStack, type GraphQLClient, type TestStack } from '../../test/harness.js';
 
 export const uniqueSlug = (label: string) => `${label}-${randomBytes(4).toString('hex')}`;
 
@@ -124,6 +126,8 @@ const VARIANT_FIELDS = `
 
 const CATEGORY_FIELDS = 'id slug name sortOrder parent { id }';
 
+export type CatalogAdmin = ReturnType<typeof catalogAdmin>;
+
 /** Creates a product that must succeed; returns it. */
 export async function createProduct(client: GraphQLClient, input: CreateProductInput): Promise<ProductView> {
   const { product, userErrors } = await catalogAdmin(client).createProduct(input);
@@ -167,4 +171,74 @@ export async function catalogSnapshot(sql: pg.Pool): Promise<Record<string, stri
     snapshot[table] = rows.map((r) => r.row);
   }
   return snapshot;
+}
+
+/** A payload's errors as [code, field path] pairs, which a test can compare as a whole. */
+export const codes = (errors: UserErrorView[]) => errors.map((e) => [e.code, e.field?.join('.') ?? null]);
+
+/** A tee with sizes and colours, two variants in stock, two images, in the given categories. */
+export function teeInput(slug = uniqueSlug('tee'), categoryIds: string[] = []): CreateProductInput {
+  const sku = slug.toUpperCase();
+  return {
+    slug,
+    name: 'Organic Cotton Tee',
+    description: 'A soft tee',
+    brand: 'Acme',
+    categoryIds,
+    options: [
+      { name: 'Size', values: ['S', 'M', 'L'] },
+      { name: 'Colour', values: ['Red', 'Blue'] },
+    ],
+    variants: [
+      { sku: `${sku}-M-RED`, price: 2500, compareAtPrice: 3000, weightGrams: 180, onHand: 7, reorderThreshold: 2, options: [{ name: 'Size', value: 'M' }, { name: 'Colour', value: 'Red' }] },
+      { sku: `${sku}-L-BLUE`, title: 'Large blue', price: 2700, options: [{ name: 'size', value: 'l' }, { name: 'colour', value: 'blue' }] },
+    ],
+    images: [
+      { url: 'https://cdn.example.com/tee-front.jpg', altText: 'Front' },
+      { url: 'https://cdn.example.com/tee-back.jpg' },
+    ],
+  };
+}
+
+/**
+ * A test file's own stack and the clients its tests use. The fields are set only once the stack
+ * is up, so tests read them through the object as they run; the checks are closures that do the
+ * same, so a file may take them out of the object at its top.
+ */
+export interface CatalogTestStack {
+  stack: TestStack;
+  /** The admin's catalog operations. */
+  admin: CatalogAdmin;
+  customer: GraphQLClient;
+  sql: pg.Pool;
+  /** Runs a write that must be refused, and proves it changed no catalog row and recorded no event. */
+  refusedWithoutChange<T extends { userErrors: UserErrorView[] }>(write: () => Promise<T>): Promise<T>;
+  outboxEvents(aggregateId: string): Promise<{ type: string; data: Record<string, unknown> }[]>;
+}
+
+/** Registers the hooks that start the calling file's stack (its own database) and stop it; call it once, at the top of the file. */
+export function useCatalogTestStack(): CatalogTestStack {
+  const env = { refusedWithoutChange, outboxEvents } as CatalogTestStack;
+  async function refusedWithoutChange<T extends { userErrors: UserErrorView[] }>(write: () => Promise<T>): Promise<T> {
+    const before = await catalogSnapshot(env.sql);
+    const payload = await write();
+    expect(payload.userErrors.length).toBeGreaterThan(0);
+    expect(await catalogSnapshot(env.sql)).toEqual(before);
+    return payload;
+  }
+  async function outboxEvents(aggregateId: string): Promise<{ type: string; data: Record<string, unknown> }[]> {
+    const { rows } = await env.sql.query('SELECT type, data FROM outbox_event WHERE aggregate_id = $1 ORDER BY occurred_at, id', [aggregateId]);
+    return rows;
+  }
+  beforeAll(async () => {
+    env.stack = await startTestStack();
+    env.sql = catalogSql(env.stack);
+    env.admin = catalogAdmin(env.stack.admin);
+    env.customer = await env.stack.as('customer-1', 'customer');
+  });
+  afterAll(async () => {
+    await env.sql?.end();
+    await env.stack?.close();
+  });
+  return env;
 }

@@ -1,6 +1,5 @@
 // Writes to the category tree.
 import { isUniqueViolation } from '../../lib/db.js';
-import { UserErrorsException } from '../../lib/errors.js';
 import type { Prisma, PrismaClient } from './prisma-client/client.js';
 import type { CategoryRow } from './models.js';
 import { isUuid } from '../../lib/ids.js';
@@ -29,7 +28,7 @@ export class CategoryService {
     c.slug(input.slug, ['input', 'slug']);
     c.text(input.name, ['input', 'name'], LIMITS.categoryName, true);
     c.range(input.sortOrder, ['input', 'sortOrder'], -1_000_000, 1_000_000, 'INVALID_INPUT');
-    if (c.errors.length) throw new UserErrorsException(c.errors);
+    c.throwIfAny();
     try {
       return await this.db.$transaction(async (tx) => {
         // Tree edits are serialised: two concurrent moves could otherwise form a cycle together.
@@ -38,7 +37,7 @@ export class CategoryService {
           c.add('NOT_FOUND', 'category not found', ['id']);
         }
         if (input.parentId != null) await this.checkParent(tx, c, id, input.parentId);
-        if (c.errors.length) throw new UserErrorsException(c.errors);
+        c.throwIfAny();
         const data = { slug: input.slug, name: input.name.trim() };
         if (id === null) return tx.category.create({ data: { ...data, parentId: input.parentId ?? null, sortOrder: input.sortOrder ?? 0 } });
         // A rename that leaves out parentId must not move the category to the root; null does.
@@ -49,8 +48,7 @@ export class CategoryService {
       });
     } catch (err) {
       if (!isUniqueViolation(err, 'slug')) throw err;
-      c.add('SLUG_TAKEN', 'another category already has this slug', ['input', 'slug']);
-      throw new UserErrorsException(c.errors);
+      return c.refuse('SLUG_TAKEN', 'another category already has this slug', ['input', 'slug']);
     }
   }
 

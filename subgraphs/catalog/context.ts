@@ -1,4 +1,4 @@
-import type { RequestContext } from '../../lib/context.js';
+import type { RequestContext } from '../../lib/resolver-context.js';
 import type { CategoryService } from './category.service.js';
 import type { CatalogSettings } from './config.js';
 import type { InventoryService } from './inventory.service.js';

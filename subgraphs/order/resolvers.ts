@@ -1,5 +1,5 @@
 import { mayRead, requireRole } from '../../lib/auth.js';
-import type { RequestContext } from '../../lib/context.js';
+import type { RequestContext } from '../../lib/resolver-context.js';
 import { isUuid } from '../../lib/ids.js';
 import { money, moneyResolvers } from '../../lib/money.js';
 import type { Resolvers } from './generated/resolvers-types.js';

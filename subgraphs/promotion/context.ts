@@ -1,4 +1,4 @@
-import type { RequestContext } from '../../lib/context.js';
+import type { RequestContext } from '../../lib/resolver-context.js';
 import type { AffiliateAttributionService } from './affiliates/attribution.service.js';
 import type { AffiliateClickService } from './affiliates/click.service.js';
 import type { AffiliatePartnerService } from './affiliates/partner.service.js';

@@ -1,4 +1,4 @@
-import type { RequestContext } from '../../lib/context.js';
+import type { RequestContext } from '../../lib/resolver-context.js';
 import { money, moneyResolvers } from '../../lib/money.js';
 import type { Resolvers } from './generated/resolvers-types.js';
 import type { PrismaClient } from './prisma-client/client.js';

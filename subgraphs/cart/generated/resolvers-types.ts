@@ -3,7 +3,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import type { CartRow, CartLineView } from '../models.js';
 import type { CartWarning as CartWarningView } from '../validation.js';
 import type { Money as MoneyValue } from '../../../lib/money.js';
-import type { RequestContext } from '../../../lib/context.js';
+import type { RequestContext } from '../../../lib/resolver-context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
 export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;

@@ -2,7 +2,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import type { Order as OrderRow } from '../prisma-client/client.js';
 import type { Money as MoneyValue } from '../../../lib/money.js';
-import type { RequestContext } from '../../../lib/context.js';
+import type { RequestContext } from '../../../lib/resolver-context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
 export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
@@ -44,7 +44,7 @@ export type OrderStatus =
   | 'RETURN_REQUESTED'
   | 'SHIPPED';
 
-/** Orders. Checkout, payments and the order lifecycle arrive with the order issue. */
+/** Orders, read by their owner, support and admin. */
 export type Query = {
   __typename?: 'Query';
   /** An order by id: its owner, support and admin may read it. */
@@ -52,7 +52,7 @@ export type Query = {
 };
 
 
-/** Orders. Checkout, payments and the order lifecycle arrive with the order issue. */
+/** Orders, read by their owner, support and admin. */
 export type QueryOrderArgs = {
   id: Scalars['ID']['input'];
 };

@@ -14,7 +14,7 @@ type Tx = Prisma.TransactionClient;
 
 const minor = z.number().int().min(0);
 
-/** OrderPaid's data, as the order subgraph is to publish it (README "Affiliates"). */
+/** OrderPaid's data as this consumer reads it (the affiliates README, "Events consumed"). */
 export const orderPaidData = z.object({
   orderId: z.string().min(1).max(100),
   orderNumber: z.string().max(40).nullish(),

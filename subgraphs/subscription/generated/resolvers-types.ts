@@ -2,7 +2,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import type { SubscriptionPlan as SubscriptionPlanRow } from '../prisma-client/client.js';
 import type { Money as MoneyValue } from '../../../lib/money.js';
-import type { RequestContext } from '../../../lib/context.js';
+import type { RequestContext } from '../../../lib/resolver-context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
 /** All built-in and custom scalars, mapped to their actual values */
@@ -28,7 +28,7 @@ export type Money = {
   formatted: Scalars['String']['output'];
 };
 
-/** Subscription plans and subscriptions. Enrolment, renewals and dunning arrive with the subscription issue. */
+/** Subscription plans: what a customer can subscribe to. */
 export type Query = {
   __typename?: 'Query';
   /** Active plans, cheapest first. */

@@ -10,12 +10,12 @@ import type { Registry } from 'prom-client';
 import type { KeyObject } from 'node:crypto';
 import type { Authenticate } from './auth.js';
 import { clientAddressOf } from './client-address.js';
-import type { RequestContext } from './context.js';
+import type { RequestContext } from './resolver-context.js';
 import { maskErrors } from './errors.js';
 import type { HttpService } from './http-service.js';
 import type { Logger } from './logger.js';
 import { graphqlMetricsPlugin } from './metrics.js';
-import { bindToScope, currentScope } from './request-context.js';
+import { bindToScope, currentScope } from './request-scope.js';
 
 /**
  * Serves a subgraph's schema on /graphql of the given HTTP service. Every request's bearer

@@ -1,5 +1,5 @@
-// The cart, order, subscription and promotion subgraphs hold entity stubs until their issues
-// fill them in; what they already answer must already follow the access rules of SPEC §6.
+// SPEC §6's access rules across the subgraphs, through the gateway: carts and orders are read by
+// their owner and by staff only, plans by anyone, promotions by staff.
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestStack, type TestStack } from './harness.js';

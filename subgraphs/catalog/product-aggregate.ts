@@ -1,0 +1,135 @@
+// The Product aggregate's writes that several use cases share, each inside the caller's
+// transaction: the product row lock every edit takes, options and variants as stored, the
+// ProductUpdated event, and the columns the listing reads instead of joining.
+import { isUniqueViolation } from '../../lib/db.js';
+import { recordEvents } from '../../lib/outbox.js';
+import { isUuid } from '../../lib/ids.js';
+import type { ProductRow, VariantRow } from './models.js';
+import type { Prisma, PrismaClient } from './prisma-client/client.js';
+import {
+  CatalogInputChecker,
+  defaultVariantTitle,
+  refuse,
+  sameOptionName,
+  type OptionInput,
+  type SelectedOptionInput,
+  type VariantInput,
+} from './validation.js';
+
+export type Tx = Prisma.TransactionClient;
+
+interface StoredOptionValue {
+  id: string;
+  name: string;
+  value: string;
+}
+
+export const notFound = (what: string, field: string[]): never => refuse('NOT_FOUND', `${what} not found`, field);
+
+export const SKU_TAKEN_MESSAGE = 'another variant already has this SKU';
+
+/** Maps a unique violation raised by a write (two admins racing for one SKU) to the userError it means. */
+export function refuseUniqueViolation(err: unknown, field: string[]): never {
+  if (isUniqueViolation(err, 'sku')) return refuse('SKU_TAKEN', SKU_TAKEN_MESSAGE, [...field, 'sku']);
+  if (isUniqueViolation(err, 'slug')) return refuse('SLUG_TAKEN', 'another product already has this slug', ['input', 'slug']);
+  if (isUniqueViolation(err)) return refuse('OPTION_TAKEN', 'this option or value already exists', field);
+  throw err;
+}
+
+/** Locks the product row so that concurrent edits of one product apply one after the other. */
+export async function lockProduct(tx: Tx, id: string): Promise<ProductRow> {
+  if (!isUuid(id)) return notFound('product', ['id']);
+  const locked = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM product WHERE id = ${id}::uuid FOR UPDATE`;
+  if (locked.length === 0) return notFound('product', ['id']);
+  return tx.product.findUniqueOrThrow({ where: { id } });
+}
+
+export async function lockLiveProduct(tx: Tx, id: string): Promise<ProductRow> {
+  const product = await lockProduct(tx, id);
+  if (product.deletedAt) refuse('ARCHIVED', 'the product is archived', ['id']);
+  return product;
+}
+
+export async function productUpdated(tx: Tx, productId: string, changed: string[]): Promise<void> {
+  await recordEvents(tx, [{ type: 'ProductUpdated', aggregateType: 'Product', aggregateId: productId, data: { productId, changed } }]);
+}
+
+export async function productOptions(tx: Tx, productId: string): Promise<OptionInput[]> {
+  const options = await tx.productOption.findMany({ where: { productId }, include: { values: true } });
+  return options.map((o) => ({ name: o.name, values: o.values.map((v) => v.value) }));
+}
+
+export async function createOption(tx: Tx, productId: string, option: OptionInput, position: number): Promise<void> {
+  await tx.productOption.create({
+    data: {
+      productId,
+      name: option.name.trim(),
+      position,
+      values: { create: option.values.map((value, i) => ({ value, position: i })) },
+    },
+  });
+}
+
+export async function createVariant(tx: Tx, productId: string, v: VariantInput, position: number): Promise<VariantRow> {
+  const sku = v.sku!;
+  const selected = await storedValues(tx, productId, v.options ?? []);
+  const variant = await tx.productVariant.create({
+    data: {
+      productId,
+      sku,
+      title: v.title ?? defaultVariantTitle(selected, sku),
+      price: v.price!,
+      compareAtPrice: v.compareAtPrice ?? null,
+      currency: v.currencyCode ?? 'USD',
+      weightGrams: v.weightGrams ?? null,
+      active: v.active ?? true,
+      position,
+      inventory: { create: { onHand: v.onHand ?? 0, reorderThreshold: v.reorderThreshold ?? undefined } },
+    },
+  });
+  await linkOptionValues(tx, variant.id, selected);
+  return variant;
+}
+
+/**
+ * The product's stored option values that a (validated) selection names, in option order and
+ * spelled as stored: "m / red" typed by an admin is the variant "M / Red".
+ */
+export async function storedValues(tx: Tx, productId: string, selected: SelectedOptionInput[]): Promise<StoredOptionValue[]> {
+  if (selected.length === 0) return [];
+  const values = await tx.productOptionValue.findMany({ where: { option: { productId } }, include: { option: true } });
+  return selected
+    .map((s) => values.find((v) => sameOptionName(v.option.name, s.name) && v.value.toLowerCase() === s.value.toLowerCase())!)
+    .sort((a, b) => a.option.position - b.option.position)
+    .map((v) => ({ id: v.id, name: v.option.name, value: v.value }));
+}
+
+export async function linkOptionValues(tx: Tx, variantId: string, selected: StoredOptionValue[]): Promise<void> {
+  if (selected.length === 0) return;
+  await tx.variantOptionValue.createMany({ data: selected.map((v) => ({ variantId, optionValueId: v.id })) });
+}
+
+/** Option names are unique within a product, ignoring case, as variants and filters match them. */
+export function checkOptionNameFree(c: CatalogInputChecker, options: { id: string; name: string }[], name: string, optionId: string | null): void {
+  if (options.some((o) => o.id !== optionId && sameOptionName(o.name, name))) {
+    c.add('OPTION_TAKEN', `the product already has an option named ${name.trim()}`, ['input', 'name']);
+  }
+}
+
+/**
+ * Recomputes what the listing reads instead of joining: the search document (name and SKUs
+ * weigh most, then brand, then description) and the lowest active variant price. Every part is
+ * parsed with the configuration the search query uses ('english'): a brand or SKU indexed
+ * unstemmed would never meet its stemmed query ('acme' is searched as 'acm').
+ */
+export async function refreshDerivedColumns(tx: Tx | PrismaClient, productId: string): Promise<void> {
+  await tx.$executeRaw`
+    UPDATE product p SET
+      search_vector =
+        setweight(to_tsvector('english', p.name), 'A') ||
+        setweight(to_tsvector('english', coalesce((SELECT string_agg(v.sku, ' ') FROM product_variant v WHERE v.product_id = p.id), '')), 'A') ||
+        setweight(to_tsvector('english', coalesce(p.brand, '')), 'B') ||
+        setweight(to_tsvector('english', p.description), 'C'),
+      min_price = (SELECT min(v.price) FROM product_variant v WHERE v.product_id = p.id AND v.active)
+    WHERE p.id = ${productId}::uuid`;
+}
