@@ -1,7 +1,7 @@
 import { exportPKCS8, generateKeyPair } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signUserToken } from '../lib/auth.js';
-import { graphqlClient, startTestStack, type TestStack } from '../test/harness.js';
+import { errorCode, graphqlClient, startTestStack, type TestStack } from '../test/harness.js';
 
 let stack: TestStack;
 beforeAll(async () => {
@@ -14,8 +14,6 @@ const CREATE = `mutation($input: CreateProductInput!) { createProduct(input: $in
 const RESERVE = `mutation { reserveInventory(input: { ownerId: "o-1", lines: [] }) { userErrors { code } } }`;
 const productInput = (slug: string) => ({ input: { slug, name: 'Tee', variants: [{ sku: `${slug}-sku`, price: 1000 }] } });
 
-const codeOf = (res: { errors?: { extensions?: { code?: string } }[] }) => res.errors?.[0]?.extensions?.code;
-
 describe('bearer tokens at the gateway', () => {
   it('lets anonymous callers read the catalog', async () => {
     const res = await stack.anonymous.request(LIST);
@@ -25,7 +23,7 @@ describe('bearer tokens at the gateway', () => {
 
   it('refuses anonymous callers anything but the catalog', async () => {
     const res = await stack.anonymous.request('{ myCart { id } }');
-    expect(codeOf(res)).toBe('UNAUTHENTICATED');
+    expect(errorCode(res)).toBe('UNAUTHENTICATED');
   });
 
   it('rejects a token signed with another key', async () => {
@@ -38,7 +36,7 @@ describe('bearer tokens at the gateway', () => {
     });
     const res = await graphqlClient(stack.gatewayUrl, forged).request(LIST);
     expect(res.status).toBe(401);
-    expect(codeOf(res)).toBe('UNAUTHENTICATED');
+    expect(errorCode(res)).toBe('UNAUTHENTICATED');
     expect(res.errors?.[0]?.message).toMatch(/signature/);
     expect(res.data).toBeUndefined();
   });
@@ -54,7 +52,7 @@ describe('bearer tokens at the gateway', () => {
     for (const options of [{ audience: 'someone-else' }, { issuer: 'https://evil.example' }]) {
       const res = await graphqlClient(stack.gatewayUrl, await stack.token('p-1', ['customer'], options)).request(LIST);
       expect(res.status).toBe(401);
-      expect(codeOf(res)).toBe('UNAUTHENTICATED');
+      expect(errorCode(res)).toBe('UNAUTHENTICATED');
     }
   });
 
@@ -76,13 +74,13 @@ describe('roles', () => {
     for (const role of ['customer', 'support'] as const) {
       const client = await stack.as(`${role}-1`, role);
       const res = await client.request(CREATE, productInput(`by-${role}`));
-      expect(codeOf(res)).toBe('FORBIDDEN');
+      expect(errorCode(res)).toBe('FORBIDDEN');
     }
     expect(await stack.anonymous.query(LIST)).toEqual({ products: { totalCount: 0 } });
   });
 
   it('refuses an anonymous caller an admin mutation', async () => {
-    expect(codeOf(await stack.anonymous.request(CREATE, productInput('by-nobody')))).toBe('UNAUTHENTICATED');
+    expect(errorCode(await stack.anonymous.request(CREATE, productInput('by-nobody')))).toBe('UNAUTHENTICATED');
   });
 
   it('lets an admin create a product', async () => {
@@ -95,12 +93,12 @@ describe('roles', () => {
 describe('subgraphs verify tokens themselves', () => {
   it('treats a forged identity header without a token as anonymous', async () => {
     const res = await stack.subgraph('catalog', null).request(CREATE, productInput('forged-header'), { 'x-person-id': 'admin-1', 'x-roles': 'admin' });
-    expect(codeOf(res)).toBe('UNAUTHENTICATED');
+    expect(errorCode(res)).toBe('UNAUTHENTICATED');
   });
 
   it('rejects a bad token sent straight to a subgraph', async () => {
     const res = await stack.subgraph('cart', 'eyJhbGciOiJFUzI1NiJ9.e30.c2ln').request('{ myCart { id } }');
-    expect(codeOf(res)).toBe('UNAUTHENTICATED');
+    expect(errorCode(res)).toBe('UNAUTHENTICATED');
   });
 });
 
@@ -108,14 +106,14 @@ describe('service-only operations', () => {
   it('do not exist in the public supergraph, whatever the token', async () => {
     for (const client of [stack.admin, await stack.as('c-1', 'customer'), graphqlClient(stack.gatewayUrl, await stack.serviceToken())]) {
       const res = await client.request(RESERVE);
-      expect(codeOf(res)).toBe('GRAPHQL_VALIDATION_FAILED');
+      expect(errorCode(res)).toBe('GRAPHQL_VALIDATION_FAILED');
     }
   });
 
   it('refuse customer and admin tokens on the subgraph itself', async () => {
     for (const [sub, role] of [['c-1', 'customer'], ['a-1', 'admin'], ['s-1', 'support']] as const) {
       const res = await stack.subgraph('catalog', await stack.token(sub, [role])).request(RESERVE);
-      expect(codeOf(res)).toBe('FORBIDDEN');
+      expect(errorCode(res)).toBe('FORBIDDEN');
     }
   });
 

@@ -2,6 +2,7 @@
 // table stands in for any context's): at-least-once delivery, one effect per event id, other
 // types skipped, failures retried, stale pending entries reclaimed, clean stop.
 import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createPromotionServices } from '../subgraphs/promotion/server.js';
 import { startTestStack, type TestStack } from '../test/harness.js';
@@ -53,7 +54,9 @@ function spec(fail: (event: EventEnvelope) => boolean = () => false): ConsumerSp
     stream,
     types: ['ThingHappened'],
     db,
-    handle: async (event, tx) => {
+    log,
+    data: z.unknown(),
+    handle: async (_data, tx, event) => {
       await tx.$executeRawUnsafe('INSERT INTO consumer_effect (event_id, note) VALUES ($1::uuid, $2)', event.id, name);
       if (fail(event)) throw new Error('effect failed');
     },
@@ -70,14 +73,8 @@ const effects = async () =>
   (await db.$queryRawUnsafe<{ event_id: string }[]>('SELECT event_id::text FROM consumer_effect WHERE note = $1 ORDER BY event_id', name)).map((r) => r.event_id);
 const pending = async () => ((await stack.runtime.redis.xpending(stream, name)) as [number])[0];
 
-async function until<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 10_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (done(value) || Date.now() > deadline) return value;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
+/** Eventually: the consumer works in the background. */
+const poll = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: 10_000, interval: 50 });
 
 describe('processOnce', () => {
   it('runs the effect once per consumer and event id, however many deliveries race', async () => {
@@ -105,8 +102,8 @@ describe('startEventConsumer', () => {
     const late = envelope('ThingHappened');
     await publish(late);
     await publish(late); // a relay that published twice
-    expect(await until(effects, (e) => e.length >= 2)).toEqual([early.id, late.id].sort());
-    expect(await until(pending, (n) => n === 0)).toBe(0);
+    await poll(effects).toEqual([early.id, late.id].sort());
+    await poll(pending).toBe(0);
   });
 
   it('skips other event types and entries that are not envelopes, acknowledging them', async () => {
@@ -116,8 +113,8 @@ describe('startEventConsumer', () => {
     await publish(JSON.stringify({ ...envelope('ThingHappened'), id: 'not-a-uuid' }));
     const marker = envelope('ThingHappened');
     await publish(marker);
-    expect(await until(effects, (e) => e.length >= 1)).toEqual([marker.id]);
-    expect(await until(pending, (n) => n === 0)).toBe(0);
+    await poll(effects).toEqual([marker.id]);
+    await poll(pending).toBe(0);
   });
 
   it('leaves a failed event pending and retries it once it has been idle for claimIdleMs', async () => {
@@ -125,9 +122,9 @@ describe('startEventConsumer', () => {
     await start(spec(() => ++attempts < 3), { claimIdleMs: 300 });
     const event = envelope('ThingHappened');
     await publish(event);
-    expect(await until(effects, (e) => e.length === 1)).toEqual([event.id]);
+    await poll(effects).toEqual([event.id]);
     expect(attempts).toBe(3);
-    expect(await until(pending, (n) => n === 0)).toBe(0);
+    await poll(pending).toBe(0);
   });
 
   it('claims what a member that died left pending', async () => {
@@ -139,8 +136,8 @@ describe('startEventConsumer', () => {
     expect(await pending()).toBe(1);
     await new Promise((r) => setTimeout(r, 250));
     await start(spec(), { claimIdleMs: 200 });
-    expect(await until(effects, (e) => e.length === 1)).toEqual([event.id]);
-    expect(await until(pending, (n) => n === 0)).toBe(0);
+    await poll(effects).toEqual([event.id]);
+    await poll(pending).toBe(0);
   });
 
   it('stops promptly on close and consumes nothing afterwards', async () => {

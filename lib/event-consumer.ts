@@ -4,6 +4,7 @@
 import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
 import type { Redis } from 'ioredis';
+import type { z } from 'zod';
 import type { SqlClient } from './db.js';
 import { isUuid } from './ids.js';
 import type { Logger } from './logger.js';
@@ -44,21 +45,31 @@ export async function processOnce<Tx extends SqlClient>(db: Transactional<Tx>, c
   });
 }
 
-/** A consumer whose handler runs at most once per event id, in a transaction of `db`. */
-export function idempotentConsumer<Tx extends SqlClient>(options: {
+/**
+ * A consumer whose handler runs at most once per event id, in a transaction of `db`, with the
+ * event's data checked against its schema first. Data of another shape can never succeed: the
+ * event is logged, recorded as processed and skipped.
+ */
+export function idempotentConsumer<Tx extends SqlClient, Data>(options: {
   name: string;
   stream: string;
   types: readonly string[];
   db: Transactional<Tx>;
-  handle: (event: EventEnvelope, tx: Tx) => Promise<void>;
+  data: z.ZodType<Data>;
+  log: Logger;
+  handle: (data: Data, tx: Tx, event: EventEnvelope) => Promise<void>;
 }): ConsumerSpec {
-  const { name, db, handle } = options;
+  const { name, db, handle, log } = options;
   return {
     name,
     stream: options.stream,
     types: options.types,
     process: async (event) => {
-      await processOnce(db, name, event.id, (tx) => handle(event, tx));
+      const data = options.data.safeParse(event.data);
+      await processOnce(db, name, event.id, async (tx) => {
+        if (data.success) return handle(data.data, tx, event);
+        log.error({ consumer: name, eventId: event.id, type: event.type, issues: data.error.issues }, 'event data has an unexpected shape; skipped');
+      });
     },
   };
 }

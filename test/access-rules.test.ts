@@ -2,7 +2,7 @@
 // their owner and by staff only, plans by anyone, promotions by staff.
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestStack, type TestStack } from './harness.js';
+import { errorCode, startTestStack, type TestStack } from './harness.js';
 
 let stack: TestStack;
 const ids = {
@@ -23,8 +23,6 @@ beforeAll(async () => {
   await db.end();
 });
 afterAll(() => stack?.close());
-
-const code = (res: { errors?: { extensions?: { code?: string } }[] }) => res.errors?.[0]?.extensions?.code;
 
 describe('carts and orders are read by their owner and by staff only', () => {
   const CART = `{ cart(id: "${ids.cart}") { id status currencyCode } }`;
@@ -52,8 +50,8 @@ describe('carts and orders are read by their owner and by staff only', () => {
   });
 
   it('refuses anonymous callers', async () => {
-    expect(code(await stack.anonymous.request(CART))).toBe('UNAUTHENTICATED');
-    expect(code(await stack.anonymous.request(ORDER))).toBe('UNAUTHENTICATED');
+    expect(errorCode(await stack.anonymous.request(CART))).toBe('UNAUTHENTICATED');
+    expect(errorCode(await stack.anonymous.request(ORDER))).toBe('UNAUTHENTICATED');
   });
 });
 
@@ -69,7 +67,7 @@ describe('plans and promotions', () => {
     const expected = { promotion: { name: 'Welcome', code: 'WELCOME10', active: true } };
     expect(await stack.admin.query(query)).toEqual(expected);
     expect(await (await stack.as('s-1', 'support')).query(query)).toEqual(expected);
-    expect(code(await (await stack.as('c-1', 'customer')).request(query))).toBe('FORBIDDEN');
-    expect(code(await stack.anonymous.request(query))).toBe('UNAUTHENTICATED');
+    expect(errorCode(await (await stack.as('c-1', 'customer')).request(query))).toBe('FORBIDDEN');
+    expect(errorCode(await stack.anonymous.request(query))).toBe('UNAUTHENTICATED');
   });
 });

@@ -2,7 +2,7 @@
 // shopper sees come from the catalog's prices, the promotion engine's discounts and the cart's
 // rate tables. Every expected figure below is worked out by hand in the comments.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cartApi, createPromotion, createVariants, type CartView } from '../subgraphs/cart/cart-fixtures.js';
+import { cartApi, createPromotion, createVariants, totals } from '../subgraphs/cart/cart-fixtures.js';
 import { startTestStack, type TestStack } from './harness.js';
 
 let stack: TestStack;
@@ -14,13 +14,6 @@ let limitedId: string;
 
 const promotion = (input: Record<string, unknown>) => createPromotion(stack, input);
 
-const totals = (cart: CartView | null) => ({
-  subtotal: cart?.subtotal.amount,
-  discountTotal: cart?.discountTotal.amount,
-  shipping: cart?.shippingEstimate.amount,
-  tax: cart?.taxEstimate.amount,
-  total: cart?.total.amount,
-});
 
 beforeAll(async () => {
   stack = await startTestStack();

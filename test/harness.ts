@@ -32,6 +32,9 @@ export interface GraphQLResponse<T> {
   errors?: { message: string; extensions?: { code?: string } & Record<string, unknown>; path?: unknown[] }[];
 }
 
+/** The code of a response's first GraphQL error (UNAUTHENTICATED, FORBIDDEN, …). */
+export const errorCode = (res: { errors?: { extensions?: { code?: string } }[] }) => res.errors?.[0]?.extensions?.code;
+
 export interface GraphQLClient {
   token: string | null;
   request<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GraphQLResponse<T>>;

@@ -33,6 +33,15 @@ export interface CartView {
   warnings: { code: string; lineId: string | null; available: number | null; previousUnitPrice: { amount: number } | null; promotionCode: string | null }[];
 }
 
+/** A cart's totals in minor units, as the tests compare them. */
+export const totals = (cart: CartView | null) => ({
+  subtotal: cart?.subtotal.amount,
+  discountTotal: cart?.discountTotal.amount,
+  shipping: cart?.shippingEstimate.amount,
+  tax: cart?.taxEstimate.amount,
+  total: cart?.total.amount,
+});
+
 export interface CartPayload {
   cart: CartView | null;
   userErrors: { field: string[] | null; message: string; code: string }[];

@@ -4,7 +4,7 @@
 import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestStack, type TestStack } from '../../test/harness.js';
-import { cartApi, cartService, cartSql, createPromotion, createVariants, idleFor, type CartView } from './cart-fixtures.js';
+import { cartApi, cartService, cartSql, createPromotion, createVariants, idleFor, totals, type CartView } from './cart-fixtures.js';
 
 let stack: TestStack;
 let sql: pg.Pool;
@@ -31,13 +31,6 @@ afterAll(async () => {
   await stack?.close();
 });
 
-const totals = (cart: CartView | null) => ({
-  subtotal: cart?.subtotal.amount,
-  discountTotal: cart?.discountTotal.amount,
-  shipping: cart?.shippingEstimate.amount,
-  tax: cart?.taxEstimate.amount,
-  total: cart?.total.amount,
-});
 const codes = (p: { userErrors: { code: string }[] }) => p.userErrors.map((e) => e.code);
 
 async function eventsFor(cartId: string): Promise<{ type: string; data: any }[]> {

@@ -1,29 +1,14 @@
 // Admin promotion writes and reads through the gateway: what they store, what they refuse (and
 // that a refusal changes nothing), who may call them, and that the service contract is not public.
-import type pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestStack, type GraphQLClient, type TestStack } from '../../test/harness.js';
-import { codesOf, orderId, promotionAdmin, promotionService, promotionSql, uniqueCode, EVALUATE } from './promotion-fixtures.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { errorCode } from '../../test/harness.js';
+import { codesOf, orderId, promotionAdmin, promotionService, uniqueCode, usePromotionTestStack, EVALUATE } from './promotion-fixtures.js';
 
-let stack: TestStack;
-let sql: pg.Pool;
+const env = usePromotionTestStack();
 let admin: ReturnType<typeof promotionAdmin>;
-let customer: GraphQLClient;
-let support: GraphQLClient;
-
-beforeAll(async () => {
-  stack = await startTestStack();
-  sql = promotionSql(stack);
-  admin = promotionAdmin(stack.admin);
-  customer = await stack.as('customer-1', 'customer');
-  support = await stack.as('support-1', 'support');
+beforeAll(() => {
+  admin = promotionAdmin(env.stack.admin);
 });
-afterAll(async () => {
-  await sql?.end();
-  await stack?.close();
-});
-
-const errorCode = (res: { errors?: { extensions?: { code?: string } }[] }) => res.errors?.[0]?.extensions?.code;
 
 describe('createPromotion', () => {
   it('stores every field, the code upper-case', async () => {
@@ -105,11 +90,11 @@ describe('createPromotion', () => {
     { name: 'ITEM promotion without targets', input: { level: 'ITEM' }, errors: [['INVALID_TARGETS', 'input.targets']] },
     { name: 'zero max redemptions', input: { maxRedemptions: 0, maxRedemptionsPerPerson: -1 }, errors: [['INVALID_VALUE', 'input.maxRedemptions'], ['INVALID_VALUE', 'input.maxRedemptionsPerPerson']] },
   ])('refuses $name and stores nothing', async ({ input, errors }) => {
-    const before = (await sql.query('SELECT count(*)::int AS n FROM promotion')).rows[0].n;
+    const before = (await env.sql.query('SELECT count(*)::int AS n FROM promotion')).rows[0].n;
     const payload = await admin.create({ ...base, code: uniqueCode(), ...input });
     expect(payload.promotion).toBeNull();
     expect(codesOf(payload.userErrors)).toEqual(errors);
-    expect((await sql.query('SELECT count(*)::int AS n FROM promotion')).rows[0].n).toBe(before);
+    expect((await env.sql.query('SELECT count(*)::int AS n FROM promotion')).rows[0].n).toBe(before);
   });
 });
 
@@ -140,7 +125,7 @@ describe('updatePromotion and deactivatePromotion', () => {
 
   it('refuses a total limit below the uses already held', async () => {
     const id = await admin.createOk({ name: 'Limited', code: uniqueCode(), discountType: 'PERCENTAGE', value: 10, maxRedemptions: 5 });
-    const service = promotionService(stack.subgraph('promotion', await stack.serviceToken('order')));
+    const service = promotionService(env.stack.subgraph('promotion', await env.stack.serviceToken('order')));
     await service.reserve(orderId(), 'p1', [{ promotionId: id, amount: 1 }]);
     await service.reserve(orderId(), 'p2', [{ promotionId: id, amount: 1 }]);
     expect(codesOf((await admin.update(id, { maxRedemptions: 1 })).userErrors)).toEqual([['LIMIT_BELOW_USAGE', 'input.maxRedemptions']]);
@@ -168,14 +153,14 @@ describe('promotions connection', () => {
   it('pages through every promotion, newest first, with usage counts', async () => {
     const ids: string[] = [];
     for (let i = 0; i < 3; i++) ids.push(await admin.createOk({ name: `Page ${i}`, code: uniqueCode('PAGE'), discountType: 'PERCENTAGE', value: 10 }));
-    const service = promotionService(stack.subgraph('promotion', await stack.serviceToken('order')));
+    const service = promotionService(env.stack.subgraph('promotion', await env.stack.serviceToken('order')));
     const paid = orderId();
     await service.reserve(paid, 'p1', [{ promotionId: ids[2]!, amount: 1 }]);
     await service.confirm(paid);
     await service.reserve(orderId(), 'p2', [{ promotionId: ids[2]!, amount: 1 }]);
 
-    const total = (await sql.query('SELECT count(*)::int AS n FROM promotion')).rows[0].n;
-    const first = (await stack.admin.query(PAGE, { first: 2 })).promotions;
+    const total = (await env.sql.query('SELECT count(*)::int AS n FROM promotion')).rows[0].n;
+    const first = (await env.stack.admin.query(PAGE, { first: 2 })).promotions;
     expect(first.totalCount).toBe(total);
     expect(first.edges.map((e: { node: { id: string } }) => e.node.id)).toEqual([ids[2], ids[1]]);
     expect(first.edges[0].node.usage).toEqual({ reserved: 1, confirmed: 1, total: 2 });
@@ -184,7 +169,7 @@ describe('promotions connection', () => {
     const seen: string[] = [];
     let after: string | null = null;
     do {
-      const page: any = (await stack.admin.query(PAGE, { first: 7, after })).promotions;
+      const page: any = (await env.stack.admin.query(PAGE, { first: 7, after })).promotions;
       seen.push(...page.edges.map((e: { node: { id: string } }) => e.node.id));
       after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
     } while (after);
@@ -193,8 +178,8 @@ describe('promotions connection', () => {
   });
 
   it('refuses a bad cursor and a bad page size', async () => {
-    expect(errorCode(await stack.admin.request(PAGE, { first: 2, after: 'garbage' }))).toBe('BAD_USER_INPUT');
-    expect(errorCode(await stack.admin.request(PAGE, { first: 1000 }))).toBe('BAD_USER_INPUT');
+    expect(errorCode(await env.stack.admin.request(PAGE, { first: 2, after: 'garbage' }))).toBe('BAD_USER_INPUT');
+    expect(errorCode(await env.stack.admin.request(PAGE, { first: 1000 }))).toBe('BAD_USER_INPUT');
   });
 });
 
@@ -203,24 +188,24 @@ describe('who may do what', () => {
   const LIST = '{ promotions { totalCount } }';
 
   it('lets support read but not write', async () => {
-    expect(errorCode(await support.request(LIST))).toBeUndefined();
+    expect(errorCode(await env.support.request(LIST))).toBeUndefined();
     const id = await admin.createOk({ name: 'Readable', code: uniqueCode(), discountType: 'PERCENTAGE', value: 10 });
-    expect((await support.query(`{ promotion(id: "${id}") { name } }`)).promotion).toEqual({ name: 'Readable' });
-    expect(errorCode(await support.request(CREATE))).toBe('FORBIDDEN');
-    expect(errorCode(await support.request(`mutation { deactivatePromotion(id: "${id}") { userErrors { code } } }`))).toBe('FORBIDDEN');
+    expect((await env.support.query(`{ promotion(id: "${id}") { name } }`)).promotion).toEqual({ name: 'Readable' });
+    expect(errorCode(await env.support.request(CREATE))).toBe('FORBIDDEN');
+    expect(errorCode(await env.support.request(`mutation { deactivatePromotion(id: "${id}") { userErrors { code } } }`))).toBe('FORBIDDEN');
   });
 
   it('refuses customers with FORBIDDEN and anonymous callers with UNAUTHENTICATED', async () => {
     for (const op of [CREATE, LIST, `mutation { updatePromotion(id: "x", input: { value: 1 }) { userErrors { code } } }`]) {
-      expect(errorCode(await customer.request(op))).toBe('FORBIDDEN');
-      expect(errorCode(await stack.anonymous.request(op))).toBe('UNAUTHENTICATED');
+      expect(errorCode(await env.customer.request(op))).toBe('FORBIDDEN');
+      expect(errorCode(await env.stack.anonymous.request(op))).toBe('UNAUTHENTICATED');
     }
-    expect((await sql.query(`SELECT count(*)::int AS n FROM promotion WHERE code = 'NOPE1'`)).rows[0].n).toBe(0);
+    expect((await env.sql.query(`SELECT count(*)::int AS n FROM promotion WHERE code = 'NOPE1'`)).rows[0].n).toBe(0);
   });
 
   it('keeps the service contract out of the public supergraph', async () => {
     const input = { currencyCode: 'USD', codes: [], lines: [], shippingAmount: 0 };
-    for (const client of [stack.admin, customer]) {
+    for (const client of [env.stack.admin, env.customer]) {
       expect(errorCode(await client.request(EVALUATE, { input }))).toBe('GRAPHQL_VALIDATION_FAILED');
       expect(errorCode(await client.request('mutation { releasePromotionRedemptions(orderId: "o") { userErrors { code } } }'))).toBe('GRAPHQL_VALIDATION_FAILED');
     }

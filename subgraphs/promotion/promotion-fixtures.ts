@@ -2,7 +2,8 @@
 // direct SQL on the promotion schema.
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
-import type { GraphQLClient, GraphQLResponse, TestStack } from '../../test/harness.js';
+import { afterAll, beforeAll } from 'vitest';
+import { startTestStack, type GraphQLClient, type GraphQLResponse, type TestStack, type TestStackOptions } from '../../test/harness.js';
 
 export const PROMOTION_FIELDS = `id name code automatic discountType value currencyCode level
   targets { productIds variantIds categoryIds } minSubtotal { amount currencyCode formatted }
@@ -114,3 +115,26 @@ export const cartLine = (lineId: string, unitPrice: number, quantity = 1, more: 
   quantity,
   ...more,
 });
+
+export interface PromotionTestStack {
+  stack: TestStack;
+  sql: pg.Pool;
+  customer: GraphQLClient;
+  support: GraphQLClient;
+}
+
+/** The stack a promotion test file runs on (started before its tests, closed after), with a customer, support and SQL on the promotion schema. */
+export function usePromotionTestStack(options: TestStackOptions = {}): PromotionTestStack {
+  const env = {} as PromotionTestStack;
+  beforeAll(async () => {
+    env.stack = await startTestStack(options);
+    env.sql = promotionSql(env.stack);
+    env.customer = await env.stack.as('customer-1', 'customer');
+    env.support = await env.stack.as('support-1', 'support');
+  });
+  afterAll(async () => {
+    await env.sql?.end();
+    await env.stack?.close();
+  });
+  return env;
+}

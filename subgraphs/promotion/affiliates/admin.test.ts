@@ -1,31 +1,17 @@
 // Affiliates through the gateway: partner admin (and who may call it), clicks by anyone with
 // their per-client rate limit, outbound referrals, and the per-partner report.
-import type pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestStack, type GraphQLClient, type TestStack } from '../../../test/harness.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { errorCode } from '../../../test/harness.js';
 import { affiliateAdmin, nextAddress, recordClick, PARTNER_FIELDS, RECORD_CLICK } from './fixtures.js';
-import { codesOf, promotionSql, uniqueCode } from '../promotion-fixtures.js';
+import { codesOf, uniqueCode, usePromotionTestStack } from '../promotion-fixtures.js';
 
 const CLICKS_PER_MINUTE = 5;
-let stack: TestStack;
-let sql: pg.Pool;
+const env = usePromotionTestStack({ env: { AFFILIATE_CLICKS_PER_MINUTE: String(CLICKS_PER_MINUTE) } });
 let admin: ReturnType<typeof affiliateAdmin>;
-let customer: GraphQLClient;
-let support: GraphQLClient;
-
-beforeAll(async () => {
-  stack = await startTestStack({ env: { AFFILIATE_CLICKS_PER_MINUTE: String(CLICKS_PER_MINUTE) } });
-  sql = promotionSql(stack);
-  admin = affiliateAdmin(stack.admin);
-  customer = await stack.as('customer-1', 'customer');
-  support = await stack.as('support-1', 'support');
-});
-afterAll(async () => {
-  await sql?.end();
-  await stack?.close();
+beforeAll(() => {
+  admin = affiliateAdmin(env.stack.admin);
 });
 
-const errorCode = (res: { errors?: { extensions?: { code?: string } }[] }) => res.errors?.[0]?.extensions?.code;
 const partnerInput = (more: Record<string, unknown> = {}) => ({ code: uniqueCode('AFF'), name: 'Style blog', commissionRate: 1000, ...more });
 
 describe('affiliate partners', () => {
@@ -45,14 +31,14 @@ describe('affiliate partners', () => {
 
   it('refuses bad input, a taken code (whatever its case) and unknown ids, storing nothing', async () => {
     const taken = await admin.createOk(partnerInput());
-    const before = (await sql.query('SELECT count(*)::int AS n FROM affiliate_partner')).rows[0].n;
+    const before = (await env.sql.query('SELECT count(*)::int AS n FROM affiliate_partner')).rows[0].n;
     expect(codesOf((await admin.create(partnerInput({ code: taken.code.toLowerCase() }))).userErrors)).toEqual([['CODE_TAKEN', 'input.code']]);
     expect(codesOf((await admin.create(partnerInput({ code: 'x y', name: '', commissionRate: 10_001 }))).userErrors)).toEqual([
       ['INVALID_INPUT', 'input.name'],
       ['INVALID_CODE', 'input.code'],
       ['INVALID_VALUE', 'input.commissionRate'],
     ]);
-    expect((await sql.query('SELECT count(*)::int AS n FROM affiliate_partner')).rows[0].n).toBe(before);
+    expect((await env.sql.query('SELECT count(*)::int AS n FROM affiliate_partner')).rows[0].n).toBe(before);
     const other = await admin.createOk(partnerInput());
     expect(codesOf((await admin.update(other.id, { code: taken.code })).userErrors)).toEqual([['CODE_TAKEN', 'input.code']]);
     expect(codesOf((await admin.update('00000000-0000-7000-8000-000000000000', { name: 'x' })).userErrors)).toEqual([['PARTNER_NOT_FOUND', 'id']]);
@@ -70,32 +56,32 @@ describe('affiliate partners', () => {
     const a = await admin.createOk(partnerInput());
     const b = await admin.createOk(partnerInput());
     const list = `{ affiliatePartners(first: 2) { totalCount edges { node { ${PARTNER_FIELDS} } } pageInfo { hasNextPage endCursor } } }`;
-    const { affiliatePartners } = await support.query(list);
+    const { affiliatePartners } = await env.support.query(list);
     expect(affiliatePartners.edges.map((e: any) => e.node.id)).toEqual([b.id, a.id]);
     expect(affiliatePartners.totalCount).toBeGreaterThanOrEqual(2);
-    const next = await support.query(`query($after: String) { affiliatePartners(first: 1, after: $after) { edges { node { id } } } }`, { after: affiliatePartners.pageInfo.endCursor });
+    const next = await env.support.query(`query($after: String) { affiliatePartners(first: 1, after: $after) { edges { node { id } } } }`, { after: affiliatePartners.pageInfo.endCursor });
     // The next page starts after a: older partners only.
     expect([a.id, b.id]).not.toContain(next.affiliatePartners.edges[0]?.node.id);
-    expect((await support.query(`query($id: ID!) { affiliatePartner(id: $id) { code } }`, { id: a.id })).affiliatePartner.code).toBe(a.code);
+    expect((await env.support.query(`query($id: ID!) { affiliatePartner(id: $id) { code } }`, { id: a.id })).affiliatePartner.code).toBe(a.code);
   });
 
   it('lets support read but not write, and customers and anonymous callers neither', async () => {
     const create = `mutation { createAffiliatePartner(input: { code: "${uniqueCode()}", name: "x", commissionRate: 1 }) { partner { id } } }`;
-    expect(errorCode(await support.request(create))).toBe('FORBIDDEN');
-    expect(errorCode(await customer.request(create))).toBe('FORBIDDEN');
-    expect(errorCode(await customer.request('{ affiliatePartners { totalCount } }'))).toBe('FORBIDDEN');
-    expect(errorCode(await stack.anonymous.request('{ affiliatePartners { totalCount } }'))).toBe('UNAUTHENTICATED');
+    expect(errorCode(await env.support.request(create))).toBe('FORBIDDEN');
+    expect(errorCode(await env.customer.request(create))).toBe('FORBIDDEN');
+    expect(errorCode(await env.customer.request('{ affiliatePartners { totalCount } }'))).toBe('FORBIDDEN');
+    expect(errorCode(await env.stack.anonymous.request('{ affiliatePartners { totalCount } }'))).toBe('UNAUTHENTICATED');
   });
 });
 
 describe('recordAffiliateClick', () => {
   it('records anonymous clicks, and the person of a signed-in shopper', async () => {
     const partner = await admin.createOk(partnerInput());
-    const anonymous = await recordClick(stack.anonymous, { code: partner.code.toLowerCase(), url: 'https://shop.example/p/linen', referrer: 'https://blog.example/post' });
+    const anonymous = await recordClick(env.stack.anonymous, { code: partner.code.toLowerCase(), url: 'https://shop.example/p/linen', referrer: 'https://blog.example/post' });
     expect(anonymous.userErrors).toEqual([]);
     expect(anonymous.click).toMatchObject({ url: 'https://shop.example/p/linen', referrer: 'https://blog.example/post', partner: { id: partner.id } });
-    const signedIn = await recordClick(customer, { code: partner.code, url: 'https://shop.example/' });
-    const rows = (await sql.query('SELECT id, person_id FROM affiliate_click WHERE partner_id = $1 ORDER BY id', [partner.id])).rows;
+    const signedIn = await recordClick(env.customer, { code: partner.code, url: 'https://shop.example/' });
+    const rows = (await env.sql.query('SELECT id, person_id FROM affiliate_click WHERE partner_id = $1 ORDER BY id', [partner.id])).rows;
     expect(rows).toEqual([
       { id: anonymous.click!.id, person_id: null },
       { id: signedIn.click!.id, person_id: 'customer-1' },
@@ -105,35 +91,35 @@ describe('recordAffiliateClick', () => {
   it('refuses unknown and inactive codes and over-long input, recording nothing', async () => {
     const inactive = await admin.createOk(partnerInput());
     await admin.deactivate(inactive.id);
-    const before = (await sql.query('SELECT count(*)::int AS n FROM affiliate_click')).rows[0].n;
-    expect(codesOf((await recordClick(stack.anonymous, { code: 'NO-SUCH-PARTNER', url: 'https://x' })).userErrors)).toEqual([['PARTNER_NOT_FOUND', 'input.code']]);
-    expect(codesOf((await recordClick(stack.anonymous, { code: inactive.code, url: 'https://x' })).userErrors)).toEqual([['PARTNER_NOT_FOUND', 'input.code']]);
-    expect(codesOf((await recordClick(stack.anonymous, { code: inactive.code, url: 'u'.repeat(2049), referrer: 'r'.repeat(2049) })).userErrors)).toEqual([
+    const before = (await env.sql.query('SELECT count(*)::int AS n FROM affiliate_click')).rows[0].n;
+    expect(codesOf((await recordClick(env.stack.anonymous, { code: 'NO-SUCH-PARTNER', url: 'https://x' })).userErrors)).toEqual([['PARTNER_NOT_FOUND', 'input.code']]);
+    expect(codesOf((await recordClick(env.stack.anonymous, { code: inactive.code, url: 'https://x' })).userErrors)).toEqual([['PARTNER_NOT_FOUND', 'input.code']]);
+    expect(codesOf((await recordClick(env.stack.anonymous, { code: inactive.code, url: 'u'.repeat(2049), referrer: 'r'.repeat(2049) })).userErrors)).toEqual([
       ['TOO_LONG', 'input.url'],
       ['TOO_LONG', 'input.referrer'],
     ]);
-    expect((await sql.query('SELECT count(*)::int AS n FROM affiliate_click')).rows[0].n).toBe(before);
+    expect((await env.sql.query('SELECT count(*)::int AS n FROM affiliate_click')).rows[0].n).toBe(before);
   });
 
   it(`allows ${CLICKS_PER_MINUTE} clicks a minute per client address, then answers RATE_LIMITED with a retry delay`, async () => {
     const partner = await admin.createOk(partnerInput());
     const address = nextAddress();
     const results = [];
-    for (let i = 0; i < CLICKS_PER_MINUTE + 2; i++) results.push(await recordClick(stack.anonymous, { code: partner.code, url: `https://shop.example/${i}` }, address));
+    for (let i = 0; i < CLICKS_PER_MINUTE + 2; i++) results.push(await recordClick(env.stack.anonymous, { code: partner.code, url: `https://shop.example/${i}` }, address));
     expect(results.slice(0, CLICKS_PER_MINUTE).every((r) => r.click && r.userErrors.length === 0)).toBe(true);
     for (const refused of results.slice(CLICKS_PER_MINUTE)) {
       expect(refused.click).toBeNull();
       expect(refused.userErrors).toEqual([{ code: 'RATE_LIMITED', field: null, message: expect.stringMatching(/retry after ([1-9]|[1-5]\d|60) seconds/) }]);
     }
     // Another client is not affected, and the limit lives under the stack's Redis prefix.
-    expect((await recordClick(stack.anonymous, { code: partner.code, url: 'https://shop.example/' }, nextAddress())).click).not.toBeNull();
-    const keys = await stack.runtime.redis.keys(`${stack.config.REDIS_PREFIX}:affiliate-clicks:*`);
+    expect((await recordClick(env.stack.anonymous, { code: partner.code, url: 'https://shop.example/' }, nextAddress())).click).not.toBeNull();
+    const keys = await env.stack.runtime.redis.keys(`${env.stack.config.REDIS_PREFIX}:affiliate-clicks:*`);
     expect(keys.length).toBeGreaterThan(0);
   });
 
   it('does not let a caller choose its address by calling the subgraph directly with a forged header', async () => {
     const partner = await admin.createOk(partnerInput());
-    const direct = stack.subgraph('promotion', null);
+    const direct = env.stack.subgraph('promotion', null);
     const statuses = [];
     for (let i = 0; i < CLICKS_PER_MINUTE + 1; i++) {
       const res = await direct.request(RECORD_CLICK, { input: { code: partner.code, url: 'https://x' } }, { 'x-client-address': `192.0.2.${i}`, 'x-client-address-signature': 'forged' });
@@ -155,7 +141,7 @@ describe('recordOutboundReferral', () => {
   it('records the commission the partner owes, once per partner reference', async () => {
     const partner = await admin.createOk(partnerInput({ commissionRate: 250 }));
     const input = { partnerId: partner.id, externalRef: 'PARTNER-ORDER-1', currencyCode: 'USD', revenue: 1999, occurredAt: '2026-11-20T10:00:00Z' };
-    const first = (await stack.admin.query(RECORD, { input })).recordOutboundReferral;
+    const first = (await env.stack.admin.query(RECORD, { input })).recordOutboundReferral;
     expect(first.userErrors).toEqual([]);
     expect(first.attribution).toMatchObject({
       direction: 'OUTBOUND',
@@ -167,7 +153,7 @@ describe('recordOutboundReferral', () => {
       occurredAt: '2026-11-20T10:00:00.000Z',
       partner: { id: partner.id },
     });
-    const again = (await stack.admin.query(RECORD, { input: { ...input, revenue: 5000 } })).recordOutboundReferral;
+    const again = (await env.stack.admin.query(RECORD, { input: { ...input, revenue: 5000 } })).recordOutboundReferral;
     expect(again.attribution.id).toBe(first.attribution.id);
     expect(again.attribution.revenue.amount).toBe(1999);
   });
@@ -175,7 +161,7 @@ describe('recordOutboundReferral', () => {
   it('refuses an unknown partner, a bad currency, amount or date; support may not record', async () => {
     const partner = await admin.createOk(partnerInput());
     const bad = { partnerId: '00000000-0000-7000-8000-000000000000', externalRef: ' ', currencyCode: 'XYZ', revenue: -1, occurredAt: 'later' };
-    const payload = (await stack.admin.query(RECORD, { input: bad })).recordOutboundReferral;
+    const payload = (await env.stack.admin.query(RECORD, { input: bad })).recordOutboundReferral;
     expect(codesOf(payload.userErrors)).toEqual([
       ['INVALID_INPUT', 'input.externalRef'],
       ['INVALID_CURRENCY', 'input.currencyCode'],
@@ -184,7 +170,7 @@ describe('recordOutboundReferral', () => {
       ['PARTNER_NOT_FOUND', 'input.partnerId'],
     ]);
     const input = { partnerId: partner.id, externalRef: 'R-1', currencyCode: 'USD', revenue: 100 };
-    expect(errorCode(await support.request(RECORD, { input }))).toBe('FORBIDDEN');
+    expect(errorCode(await env.support.request(RECORD, { input }))).toBe('FORBIDDEN');
   });
 });
 
@@ -197,10 +183,10 @@ describe('affiliateReport', () => {
   }`;
 
   async function insertClick(partnerId: string, createdAt: string, cartId: string | null = null) {
-    await sql.query(`INSERT INTO affiliate_click (id, partner_id, url, cart_id, created_at) VALUES (gen_random_uuid(), $1, 'https://x', $2, $3)`, [partnerId, cartId, createdAt]);
+    await env.sql.query(`INSERT INTO affiliate_click (id, partner_id, url, cart_id, created_at) VALUES (gen_random_uuid(), $1, 'https://x', $2, $3)`, [partnerId, cartId, createdAt]);
   }
   async function insertOrder(partnerId: string, occurredAt: string, currency: string, revenue: number, commission: number) {
-    await sql.query(
+    await env.sql.query(
       `INSERT INTO affiliate_attribution (id, partner_id, direction, order_id, currency, revenue, commission_rate, commission, occurred_at)
        VALUES (gen_random_uuid(), $1, 'INBOUND', gen_random_uuid()::text, $2, $3, 1000, $4, $5)`,
       [partnerId, currency, revenue, commission, occurredAt],
@@ -222,7 +208,7 @@ describe('affiliateReport', () => {
     await insertOrder(partner.id, '2026-12-01T00:00:00Z', 'USD', 99_999, 9999); // out
     await insertOrder(other.id, '2026-11-03T00:00:00Z', 'USD', 5000, 500);
 
-    const { affiliateReport } = await support.query(REPORT, { partnerId: partner.id, from: '2026-11-01T00:00:00Z', to: '2026-12-01T00:00:00Z' });
+    const { affiliateReport } = await env.support.query(REPORT, { partnerId: partner.id, from: '2026-11-01T00:00:00Z', to: '2026-12-01T00:00:00Z' });
     expect(affiliateReport).toEqual({
       partner: { id: partner.id },
       from: '2026-11-01T00:00:00.000Z',
@@ -241,15 +227,15 @@ describe('affiliateReport', () => {
       ],
     });
 
-    const outbound = (await stack.admin.query(REPORT, { partnerId: partner.id, from: '2026-11-01T00:00:00Z', to: '2026-12-01T00:00:00Z', direction: 'OUTBOUND' })).affiliateReport;
+    const outbound = (await env.stack.admin.query(REPORT, { partnerId: partner.id, from: '2026-11-01T00:00:00Z', to: '2026-12-01T00:00:00Z', direction: 'OUTBOUND' })).affiliateReport;
     expect(outbound).toMatchObject({ direction: 'OUTBOUND', clicks: 3, orders: 0, revenue: [], commission: [] });
   });
 
   it('answers null for an unknown partner, and refuses a bad range and other roles', async () => {
     const partner = await admin.createOk(partnerInput());
-    expect((await stack.admin.query(REPORT, { partnerId: 'unknown', from: '2026-11-01', to: '2026-12-01' })).affiliateReport).toBeNull();
-    const bad = await stack.admin.request(REPORT, { partnerId: partner.id, from: '2026-12-01', to: '2026-11-01' });
+    expect((await env.stack.admin.query(REPORT, { partnerId: 'unknown', from: '2026-11-01', to: '2026-12-01' })).affiliateReport).toBeNull();
+    const bad = await env.stack.admin.request(REPORT, { partnerId: partner.id, from: '2026-12-01', to: '2026-11-01' });
     expect(errorCode(bad)).toBe('BAD_USER_INPUT');
-    expect(errorCode(await customer.request(REPORT, { partnerId: partner.id, from: '2026-11-01', to: '2026-12-01' }))).toBe('FORBIDDEN');
+    expect(errorCode(await env.customer.request(REPORT, { partnerId: partner.id, from: '2026-11-01', to: '2026-12-01' }))).toBe('FORBIDDEN');
   });
 });

@@ -39,25 +39,18 @@ async function publish(context: 'cart' | 'order', event: EventEnvelope): Promise
   await stack.runtime.redis.xadd(eventStream(stack.config.REDIS_PREFIX, context), '*', 'type', event.type, 'event', JSON.stringify(event));
 }
 
-async function until<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 10_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (done(value) || Date.now() > deadline) return value;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
-
 const CONSUMERS = { CartCreated: 'promotion-affiliate-carts', OrderPaid: 'promotion-affiliate-orders' } as const;
 
 /** Waits until the promotion context has processed the event (its processed_event row exists). */
 async function processed(event: EventEnvelope): Promise<void> {
   const consumer = CONSUMERS[event.type as keyof typeof CONSUMERS];
-  const found = await until(
-    async () => (await sql.query('SELECT 1 FROM processed_event WHERE consumer = $1 AND event_id = $2', [consumer, event.id])).rowCount,
-    (n) => n === 1,
-  );
-  if (found !== 1) throw new Error(`${event.type} ${event.id} was not processed`);
+  await expect
+    .poll(async () => (await sql.query('SELECT 1 FROM processed_event WHERE consumer = $1 AND event_id = $2', [consumer, event.id])).rowCount, {
+      message: `${event.type} ${event.id} was not processed`,
+      timeout: 10_000,
+      interval: 50,
+    })
+    .toBe(1);
 }
 
 async function cartCreated(data: { cartId: string; personId: string | null; affiliateCode: string | null }): Promise<void> {

@@ -30,23 +30,18 @@ export function affiliateConsumers(options: {
       stream: eventStream(redisPrefix, 'cart'),
       types: ['CartCreated'],
       db,
-      handle: async (event, tx) => {
-        const data = cartCreatedData.safeParse(event.data);
-        // A malformed event can never succeed; it is recorded as processed and reported.
-        if (!data.success) return log.error({ eventId: event.id, issues: data.error.issues }, 'CartCreated event has an unexpected shape; skipped');
-        await clicks.linkCart(tx, { cartId: data.data.cartId, personId: data.data.personId ?? null, affiliateCode: data.data.affiliateCode ?? null });
-      },
+      log,
+      data: cartCreatedData,
+      handle: (cart, tx) => clicks.linkCart(tx, { cartId: cart.cartId, personId: cart.personId ?? null, affiliateCode: cart.affiliateCode ?? null }).then(() => undefined),
     }),
     idempotentConsumer({
       name: 'promotion-affiliate-orders',
       stream: eventStream(redisPrefix, 'order'),
       types: ['OrderPaid'],
       db,
-      handle: async (event, tx) => {
-        const data = orderPaidData.safeParse(event.data);
-        if (!data.success) return log.error({ eventId: event.id, issues: data.error.issues }, 'OrderPaid event has an unexpected shape; skipped');
-        await attributions.attributeOrder(tx, data.data);
-      },
+      log,
+      data: orderPaidData,
+      handle: (order, tx) => attributions.attributeOrder(tx, order).then(() => undefined),
     }),
   ];
 }
