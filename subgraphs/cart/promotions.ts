@@ -1,5 +1,5 @@
 // The cart's view of the promotion subgraph: one question ("what do these codes and the automatic
-// promotions take off this cart?") behind a small interface, so that tests can answer it in-process.
+// promotions take off this cart?"), asked of its service-only evaluatePromotions over HTTP.
 import { GraphQLError } from 'graphql';
 
 export interface PromotionLine {

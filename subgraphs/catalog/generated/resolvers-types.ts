@@ -360,7 +360,7 @@ export type ProductFacets = {
 };
 
 export type ProductFilter = {
-  /** Admins only may ask for inactive products (false); everyone else sees active ones. */
+  /** Staff (admin, support) only may ask for inactive products (false); everyone else sees active ones. */
   active?: InputMaybe<Scalars['Boolean']['input']>;
   /** This category and all of its descendants. */
   categoryId?: InputMaybe<Scalars['ID']['input']>;
@@ -466,7 +466,7 @@ export type Query = {
   /**
    * Products matching `filter`, in `sort` order. `first` is at most 250 (default 20).
    * RELEVANCE needs `filter.search`; without it the order is NEWEST.
-   * Archived products never appear; inactive ones only to admins who ask for `active: false`.
+   * Archived products never appear; inactive ones only to staff who ask for `active: false`.
    */
   products: ProductConnection;
 };

@@ -2,7 +2,7 @@
 // their per-client rate limit, outbound referrals, and the per-partner report.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { errorCode } from '../../../test/harness.js';
-import { affiliateAdmin, nextAddress, recordClick, PARTNER_FIELDS, RECORD_CLICK } from './fixtures.js';
+import { affiliateAdmin, nextAddress, recordClick, PARTNER_FIELDS, RECORD_CLICK } from './affiliate-fixtures.js';
 import { codesOf, uniqueCode, usePromotionTestStack } from '../promotion-fixtures.js';
 
 const CLICKS_PER_MINUTE = 5;

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventStream, type EventEnvelope } from '../../../lib/outbox.js';
 import { bullPrefix } from '../../../lib/runtime.js';
 import { startTestStack, type GraphQLClient, type TestStack } from '../../../test/harness.js';
-import { affiliateAdmin, recordClick } from './fixtures.js';
+import { affiliateAdmin, recordClick } from './affiliate-fixtures.js';
 import { promotionSql, uniqueCode } from '../promotion-fixtures.js';
 import { createPromotionServices } from '../server.js';
 import { affiliateClickPurgeJob } from './workers/click-purge.js';
