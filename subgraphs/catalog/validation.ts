@@ -1,10 +1,8 @@
 // Input rules for catalog writes: pure functions returning userErrors, no I/O.
-import { refuse as refuseWith, type UserError } from '../../lib/errors.js';
+import { refuse as refuseWith } from '../../lib/errors.js';
 import { InputChecker } from '../../lib/input-checker.js';
 import { isKnownCurrency } from '../../lib/money.js';
 import type { CatalogErrorCode } from './generated/resolvers-types.js';
-
-export type CatalogError = UserError<CatalogErrorCode>;
 
 export const LIMITS = {
   slug: 160,

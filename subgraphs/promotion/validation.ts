@@ -1,12 +1,10 @@
 // Input rules for promotion writes: pure functions returning userErrors, no I/O.
-import { refuse as refuseWith, toPayload, type UserError } from '../../lib/errors.js';
+import { refuse as refuseWith, toPayload } from '../../lib/errors.js';
 import { InputChecker, normalizeCode } from '../../lib/input-checker.js';
 import { isKnownCurrency } from '../../lib/money.js';
 import { parseInstant } from '../../lib/time.js';
 import type { DiscountType, PromotionErrorCode, PromotionLevel } from './generated/resolvers-types.js';
 import type { PromotionTerms } from './promotion-engine.js';
-
-export type PromotionError = UserError<PromotionErrorCode>;
 
 export const LIMITS = {
   name: 120,
