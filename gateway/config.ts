@@ -4,7 +4,8 @@ import { setting } from '../lib/config.js';
 
 export const gatewaySettings = z.object({
   QUERY_MAX_DEPTH: setting.int(2, 100).default(12),
-  QUERY_MAX_COST: setting.int(10, 1_000_000).default(8000),
+  /** The most an operation may cost (gateway/query-cost.ts): objects asked for, lists multiplied by their size. */
+  QUERY_MAX_COST: setting.int(10, 10_000_000).default(50_000),
   QUERY_MAX_ALIASES: setting.int(1, 1000).default(20),
   QUERY_MAX_TOKENS: setting.int(50, 100_000).default(3000),
   QUERY_MAX_DIRECTIVES: setting.int(1, 1000).default(50),

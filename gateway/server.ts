@@ -4,7 +4,6 @@ import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import responseCachePlugin from '@apollo/server-plugin-response-cache';
-import { ApolloArmor } from '@escape.tech/graphql-armor';
 import cors from 'cors';
 import express from 'express';
 import { GraphQLError } from 'graphql';
@@ -20,7 +19,9 @@ import { bindToScope, currentScope, traceparentFor } from '../lib/request-scope.
 import type { Runtime, RunningService } from '../lib/runtime.js';
 import type { SubgraphName } from '../lib/subgraph-names.js';
 import { SUPERGRAPH_PATH } from './composition.js';
-import { gatewaySettings, type GatewaySettings } from './config.js';
+import { gatewaySettings } from './config.js';
+import { costLimit, documentLimits } from './limits.js';
+import { costDirectivesFrom } from './query-cost.js';
 
 export interface GatewayContext {
   authorization?: string;
@@ -56,18 +57,6 @@ export class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext
   }
 }
 
-/** Depth, cost, aliases, tokens and directives are bounded before any subgraph is called. */
-export function queryLimits(settings: GatewaySettings, production: boolean) {
-  return new ApolloArmor({
-    maxDepth: { n: settings.QUERY_MAX_DEPTH },
-    costLimit: { maxCost: settings.QUERY_MAX_COST },
-    maxAliases: { n: settings.QUERY_MAX_ALIASES },
-    maxTokens: { n: settings.QUERY_MAX_TOKENS },
-    maxDirectives: { n: settings.QUERY_MAX_DIRECTIVES },
-    blockFieldSuggestion: { enabled: production },
-  }).protect();
-}
-
 export async function startGateway(runtime: Runtime, options: { port?: number } = {}): Promise<RunningService> {
   const { config, authenticate, redis } = runtime;
   const settings = readSettings(gatewaySettings, config);
@@ -78,8 +67,9 @@ export async function startGateway(runtime: Runtime, options: { port?: number } 
   // (AWS, GCP, Azure) from every instance; an operator may still opt in explicitly.
   process.env.APOLLO_TELEMETRY_DISABLED ??= 'true';
   const { serviceSecret } = await resolveAuthSettings(config);
+  const supergraphSdl = readFileSync(SUPERGRAPH_PATH, 'utf8');
   const gateway = new ApolloGateway({
-    supergraphSdl: readFileSync(SUPERGRAPH_PATH, 'utf8'),
+    supergraphSdl,
     buildService: ({ name }) => new ForwardingDataSource({ url: subgraphUrls[name as SubgraphName] }, serviceSecret),
     logger: log,
   });
@@ -100,7 +90,7 @@ export async function startGateway(runtime: Runtime, options: { port?: number } 
     },
   });
   const production = config.NODE_ENV === 'production';
-  const limits = queryLimits(settings, production);
+  const limits = documentLimits(settings, production);
   const server = new ApolloServer<GatewayContext>({
     gateway,
     csrfPrevention: true,
@@ -114,6 +104,7 @@ export async function startGateway(runtime: Runtime, options: { port?: number } 
     plugins: [
       // armor's typings come from Apollo Server's CommonJS build; the plugin objects are the same.
       ...(limits.plugins as unknown as ApolloServerPlugin<GatewayContext>[]),
+      costLimit<GatewayContext>(costDirectivesFrom(supergraphSdl), settings.QUERY_MAX_COST),
       graphqlMetricsPlugin(registry),
       // Serves repeated public reads (those every subgraph involved marked cacheable, i.e. catalog
       // reads for shoppers) from memory for as long as the subgraphs allow; staff always go through.

@@ -30,6 +30,7 @@ export interface GraphQLResponse<T> {
   status: number;
   data?: T;
   errors?: { message: string; extensions?: { code?: string } & Record<string, unknown>; path?: unknown[] }[];
+  extensions?: { cost?: { estimated: number; limit: number } } & Record<string, unknown>;
 }
 
 /** The code of a response's first GraphQL error (UNAUTHENTICATED, FORBIDDEN, …). */
