@@ -1,13 +1,19 @@
 import path from 'node:path';
 import { composeServices } from '@apollo/composition';
-import { parse } from 'graphql';
+import { parse, type GraphQLSchema } from 'graphql';
 import { SCHEMA_DIR, subgraphTypeDefs } from '../lib/subgraph-schema.js';
 import { SUBGRAPHS, defaultSubgraphUrl, type SubgraphName } from '../lib/subgraph-names.js';
 
 export const SUPERGRAPH_PATH = path.join(SCHEMA_DIR, 'supergraph.graphql');
 
-/** Composes each subgraph's SDL in schema/ (or the SDL given) into the supergraph SDL, or returns the composition errors. */
-export function composeSupergraph(sdlOf: (name: SubgraphName) => string = subgraphTypeDefs): { supergraphSdl: string } | { errors: string[] } {
+export type Composition = { supergraphSdl: string; apiSchema: () => GraphQLSchema } | { errors: string[] };
+
+/**
+ * Composes each subgraph's SDL in schema/ (or the SDL given) into the supergraph SDL and the API
+ * schema clients see (the supergraph without its @inaccessible parts), or returns the
+ * composition errors.
+ */
+export function composeSupergraph(sdlOf: (name: SubgraphName) => string = subgraphTypeDefs): Composition {
   const result = composeServices(
     SUBGRAPHS.map((name) => ({
       name,
@@ -17,5 +23,5 @@ export function composeSupergraph(sdlOf: (name: SubgraphName) => string = subgra
     })),
   );
   if (result.errors) return { errors: result.errors.map((e) => e.message) };
-  return { supergraphSdl: result.supergraphSdl };
+  return { supergraphSdl: result.supergraphSdl, apiSchema: () => result.schema.toAPISchema().toGraphQLJSSchema() };
 }

@@ -1,10 +1,30 @@
 import { UserErrorsException, userError, type UserError } from './errors.js';
+import { isKnownCurrency } from './money.js';
+import { parseInstant } from './time.js';
 
 /** The codes every context's error enum has for malformed input. */
 type InputCode = 'INVALID_INPUT' | 'TOO_LONG';
 
 /** Codes people type (promotion codes, partner codes) are case-insensitive: kept trimmed and upper-case. */
 export const normalizeCode = (code: string): string => code.trim().toUpperCase();
+
+/** What a shared rule reports to: any context's checker whose codes include `Code`. */
+export interface Reporter<Code extends string> {
+  add: (code: Code, message: string, field: readonly string[]) => void;
+}
+
+/** An ISO 4217 currency code, or nothing. */
+export function checkCurrency(c: Reporter<'INVALID_CURRENCY'>, value: string | null | undefined, field: readonly string[]): void {
+  if (value !== null && value !== undefined && !isKnownCurrency(value)) c.add('INVALID_CURRENCY', `${value} is not an ISO 4217 currency code`, field);
+}
+
+/** An ISO 8601 instant; null and undefined pass through, a bad value is reported and reads as undefined. */
+export function readInstant(c: Reporter<'INVALID_DATES'>, value: string | null | undefined, field: readonly string[]): Date | null | undefined {
+  if (value === null || value === undefined) return value;
+  const instant = parseInstant(value);
+  if (!instant) c.add('INVALID_DATES', `${field.at(-1)} must be an ISO 8601 instant, e.g. 2026-11-27T00:00:00Z`, field);
+  return instant ?? undefined;
+}
 
 /**
  * Collects userErrors while a mutation's input is checked, so that one answer names every bad
@@ -16,9 +36,9 @@ export abstract class InputChecker<Code extends string> {
   /** The context's code for a number outside its range. */
   protected abstract readonly outOfRange: Code;
 
-  add(code: Code | InputCode, message: string, field: readonly string[]): void {
+  readonly add = (code: Code | InputCode, message: string, field: readonly string[]): void => {
     this.errors.push(userError(code, message, field));
-  }
+  };
 
   /** Refuses the write with every error collected so far, if there is any. */
   throwIfAny(): void {

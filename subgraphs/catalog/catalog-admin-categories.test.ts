@@ -50,9 +50,9 @@ describe('categories', () => {
     expect(codes(underGrandchild.userErrors)).toEqual([['CATEGORY_CYCLE', 'input.parentId']]);
 
     const unknown = await refusedWithoutChange(() => env.admin.createCategory({ slug: uniqueSlug('orphan'), name: 'Orphan', parentId: '00000000-0000-7000-8000-000000000000' }));
-    expect(codes(unknown.userErrors)).toEqual([['UNKNOWN_CATEGORY', 'input.parentId']]);
+    expect(codes(unknown.userErrors)).toEqual([['CATEGORY_NOT_FOUND', 'input.parentId']]);
     const notAnId = await refusedWithoutChange(() => env.admin.createCategory({ slug: uniqueSlug('orphan'), name: 'Orphan', parentId: 'shoes' }));
-    expect(codes(notAnId.userErrors)).toEqual([['UNKNOWN_CATEGORY', 'input.parentId']]);
+    expect(codes(notAnId.userErrors)).toEqual([['CATEGORY_NOT_FOUND', 'input.parentId']]);
 
     const taken = await refusedWithoutChange(() => env.admin.createCategory({ slug: aSlug, name: 'Copy' }));
     expect(codes(taken.userErrors)).toEqual([['SLUG_TAKEN', 'input.slug']]);
@@ -62,6 +62,6 @@ describe('categories', () => {
     const bad = await refusedWithoutChange(() => env.admin.createCategory({ slug: 'Bad Slug', name: 'n'.repeat(121) }));
     expect(codes(bad.userErrors)).toEqual([['INVALID_INPUT', 'input.slug'], ['TOO_LONG', 'input.name']]);
     const missing = await refusedWithoutChange(() => env.admin.updateCategory('00000000-0000-7000-8000-000000000000', { slug: uniqueSlug('x'), name: 'X' }));
-    expect(codes(missing.userErrors)).toEqual([['NOT_FOUND', 'id']]);
+    expect(codes(missing.userErrors)).toEqual([['CATEGORY_NOT_FOUND', 'id']]);
   });
 });

@@ -29,7 +29,7 @@ describe('product images', () => {
     expect(removed.userErrors).toEqual([]);
     expect(removed.product!.images.map((i) => i.url)).toEqual(['https://cdn.example.com/tee-front.jpg', 'https://cdn.example.com/tee-back.jpg']);
     const again = await refusedWithoutChange(() => env.admin.removeImage(side.id));
-    expect(codes(again.userErrors)).toEqual([['NOT_FOUND', 'id']]);
+    expect(codes(again.userErrors)).toEqual([['IMAGE_NOT_FOUND', 'id']]);
   });
 
   it('appends a new image after the last one, even after earlier images were removed', async () => {

@@ -107,13 +107,13 @@ describe('createProduct', () => {
       ['a SKU too long', (i) => ({ ...i, variants: [{ sku: 'S'.repeat(65), price: 1 }] }), [['TOO_LONG', 'input.variants.0.sku']]],
       ['an image URL that is not http(s)', (i) => ({ ...i, images: [{ url: 'ftp://cdn.example.com/a.jpg' }] }), [['INVALID_URL', 'input.images.0.url']]],
       ['an image URL that is relative', (i) => ({ ...i, images: [{ url: 'https://cdn.example.com/ok.jpg' }, { url: 'tee.jpg' }] }), [['INVALID_URL', 'input.images.1.url']]],
-      ['a variant naming a value its option lacks', (i) => ({ ...i, variants: [{ sku: 'U-1', price: 1, options: [{ name: 'Size', value: 'XXL' }] }] }), [['UNKNOWN_OPTION_VALUE', 'input.variants.0.options.0']]],
-      ['a variant naming an option the product lacks', (i) => ({ ...i, options: [], variants: [{ sku: 'U-2', price: 1, options: [{ name: 'Fit', value: 'Slim' }] }] }), [['UNKNOWN_OPTION_VALUE', 'input.variants.0.options.0']]],
+      ['a variant naming a value its option lacks', (i) => ({ ...i, variants: [{ sku: 'U-1', price: 1, options: [{ name: 'Size', value: 'XXL' }] }] }), [['OPTION_VALUE_NOT_FOUND', 'input.variants.0.options.0']]],
+      ['a variant naming an option the product lacks', (i) => ({ ...i, options: [], variants: [{ sku: 'U-2', price: 1, options: [{ name: 'Fit', value: 'Slim' }] }] }), [['OPTION_VALUE_NOT_FOUND', 'input.variants.0.options.0']]],
       ['an unknown currency', (i) => ({ ...i, variants: [{ sku: 'C-1', price: 1, currencyCode: 'ABC' }] }), [['INVALID_CURRENCY', 'input.variants.0.currencyCode']]],
       ['a slug that is not a slug', (i) => ({ ...i, slug: 'Not A Slug' }), [['INVALID_INPUT', 'input.slug']]],
       ['two options of one name', (i) => ({ ...i, variants: [], options: [{ name: 'Size', values: ['S'] }, { name: 'size', values: ['M'] }] }), [['OPTION_TAKEN', 'input.options.1.name']]],
-      ['a category that does not exist', (i) => ({ ...i, categoryIds: ['00000000-0000-7000-8000-000000000000'] }), [['UNKNOWN_CATEGORY', 'input.categoryIds.0']]],
-      ['a category id that is not an id', (i) => ({ ...i, categoryIds: ['shoes'] }), [['UNKNOWN_CATEGORY', 'input.categoryIds.0']]],
+      ['a category that does not exist', (i) => ({ ...i, categoryIds: ['00000000-0000-7000-8000-000000000000'] }), [['CATEGORY_NOT_FOUND', 'input.categoryIds.0']]],
+      ['a category id that is not an id', (i) => ({ ...i, categoryIds: ['shoes'] }), [['CATEGORY_NOT_FOUND', 'input.categoryIds.0']]],
       ['several faults at once', (i) => ({ ...i, name: ' ', variants: [{ sku: 'M-1', price: -1, onHand: -1 }] }), [
         ['INVALID_INPUT', 'input.name'],
         ['INVALID_PRICE', 'input.variants.0.price'],
@@ -205,14 +205,14 @@ describe('updateProduct', () => {
     expect(codes(taken.userErrors)).toEqual([['SLUG_TAKEN', 'input.slug']]);
 
     const unknown = await refusedWithoutChange(() => env.admin.updateProduct(product.id, { name: 'Changed', categoryIds: [category, category, '00000000-0000-7000-8000-000000000000'] }));
-    expect(codes(unknown.userErrors)).toEqual([['UNKNOWN_CATEGORY', 'input.categoryIds.2']]);
+    expect(codes(unknown.userErrors)).toEqual([['CATEGORY_NOT_FOUND', 'input.categoryIds.2']]);
 
     const tooLong = await refusedWithoutChange(() => env.admin.updateProduct(product.id, { brand: 'b'.repeat(121) }));
     expect(codes(tooLong.userErrors)).toEqual([['TOO_LONG', 'input.brand']]);
 
     for (const id of ['00000000-0000-7000-8000-000000000000', 'not-an-id']) {
       const missing = await refusedWithoutChange(() => env.admin.updateProduct(id, { name: 'Ghost' }));
-      expect(codes(missing.userErrors)).toEqual([['NOT_FOUND', 'id']]);
+      expect(codes(missing.userErrors)).toEqual([['PRODUCT_NOT_FOUND', 'id']]);
     }
     expect(await env.admin.product(product.id)).toMatchObject({ name: product.name, slug: product.slug, categories: [{ id: category }] });
   });
@@ -254,14 +254,14 @@ describe('archiveProduct', () => {
     const product = await createProduct(env.stack.admin, teeInput());
     await env.admin.archiveProduct(product.id);
     const rename = await refusedWithoutChange(() => env.admin.updateProduct(product.id, { name: 'Back from the dead' }));
-    expect(codes(rename.userErrors)).toEqual([['ARCHIVED', 'id']]);
+    expect(codes(rename.userErrors)).toEqual([['PRODUCT_ARCHIVED', 'id']]);
     const variant = await refusedWithoutChange(() => env.admin.addVariant(product.id, { sku: uniqueSlug('late'), price: 100 }));
-    expect(codes(variant.userErrors)).toEqual([['ARCHIVED', 'id']]);
+    expect(codes(variant.userErrors)).toEqual([['PRODUCT_ARCHIVED', 'productId']]);
   });
 
-  it('answers NOT_FOUND for a product that does not exist', async () => {
+  it('answers PRODUCT_NOT_FOUND for a product that does not exist', async () => {
     const { userErrors } = await refusedWithoutChange(() => env.admin.archiveProduct('00000000-0000-7000-8000-000000000000'));
-    expect(codes(userErrors)).toEqual([['NOT_FOUND', 'id']]);
+    expect(codes(userErrors)).toEqual([['PRODUCT_NOT_FOUND', 'id']]);
   });
 });
 

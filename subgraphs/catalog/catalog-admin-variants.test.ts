@@ -43,7 +43,7 @@ describe('product options', () => {
     expect(codes(clash.userErrors)).toEqual([['OPTION_TAKEN', 'input.name']]);
 
     const missing = await refusedWithoutChange(() => env.admin.updateOption('00000000-0000-7000-8000-000000000000', { name: 'X', values: ['Y'] }));
-    expect(codes(missing.userErrors)).toEqual([['NOT_FOUND', 'id']]);
+    expect(codes(missing.userErrors)).toEqual([['OPTION_NOT_FOUND', 'id']]);
   });
 });
 
@@ -71,7 +71,7 @@ describe('product variants', () => {
   it('refuses an unknown option value, a taken SKU, a bad price and bad stock, changing nothing', async () => {
     const product = await createProduct(env.stack.admin, teeInput());
     const cases: [Record<string, unknown>, [string, string][]][] = [
-      [{ sku: uniqueSlug('v'), price: 100, options: [{ name: 'Size', value: 'XXL' }] }, [['UNKNOWN_OPTION_VALUE', 'input.options.0']]],
+      [{ sku: uniqueSlug('v'), price: 100, options: [{ name: 'Size', value: 'XXL' }] }, [['OPTION_VALUE_NOT_FOUND', 'input.options.0']]],
       [{ sku: product.variants[0]!.sku, price: 100 }, [['SKU_TAKEN', 'input.sku']]],
       [{ sku: uniqueSlug('v'), price: -1 }, [['INVALID_PRICE', 'input.price']]],
       [{ sku: uniqueSlug('v'), price: 100, onHand: -3 }, [['QUANTITY_OUT_OF_RANGE', 'input.onHand']]],
@@ -83,7 +83,7 @@ describe('product variants', () => {
       expect(codes(userErrors)).toEqual(expected);
     }
     const missing = await refusedWithoutChange(() => env.admin.addVariant('00000000-0000-7000-8000-000000000000', { sku: uniqueSlug('v'), price: 1 }));
-    expect(codes(missing.userErrors)).toEqual([['NOT_FOUND', 'id']]);
+    expect(codes(missing.userErrors)).toEqual([['PRODUCT_NOT_FOUND', 'productId']]);
   });
 
   it('updates price, SKU, options and activity; inactive variants are hidden from customers', async () => {
@@ -108,11 +108,11 @@ describe('product variants', () => {
     const taken = await refusedWithoutChange(() => env.admin.updateVariant(red!.id, { price: 1, sku: blue!.sku }));
     expect(codes(taken.userErrors)).toEqual([['SKU_TAKEN', 'input.sku']]);
     const unknown = await refusedWithoutChange(() => env.admin.updateVariant(red!.id, { options: [{ name: 'Colour', value: 'Green' }] }));
-    expect(codes(unknown.userErrors)).toEqual([['UNKNOWN_OPTION_VALUE', 'input.options.0']]);
+    expect(codes(unknown.userErrors)).toEqual([['OPTION_VALUE_NOT_FOUND', 'input.options.0']]);
     const price = await refusedWithoutChange(() => env.admin.updateVariant(red!.id, { price: -1 }));
     expect(codes(price.userErrors)).toEqual([['INVALID_PRICE', 'input.price']]);
     const missing = await refusedWithoutChange(() => env.admin.updateVariant('00000000-0000-7000-8000-000000000000', { price: 1 }));
-    expect(codes(missing.userErrors)).toEqual([['NOT_FOUND', 'id']]);
+    expect(codes(missing.userErrors)).toEqual([['VARIANT_NOT_FOUND', 'id']]);
   });
 });
 
@@ -148,7 +148,7 @@ describe('inventory', () => {
     const below = await refusedWithoutChange(async () => (await env.stack.admin.query(SET, { variantId: red.id, onHand: -1 })).setInventory);
     expect(codes(below.userErrors)).toEqual([['QUANTITY_OUT_OF_RANGE', 'onHand']]);
     const missing = await refusedWithoutChange(async () => (await env.stack.admin.query(SET, { variantId: '00000000-0000-7000-8000-000000000000', onHand: 1 })).setInventory);
-    expect(codes(missing.userErrors)).toEqual([['NOT_FOUND', 'variantId']]);
+    expect(codes(missing.userErrors)).toEqual([['VARIANT_NOT_FOUND', 'variantId']]);
     expect((await env.admin.product(product.id))!.variants[0]!.inventory.onHand).toBe(7);
   });
 });

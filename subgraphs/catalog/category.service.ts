@@ -34,7 +34,7 @@ export class CategoryService {
         // Tree edits are serialised: two concurrent moves could otherwise form a cycle together.
         await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('catalog.category_tree'))`;
         if (id !== null && (!isUuid(id) || !(await tx.category.findUnique({ where: { id } })))) {
-          c.add('NOT_FOUND', 'category not found', ['id']);
+          c.add('CATEGORY_NOT_FOUND', 'category not found', ['id']);
         }
         if (input.parentId != null) await this.checkParent(tx, c, id, input.parentId);
         c.throwIfAny();
@@ -55,7 +55,7 @@ export class CategoryService {
   /** The parent must exist and must not be the category itself or one of its descendants. */
   private async checkParent(tx: Prisma.TransactionClient, c: CatalogInputChecker, id: string | null, parentId: string): Promise<void> {
     if (!isUuid(parentId) || !(await tx.category.findUnique({ where: { id: parentId } }))) {
-      c.add('UNKNOWN_CATEGORY', 'parent category does not exist', ['input', 'parentId']);
+      c.add('CATEGORY_NOT_FOUND', 'parent category does not exist', ['input', 'parentId']);
       return;
     }
     if (id === null) return;

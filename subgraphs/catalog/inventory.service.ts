@@ -112,7 +112,7 @@ export class InventoryService {
     params: unknown[],
     refusal: (level: InventoryRow) => Parameters<typeof refuse>,
   ): Promise<InventoryRow> {
-    if (!isUuid(variantId)) refuse('NOT_FOUND', 'variant not found', ['variantId']);
+    if (!isUuid(variantId)) refuse('VARIANT_NOT_FOUND', 'variant not found', ['variantId']);
     return this.db.$transaction(async (tx) => {
       const rows = await tx.$queryRawUnsafe<LevelChange[]>(
         `UPDATE inventory_level i SET ${set}, updated_at = now()
@@ -125,7 +125,7 @@ export class InventoryService {
       const row = rows[0];
       if (!row) {
         const level = await tx.inventoryLevel.findUnique({ where: { variantId } });
-        if (!level) return refuse('NOT_FOUND', 'variant not found', ['variantId']);
+        if (!level) return refuse('VARIANT_NOT_FOUND', 'variant not found', ['variantId']);
         return refuse(...refusal(level));
       }
       await recordEvents(tx, lowStockEvent(variantId, row));
@@ -148,7 +148,7 @@ export class InventoryService {
     const byVariant = new Map<string, { quantity: number; line: number }>();
     lines.forEach((line, i) => {
       c.range(line.quantity, ['input', 'lines', String(i), 'quantity'], 1, LIMITS.reservationQuantity);
-      if (!isUuid(line.variantId)) c.add('NOT_FOUND', 'variant not found', ['input', 'lines', String(i), 'variantId']);
+      if (!isUuid(line.variantId)) c.add('VARIANT_NOT_FOUND', 'variant not found', ['input', 'lines', String(i), 'variantId']);
       const held = byVariant.get(line.variantId);
       if (held) held.quantity += line.quantity;
       else byVariant.set(line.variantId, { quantity: line.quantity, line: i });
@@ -191,7 +191,7 @@ export class InventoryService {
         }
         const field = ['input', 'lines', String(line)];
         const level = await tx.inventoryLevel.findUnique({ where: { variantId }, include: { variant: { include: { product: true } } } });
-        if (!level) c.add('NOT_FOUND', 'variant not found', [...field, 'variantId']);
+        if (!level) c.add('VARIANT_NOT_FOUND', 'variant not found', [...field, 'variantId']);
         else if (!level.variant.active || !level.variant.product.active || level.variant.product.deletedAt) {
           c.add('VARIANT_UNAVAILABLE', `variant ${variantId} is not for sale`, [...field, 'variantId']);
         } else c.add('INSUFFICIENT_STOCK', `only ${level.onHand - level.reserved} of variant ${variantId} available`, [...field, 'quantity']);

@@ -250,8 +250,8 @@ describe('reservation input', () => {
 
   it('answers an unknown variant with NOT_FOUND', async () => {
     const missing = '0190a000-0000-7000-8000-000000000000';
-    expect(codes(await service.reserve(unique('order'), [{ variantId: missing, quantity: 1 }]))).toEqual(['NOT_FOUND']);
-    expect(codes(await service.reserve(unique('order'), [{ variantId: 'not-an-id', quantity: 1 }]))).toEqual(['NOT_FOUND']);
+    expect(codes(await service.reserve(unique('order'), [{ variantId: missing, quantity: 1 }]))).toEqual(['VARIANT_NOT_FOUND']);
+    expect(codes(await service.reserve(unique('order'), [{ variantId: 'not-an-id', quantity: 1 }]))).toEqual(['VARIANT_NOT_FOUND']);
   });
 });
 

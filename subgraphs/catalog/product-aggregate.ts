@@ -24,7 +24,9 @@ interface StoredOptionValue {
   value: string;
 }
 
-export const notFound = (what: string, field: string[]): never => refuse('NOT_FOUND', `${what} not found`, field);
+const NOT_FOUND = { product: 'PRODUCT_NOT_FOUND', option: 'OPTION_NOT_FOUND', variant: 'VARIANT_NOT_FOUND', image: 'IMAGE_NOT_FOUND' } as const;
+
+export const notFound = (what: keyof typeof NOT_FOUND, field: string[]): never => refuse(NOT_FOUND[what], `${what} not found`, field);
 
 export const SKU_TAKEN_MESSAGE = 'another variant already has this SKU';
 
@@ -37,16 +39,16 @@ export function refuseUniqueViolation(err: unknown, field: string[]): never {
 }
 
 /** Locks the product row so that concurrent edits of one product apply one after the other. */
-export async function lockProduct(tx: Tx, id: string): Promise<ProductRow> {
-  if (!isUuid(id)) return notFound('product', ['id']);
+export async function lockProduct(tx: Tx, id: string, field = ['id']): Promise<ProductRow> {
+  if (!isUuid(id)) return notFound('product', field);
   const locked = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM product WHERE id = ${id}::uuid FOR UPDATE`;
-  if (locked.length === 0) return notFound('product', ['id']);
+  if (locked.length === 0) return notFound('product', field);
   return tx.product.findUniqueOrThrow({ where: { id } });
 }
 
-export async function lockLiveProduct(tx: Tx, id: string): Promise<ProductRow> {
-  const product = await lockProduct(tx, id);
-  if (product.deletedAt) refuse('ARCHIVED', 'the product is archived', ['id']);
+export async function lockLiveProduct(tx: Tx, id: string, field = ['id']): Promise<ProductRow> {
+  const product = await lockProduct(tx, id, field);
+  if (product.deletedAt) refuse('PRODUCT_ARCHIVED', 'the product is archived', field);
   return product;
 }
 

@@ -148,7 +148,7 @@ export class ProductService {
     checkOption(c, input, ['input']);
     c.throwIfAny();
     return this.write(['input', 'name'], async (tx) => {
-      const product = await lockLiveProduct(tx, productId);
+      const product = await lockLiveProduct(tx, productId, ['productId']);
       const existing = await tx.productOption.findMany({ where: { productId }, select: { id: true, name: true } });
       const refused = new CatalogInputChecker();
       if (existing.length >= LIMITS.options) refused.add('INVALID_INPUT', `at most ${LIMITS.options} options`, ['input']);
@@ -199,7 +199,7 @@ export class ProductService {
 
   async addVariant(productId: string, input: VariantInput): Promise<VariantRow> {
     return this.write(['input'], async (tx) => {
-      await lockLiveProduct(tx, productId);
+      await lockLiveProduct(tx, productId, ['productId']);
       const options = await productOptions(tx, productId);
       const c = new CatalogInputChecker();
       checkVariant(c, input, ['input'], options, true);
@@ -249,7 +249,7 @@ export class ProductService {
     checkImage(c, input, ['input']);
     c.throwIfAny();
     return this.write([], async (tx) => {
-      const product = await lockLiveProduct(tx, productId);
+      const product = await lockLiveProduct(tx, productId, ['productId']);
       const { _count: count, _max: last } = await tx.productImage.aggregate({ where: { productId }, _count: true, _max: { position: true } });
       if (count >= LIMITS.images) {
         refuse('INVALID_INPUT', `at most ${LIMITS.images} images`, ['input']);
@@ -299,7 +299,7 @@ export class ProductService {
     const valid = ids.filter(isUuid);
     const found = new Set((await tx.category.findMany({ where: { id: { in: valid } }, select: { id: true } })).map((r) => r.id));
     ids.forEach((id, i) => {
-      if (!found.has(id)) c.add('UNKNOWN_CATEGORY', `category ${id} does not exist`, [...field, String(i)]);
+      if (!found.has(id)) c.add('CATEGORY_NOT_FOUND', `category ${id} does not exist`, [...field, String(i)]);
     });
     c.throwIfAny();
     return [...found];

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { checkCurrency } from '../../lib/input-checker.js';
 import {
   CatalogInputChecker,
   LIMITS,
@@ -119,7 +120,7 @@ describe('CatalogInputChecker.currency', () => {
     ['ZZZ', false],
     ['DOLLARS', false],
   ])('%s is %s', (value, ok) => {
-    expect(run((c) => c.currency(value, ['currencyCode']))).toEqual(ok ? [] : [['INVALID_CURRENCY', 'currencyCode']]);
+    expect(run((c) => checkCurrency(c, value, ['currencyCode']))).toEqual(ok ? [] : [['INVALID_CURRENCY', 'currencyCode']]);
   });
 });
 
@@ -204,10 +205,10 @@ describe('checkVariant', () => {
     ['too much stock', { sku: 'X', price: 1, onHand: LIMITS.onHand + 1 }, true, [['QUANTITY_OUT_OF_RANGE', 'v.onHand']]],
     ['the most stock', { sku: 'X', price: 1, onHand: LIMITS.onHand }, true, []],
     ['a negative reorder threshold', { sku: 'X', price: 1, reorderThreshold: -1 }, true, [['QUANTITY_OUT_OF_RANGE', 'v.reorderThreshold']]],
-    ['an unknown option', { sku: 'X', price: 1, options: [{ name: 'Fit', value: 'Slim' }] }, true, [['UNKNOWN_OPTION_VALUE', 'v.options.0']]],
+    ['an unknown option', { sku: 'X', price: 1, options: [{ name: 'Fit', value: 'Slim' }] }, true, [['OPTION_VALUE_NOT_FOUND', 'v.options.0']]],
     ['an unknown value', { sku: 'X', price: 1, options: [{ name: 'Size', value: 'S' }, { name: 'Size', value: 'XL' }] }, true, [
       ['INVALID_INPUT', 'v.options.1'],
-      ['UNKNOWN_OPTION_VALUE', 'v.options.1'],
+      ['OPTION_VALUE_NOT_FOUND', 'v.options.1'],
     ]],
     ['the same option twice', { sku: 'X', price: 1, options: [{ name: 'Size', value: 'S' }, { name: 'size', value: 'M' }] }, true, [
       ['INVALID_INPUT', 'v.options.1'],

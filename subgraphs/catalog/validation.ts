@@ -1,7 +1,6 @@
 // Input rules for catalog writes: pure functions returning userErrors, no I/O.
 import { refuse as refuseWith } from '../../lib/errors.js';
-import { InputChecker } from '../../lib/input-checker.js';
-import { isKnownCurrency } from '../../lib/money.js';
+import { InputChecker, checkCurrency } from '../../lib/input-checker.js';
 import type { CatalogErrorCode } from './generated/resolvers-types.js';
 
 export const LIMITS = {
@@ -66,11 +65,6 @@ export class CatalogInputChecker extends InputChecker<CatalogErrorCode> {
       ok = false;
     }
     if (!ok) this.add('INVALID_URL', 'url must be an absolute http(s) URL', field);
-  }
-
-  currency(value: string | null | undefined, field: string[]): void {
-    if (value === null || value === undefined) return;
-    if (!isKnownCurrency(value)) this.add('INVALID_CURRENCY', `${value} is not an ISO 4217 currency code`, field);
   }
 
   /** Flags each repeat (ignoring case) at its own position, so the admin sees which entry to fix. */
@@ -153,7 +147,7 @@ export function checkVariant(c: CatalogInputChecker, v: VariantInput, field: str
   if (creating && v.price == null) c.add('INVALID_PRICE', 'price is required', [...field, 'price']);
   c.price(v.price, [...field, 'price']);
   c.price(v.compareAtPrice, [...field, 'compareAtPrice']);
-  c.currency(v.currencyCode, [...field, 'currencyCode']);
+  checkCurrency(c, v.currencyCode, [...field, 'currencyCode']);
   c.range(v.weightGrams, [...field, 'weightGrams'], 0, LIMITS.weightGrams, 'INVALID_INPUT');
   c.range(v.onHand, [...field, 'onHand'], 0, LIMITS.onHand);
   c.range(v.reorderThreshold, [...field, 'reorderThreshold'], 0, LIMITS.reorderThreshold);
@@ -162,7 +156,7 @@ export function checkVariant(c: CatalogInputChecker, v: VariantInput, field: str
   selected.forEach((s, i) => {
     const option = options.find((o) => sameOptionName(o.name, s.name));
     if (!option || !option.values.some((val) => val.toLowerCase() === s.value.toLowerCase())) {
-      c.add('UNKNOWN_OPTION_VALUE', `the product has no option ${s.name} = ${s.value}`, [...field, 'options', String(i)]);
+      c.add('OPTION_VALUE_NOT_FOUND', `the product has no option ${s.name} = ${s.value}`, [...field, 'options', String(i)]);
     }
   });
 }

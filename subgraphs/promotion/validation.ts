@@ -1,8 +1,6 @@
 // Input rules for promotion writes: pure functions returning userErrors, no I/O.
 import { refuse as refuseWith, toPayload } from '../../lib/errors.js';
-import { InputChecker, normalizeCode } from '../../lib/input-checker.js';
-import { isKnownCurrency } from '../../lib/money.js';
-import { parseInstant } from '../../lib/time.js';
+import { InputChecker, checkCurrency, normalizeCode, readInstant, type Reporter } from '../../lib/input-checker.js';
 import type { DiscountType, PromotionErrorCode, PromotionLevel } from './generated/resolvers-types.js';
 import type { PromotionTerms } from './promotion-engine.js';
 
@@ -24,6 +22,11 @@ const CODE = /^[A-Z0-9][A-Z0-9_-]{2,63}$/;
 
 export const isCodeShaped = (code: string): boolean => CODE.test(code);
 
+/** A promotion's or a partner's code, as stored. */
+export function checkCodeFormat(c: Reporter<'INVALID_CODE'>, code: string, field: readonly string[]): void {
+  if (!isCodeShaped(code)) c.add('INVALID_CODE', "a code is 3 to 64 letters, digits, '-' or '_', starting with a letter or digit", field);
+}
+
 /** Refuses a promotion write with one userError. */
 export const refuse = refuseWith<PromotionErrorCode>;
 
@@ -32,22 +35,6 @@ export const payload = <K extends string, T>(key: K, run: () => Promise<T>) => t
 
 export class PromotionInputChecker extends InputChecker<PromotionErrorCode> {
   protected readonly outOfRange = 'INVALID_VALUE';
-
-  codeFormat(code: string, field: readonly string[]): void {
-    if (!isCodeShaped(code)) this.add('INVALID_CODE', "a code is 3 to 64 letters, digits, '-' or '_', starting with a letter or digit", field);
-  }
-
-  currency(value: string | null, field: readonly string[]): void {
-    if (value !== null && !isKnownCurrency(value)) this.add('INVALID_CURRENCY', `${value} is not an ISO 4217 currency code`, field);
-  }
-
-  /** An ISO 8601 instant; null and undefined pass through, a bad value is reported and reads as undefined. */
-  instant(value: string | null | undefined, field: readonly string[]): Date | null | undefined {
-    if (value === null || value === undefined) return value;
-    const instant = parseInstant(value);
-    if (!instant) this.add('INVALID_DATES', `${field.at(-1)} must be an ISO 8601 instant, e.g. 2026-11-27T00:00:00Z`, field);
-    return instant ?? undefined;
-  }
 }
 
 /** The terms as stored, with the arrays the admin API writes. */
@@ -127,8 +114,8 @@ export function promotionFields(c: PromotionInputChecker, input: PromotionInput,
   const field = (name: string) => ['input', name];
 
   if (creating || input.name != null) c.text(input.name, field('name'), LIMITS.name, true);
-  const validFrom = c.instant(input.validFrom, field('validFrom'));
-  const validTo = c.instant(input.validTo, field('validTo'));
+  const validFrom = readInstant(c, input.validFrom, field('validFrom'));
+  const validTo = readInstant(c, input.validTo, field('validTo'));
   const targets = input.targets;
   const fields: PromotionFields = {
     name: pick('name', from.name, (v) => v.trim(), false),
@@ -160,7 +147,7 @@ export function checkPromotion(c: PromotionInputChecker, p: PromotionFields): vo
   const field = (name: string) => ['input', name];
   if (p.automatic && p.code !== null) c.add('INVALID_CODE', 'automatic promotions have no code', field('code'));
   if (!p.automatic && p.code === null) c.add('INVALID_CODE', 'a promotion needs a code unless it is automatic', field('code'));
-  if (p.code !== null) c.codeFormat(p.code, field('code'));
+  if (p.code !== null) checkCodeFormat(c, p.code, field('code'));
 
   if (p.discountType === 'PERCENTAGE') c.range(p.value, field('value'), 1, 100);
   if (p.discountType === 'AMOUNT') c.range(p.value, field('value'), 1, LIMITS.amount);
@@ -169,7 +156,7 @@ export function checkPromotion(c: PromotionInputChecker, p: PromotionFields): vo
   c.range(p.maxRedemptionsPerPerson, field('maxRedemptionsPerPerson'), 1, LIMITS.redemptions);
   c.range(p.priority, field('priority'), -LIMITS.priority, LIMITS.priority);
 
-  c.currency(p.currency, field('currencyCode'));
+  checkCurrency(c, p.currency, field('currencyCode'));
   if (p.currency === null && p.discountType === 'AMOUNT') c.add('INVALID_CURRENCY', 'an AMOUNT promotion needs a currencyCode', field('currencyCode'));
   if (p.currency === null && p.minSubtotal !== null) c.add('INVALID_CURRENCY', 'a minimum subtotal needs a currencyCode', field('currencyCode'));
 

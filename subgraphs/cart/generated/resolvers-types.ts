@@ -63,24 +63,41 @@ export type CartDiscount = {
 export type CartErrorCode =
   /** The cart is expired, checked out or being checked out: it takes no changes. */
   | 'CART_NOT_ACTIVE'
+  /** No cart of yours has this id. */
   | 'CART_NOT_FOUND'
+  /** The variant is priced in another currency than the cart's lines. */
   | 'CURRENCY_MISMATCH'
+  /** The shop does not sell in the variant's currency. */
   | 'CURRENCY_NOT_SUPPORTED'
   /** The cart's lifecycle refused the change (e.g. checking out a cart that is not ACTIVE). */
   | 'ILLEGAL_TRANSITION'
+  /** A malformed value, e.g. a promotion code of several words. */
   | 'INVALID_INPUT'
+  /** The cart has no line with this id. */
   | 'LINE_NOT_FOUND'
+  /** The cart's subtotal is below the promotion's minimum. */
   | 'MIN_SUBTOTAL_NOT_MET'
+  /** Nothing in the cart qualifies for the promotion. */
   | 'NOT_APPLICABLE'
+  /** Another promotion worth more applies, and the two do not combine. */
   | 'NOT_COMBINABLE'
+  /** The promotion has ended. */
   | 'PROMOTION_EXPIRED'
+  /** No active promotion has this code. */
   | 'PROMOTION_NOT_FOUND'
+  /** The promotion has not started. */
   | 'PROMOTION_NOT_YET_VALID'
+  /** A quantity outside 1..999, or a line that would pass 999. */
   | 'QUANTITY_OUT_OF_RANGE'
+  /** A text longer than its field allows. */
   | 'TOO_LONG'
+  /** The cart already holds the most lines it may (100). */
   | 'TOO_MANY_LINES'
+  /** The promotion's total or per-person limit is used up. */
   | 'USAGE_LIMIT_REACHED'
+  /** No variant has this id. */
   | 'VARIANT_NOT_FOUND'
+  /** The variant or its product is not for sale. */
   | 'VARIANT_UNAVAILABLE';
 
 export type CartLine = {
@@ -108,10 +125,9 @@ export type CartStatus =
   | 'CHECKING_OUT'
   | 'EXPIRED';
 
-export type CartUserError = {
+export type CartUserError = UserError & {
   __typename?: 'CartUserError';
   code: CartErrorCode;
-  /** Path to the input field at fault, if any. */
   field: Maybe<Array<Scalars['String']['output']>>;
   message: Scalars['String']['output'];
 };
@@ -239,6 +255,12 @@ export type QueryCartArgs = {
   id: Scalars['ID']['input'];
 };
 
+export type UserError = {
+  /** Path to the input field at fault, if any. */
+  field: Maybe<Array<Scalars['String']['output']>>;
+  message: Scalars['String']['output'];
+};
+
 export type WithIndex<TObject> = TObject & Record<string, any>;
 export type ResolversObject<TObject> = WithIndex<TObject>;
 
@@ -331,6 +353,10 @@ export type FederationReferenceTypes = ResolversObject<{
 }>;
 
 
+/** Mapping of interface types */
+export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = ResolversObject<{
+  UserError: ( CartUserError );
+}>;
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
@@ -352,6 +378,7 @@ export type ResolversTypes = ResolversObject<{
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   ProductVariant: ResolverTypeWrapper<ProductVariant>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  UserError: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['UserError']>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
 }>;
 
@@ -371,6 +398,7 @@ export type ResolversParentTypes = ResolversObject<{
   Mutation: Record<PropertyKey, never>;
   ProductVariant: ProductVariant;
   Query: Record<PropertyKey, never>;
+  UserError: ResolversInterfaceTypes<ResolversParentTypes>['UserError'];
   Boolean: Scalars['Boolean']['output'];
 }>;
 
@@ -422,6 +450,7 @@ export type CartUserErrorResolvers<ContextType = RequestContext, ParentType exte
   code?: Resolver<ResolversTypes['CartErrorCode'], ParentType, ContextType>;
   field?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
   message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
 export type CartWarningResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['CartWarning'] = ResolversParentTypes['CartWarning']> = ResolversObject<{
@@ -457,6 +486,10 @@ export type QueryResolvers<ContextType = RequestContext, ParentType extends Reso
   myCart?: Resolver<Maybe<ResolversTypes['Cart']>, ParentType, ContextType>;
 }>;
 
+export type UserErrorResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['UserError'] = ResolversParentTypes['UserError']> = ResolversObject<{
+  __resolveType: TypeResolveFn<'CartUserError', ParentType, ContextType>;
+}>;
+
 export type Resolvers<ContextType = RequestContext> = ResolversObject<{
   Cart?: CartResolvers<ContextType>;
   CartDiscount?: CartDiscountResolvers<ContextType>;
@@ -468,5 +501,6 @@ export type Resolvers<ContextType = RequestContext> = ResolversObject<{
   Mutation?: MutationResolvers<ContextType>;
   ProductVariant?: ProductVariantResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  UserError?: UserErrorResolvers<ContextType>;
 }>;
 

@@ -19,26 +19,51 @@ export type Scalars = {
 };
 
 export type CatalogErrorCode =
-  | 'ARCHIVED'
+  /** Stock on hand cannot go below what is reserved. */
   | 'BELOW_RESERVED'
+  /** A category cannot sit under itself or one of its descendants. */
   | 'CATEGORY_CYCLE'
+  /** No category has this id. */
+  | 'CATEGORY_NOT_FOUND'
   /** A lifecycle refused the change, e.g. committing a released reservation. */
   | 'ILLEGAL_TRANSITION'
+  /** No image has this id. */
+  | 'IMAGE_NOT_FOUND'
+  /** Not enough stock available for the reservation. */
   | 'INSUFFICIENT_STOCK'
+  /** Not an ISO 4217 currency code. */
   | 'INVALID_CURRENCY'
+  /** A malformed value, or one missing that is required. */
   | 'INVALID_INPUT'
+  /** A price that is not a whole number of minor units in range. */
   | 'INVALID_PRICE'
+  /** Not an absolute http(s) URL. */
   | 'INVALID_URL'
-  | 'NOT_FOUND'
+  /** No product option has this id. */
+  | 'OPTION_NOT_FOUND'
+  /** The product already has an option of this name, or the option this value. */
   | 'OPTION_TAKEN'
+  /** Variants still use an option value the change would remove. */
   | 'OPTION_VALUE_IN_USE'
+  /** The product has no such option, or the option no such value. */
+  | 'OPTION_VALUE_NOT_FOUND'
+  /** The product is archived and takes no more changes. */
+  | 'PRODUCT_ARCHIVED'
+  /** No product has this id. */
+  | 'PRODUCT_NOT_FOUND'
+  /** A quantity outside its range. */
   | 'QUANTITY_OUT_OF_RANGE'
+  /** No reservation is held for this owner. */
   | 'RESERVATION_NOT_FOUND'
+  /** Another variant has this SKU. */
   | 'SKU_TAKEN'
+  /** Another product has this slug (or another category, for categories). */
   | 'SLUG_TAKEN'
+  /** A text longer than its field allows. */
   | 'TOO_LONG'
-  | 'UNKNOWN_CATEGORY'
-  | 'UNKNOWN_OPTION_VALUE'
+  /** No variant has this id. */
+  | 'VARIANT_NOT_FOUND'
+  /** The variant or its product is not for sale. */
   | 'VARIANT_UNAVAILABLE';
 
 export type CatalogUserError = UserError & {

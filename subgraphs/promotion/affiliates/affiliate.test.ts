@@ -1,9 +1,8 @@
 // The affiliate rules, table-tested: commission and its base, partner and click input, the report range.
 import { describe, expect, it } from 'vitest';
-import { checkClick, commissionBase, commissionOf, partnerFields, reportRange } from './affiliate.js';
-import { PromotionInputChecker } from '../validation.js';
+import { AffiliateInputChecker, checkClick, commissionBase, commissionOf, partnerFields, reportRange } from './affiliate.js';
 
-const codes = (c: PromotionInputChecker) => c.errors.map((e) => [e.code, e.field?.join('.') ?? null]);
+const codes = (c: AffiliateInputChecker) => c.errors.map((e) => [e.code, e.field?.join('.') ?? null]);
 
 describe('commissionOf', () => {
   it.each([
@@ -30,7 +29,7 @@ describe('commissionOf', () => {
 
 describe('partnerFields', () => {
   it('normalises the code and trims the name', () => {
-    const c = new PromotionInputChecker();
+    const c = new AffiliateInputChecker();
     expect(partnerFields(c, { code: ' blog-42 ', name: ' The Blog ', commissionRate: 750 }, null)).toEqual({ code: 'BLOG-42', name: 'The Blog', commissionRate: 750, active: true });
     expect(c.errors).toEqual([]);
   });
@@ -44,13 +43,13 @@ describe('partnerFields', () => {
     { input: { code: 'GOOD', name: 'x', commissionRate: -1 }, errors: [['INVALID_VALUE', 'input.commissionRate']] },
     { input: { code: 'GOOD', name: 'x', commissionRate: 2.5 }, errors: [['INVALID_VALUE', 'input.commissionRate']] },
   ])('refuses $input', ({ input, errors }) => {
-    const c = new PromotionInputChecker();
+    const c = new AffiliateInputChecker();
     partnerFields(c, input, null);
     expect(codes(c)).toEqual(errors);
   });
 
   it('keeps omitted and null fields on update', () => {
-    const c = new PromotionInputChecker();
+    const c = new AffiliateInputChecker();
     const base = { code: 'BLOG', name: 'Blog', commissionRate: 500, active: true };
     expect(partnerFields(c, { commissionRate: 900, name: null }, base)).toEqual({ ...base, commissionRate: 900 });
     expect(c.errors).toEqual([]);
@@ -59,20 +58,20 @@ describe('partnerFields', () => {
 
 describe('checkClick', () => {
   it('accepts a click and normalises its code', () => {
-    const c = new PromotionInputChecker();
+    const c = new AffiliateInputChecker();
     expect(checkClick(c, { code: ' blog ', url: 'https://shop.example/p/1', referrer: null })).toBe('BLOG');
     expect(c.errors).toEqual([]);
   });
 
   it('refuses blank or long urls, long referrers and malformed codes', () => {
-    const c = new PromotionInputChecker();
+    const c = new AffiliateInputChecker();
     checkClick(c, { code: 'a b', url: ' ', referrer: 'r'.repeat(2049) });
     expect(codes(c)).toEqual([
       ['INVALID_INPUT', 'input.url'],
       ['TOO_LONG', 'input.referrer'],
       ['PARTNER_NOT_FOUND', 'input.code'],
     ]);
-    const d = new PromotionInputChecker();
+    const d = new AffiliateInputChecker();
     checkClick(d, { code: 'BLOG', url: 'u'.repeat(2049) });
     expect(codes(d)).toEqual([['TOO_LONG', 'input.url']]);
   });

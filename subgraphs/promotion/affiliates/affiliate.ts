@@ -1,9 +1,20 @@
 // Affiliate rules: partner input, click input, commission and the report range. Pure, no I/O.
-import { normalizeCode } from '../../../lib/input-checker.js';
+import { refuse as refuseWith, toPayload } from '../../../lib/errors.js';
+import { InputChecker, checkCurrency, normalizeCode, readInstant } from '../../../lib/input-checker.js';
 import { BASIS_POINTS, fractionOf } from '../../../lib/money.js';
 import { parseInstant } from '../../../lib/time.js';
-import type { AffiliateDirection } from '../generated/resolvers-types.js';
-import { LIMITS, isCodeShaped, type PromotionInputChecker } from '../validation.js';
+import type { AffiliateDirection, AffiliateErrorCode } from '../generated/resolvers-types.js';
+import { LIMITS, checkCodeFormat, isCodeShaped } from '../validation.js';
+
+/** Refuses an affiliate write with one userError. */
+export const refuse = refuseWith<AffiliateErrorCode>;
+
+/** An affiliate mutation's payload: `{ [key]: result }`, or the userErrors it was refused with. */
+export const payload = <K extends string, T>(key: K, run: () => Promise<T>) => toPayload<K, T, AffiliateErrorCode>(key, run);
+
+export class AffiliateInputChecker extends InputChecker<AffiliateErrorCode> {
+  protected readonly outOfRange = 'INVALID_VALUE';
+}
 
 export const AFFILIATE_LIMITS = {
   url: 2048,
@@ -33,7 +44,7 @@ export interface PartnerInput {
 }
 
 /** The partner an input describes over `base` (the stored partner on update); omitted or null fields keep their value. */
-export function partnerFields(c: PromotionInputChecker, input: PartnerInput, base: PartnerFields | null): PartnerFields {
+export function partnerFields(c: AffiliateInputChecker, input: PartnerInput, base: PartnerFields | null): PartnerFields {
   const field = (name: string) => ['input', name];
   if (base === null || input.name != null) c.text(input.name, field('name'), LIMITS.name, true);
   const fields: PartnerFields = {
@@ -42,7 +53,7 @@ export function partnerFields(c: PromotionInputChecker, input: PartnerInput, bas
     commissionRate: input.commissionRate ?? base?.commissionRate ?? 0,
     active: input.active ?? base?.active ?? true,
   };
-  c.codeFormat(fields.code, field('code'));
+  checkCodeFormat(c, fields.code, field('code'));
   c.range(fields.commissionRate, field('commissionRate'), 0, AFFILIATE_LIMITS.maxRate);
   return fields;
 }
@@ -54,7 +65,7 @@ export interface ClickInput {
 }
 
 /** Checks a click's input; returns the normalised code. */
-export function checkClick(c: PromotionInputChecker, input: ClickInput): string {
+export function checkClick(c: AffiliateInputChecker, input: ClickInput): string {
   const field = (name: string) => ['input', name];
   c.text(input.url, field('url'), AFFILIATE_LIMITS.url, true);
   c.text(input.referrer, field('referrer'), AFFILIATE_LIMITS.url);
@@ -70,12 +81,12 @@ export interface OutboundInput {
   occurredAt?: string | null;
 }
 
-export function checkOutbound(c: PromotionInputChecker, input: OutboundInput): { occurredAt: Date | null } {
+export function checkOutbound(c: AffiliateInputChecker, input: OutboundInput): { occurredAt: Date | null } {
   const field = (name: string) => ['input', name];
   c.text(input.externalRef, field('externalRef'), AFFILIATE_LIMITS.externalRef, true);
-  c.currency(input.currencyCode, field('currencyCode'));
+  checkCurrency(c, input.currencyCode, field('currencyCode'));
   c.range(input.revenue, field('revenue'), 0, LIMITS.amount);
-  return { occurredAt: c.instant(input.occurredAt, field('occurredAt')) ?? null };
+  return { occurredAt: readInstant(c, input.occurredAt, field('occurredAt')) ?? null };
 }
 
 /**

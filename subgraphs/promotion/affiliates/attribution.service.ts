@@ -4,11 +4,10 @@ import { z } from 'zod';
 import { isUuid } from '../../../lib/ids.js';
 import { normalizeCode } from '../../../lib/input-checker.js';
 import { money } from '../../../lib/money.js';
-import { checkOutbound, commissionBase, commissionOf, type OutboundInput } from './affiliate.js';
+import { AffiliateInputChecker, checkOutbound, commissionBase, commissionOf, type OutboundInput } from './affiliate.js';
 import type { AffiliateDirection } from '../generated/resolvers-types.js';
 import type { AffiliateAttributionRow, AffiliateReportRow } from './models.js';
 import type { Prisma, PrismaClient } from '../prisma-client/client.js';
-import { PromotionInputChecker } from '../validation.js';
 
 type Tx = Prisma.TransactionClient;
 
@@ -71,7 +70,7 @@ export class AffiliateAttributionService {
 
   /** An order our shop referred to a partner; a repeated (partner, externalRef) returns what the first stored. */
   async recordOutbound(input: OutboundInput & { partnerId: string }): Promise<AffiliateAttributionRow> {
-    const c = new PromotionInputChecker();
+    const c = new AffiliateInputChecker();
     const { occurredAt } = checkOutbound(c, input);
     const partner = isUuid(input.partnerId) ? await this.db.affiliatePartner.findUnique({ where: { id: input.partnerId } }) : null;
     if (!partner?.active) return c.refuse('PARTNER_NOT_FOUND', 'no active affiliate partner has this id', ['input', 'partnerId']);

@@ -3,10 +3,9 @@
 import type { Redis } from 'ioredis';
 import { RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 import { normalizeCode } from '../../../lib/input-checker.js';
-import { CLICK_LINK_WINDOW_MS, CLICK_RETENTION_MS, checkClick, type ClickInput } from './affiliate.js';
+import { AffiliateInputChecker, CLICK_LINK_WINDOW_MS, CLICK_RETENTION_MS, checkClick, refuse, type ClickInput } from './affiliate.js';
 import type { AffiliateClickRow } from './models.js';
 import type { Prisma, PrismaClient } from '../prisma-client/client.js';
-import { PromotionInputChecker, refuse } from '../validation.js';
 
 type Tx = Prisma.TransactionClient;
 
@@ -39,7 +38,7 @@ export class AffiliateClickService {
   /** Every call counts against the caller's limit, refused ones included (no free probing of codes). */
   async record(input: ClickInput, clicker: Clicker): Promise<AffiliateClickRow> {
     await this.consume(clicker);
-    const c = new PromotionInputChecker();
+    const c = new AffiliateInputChecker();
     const code = checkClick(c, input);
     c.throwIfAny();
     const partner = await this.db.affiliatePartner.findUnique({ where: { code } });

@@ -3,8 +3,7 @@ import { isUniqueViolation } from '../../../lib/db.js';
 import { isUuid } from '../../../lib/ids.js';
 import { newestFirst } from '../../../lib/pagination.js';
 import type { PrismaClient } from '../prisma-client/client.js';
-import { PromotionInputChecker, refuse } from '../validation.js';
-import { partnerFields, type PartnerInput } from './affiliate.js';
+import { AffiliateInputChecker, partnerFields, refuse, type PartnerInput } from './affiliate.js';
 import type { AffiliatePartnerConnectionRow, AffiliatePartnerRow } from './models.js';
 
 const notFound = () => refuse('PARTNER_NOT_FOUND', 'affiliate partner not found', ['id']);
@@ -23,7 +22,7 @@ export class AffiliatePartnerService {
   }
 
   async create(input: PartnerInput): Promise<AffiliatePartnerRow> {
-    const c = new PromotionInputChecker();
+    const c = new AffiliateInputChecker();
     const fields = partnerFields(c, input, null);
     c.throwIfAny();
     return this.write(fields.code, () => this.db.affiliatePartner.create({ data: fields }));
@@ -32,7 +31,7 @@ export class AffiliatePartnerService {
   async update(id: string, input: PartnerInput): Promise<AffiliatePartnerRow> {
     const current = await this.get(id);
     if (!current) return notFound();
-    const c = new PromotionInputChecker();
+    const c = new AffiliateInputChecker();
     const fields = partnerFields(c, input, current);
     c.throwIfAny();
     return this.write(fields.code, () => this.db.affiliatePartner.update({ where: { id }, data: fields }));

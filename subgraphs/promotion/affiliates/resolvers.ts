@@ -5,8 +5,7 @@ import { badUserInput } from '../../../lib/errors.js';
 import { money } from '../../../lib/money.js';
 import { pageSize } from '../../../lib/pagination.js';
 import type { Resolvers } from '../generated/resolvers-types.js';
-import { payload } from '../validation.js';
-import { reportRange } from './affiliate.js';
+import { payload, reportRange } from './affiliate.js';
 
 export const affiliateResolvers = {
   Query: {

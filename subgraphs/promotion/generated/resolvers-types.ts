@@ -38,7 +38,7 @@ export type AffiliateAttribution = {
 export type AffiliateAttributionPayload = {
   __typename?: 'AffiliateAttributionPayload';
   attribution: Maybe<AffiliateAttribution>;
-  userErrors: Array<PromotionUserError>;
+  userErrors: Array<AffiliateUserError>;
 };
 
 export type AffiliateClick = {
@@ -53,7 +53,7 @@ export type AffiliateClick = {
 export type AffiliateClickPayload = {
   __typename?: 'AffiliateClickPayload';
   click: Maybe<AffiliateClick>;
-  userErrors: Array<PromotionUserError>;
+  userErrors: Array<AffiliateUserError>;
 };
 
 export type AffiliateDirection =
@@ -61,6 +61,26 @@ export type AffiliateDirection =
   | 'INBOUND'
   /** We referred the shopper to the partner; the partner owes the commission. */
   | 'OUTBOUND';
+
+export type AffiliateErrorCode =
+  /** Another partner has this code. */
+  | 'CODE_TAKEN'
+  /** Codes are 3 to 64 letters, digits, '-' or '_'. */
+  | 'INVALID_CODE'
+  /** Not an ISO 4217 currency code. */
+  | 'INVALID_CURRENCY'
+  /** Not an ISO 8601 instant. */
+  | 'INVALID_DATES'
+  /** A malformed value, or one missing that is required. */
+  | 'INVALID_INPUT'
+  /** A value outside its range (a commission rate 0..10000, amounts). */
+  | 'INVALID_VALUE'
+  /** No active affiliate partner has this code (or id). */
+  | 'PARTNER_NOT_FOUND'
+  /** Too many requests from this client; the message says when to retry. */
+  | 'RATE_LIMITED'
+  /** A text longer than its field allows. */
+  | 'TOO_LONG';
 
 export type AffiliatePartner = {
   __typename?: 'AffiliatePartner';
@@ -91,7 +111,7 @@ export type AffiliatePartnerEdge = {
 export type AffiliatePartnerPayload = {
   __typename?: 'AffiliatePartnerPayload';
   partner: Maybe<AffiliatePartner>;
-  userErrors: Array<PromotionUserError>;
+  userErrors: Array<AffiliateUserError>;
 };
 
 export type AffiliateReport = {
@@ -110,6 +130,13 @@ export type AffiliateReport = {
   /** Sum of the orders' commission bases, one entry per currency (by code). */
   revenue: Array<Money>;
   to: Scalars['String']['output'];
+};
+
+export type AffiliateUserError = UserError & {
+  __typename?: 'AffiliateUserError';
+  code: AffiliateErrorCode;
+  field: Maybe<Array<Scalars['String']['output']>>;
+  message: Scalars['String']['output'];
 };
 
 export type CreateAffiliatePartnerInput = {
@@ -324,14 +351,17 @@ export type PromotionEdge = {
 };
 
 export type PromotionErrorCode =
+  /** Another promotion has this code. */
   | 'CODE_TAKEN'
   /** A lifecycle refused the change, e.g. confirming redemptions that were released. */
   | 'ILLEGAL_TRANSITION'
   /** Codes are 3 to 64 letters, digits, '-' or '_'. */
   | 'INVALID_CODE'
+  /** Not an ISO 4217 currency code, or one missing where the promotion needs it. */
   | 'INVALID_CURRENCY'
   /** validTo must be after validFrom; dates are ISO 8601. */
   | 'INVALID_DATES'
+  /** A malformed value, or one missing that is required. */
   | 'INVALID_INPUT'
   /** Targets are for ITEM level only, and an ITEM promotion needs at least one. */
   | 'INVALID_TARGETS'
@@ -339,19 +369,19 @@ export type PromotionErrorCode =
   | 'INVALID_VALUE'
   /** maxRedemptions cannot go below the uses already held or confirmed. */
   | 'LIMIT_BELOW_USAGE'
+  /** The cart's subtotal is below the promotion's minimum. */
   | 'MIN_SUBTOTAL_NOT_MET'
   /** Nothing in the cart qualifies (no targeted item, another currency, an empty cart). */
   | 'NOT_APPLICABLE'
   /** Another promotion worth more applies, and the two do not combine. */
   | 'NOT_COMBINABLE'
-  /** No active affiliate partner has this code (or id). */
-  | 'PARTNER_NOT_FOUND'
+  /** The promotion has ended (validTo is past). */
   | 'PROMOTION_EXPIRED'
   /** No active promotion has this code (or id). */
   | 'PROMOTION_NOT_FOUND'
+  /** The promotion has not started (validFrom is ahead). */
   | 'PROMOTION_NOT_YET_VALID'
-  /** Too many requests from this client; the message says when to retry. */
-  | 'RATE_LIMITED'
+  /** A text longer than its field allows. */
   | 'TOO_LONG'
   /** The total or the per-person limit is used up. */
   | 'USAGE_LIMIT_REACHED';
@@ -705,7 +735,10 @@ export type FederationReferenceTypes = ResolversObject<{
 
 /** Mapping of interface types */
 export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = ResolversObject<{
-  UserError: ( PromotionUserError );
+  UserError:
+    | ( AffiliateUserError )
+    | ( PromotionUserError )
+  ;
 }>;
 
 /** Mapping between all available schema types and the resolvers types */
@@ -718,12 +751,14 @@ export type ResolversTypes = ResolversObject<{
   AffiliateClick: ResolverTypeWrapper<AffiliateClickRow>;
   AffiliateClickPayload: ResolverTypeWrapper<Omit<AffiliateClickPayload, 'click'> & { click?: Maybe<ResolversTypes['AffiliateClick']> }>;
   AffiliateDirection: AffiliateDirection;
+  AffiliateErrorCode: AffiliateErrorCode;
   AffiliatePartner: ResolverTypeWrapper<AffiliatePartnerRow>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   AffiliatePartnerConnection: ResolverTypeWrapper<AffiliatePartnerConnectionRow>;
   AffiliatePartnerEdge: ResolverTypeWrapper<Omit<AffiliatePartnerEdge, 'node'> & { node: ResolversTypes['AffiliatePartner'] }>;
   AffiliatePartnerPayload: ResolverTypeWrapper<Omit<AffiliatePartnerPayload, 'partner'> & { partner?: Maybe<ResolversTypes['AffiliatePartner']> }>;
   AffiliateReport: ResolverTypeWrapper<AffiliateReportRow>;
+  AffiliateUserError: ResolverTypeWrapper<AffiliateUserError>;
   CreateAffiliatePartnerInput: CreateAffiliatePartnerInput;
   CreatePromotionInput: CreatePromotionInput;
   DiscountAllocation: ResolverTypeWrapper<DiscountAllocation>;
@@ -774,6 +809,7 @@ export type ResolversParentTypes = ResolversObject<{
   AffiliatePartnerEdge: Omit<AffiliatePartnerEdge, 'node'> & { node: ResolversParentTypes['AffiliatePartner'] };
   AffiliatePartnerPayload: Omit<AffiliatePartnerPayload, 'partner'> & { partner?: Maybe<ResolversParentTypes['AffiliatePartner']> };
   AffiliateReport: AffiliateReportRow;
+  AffiliateUserError: AffiliateUserError;
   CreateAffiliatePartnerInput: CreateAffiliatePartnerInput;
   CreatePromotionInput: CreatePromotionInput;
   DiscountAllocation: DiscountAllocation;
@@ -820,7 +856,7 @@ export type AffiliateAttributionResolvers<ContextType = PromotionContext, Parent
 
 export type AffiliateAttributionPayloadResolvers<ContextType = PromotionContext, ParentType extends ResolversParentTypes['AffiliateAttributionPayload'] = ResolversParentTypes['AffiliateAttributionPayload']> = ResolversObject<{
   attribution?: Resolver<Maybe<ResolversTypes['AffiliateAttribution']>, ParentType, ContextType>;
-  userErrors?: Resolver<Array<ResolversTypes['PromotionUserError']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['AffiliateUserError']>, ParentType, ContextType>;
 }>;
 
 export type AffiliateClickResolvers<ContextType = PromotionContext, ParentType extends ResolversParentTypes['AffiliateClick'] = ResolversParentTypes['AffiliateClick']> = ResolversObject<{
@@ -833,7 +869,7 @@ export type AffiliateClickResolvers<ContextType = PromotionContext, ParentType e
 
 export type AffiliateClickPayloadResolvers<ContextType = PromotionContext, ParentType extends ResolversParentTypes['AffiliateClickPayload'] = ResolversParentTypes['AffiliateClickPayload']> = ResolversObject<{
   click?: Resolver<Maybe<ResolversTypes['AffiliateClick']>, ParentType, ContextType>;
-  userErrors?: Resolver<Array<ResolversTypes['PromotionUserError']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['AffiliateUserError']>, ParentType, ContextType>;
 }>;
 
 export type AffiliatePartnerResolvers<ContextType = PromotionContext, ParentType extends ResolversParentTypes['AffiliatePartner'] = ResolversParentTypes['AffiliatePartner'], FederationReferenceType extends FederationReferenceTypes['AffiliatePartner'] = FederationReferenceTypes['AffiliatePartner']> = ResolversObject<{
@@ -860,7 +896,7 @@ export type AffiliatePartnerEdgeResolvers<ContextType = PromotionContext, Parent
 
 export type AffiliatePartnerPayloadResolvers<ContextType = PromotionContext, ParentType extends ResolversParentTypes['AffiliatePartnerPayload'] = ResolversParentTypes['AffiliatePartnerPayload']> = ResolversObject<{
   partner?: Resolver<Maybe<ResolversTypes['AffiliatePartner']>, ParentType, ContextType>;
-  userErrors?: Resolver<Array<ResolversTypes['PromotionUserError']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['AffiliateUserError']>, ParentType, ContextType>;
 }>;
 
 export type AffiliateReportResolvers<ContextType = PromotionContext, ParentType extends ResolversParentTypes['AffiliateReport'] = ResolversParentTypes['AffiliateReport']> = ResolversObject<{
@@ -873,6 +909,13 @@ export type AffiliateReportResolvers<ContextType = PromotionContext, ParentType 
   partner?: Resolver<ResolversTypes['AffiliatePartner'], ParentType, ContextType>;
   revenue?: Resolver<Array<ResolversTypes['Money']>, ParentType, ContextType>;
   to?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type AffiliateUserErrorResolvers<ContextType = PromotionContext, ParentType extends ResolversParentTypes['AffiliateUserError'] = ResolversParentTypes['AffiliateUserError']> = ResolversObject<{
+  code?: Resolver<ResolversTypes['AffiliateErrorCode'], ParentType, ContextType>;
+  field?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
 export type DiscountAllocationResolvers<ContextType = PromotionContext, ParentType extends ResolversParentTypes['DiscountAllocation'] = ResolversParentTypes['DiscountAllocation']> = ResolversObject<{
@@ -1012,7 +1055,7 @@ export type QueryResolvers<ContextType = PromotionContext, ParentType extends Re
 }>;
 
 export type UserErrorResolvers<ContextType = PromotionContext, ParentType extends ResolversParentTypes['UserError'] = ResolversParentTypes['UserError']> = ResolversObject<{
-  __resolveType: TypeResolveFn<'PromotionUserError', ParentType, ContextType>;
+  __resolveType: TypeResolveFn<'AffiliateUserError' | 'PromotionUserError', ParentType, ContextType>;
 }>;
 
 export type Resolvers<ContextType = PromotionContext> = ResolversObject<{
@@ -1025,6 +1068,7 @@ export type Resolvers<ContextType = PromotionContext> = ResolversObject<{
   AffiliatePartnerEdge?: AffiliatePartnerEdgeResolvers<ContextType>;
   AffiliatePartnerPayload?: AffiliatePartnerPayloadResolvers<ContextType>;
   AffiliateReport?: AffiliateReportResolvers<ContextType>;
+  AffiliateUserError?: AffiliateUserErrorResolvers<ContextType>;
   DiscountAllocation?: DiscountAllocationResolvers<ContextType>;
   EvaluatedDiscount?: EvaluatedDiscountResolvers<ContextType>;
   Money?: MoneyResolvers<ContextType>;
