@@ -99,6 +99,16 @@ describe('a shopper fills a cart', () => {
     expect(cart.currencyCode).toBe('USD');
   });
 
+  it('answers a refused change with the cart as it now is, so that a client cache stays right', async () => {
+    const before = (await alice.read(cartId))!;
+    const tooMany = await alice.add(cartId, mug.variantIds[0]!, 1000);
+    expect(codes(tooMany)).toEqual(['QUANTITY_OUT_OF_RANGE']);
+    expect(tooMany.cart).toEqual(before);
+    const unknownCode = await alice.applyCode(cartId, 'NOPE');
+    expect(codes(unknownCode)).toEqual(['PROMOTION_NOT_FOUND']);
+    expect(unknownCode.cart).toEqual(before);
+  });
+
   it('warns about stock and price changes', async () => {
     const outOfStock = (await alice.add(cartId, shirt.variantIds[1]!, 1)).cart!;
     const short = (await alice.add(cartId, shirt.variantIds[0]!, 6)).cart!; // 5 on hand
@@ -180,7 +190,10 @@ describe('a shopper fills a cart', () => {
     expect(await bob.read(cartId)).toBeNull();
     expect(await bob.mine()).toBeNull();
     const lineId = (await alice.read(cartId))!.lines[0]!.id;
-    expect(codes(await bob.add(cartId, mug.variantIds[0]!, 1))).toEqual(['CART_NOT_FOUND']);
+    const refused = await bob.add(cartId, mug.variantIds[0]!, 1);
+    expect(codes(refused)).toEqual(['CART_NOT_FOUND']);
+    // A refusal shows a cart only to who may read it.
+    expect(refused.cart).toBeNull();
     expect(codes(await bob.update(cartId, lineId, 5))).toEqual(['CART_NOT_FOUND']);
     expect(codes(await bob.remove(cartId, lineId))).toEqual(['CART_NOT_FOUND']);
     expect(codes(await bob.applyCode(cartId, 'SAVE10'))).toEqual(['CART_NOT_FOUND']);

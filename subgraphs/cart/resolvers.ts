@@ -11,11 +11,18 @@ export type { CartContext } from './context.js';
 
 const readable = (ctx: CartContext, cart: CartRow | null): CartRow | null => (cart && mayRead(ctx.viewer, cart.personId) ? cart : null);
 
-/** Writes are the cart owner's alone; staff read carts but do not fill them. */
-async function write(ctx: CartContext, run: (personId: string) => Promise<CartRow>) {
+const findReadable = async (ctx: CartContext, id: string) => (isUuid(id) ? readable(ctx, await ctx.db.cart.findUnique({ where: { id } })) : null);
+
+/**
+ * Writes are the cart owner's alone; staff read carts but do not fill them. A refused change
+ * answers the cart as it now is, when the caller may read it, so that a client's cache stays
+ * right without a refetch.
+ */
+async function write(ctx: CartContext, cartId: string | null, run: (personId: string) => Promise<CartRow>) {
   const viewer = requireRole(ctx.viewer, 'customer', 'admin', 'support');
   const result = await toPayload<'cart', CartRow, CartErrorCode>('cart', () => run(viewer.personId));
   ctx.afterWrite();
+  if (result.userErrors.length > 0 && cartId !== null) result.cart = await findReadable(ctx, cartId);
   return result;
 }
 
@@ -30,19 +37,19 @@ export const resolvers: Resolvers<CartContext> = {
     },
     cart: async (_root, { id }, ctx) => {
       requireRole(ctx.viewer, 'customer', 'admin', 'support');
-      return isUuid(id) ? readable(ctx, await ctx.db.cart.findUnique({ where: { id } })) : null;
+      return findReadable(ctx, id);
     },
   },
   Mutation: {
-    createCart: (_root, { input }, ctx) => write(ctx, (personId) => ctx.carts.create(personId, input?.affiliateCode)),
-    addCartLine: (_root, { cartId, variantId, quantity }, ctx) => write(ctx, (personId) => ctx.carts.addLine(personId, cartId, variantId, quantity)),
-    updateCartLine: (_root, { cartId, lineId, quantity }, ctx) => write(ctx, (personId) => ctx.carts.updateLine(personId, cartId, lineId, quantity)),
-    removeCartLine: (_root, { cartId, lineId }, ctx) => write(ctx, (personId) => ctx.carts.removeLine(personId, cartId, lineId)),
-    applyPromotionCode: (_root, { cartId, code }, ctx) => write(ctx, (personId) => ctx.carts.applyCode(personId, cartId, code)),
-    removePromotionCode: (_root, { cartId, code }, ctx) => write(ctx, (personId) => ctx.carts.removeCode(personId, cartId, code)),
+    createCart: (_root, { input }, ctx) => write(ctx, null, (personId) => ctx.carts.create(personId, input?.affiliateCode)),
+    addCartLine: (_root, { cartId, variantId, quantity }, ctx) => write(ctx, cartId, (personId) => ctx.carts.addLine(personId, cartId, variantId, quantity)),
+    updateCartLine: (_root, { cartId, lineId, quantity }, ctx) => write(ctx, cartId, (personId) => ctx.carts.updateLine(personId, cartId, lineId, quantity)),
+    removeCartLine: (_root, { cartId, lineId }, ctx) => write(ctx, cartId, (personId) => ctx.carts.removeLine(personId, cartId, lineId)),
+    applyPromotionCode: (_root, { cartId, code }, ctx) => write(ctx, cartId, (personId) => ctx.carts.applyCode(personId, cartId, code)),
+    removePromotionCode: (_root, { cartId, code }, ctx) => write(ctx, cartId, (personId) => ctx.carts.removeCode(personId, cartId, code)),
   },
   Cart: {
-    __resolveReference: async (ref, ctx) => (isUuid(ref.id) ? readable(ctx, await ctx.db.cart.findUnique({ where: { id: ref.id } })) : null),
+    __resolveReference: (ref, ctx) => findReadable(ctx, ref.id),
     currencyCode: (cart) => cart.currency,
     lines: async (cart, _args, ctx) => (await ctx.quote(cart)).lines,
     itemCount: async (cart, _args, ctx) => (await ctx.quote(cart)).lines.reduce((n, l) => n + l.quantity, 0),
