@@ -1,13 +1,21 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { subgraphTypeDefs } from '../lib/subgraph-schema.js';
-import { SUPERGRAPH_PATH, composeSupergraph } from './composition.js';
+import { POSSIBLE_TYPES_PATH, SUPERGRAPH_PATH, composeSupergraph, possibleTypesOf } from './composition.js';
 
 describe('supergraph composition', () => {
   it('the committed supergraph is exactly a fresh composition of schema/*.graphql', () => {
     const result = composeSupergraph();
     expect(result).not.toHaveProperty('errors');
     expect(readFileSync(SUPERGRAPH_PATH, 'utf8')).toBe((result as { supergraphSdl: string }).supergraphSdl);
+  });
+
+  it('the committed possible-types map is the composed API schema\'s interfaces and unions', () => {
+    const result = composeSupergraph();
+    if ('errors' in result) throw new Error(result.errors.join('\n'));
+    const map = possibleTypesOf(result.apiSchema());
+    expect(JSON.parse(readFileSync(POSSIBLE_TYPES_PATH, 'utf8'))).toEqual(map);
+    expect(map.UserError).toEqual(['AffiliateUserError', 'CartUserError', 'CatalogUserError', 'PromotionUserError']);
   });
 
   it('fails on a composition error instead of producing a supergraph', () => {

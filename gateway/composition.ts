@@ -1,10 +1,25 @@
 import path from 'node:path';
 import { composeServices } from '@apollo/composition';
-import { parse, type GraphQLSchema } from 'graphql';
+import { isAbstractType, parse, type GraphQLSchema } from 'graphql';
 import { SCHEMA_DIR, subgraphTypeDefs } from '../lib/subgraph-schema.js';
 import { SUBGRAPHS, defaultSubgraphUrl, type SubgraphName } from '../lib/subgraph-names.js';
 
 export const SUPERGRAPH_PATH = path.join(SCHEMA_DIR, 'supergraph.graphql');
+export const POSSIBLE_TYPES_PATH = path.join(SCHEMA_DIR, 'possible-types.json');
+
+/**
+ * Each interface and union of the API schema with the object types that can stand for it, in the
+ * shape Apollo Client's `possibleTypes` and urql's graphcache take: what a client would otherwise
+ * learn by introspection, which production turns off.
+ */
+export function possibleTypesOf(schema: GraphQLSchema): Record<string, string[]> {
+  const abstract = Object.values(schema.getTypeMap()).filter(isAbstractType).filter((t) => !t.name.startsWith('__'));
+  return Object.fromEntries(
+    abstract
+      .sort((a, b) => a.name.localeCompare(b.name))
+      .map((t) => [t.name, schema.getPossibleTypes(t).map((p) => p.name).sort()]),
+  );
+}
 
 export type Composition = { supergraphSdl: string; apiSchema: () => GraphQLSchema } | { errors: string[] };
 

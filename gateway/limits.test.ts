@@ -141,6 +141,15 @@ describe('operational endpoints', () => {
     }
   });
 
+  it('serves the possible-types map for clients that cannot introspect, in production too', async () => {
+    for (const s of [stack, production]) {
+      const res = await fetch(new URL('/possible-types.json', s.gatewayUrl), { headers: { origin: 'https://shop.example' } });
+      expect(res.status).toBe(200);
+      expect(res.headers.get('access-control-allow-origin')).toBeTruthy();
+      expect(await res.json()).toMatchObject({ UserError: expect.arrayContaining(['CartUserError', 'CatalogUserError']) });
+    }
+  });
+
   it('echoes the caller request id', async () => {
     const res = await fetch(stack.gatewayUrl, {
       method: 'POST',

@@ -18,9 +18,10 @@ import { createRegistry, graphqlMetricsPlugin } from '../lib/metrics.js';
 import { bindToScope, currentScope, traceparentFor } from '../lib/request-scope.js';
 import type { Runtime, RunningService } from '../lib/runtime.js';
 import type { SubgraphName } from '../lib/subgraph-names.js';
-import { SUPERGRAPH_PATH } from './composition.js';
+import { POSSIBLE_TYPES_PATH, SUPERGRAPH_PATH } from './composition.js';
 import { gatewaySettings } from './config.js';
 import { costLimit, documentLimits } from './limits.js';
+import { PERSISTED_QUERY_TTL_SECONDS, redisKeyValueCache } from './persisted-queries.js';
 import { costDirectivesFrom } from './query-cost.js';
 
 export interface GatewayContext {
@@ -99,6 +100,7 @@ export async function startGateway(runtime: Runtime, options: { port?: number } 
     // bin/serve.ts owns SIGINT/SIGTERM and stops every service in order.
     stopOnTerminationSignals: false,
     allowBatchedHttpRequests: false,
+    persistedQueries: { cache: redisKeyValueCache(redis, `${config.REDIS_PREFIX}:apq:`), ttl: PERSISTED_QUERY_TTL_SECONDS },
     formatError: maskErrors(log),
     validationRules: limits.validationRules,
     plugins: [
@@ -118,6 +120,12 @@ export async function startGateway(runtime: Runtime, options: { port?: number } 
   });
   await server.start();
   const origins = settings.CORS_ORIGINS === '*' ? true : settings.CORS_ORIGINS.split(',').map((o) => o.trim());
+  // What clients need to cache interfaces and unions right without introspection (off in production).
+  const possibleTypes = readFileSync(POSSIBLE_TYPES_PATH, 'utf8');
+  http.app.get('/possible-types.json', cors({ origin: origins }), (_req, res) => {
+    res.setHeader('cache-control', 'public, max-age=300');
+    res.type('json').send(possibleTypes);
+  });
   http.app.use(
     '/graphql',
     cors({ origin: origins, exposedHeaders: ['x-request-id'] }),

@@ -1,20 +1,23 @@
-// npm run compose: writes schema/supergraph.graphql; `--check` only verifies it is current.
-import { readFileSync, writeFileSync, existsSync } from 'node:fs';
-import { composeSupergraph, SUPERGRAPH_PATH } from '../gateway/composition.js';
+// npm run compose: writes schema/supergraph.graphql and the possible-types map clients take
+// (schema/possible-types.json); `--check` only verifies that both are current.
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { POSSIBLE_TYPES_PATH, SUPERGRAPH_PATH, composeSupergraph, possibleTypesOf } from '../gateway/composition.js';
 
 const result = composeSupergraph();
 if ('errors' in result) {
   console.error(`Composition failed:\n${result.errors.map((e) => `  - ${e}`).join('\n')}`);
   process.exit(1);
 }
+const outputs = [
+  { path: SUPERGRAPH_PATH, text: result.supergraphSdl },
+  { path: POSSIBLE_TYPES_PATH, text: `${JSON.stringify(possibleTypesOf(result.apiSchema()), null, 2)}\n` },
+];
 if (process.argv.includes('--check')) {
-  const committed = existsSync(SUPERGRAPH_PATH) ? readFileSync(SUPERGRAPH_PATH, 'utf8') : '';
-  if (committed !== result.supergraphSdl) {
-    console.error('schema/supergraph.graphql is stale: run `npm run compose` and commit it.');
-    process.exit(1);
-  }
-  console.log('supergraph is current');
+  const stale = outputs.filter((o) => (existsSync(o.path) ? readFileSync(o.path, 'utf8') : '') !== o.text);
+  for (const o of stale) console.error(`${o.path} is stale: run \`npm run compose\` and commit it.`);
+  if (stale.length > 0) process.exit(1);
+  console.log('supergraph and possible types are current');
 } else {
-  writeFileSync(SUPERGRAPH_PATH, result.supergraphSdl);
-  console.log(`composed ${SUPERGRAPH_PATH}`);
+  for (const o of outputs) writeFileSync(o.path, o.text);
+  console.log(`composed ${outputs.map((o) => o.path).join(' and ')}`);
 }
