@@ -83,3 +83,25 @@ describe('entity resolution on the catalog subgraph', () => {
     expect(viaCustomer._entities).toEqual([{ id: product.variants[0]!.id }]);
   });
 });
+
+describe('who sees stock', () => {
+  const STOCK = `query($id: ID!) { product(id: $id) { variants { quantityAvailable inventory { available onHand reserved reorderThreshold location } } } }`;
+
+  it('shows shoppers what they can buy, and the figures behind it to staff only', async () => {
+    const product = await createProduct(env.stack.admin, teeInput());
+    const id = product.id;
+    for (const shopper of [env.stack.anonymous, env.customer]) {
+      const res = await shopper.request<{ product: { variants: Record<string, any>[] } }>(STOCK, { id });
+      expect(res.data!.product.variants[0]).toEqual({
+        quantityAvailable: 7,
+        inventory: { available: 7, onHand: null, reserved: null, reorderThreshold: null, location: null },
+      });
+      expect(new Set(res.errors!.map((e) => e.extensions?.code))).toEqual(new Set(['FORBIDDEN']));
+      expect(new Set(res.errors!.map((e) => e.path!.at(-1)))).toEqual(new Set(['onHand', 'reserved', 'reorderThreshold', 'location']));
+    }
+    for (const staff of [env.stack.admin, await env.stack.as('support-1', 'support')]) {
+      const { product: read } = await staff.query<{ product: { variants: Record<string, any>[] } }>(STOCK, { id });
+      expect(read.variants[0]).toEqual({ quantityAvailable: 7, inventory: { available: 7, onHand: 7, reserved: 0, reorderThreshold: expect.any(Number), location: 'default' } });
+    }
+  });
+});

@@ -267,7 +267,7 @@ describe('archiveProduct', () => {
 
 it('reads product fields consistently through the product query', async () => {
   const product = await createProduct(env.stack.admin, teeInput());
-  const read = await env.stack.anonymous.query<{ product: ProductView }>(`query($slug: String) { product(slug: $slug) { ${PRODUCT_FIELDS} } }`, { slug: product.slug });
+  const read = await env.stack.admin.query<{ product: ProductView }>(`query($slug: String) { product(slug: $slug) { ${PRODUCT_FIELDS} } }`, { slug: product.slug });
   expect(read.product).toEqual(product);
   const both = await env.stack.anonymous.request(`query($id: ID, $slug: String) { product(id: $id, slug: $slug) { id } }`, { id: product.id, slug: product.slug });
   expect(both.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');

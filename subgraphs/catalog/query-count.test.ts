@@ -59,7 +59,7 @@ const PAGE = `query($first: Int, $filter: ProductFilter) {
         id sku title active availableForSale weightGrams
         price { amount currencyCode formatted } compareAtPrice { amount }
         options { name value }
-        inventory { onHand reserved available reorderThreshold location }
+        quantityAvailable inventory { available }
         product { id slug }
       }
     } }

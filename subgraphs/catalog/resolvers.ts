@@ -20,6 +20,10 @@ async function write<K extends string, T>(ctx: CatalogContext, key: K, run: () =
   return result;
 }
 const isStaff = (ctx: CatalogContext) => hasRole(ctx.viewer, 'admin', 'support');
+const staffOnly = <T>(ctx: CatalogContext, value: T): T => {
+  if (!hasRole(ctx.viewer, 'admin', 'support', 'service')) throw forbidden('Stock figures are for staff only; shoppers see available and quantityAvailable');
+  return value;
+};
 const iso = (d: Date) => d.toISOString();
 
 /** Customers and anonymous callers see live products only; staff see everything. */
@@ -158,10 +162,19 @@ export const resolvers: Resolvers = {
       const [product, inventory] = await Promise.all([ctx.loaders.product.load(v.productId), ctx.loaders.inventoryByVariant.load(v.id)]);
       return Boolean(product?.active && !product.deletedAt && inventory.onHand - inventory.reserved > 0);
     },
+    quantityAvailable: async (v, _args, ctx) => {
+      const inventory = await ctx.loaders.inventoryByVariant.load(v.id);
+      return inventory.onHand - inventory.reserved;
+    },
     inventory: (v, _args, ctx) => ctx.loaders.inventoryByVariant.load(v.id),
   },
   Inventory: {
+    // SPEC §6: shoppers see availability; the figures behind it are the staff's (and services').
+    onHand: (i, _args, ctx) => staffOnly(ctx, i.onHand),
+    reserved: (i, _args, ctx) => staffOnly(ctx, i.reserved),
     available: (i) => i.onHand - i.reserved,
+    reorderThreshold: (i, _args, ctx) => staffOnly(ctx, i.reorderThreshold),
+    location: (i, _args, ctx) => staffOnly(ctx, i.location),
   },
   Category: {
     __resolveReference: (ref, ctx) => ctx.loaders.category.load(ref.id),

@@ -125,11 +125,16 @@ export type CreateProductInput = {
 
 export type Inventory = {
   __typename?: 'Inventory';
+  /** Units a shopper can buy now: onHand − reserved. */
   available: Scalars['Int']['output'];
-  location: Scalars['String']['output'];
-  onHand: Scalars['Int']['output'];
-  reorderThreshold: Scalars['Int']['output'];
-  reserved: Scalars['Int']['output'];
+  /** Where the stock is kept. Staff only, as onHand. */
+  location: Maybe<Scalars['String']['output']>;
+  /** Units in stock. Staff (admin, support) only: null, with a FORBIDDEN error, for anyone else. */
+  onHand: Maybe<Scalars['Int']['output']>;
+  /** At or below this many available units the variant is low on stock (InventoryLow). Staff only, as onHand. */
+  reorderThreshold: Maybe<Scalars['Int']['output']>;
+  /** Units held by checkouts not yet paid. Staff only, as onHand. */
+  reserved: Maybe<Scalars['Int']['output']>;
 };
 
 export type InventoryPayload = {
@@ -447,10 +452,13 @@ export type ProductVariant = {
   availableForSale: Scalars['Boolean']['output'];
   compareAtPrice: Maybe<Money>;
   id: Scalars['ID']['output'];
+  /** Stock: its available units for everyone, the figures behind them for staff. */
   inventory: Inventory;
   options: Array<SelectedOption>;
   price: Money;
   product: Product;
+  /** Units a shopper can buy now: on hand less what checkouts hold. */
+  quantityAvailable: Scalars['Int']['output'];
   sku: Scalars['String']['output'];
   title: Scalars['String']['output'];
   weightGrams: Maybe<Scalars['Int']['output']>;
@@ -811,10 +819,10 @@ export type CategoryPayloadResolvers<ContextType = CatalogContext, ParentType ex
 
 export type InventoryResolvers<ContextType = CatalogContext, ParentType extends ResolversParentTypes['Inventory'] = ResolversParentTypes['Inventory']> = ResolversObject<{
   available?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  location?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  onHand?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  reorderThreshold?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  reserved?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  location?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  onHand?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  reorderThreshold?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  reserved?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
 }>;
 
 export type InventoryPayloadResolvers<ContextType = CatalogContext, ParentType extends ResolversParentTypes['InventoryPayload'] = ResolversParentTypes['InventoryPayload']> = ResolversObject<{
@@ -960,6 +968,7 @@ export type ProductVariantResolvers<ContextType = CatalogContext, ParentType ext
   options?: Resolver<Array<ResolversTypes['SelectedOption']>, ParentType, ContextType>;
   price?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   product?: Resolver<ResolversTypes['Product'], ParentType, ContextType>;
+  quantityAvailable?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   sku?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   weightGrams?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
