@@ -88,6 +88,8 @@ export interface TestStack {
   admin: GraphQLClient;
   /** A client that calls one subgraph directly, bypassing the gateway. */
   subgraph(name: SubgraphName, token: string | null): GraphQLClient;
+  /** Stops one subgraph, as an outage would: its port stops answering. */
+  stop(name: SubgraphName): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -161,6 +163,12 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
       anonymous: graphqlClient(gatewayUrl, null),
       admin: await as('admin-1', 'admin'),
       subgraph: (name, t) => graphqlClient(urls[name], t),
+      stop: async (name) => {
+        const service = services.find((s) => s.name === name);
+        if (!service) return;
+        services.splice(services.indexOf(service), 1);
+        await service.close();
+      },
       close,
     };
   } catch (err) {

@@ -89,7 +89,14 @@ export function cartApi(client: GraphQLClient) {
   };
   const payload = `{ cart { ${CART_FIELDS} } userErrors { field message code } }`;
   return {
-    create: (affiliateCode?: string) => call('createCart', `mutation($input: CreateCartInput) { createCart(input: $input) ${payload} }`, { input: affiliateCode ? { affiliateCode } : null }),
+    create: (affiliateCode?: string, lines?: { variantId: string; quantity: number }[]) =>
+      call('createCart', `mutation($input: CreateCartInput) { createCart(input: $input) ${payload} }`, { input: affiliateCode || lines ? { affiliateCode, lines } : null }),
+    addMany: (cartId: string, lines: { variantId: string; quantity: number }[]) =>
+      call('addCartLines', `mutation($c: ID!, $l: [CartLineInput!]!) { addCartLines(cartId: $c, lines: $l) ${payload} }`, { c: cartId, l: lines }),
+    updateMany: (cartId: string, lines: { lineId: string; quantity: number }[]) =>
+      call('updateCartLines', `mutation($c: ID!, $l: [CartLineUpdateInput!]!) { updateCartLines(cartId: $c, lines: $l) ${payload} }`, { c: cartId, l: lines }),
+    removeMany: (cartId: string, lineIds: string[]) =>
+      call('removeCartLines', `mutation($c: ID!, $l: [ID!]!) { removeCartLines(cartId: $c, lineIds: $l) ${payload} }`, { c: cartId, l: lineIds }),
     add: (cartId: string, variantId: string, quantity: number) =>
       call('addCartLine', `mutation($c: ID!, $v: ID!, $q: Int!) { addCartLine(cartId: $c, variantId: $v, quantity: $q) ${payload} }`, { c: cartId, v: variantId, q: quantity }),
     update: (cartId: string, lineId: string, quantity: number) =>

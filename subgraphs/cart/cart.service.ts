@@ -13,8 +13,9 @@ import type { CartLifetime } from './cart-lifetime.js';
 import type { CatalogClient } from './catalog.js';
 import type { CartRow } from './models.js';
 import type { Prisma, PrismaClient } from './prisma-client/client.js';
+import { ONE_LINE, addLines, checkUpdates, linesAt, prepareLines, removeLines, updateLines, type LineToAdd, type LineUpdate } from './cart-lines.js';
 import { quoteCart, type QuoteDeps } from './quote.service.js';
-import { CartInputChecker, LIMITS, refuse, refuseCode } from './validation.js';
+import { CartInputChecker, refuse, refuseCode } from './validation.js';
 
 type Tx = Prisma.TransactionClient;
 
@@ -67,13 +68,16 @@ export class CartService {
   }
 
   /**
-   * The person's ACTIVE cart, or a new one. An ACTIVE cart idle past its expiry (the sweep has not
-   * reached it yet) is expired first, so the person gets a fresh cart.
+   * The person's ACTIVE cart, or a new one, with the lines given added to it. An ACTIVE cart idle
+   * past its expiry (the sweep has not reached it yet) is expired first, so the person gets a
+   * fresh cart.
    */
-  async create(personId: string, rawAffiliateCode?: string | null): Promise<CartRow> {
+  async create(personId: string, input: { affiliateCode?: string | null; lines?: LineToAdd[] | null } = {}): Promise<CartRow> {
     const c = new CartInputChecker();
-    const affiliateCode = c.affiliateCode(rawAffiliateCode);
+    const affiliateCode = c.affiliateCode(input.affiliateCode);
     c.throwIfAny();
+    const paths = linesAt(['input', 'lines']);
+    const lines = input.lines?.length ? await prepareLines(this.catalog, this.currencies, input.lines, paths) : [];
     const now = this.now();
     return this.db.$transaction(async (tx) => {
       const stale = await tx.$queryRaw<LockedCart[]>`
@@ -94,64 +98,44 @@ export class CartService {
           UPDATE cart SET affiliate_code = COALESCE(affiliate_code, ${affiliateCode}), last_activity_at = ${now}, updated_at = now()
            WHERE person_id = ${personId} AND status = 'ACTIVE'`;
       }
+      if (lines.length > 0) {
+        const [cart] = await tx.$queryRaw<LockedCart[]>`
+          SELECT id, person_id, status, currency, applied_codes, last_activity_at FROM cart WHERE person_id = ${personId} AND status = 'ACTIVE' FOR UPDATE`;
+        events.push(...(await addLines(tx, cart!, lines, paths, cartUpdated)));
+      }
       await recordEvents(tx, events);
       return (await tx.cart.findFirst({ where: { personId, status: 'ACTIVE' } }))!;
     }, QUEUED_WRITE);
   }
 
-  async addLine(personId: string, cartId: string, variantId: string, quantity: number): Promise<CartRow> {
-    const c = new CartInputChecker();
-    c.quantity(quantity);
-    c.throwIfAny();
+  /** Adds variants to the caller's cart, all or none; a variant already in it adds to its line. */
+  async addLines(personId: string, cartId: string, lines: LineToAdd[], paths = linesAt(['lines'])): Promise<CartRow> {
     if (!isUuid(cartId)) return notFound();
-    const variant = (isUuid(variantId) ? (await this.catalog.variants([variantId]))[0] : null) ?? null;
-    c.variant(variant, this.currencies);
-    c.throwIfAny();
-    const { price } = variant!;
-
-    return this.change(personId, cartId, async (tx, cart) => {
-      const [state] = await tx.$queryRaw<{ lines: number; has_variant: boolean }[]>`
-        SELECT count(*)::int AS lines, coalesce(bool_or(variant_id = ${variantId}::uuid), false) AS has_variant
-          FROM cart_line WHERE cart_id = ${cart.id}::uuid`;
-      c.currency(cart.currency, state!.lines > 0, price.currencyCode);
-      c.throwIfAny();
-      if (!state!.has_variant && state!.lines >= LIMITS.lines) return refuse('TOO_MANY_LINES', `a cart holds at most ${LIMITS.lines} lines`, ['variantId']);
-      if (state!.lines === 0) await tx.$executeRaw`UPDATE cart SET currency = ${price.currencyCode} WHERE id = ${cart.id}::uuid`;
-      // The unit price the shopper saw is refreshed on every add: they have seen the current one.
-      const [line] = await tx.$queryRaw<{ id: string; quantity: number }[]>`
-        INSERT INTO cart_line (id, cart_id, variant_id, quantity, seen_unit_price, updated_at)
-        VALUES (${randomUUID()}::uuid, ${cart.id}::uuid, ${variantId}::uuid, ${quantity}, ${price.amount}, now())
-        ON CONFLICT (cart_id, variant_id) DO UPDATE
-           SET quantity = cart_line.quantity + EXCLUDED.quantity, seen_unit_price = EXCLUDED.seen_unit_price, updated_at = now()
-         WHERE cart_line.quantity + EXCLUDED.quantity <= ${LIMITS.quantity}
-        RETURNING id, quantity`;
-      if (!line) return refuse('QUANTITY_OUT_OF_RANGE', `a line holds at most ${LIMITS.quantity} units`, ['quantity']);
-      return [cartUpdated(cart, 'LINE_ADDED', { lineId: line.id, variantId, added: quantity, quantity: line.quantity })];
-    });
+    const prepared = await prepareLines(this.catalog, this.currencies, lines, paths);
+    return this.change(personId, cartId, (tx, cart) => addLines(tx, cart, prepared, paths, cartUpdated));
   }
 
-  async updateLine(personId: string, cartId: string, lineId: string, quantity: number): Promise<CartRow> {
-    const c = new CartInputChecker();
-    c.quantity(quantity);
-    c.throwIfAny();
-    return this.change(personId, cartId, async (tx, cart) => {
-      const [line] = isUuid(lineId)
-        ? await tx.$queryRaw<{ variant_id: string }[]>`
-            UPDATE cart_line SET quantity = ${quantity}, updated_at = now() WHERE id = ${lineId}::uuid AND cart_id = ${cart.id}::uuid RETURNING variant_id`
-        : [];
-      if (!line) return refuse('LINE_NOT_FOUND', 'no such line in this cart', ['lineId']);
-      return [cartUpdated(cart, 'LINE_UPDATED', { lineId, variantId: line.variant_id, quantity })];
-    });
+  addLine(personId: string, cartId: string, variantId: string, quantity: number): Promise<CartRow> {
+    return this.addLines(personId, cartId, [{ variantId, quantity }], ONE_LINE);
   }
 
-  async removeLine(personId: string, cartId: string, lineId: string): Promise<CartRow> {
-    return this.change(personId, cartId, async (tx, cart) => {
-      const [line] = isUuid(lineId)
-        ? await tx.$queryRaw<{ variant_id: string }[]>`DELETE FROM cart_line WHERE id = ${lineId}::uuid AND cart_id = ${cart.id}::uuid RETURNING variant_id`
-        : [];
-      if (!line) return refuse('LINE_NOT_FOUND', 'no such line in this cart', ['lineId']);
-      return [cartUpdated(cart, 'LINE_REMOVED', { lineId, variantId: line.variant_id })];
-    });
+  /** Sets lines' quantities (1..999 each), all or none. */
+  async updateLines(personId: string, cartId: string, updates: LineUpdate[], paths = linesAt(['lines'])): Promise<CartRow> {
+    checkUpdates(updates, paths);
+    return this.change(personId, cartId, (tx, cart) => updateLines(tx, cart, updates, paths, cartUpdated));
+  }
+
+  updateLine(personId: string, cartId: string, lineId: string, quantity: number): Promise<CartRow> {
+    return this.updateLines(personId, cartId, [{ lineId, quantity }], ONE_LINE);
+  }
+
+  /** Removes lines, all or none. */
+  removeLines(personId: string, cartId: string, lineIds: string[], paths = linesAt(['lineIds'])): Promise<CartRow> {
+    return this.change(personId, cartId, (tx, cart) => removeLines(tx, cart, lineIds, paths, cartUpdated));
+  }
+
+  removeLine(personId: string, cartId: string, lineId: string): Promise<CartRow> {
+    return this.removeLines(personId, cartId, [lineId], ONE_LINE);
   }
 
   /**

@@ -36,6 +36,8 @@ export interface QuoteRequest {
    * a decision that depends on the promotions (applying a code, checkout) may not.
    */
   promotionsOptional: boolean;
+  /** The catalog did not answer: nothing can be priced, and the lines show the prices last seen. */
+  catalogUnavailable?: boolean;
 }
 
 export async function quoteCart(deps: QuoteDeps, request: QuoteRequest): Promise<CartQuote> {
@@ -43,10 +45,12 @@ export async function quoteCart(deps: QuoteDeps, request: QuoteRequest): Promise
   const currencyCode = cart.currency;
   const codes = request.codes ?? cart.appliedCodes;
   const shipping = request.shipping ?? { method: 'STANDARD' as const, destination: deps.rates.defaultDestination };
-  const { priced, warnings } = priceableLines(lines, variants, currencyCode);
+  const { priced, warnings } = request.catalogUnavailable
+    ? { priced: [], warnings: [{ code: 'CATALOG_UNAVAILABLE' as const, message: 'prices and stock cannot be checked right now; the lines show the prices last seen and are not in these totals' }] }
+    : priceableLines(lines, variants, currencyCode);
 
   let evaluation = NO_PROMOTIONS;
-  if (priced.length > 0 || codes.length > 0) {
+  if (!request.catalogUnavailable && (priced.length > 0 || codes.length > 0)) {
     const shippingAmount = shippingFor(deps.rates, currencyCode, shipping.method, shipping.destination, subtotalOf(priced));
     try {
       evaluation = await deps.promotions.evaluate({ personId: cart.personId, currencyCode, codes, lines: priced, shippingAmount });
@@ -56,7 +60,7 @@ export async function quoteCart(deps: QuoteDeps, request: QuoteRequest): Promise
       warnings.push({ code: 'PROMOTIONS_UNAVAILABLE', message: 'discounts cannot be worked out right now; they are not in these totals' });
     }
   }
-  warnings.push(...codeWarnings(codes, evaluation.codeResults));
+  if (!request.catalogUnavailable) warnings.push(...codeWarnings(codes, evaluation.codeResults));
 
   const totals = priceCart({ currencyCode, lines: priced, promotions: evaluation, shipping, rates: deps.rates });
   const byLine = new Map(totals.lines.map((l) => [l.lineId, l]));
@@ -89,15 +93,19 @@ export function createCartLoaders(db: PrismaClient, catalog: CatalogClient) {
 
 export type CartLoaders = ReturnType<typeof createCartLoaders>;
 
-/** Everything quoteCart needs for a cart, read through the request's loaders. */
-export async function readForQuote(loaders: CartLoaders, cartId: string): Promise<Pick<QuoteRequest, 'lines' | 'variants'>> {
+/**
+ * Everything quoteCart needs for a cart, read through the request's loaders. When the catalog does
+ * not answer, the cart is still shown (its lines at the prices last seen, out of the totals).
+ */
+export async function readForQuote(loaders: CartLoaders, cartId: string, log: Logger): Promise<Pick<QuoteRequest, 'lines' | 'variants' | 'catalogUnavailable'>> {
   const lines = await loaders.lines.load(cartId);
   const found = await loaders.variant.loadMany(lines.map((l) => l.variantId));
+  const failure = found.find((v): v is Error => v instanceof Error);
+  if (failure) {
+    log.warn({ err: failure, cartId }, 'catalog unavailable; cart shown without prices');
+    return { lines, variants: new Map(), catalogUnavailable: true };
+  }
   const variants = new Map<string, CatalogVariant | null>();
-  lines.forEach((l, i) => {
-    const v = found[i];
-    if (v instanceof Error) throw v;
-    variants.set(l.variantId, v ?? null);
-  });
+  lines.forEach((l, i) => variants.set(l.variantId, (found[i] as CatalogVariant | null) ?? null));
   return { lines, variants };
 }

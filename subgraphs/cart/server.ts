@@ -50,7 +50,7 @@ export async function startCart(runtime: Runtime, options: { port?: number } = {
           const key = `${cart.id}@${cart.updatedAt.getTime()}`;
           let quoted = quotes.get(key);
           if (!quoted) {
-            quoted = readForQuote(ctx.loaders, cart.id).then((read) => quoteCart({ ...quoting, log: base.log }, { cart, ...read, promotionsOptional: true }));
+            quoted = readForQuote(ctx.loaders, cart.id, base.log).then((read) => quoteCart({ ...quoting, log: base.log }, { cart, ...read, promotionsOptional: true }));
             quotes.set(key, quoted);
           }
           return quoted;

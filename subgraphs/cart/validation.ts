@@ -55,9 +55,9 @@ export class CartInputChecker extends InputChecker<CartErrorCode> {
   }
 
   /** A cart holds one currency: the first line's; an empty cart takes the next line's. */
-  currency(cartCurrency: string, cartHasLines: boolean, variantCurrency: string): void {
+  currency(cartCurrency: string, cartHasLines: boolean, variantCurrency: string, field: readonly string[] = ['variantId']): void {
     if (cartHasLines && cartCurrency !== variantCurrency) {
-      this.add('CURRENCY_MISMATCH', `the cart is in ${cartCurrency}; this variant is priced in ${variantCurrency}`, ['variantId']);
+      this.add('CURRENCY_MISMATCH', `the cart is in ${cartCurrency}; this variant is priced in ${variantCurrency}`, field);
     }
   }
 }

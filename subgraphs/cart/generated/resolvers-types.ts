@@ -110,7 +110,22 @@ export type CartLine = {
   quantity: Scalars['Int']['output'];
   /** The catalog's current price. */
   unitPrice: Money;
-  variant: ProductVariant;
+  /** The catalog's variant; null, with an error, when the catalog cannot be reached, so that the rest of the cart still shows. */
+  variant: Maybe<ProductVariant>;
+};
+
+/** A variant and how many of it. */
+export type CartLineInput = {
+  /** 1..999 */
+  quantity: Scalars['Int']['input'];
+  variantId: Scalars['ID']['input'];
+};
+
+/** A line of the cart and its new quantity. */
+export type CartLineUpdateInput = {
+  lineId: Scalars['ID']['input'];
+  /** 1..999 */
+  quantity: Scalars['Int']['input'];
 };
 
 export type CartPayload = {
@@ -146,6 +161,8 @@ export type CartWarning = {
 };
 
 export type CartWarningCode =
+  /** The catalog did not answer: the lines show the prices last seen and are not in the totals for now. */
+  | 'CATALOG_UNAVAILABLE'
   | 'INSUFFICIENT_STOCK'
   | 'OUT_OF_STOCK'
   | 'PRICE_CHANGED'
@@ -159,6 +176,8 @@ export type CartWarningCode =
 export type CreateCartInput = {
   /** The affiliate partner's code the shopper arrived with. */
   affiliateCode?: InputMaybe<Scalars['String']['input']>;
+  /** Lines to start the cart with (or to add to the ACTIVE cart the caller already has), as addCartLines takes them. */
+  lines?: InputMaybe<Array<CartLineInput>>;
 };
 
 export type DiscountLevel =
@@ -179,14 +198,22 @@ export type Mutation = {
   __typename?: 'Mutation';
   /** Adds a catalog variant; adding a variant already in the cart increases that line's quantity. */
   addCartLine: CartPayload;
+  /** Adds several variants at once, all or none: refusals point at lines.<i>. A variant already in the cart, or given twice, adds to one line. */
+  addCartLines: CartPayload;
   /** Applies a promotion code (case-insensitive) if it applies to the cart now; otherwise a userError says why. */
   applyPromotionCode: CartPayload;
   /** Returns the caller's ACTIVE cart, or creates one. An affiliate code is kept on a cart that has none. */
   createCart: CartPayload;
+  /** Removes a line. */
   removeCartLine: CartPayload;
+  /** Removes several lines at once, all or none. */
+  removeCartLines: CartPayload;
+  /** Removes an applied promotion code. */
   removePromotionCode: CartPayload;
   /** Sets a line's quantity (1..999). */
   updateCartLine: CartPayload;
+  /** Sets several lines' quantities (1..999 each) at once, all or none. */
+  updateCartLines: CartPayload;
 };
 
 
@@ -194,6 +221,12 @@ export type MutationAddCartLineArgs = {
   cartId: Scalars['ID']['input'];
   quantity: Scalars['Int']['input'];
   variantId: Scalars['ID']['input'];
+};
+
+
+export type MutationAddCartLinesArgs = {
+  cartId: Scalars['ID']['input'];
+  lines: Array<CartLineInput>;
 };
 
 
@@ -214,6 +247,12 @@ export type MutationRemoveCartLineArgs = {
 };
 
 
+export type MutationRemoveCartLinesArgs = {
+  cartId: Scalars['ID']['input'];
+  lineIds: Array<Scalars['ID']['input']>;
+};
+
+
 export type MutationRemovePromotionCodeArgs = {
   cartId: Scalars['ID']['input'];
   code: Scalars['String']['input'];
@@ -224,6 +263,12 @@ export type MutationUpdateCartLineArgs = {
   cartId: Scalars['ID']['input'];
   lineId: Scalars['ID']['input'];
   quantity: Scalars['Int']['input'];
+};
+
+
+export type MutationUpdateCartLinesArgs = {
+  cartId: Scalars['ID']['input'];
+  lines: Array<CartLineUpdateInput>;
 };
 
 /** A catalog variant, resolved by the catalog subgraph. */
@@ -367,6 +412,8 @@ export type ResolversTypes = ResolversObject<{
   CartDiscount: ResolverTypeWrapper<Omit<CartDiscount, 'amount'> & { amount: ResolversTypes['Money'] }>;
   CartErrorCode: CartErrorCode;
   CartLine: ResolverTypeWrapper<CartLineView>;
+  CartLineInput: CartLineInput;
+  CartLineUpdateInput: CartLineUpdateInput;
   CartPayload: ResolverTypeWrapper<Omit<CartPayload, 'cart'> & { cart?: Maybe<ResolversTypes['Cart']> }>;
   CartStatus: CartStatus;
   CartUserError: ResolverTypeWrapper<CartUserError>;
@@ -390,6 +437,8 @@ export type ResolversParentTypes = ResolversObject<{
   Int: Scalars['Int']['output'];
   CartDiscount: Omit<CartDiscount, 'amount'> & { amount: ResolversParentTypes['Money'] };
   CartLine: CartLineView;
+  CartLineInput: CartLineInput;
+  CartLineUpdateInput: CartLineUpdateInput;
   CartPayload: Omit<CartPayload, 'cart'> & { cart?: Maybe<ResolversParentTypes['Cart']> };
   CartUserError: CartUserError;
   CartWarning: CartWarningView;
@@ -438,7 +487,7 @@ export type CartLineResolvers<ContextType = RequestContext, ParentType extends R
   lineTotal?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   quantity?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   unitPrice?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
-  variant?: Resolver<ResolversTypes['ProductVariant'], ParentType, ContextType>;
+  variant?: Resolver<Maybe<ResolversTypes['ProductVariant']>, ParentType, ContextType>;
 }>;
 
 export type CartPayloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['CartPayload'] = ResolversParentTypes['CartPayload']> = ResolversObject<{
@@ -470,11 +519,14 @@ export type MoneyResolvers<ContextType = RequestContext, ParentType extends Reso
 
 export type MutationResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
   addCartLine?: Resolver<ResolversTypes['CartPayload'], ParentType, ContextType, RequireFields<MutationAddCartLineArgs, 'cartId' | 'quantity' | 'variantId'>>;
+  addCartLines?: Resolver<ResolversTypes['CartPayload'], ParentType, ContextType, RequireFields<MutationAddCartLinesArgs, 'cartId' | 'lines'>>;
   applyPromotionCode?: Resolver<ResolversTypes['CartPayload'], ParentType, ContextType, RequireFields<MutationApplyPromotionCodeArgs, 'cartId' | 'code'>>;
   createCart?: Resolver<ResolversTypes['CartPayload'], ParentType, ContextType, Partial<MutationCreateCartArgs>>;
   removeCartLine?: Resolver<ResolversTypes['CartPayload'], ParentType, ContextType, RequireFields<MutationRemoveCartLineArgs, 'cartId' | 'lineId'>>;
+  removeCartLines?: Resolver<ResolversTypes['CartPayload'], ParentType, ContextType, RequireFields<MutationRemoveCartLinesArgs, 'cartId' | 'lineIds'>>;
   removePromotionCode?: Resolver<ResolversTypes['CartPayload'], ParentType, ContextType, RequireFields<MutationRemovePromotionCodeArgs, 'cartId' | 'code'>>;
   updateCartLine?: Resolver<ResolversTypes['CartPayload'], ParentType, ContextType, RequireFields<MutationUpdateCartLineArgs, 'cartId' | 'lineId' | 'quantity'>>;
+  updateCartLines?: Resolver<ResolversTypes['CartPayload'], ParentType, ContextType, RequireFields<MutationUpdateCartLinesArgs, 'cartId' | 'lines'>>;
 }>;
 
 export type ProductVariantResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ProductVariant'] = ResolversParentTypes['ProductVariant']> = ResolversObject<{
