@@ -4,6 +4,8 @@
 // described and follows the naming rule (README, "Errors").
 import { getNamedType, isEnumType, isListType, isNonNullType, isObjectType, type GraphQLEnumType, type GraphQLObjectType } from 'graphql';
 import { describe, expect, it } from 'vitest';
+import { CURRENCY_CODES } from '../lib/currencies.js';
+import { minorUnitDigits } from '../lib/money.js';
 import { composeSupergraph } from './composition.js';
 
 const composition = composeSupergraph();
@@ -50,6 +52,13 @@ describe('the API contract', () => {
       }
     }
     expect(problems).toEqual([]);
+  });
+
+  it('lists in CurrencyCode exactly the currencies money may be in, each one Node can format', () => {
+    const currencyCode = schema.getType('CurrencyCode') as GraphQLEnumType;
+    expect(currencyCode.getValues().map((v) => v.name)).toEqual([...CURRENCY_CODES]);
+    for (const code of CURRENCY_CODES) expect(minorUnitDigits(code), code).toBeGreaterThanOrEqual(0);
+    expect([minorUnitDigits('USD'), minorUnitDigits('JPY'), minorUnitDigits('KWD')]).toEqual([2, 0, 3]);
   });
 
   it('uses one code for one meaning across the contexts', () => {

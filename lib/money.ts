@@ -1,3 +1,5 @@
+import { isCurrencyCode } from './currencies.js';
+
 /** Money is integer minor units plus an ISO 4217 code, everywhere. */
 export interface Money {
   amount: number;
@@ -30,10 +32,8 @@ export function minorUnitDigits(currencyCode: string): number {
   return currencyFormat(currencyCode).digits;
 }
 
-export function isKnownCurrency(code: string): boolean {
-  if (!/^[A-Z]{3}$/.test(code)) return false;
-  return Intl.supportedValuesOf('currency').includes(code);
-}
+/** A currency money may be in (lib/currencies.ts, the schema's CurrencyCode). */
+export const isKnownCurrency = isCurrencyCode;
 
 export function money(amount: number, currencyCode: string): Money {
   if (!Number.isSafeInteger(amount)) throw new RangeError(`money amount must be an integer, got ${amount}`);
@@ -66,6 +66,7 @@ export function formatMoney({ amount, currencyCode }: Money): string {
 /** GraphQL resolvers for the shared Money type. */
 export const moneyResolvers = {
   Money: {
+    fractionDigits: (m: Money) => minorUnitDigits(m.currencyCode),
     formatted: (m: Money) => formatMoney(m),
   },
 };

@@ -1,5 +1,7 @@
 // Where each subgraph's contract lives: schema/<name>.graphql, plus parts of a large subgraph in
-// schema/<name>.<part>.graphql (the promotion subgraph's affiliates), read as one document.
+// schema/<name>.<part>.graphql (the promotion subgraph's affiliates), plus the types every
+// subgraph shares (schema/shared.graphql: Money, CurrencyCode, PageInfo, UserError), read as one
+// document.
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import type { SubgraphName } from './subgraph-names.js';
@@ -7,12 +9,14 @@ import type { SubgraphName } from './subgraph-names.js';
 /** schema/ next to lib/: the same from sources and from the dist/ build, which copies it. */
 export const SCHEMA_DIR = path.resolve(import.meta.dirname, '..', 'schema');
 
-/** The SDL files of one subgraph, the main file first, then its parts in name order. */
+export const SHARED_SCHEMA_FILE = 'shared.graphql';
+
+/** The SDL files of one subgraph: the main file first, then its parts in name order, then the shared types. */
 export function subgraphSchemaFiles(name: SubgraphName, dir = SCHEMA_DIR): string[] {
   const parts = readdirSync(dir)
     .filter((file) => file.startsWith(`${name}.`) && file.endsWith('.graphql') && file !== `${name}.graphql`)
     .sort();
-  return [`${name}.graphql`, ...parts].map((file) => path.join(dir, file));
+  return [`${name}.graphql`, ...parts, SHARED_SCHEMA_FILE].map((file) => path.join(dir, file));
 }
 
 export function subgraphTypeDefs(name: SubgraphName): string {

@@ -57,8 +57,8 @@ describe('carts and orders are read by their owner and by staff only', () => {
 
 describe('plans and promotions', () => {
   it('lists active plans to anyone, with Money', async () => {
-    expect(await stack.anonymous.query('{ subscriptionPlans { name interval price { amount currencyCode formatted } } }')).toEqual({
-      subscriptionPlans: [{ name: 'Coffee monthly', interval: 'MONTHLY', price: { amount: 1999, currencyCode: 'USD', formatted: '$19.99' } }],
+    expect(await stack.anonymous.query('{ subscriptionPlans { name interval price { amount currencyCode fractionDigits formatted } } }')).toEqual({
+      subscriptionPlans: [{ name: 'Coffee monthly', interval: 'MONTHLY', price: { amount: 1999, currencyCode: 'USD', fractionDigits: 2, formatted: '$19.99' } }],
     });
   });
 

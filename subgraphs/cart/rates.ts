@@ -26,7 +26,7 @@ const rateTablesSchema = z
   .object({
     defaultDestination: z.object({ country, region: z.string().min(1).optional() }),
     shipping: z.record(
-      z.string().refine(isKnownCurrency, 'must be an ISO 4217 currency code'),
+      z.string().refine((code): boolean => isKnownCurrency(code), 'must be an ISO 4217 currency code'),
       z.partialRecord(z.enum(SHIPPING_METHODS), methodRate),
     ),
     tax: z.record(country, taxRate.extend({ shippingTaxable: z.boolean().default(false), regions: z.record(z.string(), taxRate).default({}) })),

@@ -2,6 +2,7 @@
 import { mayRead, requireRole } from '../../lib/auth.js';
 import { toPayload } from '../../lib/errors.js';
 import { isUuid } from '../../lib/ids.js';
+import { currencyCodeOf } from '../../lib/currencies.js';
 import { money, moneyResolvers } from '../../lib/money.js';
 import type { CartContext } from './context.js';
 import type { CartErrorCode, Resolvers } from './generated/resolvers-types.js';
@@ -53,7 +54,7 @@ export const resolvers: Resolvers<CartContext> = {
   },
   Cart: {
     __resolveReference: (ref, ctx) => findReadable(ctx, ref.id),
-    currencyCode: (cart) => cart.currency,
+    currencyCode: (cart) => currencyCodeOf(cart.currency),
     lines: async (cart, _args, ctx) => (await ctx.quote(cart)).lines,
     itemCount: async (cart, _args, ctx) => (await ctx.quote(cart)).lines.reduce((n, l) => n + l.quantity, 0),
     appliedCodes: (cart) => cart.appliedCodes,

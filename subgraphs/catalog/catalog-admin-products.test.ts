@@ -6,6 +6,7 @@ import type { GraphQLClient } from '../../test/harness.js';
 import {
   PRODUCT_FIELDS,
   catalogAdmin,
+  catalogSnapshot,
   codes,
   createCategory,
   createProduct,
@@ -109,7 +110,6 @@ describe('createProduct', () => {
       ['an image URL that is relative', (i) => ({ ...i, images: [{ url: 'https://cdn.example.com/ok.jpg' }, { url: 'tee.jpg' }] }), [['INVALID_URL', 'input.images.1.url']]],
       ['a variant naming a value its option lacks', (i) => ({ ...i, variants: [{ sku: 'U-1', price: 1, options: [{ name: 'Size', value: 'XXL' }] }] }), [['OPTION_VALUE_NOT_FOUND', 'input.variants.0.options.0']]],
       ['a variant naming an option the product lacks', (i) => ({ ...i, options: [], variants: [{ sku: 'U-2', price: 1, options: [{ name: 'Fit', value: 'Slim' }] }] }), [['OPTION_VALUE_NOT_FOUND', 'input.variants.0.options.0']]],
-      ['an unknown currency', (i) => ({ ...i, variants: [{ sku: 'C-1', price: 1, currencyCode: 'ABC' }] }), [['INVALID_CURRENCY', 'input.variants.0.currencyCode']]],
       ['a slug that is not a slug', (i) => ({ ...i, slug: 'Not A Slug' }), [['INVALID_INPUT', 'input.slug']]],
       ['two options of one name', (i) => ({ ...i, variants: [], options: [{ name: 'Size', values: ['S'] }, { name: 'size', values: ['M'] }] }), [['OPTION_TAKEN', 'input.options.1.name']]],
       ['a category that does not exist', (i) => ({ ...i, categoryIds: ['00000000-0000-7000-8000-000000000000'] }), [['CATEGORY_NOT_FOUND', 'input.categoryIds.0']]],
@@ -124,6 +124,15 @@ describe('createProduct', () => {
       const { product, userErrors } = await refusedWithoutChange(() => env.admin.createProduct(mutate(teeInput())));
       expect(product).toBeNull();
       expect(codes(userErrors)).toEqual(expected);
+    });
+
+    it('refuses a currency that is not a CurrencyCode before the catalog sees it', async () => {
+      const before = await catalogSnapshot(env.sql);
+      const res = await env.stack.admin.request(`mutation($input: CreateProductInput!) { createProduct(input: $input) { product { id } } }`, {
+        input: { ...teeInput(), variants: [{ sku: 'C-1', price: 1, currencyCode: 'ABC' }] },
+      });
+      expect(res.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' }, message: expect.stringMatching(/CurrencyCode/) });
+      expect(await catalogSnapshot(env.sql)).toEqual(before);
     });
 
     it('a slug another product has', async () => {

@@ -1,6 +1,7 @@
 // Thin: authorise, read arguments, call a service, shape the payload. Affiliates answer from
 // their own folder (affiliates/resolvers.ts).
 import { requireRole } from '../../lib/auth.js';
+import { currencyCodeOf } from '../../lib/currencies.js';
 import { money, moneyResolvers } from '../../lib/money.js';
 import { pageSize } from '../../lib/pagination.js';
 import { actorOf } from '../../lib/state-machine.js';
@@ -60,7 +61,7 @@ export const resolvers: Resolvers = {
       requireRole(ctx.viewer, 'admin', 'support');
       return ctx.promotions.get(ref.id);
     },
-    currencyCode: (p) => p.currency,
+    currencyCode: (p) => (p.currency === null ? null : currencyCodeOf(p.currency)),
     targets: (p) => ({ productIds: p.targetProductIds, variantIds: p.targetVariantIds, categoryIds: p.targetCategoryIds }),
     minSubtotal: (p) => (p.minSubtotal === null || p.currency === null ? null : money(p.minSubtotal, p.currency)),
     validFrom: (p) => iso(p.validFrom),

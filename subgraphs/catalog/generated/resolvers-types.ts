@@ -123,6 +123,166 @@ export type CreateProductInput = {
   variants?: InputMaybe<Array<ProductVariantInput>>;
 };
 
+/** ISO 4217 codes of the currencies in use today. */
+export type CurrencyCode =
+  | 'AED'
+  | 'AFN'
+  | 'ALL'
+  | 'AMD'
+  | 'ANG'
+  | 'AOA'
+  | 'ARS'
+  | 'AUD'
+  | 'AWG'
+  | 'AZN'
+  | 'BAM'
+  | 'BBD'
+  | 'BDT'
+  | 'BGN'
+  | 'BHD'
+  | 'BIF'
+  | 'BMD'
+  | 'BND'
+  | 'BOB'
+  | 'BRL'
+  | 'BSD'
+  | 'BTN'
+  | 'BWP'
+  | 'BYN'
+  | 'BZD'
+  | 'CAD'
+  | 'CDF'
+  | 'CHF'
+  | 'CLP'
+  | 'CNY'
+  | 'COP'
+  | 'CRC'
+  | 'CUP'
+  | 'CVE'
+  | 'CZK'
+  | 'DJF'
+  | 'DKK'
+  | 'DOP'
+  | 'DZD'
+  | 'EGP'
+  | 'ERN'
+  | 'ETB'
+  | 'EUR'
+  | 'FJD'
+  | 'FKP'
+  | 'GBP'
+  | 'GEL'
+  | 'GHS'
+  | 'GIP'
+  | 'GMD'
+  | 'GNF'
+  | 'GTQ'
+  | 'GYD'
+  | 'HKD'
+  | 'HNL'
+  | 'HTG'
+  | 'HUF'
+  | 'IDR'
+  | 'ILS'
+  | 'INR'
+  | 'IQD'
+  | 'IRR'
+  | 'ISK'
+  | 'JMD'
+  | 'JOD'
+  | 'JPY'
+  | 'KES'
+  | 'KGS'
+  | 'KHR'
+  | 'KMF'
+  | 'KPW'
+  | 'KRW'
+  | 'KWD'
+  | 'KYD'
+  | 'KZT'
+  | 'LAK'
+  | 'LBP'
+  | 'LKR'
+  | 'LRD'
+  | 'LSL'
+  | 'LYD'
+  | 'MAD'
+  | 'MDL'
+  | 'MGA'
+  | 'MKD'
+  | 'MMK'
+  | 'MNT'
+  | 'MOP'
+  | 'MRU'
+  | 'MUR'
+  | 'MVR'
+  | 'MWK'
+  | 'MXN'
+  | 'MYR'
+  | 'MZN'
+  | 'NAD'
+  | 'NGN'
+  | 'NIO'
+  | 'NOK'
+  | 'NPR'
+  | 'NZD'
+  | 'OMR'
+  | 'PAB'
+  | 'PEN'
+  | 'PGK'
+  | 'PHP'
+  | 'PKR'
+  | 'PLN'
+  | 'PYG'
+  | 'QAR'
+  | 'RON'
+  | 'RSD'
+  | 'RUB'
+  | 'RWF'
+  | 'SAR'
+  | 'SBD'
+  | 'SCR'
+  | 'SDG'
+  | 'SEK'
+  | 'SGD'
+  | 'SHP'
+  | 'SLE'
+  | 'SOS'
+  | 'SRD'
+  | 'SSP'
+  | 'STN'
+  | 'SVC'
+  | 'SYP'
+  | 'SZL'
+  | 'THB'
+  | 'TJS'
+  | 'TMT'
+  | 'TND'
+  | 'TOP'
+  | 'TRY'
+  | 'TTD'
+  | 'TWD'
+  | 'TZS'
+  | 'UAH'
+  | 'UGX'
+  | 'USD'
+  | 'UYU'
+  | 'UZS'
+  | 'VES'
+  | 'VND'
+  | 'VUV'
+  | 'WST'
+  | 'XAF'
+  | 'XCD'
+  | 'XCG'
+  | 'XOF'
+  | 'XPF'
+  | 'YER'
+  | 'ZAR'
+  | 'ZMW'
+  | 'ZWG'
+  | 'ZWL';
+
 export type Inventory = {
   __typename?: 'Inventory';
   /** Units a shopper can buy now: onHand − reserved. */
@@ -171,14 +331,17 @@ export type InventoryReservationStatus =
   | 'EXPIRED'
   | 'RELEASED';
 
+/** An amount of money: integer minor units in a currency, e.g. 1250 USD is $12.50. */
 export type Money = {
   __typename?: 'Money';
-  /** Integer minor units (cents for USD). */
+  /** Integer minor units (cents for USD, yen for JPY, fils for KWD). */
   amount: Scalars['Int']['output'];
-  /** ISO 4217 code. */
-  currencyCode: Scalars['String']['output'];
+  /** The currency (ISO 4217). */
+  currencyCode: CurrencyCode;
   /** For display, e.g. $12.50. */
   formatted: Scalars['String']['output'];
+  /** Digits after the decimal point in this currency: 2 for USD, 0 for JPY, 3 for KWD. amount / 10^fractionDigits is the amount in major units. */
+  fractionDigits: Scalars['Int']['output'];
 };
 
 export type Mutation = {
@@ -325,11 +488,16 @@ export type OptionValueFilter = {
   values: Array<Scalars['String']['input']>;
 };
 
+/** Where a page of a connection sits: Relay's PageInfo. */
 export type PageInfo = {
   __typename?: 'PageInfo';
+  /** The cursor of the last item of the page. */
   endCursor: Maybe<Scalars['String']['output']>;
+  /** Whether there are items after this page. */
   hasNextPage: Scalars['Boolean']['output'];
+  /** Whether there are items before this page. */
   hasPreviousPage: Scalars['Boolean']['output'];
+  /** The cursor of the first item of the page. */
   startCursor: Maybe<Scalars['String']['output']>;
 };
 
@@ -467,7 +635,7 @@ export type ProductVariant = {
 export type ProductVariantInput = {
   active?: InputMaybe<Scalars['Boolean']['input']>;
   compareAtPrice?: InputMaybe<Scalars['Int']['input']>;
-  currencyCode?: InputMaybe<Scalars['String']['input']>;
+  currencyCode?: InputMaybe<CurrencyCode>;
   /** Initial stock on hand. */
   onHand?: InputMaybe<Scalars['Int']['input']>;
   options?: InputMaybe<Array<SelectedOptionInput>>;
@@ -579,9 +747,11 @@ export type UpdateProductVariantInput = {
   weightGrams?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** A business failure a mutation refused with; every payload's error type implements it, with a code from its context's *ErrorCode enum. */
 export type UserError = {
-  /** Path to the input field at fault, if any. */
+  /** Path to the input field at fault, if any, e.g. ["input", "lines", "2", "quantity"]. */
   field: Maybe<Array<Scalars['String']['output']>>;
+  /** What went wrong, for people. */
   message: Scalars['String']['output'];
 };
 
@@ -703,6 +873,7 @@ export type ResolversTypes = ResolversObject<{
   CategoryPayload: ResolverTypeWrapper<Omit<CategoryPayload, 'category'> & { category?: Maybe<ResolversTypes['Category']> }>;
   CreateProductInput: CreateProductInput;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  CurrencyCode: CurrencyCode;
   Inventory: ResolverTypeWrapper<InventoryRow>;
   InventoryPayload: ResolverTypeWrapper<Omit<InventoryPayload, 'inventory' | 'variant'> & { inventory?: Maybe<ResolversTypes['Inventory']>, variant?: Maybe<ResolversTypes['ProductVariant']> }>;
   InventoryReservation: ResolverTypeWrapper<ReservationRow>;
@@ -851,8 +1022,9 @@ export type InventoryReservationPayloadResolvers<ContextType = CatalogContext, P
 
 export type MoneyResolvers<ContextType = CatalogContext, ParentType extends ResolversParentTypes['Money'] = ResolversParentTypes['Money']> = ResolversObject<{
   amount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  currencyCode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  currencyCode?: Resolver<ResolversTypes['CurrencyCode'], ParentType, ContextType>;
   formatted?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  fractionDigits?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
 export type MutationResolvers<ContextType = CatalogContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{

@@ -160,17 +160,18 @@ describe('recordOutboundReferral', () => {
 
   it('refuses an unknown partner, a bad currency, amount or date; support may not record', async () => {
     const partner = await admin.createOk(partnerInput());
-    const bad = { partnerId: '00000000-0000-7000-8000-000000000000', externalRef: ' ', currencyCode: 'XYZ', revenue: -1, occurredAt: 'later' };
+    const bad = { partnerId: '00000000-0000-7000-8000-000000000000', externalRef: ' ', currencyCode: 'USD', revenue: -1, occurredAt: 'later' };
     const payload = (await env.stack.admin.query(RECORD, { input: bad })).recordOutboundReferral;
     expect(codesOf(payload.userErrors)).toEqual([
       ['INVALID_INPUT', 'input.externalRef'],
-      ['INVALID_CURRENCY', 'input.currencyCode'],
       ['INVALID_VALUE', 'input.revenue'],
       ['INVALID_DATES', 'input.occurredAt'],
       ['PARTNER_NOT_FOUND', 'input.partnerId'],
     ]);
     const input = { partnerId: partner.id, externalRef: 'R-1', currencyCode: 'USD', revenue: 100 };
     expect(errorCode(await env.support.request(RECORD, { input }))).toBe('FORBIDDEN');
+    // A currency that is not a CurrencyCode never reaches the subgraph.
+    expect(errorCode(await env.stack.admin.request(RECORD, { input: { ...input, currencyCode: 'XYZ' } }))).toBe('BAD_USER_INPUT');
   });
 });
 

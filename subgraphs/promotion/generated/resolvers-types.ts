@@ -153,7 +153,7 @@ export type CreatePromotionInput = {
   /** Required unless automatic; stored upper-case. */
   code?: InputMaybe<Scalars['String']['input']>;
   /** Required for AMOUNT and with minSubtotal. */
-  currencyCode?: InputMaybe<Scalars['String']['input']>;
+  currencyCode?: InputMaybe<CurrencyCode>;
   discountType: DiscountType;
   level?: InputMaybe<PromotionLevel>;
   maxRedemptions?: InputMaybe<Scalars['Int']['input']>;
@@ -169,6 +169,166 @@ export type CreatePromotionInput = {
   /** Whole percent (1..100) for PERCENTAGE, minor units for AMOUNT; ignored (stored as 0) for FREE_SHIPPING. */
   value: Scalars['Int']['input'];
 };
+
+/** ISO 4217 codes of the currencies in use today. */
+export type CurrencyCode =
+  | 'AED'
+  | 'AFN'
+  | 'ALL'
+  | 'AMD'
+  | 'ANG'
+  | 'AOA'
+  | 'ARS'
+  | 'AUD'
+  | 'AWG'
+  | 'AZN'
+  | 'BAM'
+  | 'BBD'
+  | 'BDT'
+  | 'BGN'
+  | 'BHD'
+  | 'BIF'
+  | 'BMD'
+  | 'BND'
+  | 'BOB'
+  | 'BRL'
+  | 'BSD'
+  | 'BTN'
+  | 'BWP'
+  | 'BYN'
+  | 'BZD'
+  | 'CAD'
+  | 'CDF'
+  | 'CHF'
+  | 'CLP'
+  | 'CNY'
+  | 'COP'
+  | 'CRC'
+  | 'CUP'
+  | 'CVE'
+  | 'CZK'
+  | 'DJF'
+  | 'DKK'
+  | 'DOP'
+  | 'DZD'
+  | 'EGP'
+  | 'ERN'
+  | 'ETB'
+  | 'EUR'
+  | 'FJD'
+  | 'FKP'
+  | 'GBP'
+  | 'GEL'
+  | 'GHS'
+  | 'GIP'
+  | 'GMD'
+  | 'GNF'
+  | 'GTQ'
+  | 'GYD'
+  | 'HKD'
+  | 'HNL'
+  | 'HTG'
+  | 'HUF'
+  | 'IDR'
+  | 'ILS'
+  | 'INR'
+  | 'IQD'
+  | 'IRR'
+  | 'ISK'
+  | 'JMD'
+  | 'JOD'
+  | 'JPY'
+  | 'KES'
+  | 'KGS'
+  | 'KHR'
+  | 'KMF'
+  | 'KPW'
+  | 'KRW'
+  | 'KWD'
+  | 'KYD'
+  | 'KZT'
+  | 'LAK'
+  | 'LBP'
+  | 'LKR'
+  | 'LRD'
+  | 'LSL'
+  | 'LYD'
+  | 'MAD'
+  | 'MDL'
+  | 'MGA'
+  | 'MKD'
+  | 'MMK'
+  | 'MNT'
+  | 'MOP'
+  | 'MRU'
+  | 'MUR'
+  | 'MVR'
+  | 'MWK'
+  | 'MXN'
+  | 'MYR'
+  | 'MZN'
+  | 'NAD'
+  | 'NGN'
+  | 'NIO'
+  | 'NOK'
+  | 'NPR'
+  | 'NZD'
+  | 'OMR'
+  | 'PAB'
+  | 'PEN'
+  | 'PGK'
+  | 'PHP'
+  | 'PKR'
+  | 'PLN'
+  | 'PYG'
+  | 'QAR'
+  | 'RON'
+  | 'RSD'
+  | 'RUB'
+  | 'RWF'
+  | 'SAR'
+  | 'SBD'
+  | 'SCR'
+  | 'SDG'
+  | 'SEK'
+  | 'SGD'
+  | 'SHP'
+  | 'SLE'
+  | 'SOS'
+  | 'SRD'
+  | 'SSP'
+  | 'STN'
+  | 'SVC'
+  | 'SYP'
+  | 'SZL'
+  | 'THB'
+  | 'TJS'
+  | 'TMT'
+  | 'TND'
+  | 'TOP'
+  | 'TRY'
+  | 'TTD'
+  | 'TWD'
+  | 'TZS'
+  | 'UAH'
+  | 'UGX'
+  | 'USD'
+  | 'UYU'
+  | 'UZS'
+  | 'VES'
+  | 'VND'
+  | 'VUV'
+  | 'WST'
+  | 'XAF'
+  | 'XCD'
+  | 'XCG'
+  | 'XOF'
+  | 'XPF'
+  | 'YER'
+  | 'ZAR'
+  | 'ZMW'
+  | 'ZWG'
+  | 'ZWL';
 
 export type DiscountAllocation = {
   __typename?: 'DiscountAllocation';
@@ -194,14 +354,17 @@ export type EvaluatedDiscount = {
   promotionId: Scalars['ID']['output'];
 };
 
+/** An amount of money: integer minor units in a currency, e.g. 1250 USD is $12.50. */
 export type Money = {
   __typename?: 'Money';
-  /** Integer minor units (cents for USD). */
+  /** Integer minor units (cents for USD, yen for JPY, fils for KWD). */
   amount: Scalars['Int']['output'];
-  /** ISO 4217 code. */
-  currencyCode: Scalars['String']['output'];
+  /** The currency (ISO 4217). */
+  currencyCode: CurrencyCode;
   /** For display, e.g. $12.50. */
   formatted: Scalars['String']['output'];
+  /** Digits after the decimal point in this currency: 2 for USD, 0 for JPY, 3 for KWD. amount / 10^fractionDigits is the amount in major units. */
+  fractionDigits: Scalars['Int']['output'];
 };
 
 export type Mutation = {
@@ -288,11 +451,16 @@ export type MutationUpdatePromotionArgs = {
   input: UpdatePromotionInput;
 };
 
+/** Where a page of a connection sits: Relay's PageInfo. */
 export type PageInfo = {
   __typename?: 'PageInfo';
+  /** The cursor of the last item of the page. */
   endCursor: Maybe<Scalars['String']['output']>;
+  /** Whether there are items after this page. */
   hasNextPage: Scalars['Boolean']['output'];
+  /** Whether there are items before this page. */
   hasPreviousPage: Scalars['Boolean']['output'];
+  /** The cursor of the first item of the page. */
   startCursor: Maybe<Scalars['String']['output']>;
 };
 
@@ -305,7 +473,7 @@ export type Promotion = {
   code: Maybe<Scalars['String']['output']>;
   createdAt: Scalars['String']['output'];
   /** Carts in this currency only; null: any currency. */
-  currencyCode: Maybe<Scalars['String']['output']>;
+  currencyCode: Maybe<CurrencyCode>;
   discountType: DiscountType;
   id: Scalars['ID']['output'];
   level: PromotionLevel;
@@ -400,7 +568,7 @@ export type PromotionEvaluation = {
 export type PromotionEvaluationInput = {
   /** As the shopper typed them; matched case-insensitively. */
   codes: Array<Scalars['String']['input']>;
-  currencyCode: Scalars['String']['input'];
+  currencyCode: CurrencyCode;
   lines: Array<PromotionLineInput>;
   /** For per-person limits; null for anonymous shoppers. */
   personId?: InputMaybe<Scalars['ID']['input']>;
@@ -583,7 +751,7 @@ export type RecordAffiliateClickInput = {
 };
 
 export type RecordOutboundReferralInput = {
-  currencyCode: Scalars['String']['input'];
+  currencyCode: CurrencyCode;
   /** The partner's order reference. */
   externalRef: Scalars['String']['input'];
   /** ISO 8601 instant the order was paid; default now. */
@@ -615,7 +783,7 @@ export type UpdatePromotionInput = {
   active?: InputMaybe<Scalars['Boolean']['input']>;
   automatic?: InputMaybe<Scalars['Boolean']['input']>;
   code?: InputMaybe<Scalars['String']['input']>;
-  currencyCode?: InputMaybe<Scalars['String']['input']>;
+  currencyCode?: InputMaybe<CurrencyCode>;
   discountType?: InputMaybe<DiscountType>;
   level?: InputMaybe<PromotionLevel>;
   maxRedemptions?: InputMaybe<Scalars['Int']['input']>;
@@ -631,9 +799,11 @@ export type UpdatePromotionInput = {
   value?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** A business failure a mutation refused with; every payload's error type implements it, with a code from its context's *ErrorCode enum. */
 export type UserError = {
-  /** Path to the input field at fault, if any. */
+  /** Path to the input field at fault, if any, e.g. ["input", "lines", "2", "quantity"]. */
   field: Maybe<Array<Scalars['String']['output']>>;
+  /** What went wrong, for people. */
   message: Scalars['String']['output'];
 };
 
@@ -761,6 +931,7 @@ export type ResolversTypes = ResolversObject<{
   AffiliateUserError: ResolverTypeWrapper<AffiliateUserError>;
   CreateAffiliatePartnerInput: CreateAffiliatePartnerInput;
   CreatePromotionInput: CreatePromotionInput;
+  CurrencyCode: CurrencyCode;
   DiscountAllocation: ResolverTypeWrapper<DiscountAllocation>;
   DiscountType: DiscountType;
   EvaluatedDiscount: ResolverTypeWrapper<EvaluatedDiscount>;
@@ -935,8 +1106,9 @@ export type EvaluatedDiscountResolvers<ContextType = PromotionContext, ParentTyp
 
 export type MoneyResolvers<ContextType = PromotionContext, ParentType extends ResolversParentTypes['Money'] = ResolversParentTypes['Money']> = ResolversObject<{
   amount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  currencyCode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  currencyCode?: Resolver<ResolversTypes['CurrencyCode'], ParentType, ContextType>;
   formatted?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  fractionDigits?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
 export type MutationResolvers<ContextType = PromotionContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
@@ -966,7 +1138,7 @@ export type PromotionResolvers<ContextType = PromotionContext, ParentType extend
   automatic?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   code?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  currencyCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  currencyCode?: Resolver<Maybe<ResolversTypes['CurrencyCode']>, ParentType, ContextType>;
   discountType?: Resolver<ResolversTypes['DiscountType'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   level?: Resolver<ResolversTypes['PromotionLevel'], ParentType, ContextType>;
