@@ -22,6 +22,7 @@ import { POSSIBLE_TYPES_PATH, SUPERGRAPH_PATH } from './composition.js';
 import { gatewaySettings } from './config.js';
 import { costLimit, documentLimits } from './limits.js';
 import { PERSISTED_QUERY_TTL_SECONDS, redisKeyValueCache } from './persisted-queries.js';
+import { sharedScalarParsing } from './scalars.js';
 import { costDirectivesFrom } from './query-cost.js';
 
 export interface GatewayContext {
@@ -106,6 +107,7 @@ export async function startGateway(runtime: Runtime, options: { port?: number } 
     plugins: [
       // armor's typings come from Apollo Server's CommonJS build; the plugin objects are the same.
       ...(limits.plugins as unknown as ApolloServerPlugin<GatewayContext>[]),
+      sharedScalarParsing<GatewayContext>(),
       costLimit<GatewayContext>(costDirectivesFrom(supergraphSdl), settings.QUERY_MAX_COST),
       graphqlMetricsPlugin(registry),
       // Serves repeated public reads (those every subgraph involved marked cacheable, i.e. catalog

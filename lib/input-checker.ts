@@ -1,6 +1,5 @@
 import { UserErrorsException, userError, type UserError } from './errors.js';
 import { isKnownCurrency } from './money.js';
-import { parseInstant } from './time.js';
 
 /** The codes every context's error enum has for malformed input. */
 type InputCode = 'INVALID_INPUT' | 'TOO_LONG';
@@ -16,14 +15,6 @@ export interface Reporter<Code extends string> {
 /** An ISO 4217 currency code, or nothing. */
 export function checkCurrency(c: Reporter<'INVALID_CURRENCY'>, value: string | null | undefined, field: readonly string[]): void {
   if (value !== null && value !== undefined && !isKnownCurrency(value)) c.add('INVALID_CURRENCY', `${value} is not an ISO 4217 currency code`, field);
-}
-
-/** An ISO 8601 instant; null and undefined pass through, a bad value is reported and reads as undefined. */
-export function readInstant(c: Reporter<'INVALID_DATES'>, value: string | null | undefined, field: readonly string[]): Date | null | undefined {
-  if (value === null || value === undefined) return value;
-  const instant = parseInstant(value);
-  if (!instant) c.add('INVALID_DATES', `${field.at(-1)} must be an ISO 8601 instant, e.g. 2026-11-27T00:00:00Z`, field);
-  return instant ?? undefined;
 }
 
 /**

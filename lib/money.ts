@@ -63,10 +63,3 @@ export function formatMoney({ amount, currencyCode }: Money): string {
   return format.format(amount / scale);
 }
 
-/** GraphQL resolvers for the shared Money type. */
-export const moneyResolvers = {
-  Money: {
-    fractionDigits: (m: Money) => minorUnitDigits(m.currencyCode),
-    formatted: (m: Money) => formatMoney(m),
-  },
-};

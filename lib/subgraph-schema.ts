@@ -4,6 +4,8 @@
 // document.
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
+import { DateTimeResolver } from 'graphql-scalars';
+import { formatMoney, minorUnitDigits, type Money } from './money.js';
 import type { SubgraphName } from './subgraph-names.js';
 
 /** schema/ next to lib/: the same from sources and from the dist/ build, which copies it. */
@@ -18,6 +20,18 @@ export function subgraphSchemaFiles(name: SubgraphName, dir = SCHEMA_DIR): strin
     .sort();
   return [`${name}.graphql`, ...parts, SHARED_SCHEMA_FILE].map((file) => path.join(dir, file));
 }
+
+/** The custom scalars of schema/shared.graphql; the gateway parses inputs with them too. */
+export const SHARED_SCALARS = { DateTime: DateTimeResolver };
+
+/** The resolvers of schema/shared.graphql, served by every subgraph with its own. */
+export const sharedResolvers = {
+  ...SHARED_SCALARS,
+  Money: {
+    fractionDigits: (m: Money) => minorUnitDigits(m.currencyCode),
+    formatted: (m: Money) => formatMoney(m),
+  },
+};
 
 export function subgraphTypeDefs(name: SubgraphName): string {
   return subgraphSchemaFiles(name)

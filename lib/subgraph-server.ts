@@ -15,6 +15,7 @@ import { maskErrors } from './errors.js';
 import type { HttpService } from './http-service.js';
 import type { Logger } from './logger.js';
 import { graphqlMetricsPlugin } from './metrics.js';
+import { sharedResolvers } from './subgraph-schema.js';
 import { bindToScope, currentScope } from './request-scope.js';
 
 /**
@@ -42,7 +43,8 @@ export async function mountSubgraph<C extends RequestContext>(
 ): Promise<ApolloServer<C>> {
   const { log, authenticate } = options;
   const server = new ApolloServer<C>({
-    schema: buildSubgraphSchema({ typeDefs: parse(options.typeDefs), resolvers: options.resolvers } as Parameters<typeof buildSubgraphSchema>[0]),
+    // The shared types' resolvers (Money, DateTime) come with every subgraph's own.
+    schema: buildSubgraphSchema({ typeDefs: parse(options.typeDefs), resolvers: { ...sharedResolvers, ...(options.resolvers as object) } } as Parameters<typeof buildSubgraphSchema>[0]),
     includeStacktraceInErrorResponses: false,
     // bin/serve.ts owns SIGINT/SIGTERM and stops every service in order.
     stopOnTerminationSignals: false,

@@ -18,7 +18,7 @@ beforeAll(async () => {
 });
 afterAll(() => stack?.close());
 
-const REPORT = `query($id: ID!, $from: String!, $to: String!) { affiliateReport(partnerId: $id, from: $from, to: $to) { clicks carts orders } }`;
+const REPORT = `query($id: ID!, $from: DateTime!, $to: DateTime!) { affiliateReport(partnerId: $id, from: $from, to: $to) { clicks carts orders } }`;
 
 describe('a referred shopper', () => {
   it('has the click linked to the cart they create with the partner code', async () => {

@@ -3,7 +3,7 @@ import { mayRead, requireRole } from '../../lib/auth.js';
 import { toPayload } from '../../lib/errors.js';
 import { isUuid } from '../../lib/ids.js';
 import { currencyCodeOf } from '../../lib/currencies.js';
-import { money, moneyResolvers } from '../../lib/money.js';
+import { money } from '../../lib/money.js';
 import type { CartContext } from './context.js';
 import type { CartErrorCode, Resolvers } from './generated/resolvers-types.js';
 import type { CartRow } from './models.js';
@@ -27,10 +27,8 @@ async function write(ctx: CartContext, cartId: string | null, run: (personId: st
   return result;
 }
 
-const iso = (d: Date) => d.toISOString();
 
 export const resolvers: Resolvers<CartContext> = {
-  ...moneyResolvers,
   Query: {
     myCart: (_root, _args, ctx) => {
       const viewer = requireRole(ctx.viewer, 'customer', 'admin', 'support');
@@ -65,10 +63,10 @@ export const resolvers: Resolvers<CartContext> = {
     shippingEstimate: async (cart, _args, ctx) => money((await ctx.quote(cart)).totals.shipping, cart.currency),
     taxEstimate: async (cart, _args, ctx) => money((await ctx.quote(cart)).totals.tax, cart.currency),
     total: async (cart, _args, ctx) => money((await ctx.quote(cart)).totals.total, cart.currency),
-    expiresAt: (cart, _args, ctx) => iso(ctx.carts.expiresAt(cart)),
+    expiresAt: (cart, _args, ctx) => ctx.carts.expiresAt(cart),
     warnings: async (cart, _args, ctx) => (await ctx.quote(cart)).warnings,
-    createdAt: (cart) => iso(cart.createdAt),
-    updatedAt: (cart) => iso(cart.updatedAt),
+    createdAt: (cart) => cart.createdAt,
+    updatedAt: (cart) => cart.updatedAt,
   },
   CartLine: {
     variant: (line) => ({ __typename: 'ProductVariant', id: line.variantId }),

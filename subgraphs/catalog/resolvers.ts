@@ -1,7 +1,7 @@
 // Thin: authorise, read arguments, call a service or loader, shape the payload.
 import { hasRole, requireRole } from '../../lib/auth.js';
 import { badUserInput, forbidden, toPayload } from '../../lib/errors.js';
-import { money, moneyResolvers } from '../../lib/money.js';
+import { money } from '../../lib/money.js';
 import { pageSize } from '../../lib/pagination.js';
 import { actorOf } from '../../lib/state-machine.js';
 import type { CatalogContext } from './context.js';
@@ -24,7 +24,6 @@ const staffOnly = <T>(ctx: CatalogContext, value: T): T => {
   if (!hasRole(ctx.viewer, 'admin', 'support', 'service')) throw forbidden('Stock figures are for staff only; shoppers see available and quantityAvailable');
   return value;
 };
-const iso = (d: Date) => d.toISOString();
 
 /** Customers and anonymous callers see live products only; staff see everything. */
 const visible = (ctx: CatalogContext, p: ProductRow | null) => (p && (isStaff(ctx) || (p.active && !p.deletedAt)) ? p : null);
@@ -44,7 +43,6 @@ function listProducts(ctx: CatalogContext, args: { first?: number | null; after?
 }
 
 export const resolvers: Resolvers = {
-  ...moneyResolvers,
   Query: {
     products: (_root, args, ctx) => listProducts(ctx, args),
     product: async (_root, { id, slug }, ctx) => {
@@ -148,8 +146,8 @@ export const resolvers: Resolvers = {
       const currency = active[0]!.currency;
       return { min: money(Math.min(...prices), currency), max: money(Math.max(...prices), currency) };
     },
-    createdAt: (p) => iso(p.createdAt),
-    updatedAt: (p) => iso(p.updatedAt),
+    createdAt: (p) => p.createdAt,
+    updatedAt: (p) => p.updatedAt,
   },
   ProductVariant: {
     __resolveReference: (ref, ctx) => ctx.loaders.variant.load(ref.id),
@@ -195,6 +193,6 @@ export const resolvers: Resolvers = {
     category: async (f, _args, ctx) => (await ctx.loaders.category.load(f.categoryId))!,
   },
   InventoryReservation: {
-    expiresAt: (r) => iso(r.expiresAt),
+    expiresAt: (r) => r.expiresAt,
   },
 };

@@ -2,17 +2,15 @@
 // their own folder (affiliates/resolvers.ts).
 import { requireRole } from '../../lib/auth.js';
 import { currencyCodeOf } from '../../lib/currencies.js';
-import { money, moneyResolvers } from '../../lib/money.js';
+import { money } from '../../lib/money.js';
 import { pageSize } from '../../lib/pagination.js';
 import { actorOf } from '../../lib/state-machine.js';
 import { affiliateResolvers } from './affiliates/resolvers.js';
 import type { Resolvers } from './generated/resolvers-types.js';
 import { payload } from './validation.js';
 
-const iso = (d: Date | null) => d?.toISOString() ?? null;
 
 export const resolvers: Resolvers = {
-  ...moneyResolvers,
   ...affiliateResolvers,
   Query: {
     ...affiliateResolvers.Query,
@@ -64,12 +62,8 @@ export const resolvers: Resolvers = {
     currencyCode: (p) => (p.currency === null ? null : currencyCodeOf(p.currency)),
     targets: (p) => ({ productIds: p.targetProductIds, variantIds: p.targetVariantIds, categoryIds: p.targetCategoryIds }),
     minSubtotal: (p) => (p.minSubtotal === null || p.currency === null ? null : money(p.minSubtotal, p.currency)),
-    validFrom: (p) => iso(p.validFrom),
-    validTo: (p) => iso(p.validTo),
     usage: (p) => ({ reserved: p.reservedCount, confirmed: p.confirmedCount, total: p.reservedCount + p.confirmedCount }),
-    createdAt: (p) => p.createdAt.toISOString(),
-    updatedAt: (p) => p.updatedAt.toISOString(),
-  },
+          },
   PromotionConnection: {
     totalCount: (conn) => conn.count(),
   },

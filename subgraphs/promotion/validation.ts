@@ -1,6 +1,6 @@
 // Input rules for promotion writes: pure functions returning userErrors, no I/O.
 import { refuse as refuseWith, toPayload } from '../../lib/errors.js';
-import { InputChecker, checkCurrency, normalizeCode, readInstant, type Reporter } from '../../lib/input-checker.js';
+import { InputChecker, checkCurrency, normalizeCode, type Reporter } from '../../lib/input-checker.js';
 import type { DiscountType, PromotionErrorCode, PromotionLevel } from './generated/resolvers-types.js';
 import type { PromotionTerms } from './promotion-engine.js';
 
@@ -61,8 +61,8 @@ export interface PromotionInput {
   level?: PromotionLevel | null;
   targets?: TargetsInput | null;
   minSubtotal?: number | null;
-  validFrom?: string | null;
-  validTo?: string | null;
+  validFrom?: Date | null;
+  validTo?: Date | null;
   maxRedemptions?: number | null;
   maxRedemptionsPerPerson?: number | null;
   stackable?: boolean | null;
@@ -114,8 +114,6 @@ export function promotionFields(c: PromotionInputChecker, input: PromotionInput,
   const field = (name: string) => ['input', name];
 
   if (creating || input.name != null) c.text(input.name, field('name'), LIMITS.name, true);
-  const validFrom = readInstant(c, input.validFrom, field('validFrom'));
-  const validTo = readInstant(c, input.validTo, field('validTo'));
   const targets = input.targets;
   const fields: PromotionFields = {
     name: pick('name', from.name, (v) => v.trim(), false),
@@ -129,8 +127,8 @@ export function promotionFields(c: PromotionInputChecker, input: PromotionInput,
     targetVariantIds: targets === undefined ? [...from.targetVariantIds] : targetIds(c, targets?.variantIds, ['input', 'targets', 'variantIds']),
     targetCategoryIds: targets === undefined ? [...from.targetCategoryIds] : targetIds(c, targets?.categoryIds, ['input', 'targets', 'categoryIds']),
     minSubtotal: pick('minSubtotal', from.minSubtotal, (v) => v, true),
-    validFrom: validFrom === undefined ? from.validFrom : validFrom,
-    validTo: validTo === undefined ? from.validTo : validTo,
+    validFrom: input.validFrom === undefined ? from.validFrom : input.validFrom,
+    validTo: input.validTo === undefined ? from.validTo : input.validTo,
     maxRedemptions: pick('maxRedemptions', from.maxRedemptions, (v) => v, true),
     maxRedemptionsPerPerson: pick('maxRedemptionsPerPerson', from.maxRedemptionsPerPerson, (v) => v, true),
     stackable: pick('stackable', from.stackable, (v) => v, false),

@@ -1,5 +1,5 @@
 import type { RequestContext } from '../../lib/resolver-context.js';
-import { money, moneyResolvers } from '../../lib/money.js';
+import { money } from '../../lib/money.js';
 import type { Resolvers } from './generated/resolvers-types.js';
 import type { PrismaClient } from './prisma-client/client.js';
 
@@ -8,7 +8,6 @@ export interface SubscriptionContext extends RequestContext {
 }
 
 export const resolvers: Resolvers<SubscriptionContext> = {
-  ...moneyResolvers,
   Query: {
     subscriptionPlans: (_root, _args, ctx) => ctx.db.subscriptionPlan.findMany({ where: { active: true }, orderBy: [{ price: 'asc' }, { id: 'asc' }] }),
   },

@@ -1,5 +1,5 @@
 /* Generated from schema/cart*.graphql by `npm run codegen`: do not edit. */
-import type { GraphQLResolveInfo } from 'graphql';
+import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { CartRow, CartLineView } from '../models.js';
 import type { CartWarning as CartWarningView } from '../validation.js';
 import type { Money as MoneyValue } from '../../../lib/money.js';
@@ -15,6 +15,8 @@ export type Scalars = {
   Boolean: { input: boolean; output: boolean; }
   Int: { input: number; output: number; }
   Float: { input: number; output: number; }
+  /** An instant in UTC, as ISO 8601 (RFC 3339), e.g. 2026-11-30T12:00:00.000Z. Inputs may carry any offset; answers are always UTC. */
+  DateTime: { input: Date; output: Date; }
   _FieldSet: { input: unknown; output: unknown; }
 };
 
@@ -23,14 +25,14 @@ export type Cart = {
   affiliateCode: Maybe<Scalars['String']['output']>;
   /** Applied promotion codes, upper-case, in the order they were applied. */
   appliedCodes: Array<Scalars['String']['output']>;
-  createdAt: Scalars['String']['output'];
+  createdAt: Scalars['DateTime']['output'];
   currencyCode: CurrencyCode;
   /** Every discount, shipping discounts included. */
   discountTotal: Money;
   /** What the promotions take off: one entry per cart-level discount, one per line for item-level ones. */
   discounts: Array<CartDiscount>;
   /** When the cart expires unless it is touched again. */
-  expiresAt: Scalars['String']['output'];
+  expiresAt: Scalars['DateTime']['output'];
   id: Scalars['ID']['output'];
   /** Units across all lines. */
   itemCount: Scalars['Int']['output'];
@@ -43,7 +45,7 @@ export type Cart = {
   taxEstimate: Money;
   /** subtotal - discountTotal + shippingEstimate + taxEstimate */
   total: Money;
-  updatedAt: Scalars['String']['output'];
+  updatedAt: Scalars['DateTime']['output'];
   /** Things the shopper should know before checking out: stock, price changes, unavailable variants, codes that no longer apply. */
   warnings: Array<CartWarning>;
 };
@@ -599,6 +601,7 @@ export type ResolversTypes = ResolversObject<{
   CartWarningCode: CartWarningCode;
   CreateCartInput: CreateCartInput;
   CurrencyCode: CurrencyCode;
+  DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   DiscountLevel: DiscountLevel;
   Money: ResolverTypeWrapper<MoneyValue>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
@@ -623,6 +626,7 @@ export type ResolversParentTypes = ResolversObject<{
   CartUserError: CartUserError;
   CartWarning: CartWarningView;
   CreateCartInput: CreateCartInput;
+  DateTime: Scalars['DateTime']['output'];
   Money: MoneyValue;
   Mutation: Record<PropertyKey, never>;
   PageInfo: PageInfo;
@@ -636,11 +640,11 @@ export type CartResolvers<ContextType = RequestContext, ParentType extends Resol
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Cart']> | FederationReferenceType, FederationReferenceType, ContextType>;
   affiliateCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   appliedCodes?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
-  createdAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   currencyCode?: Resolver<ResolversTypes['CurrencyCode'], ParentType, ContextType>;
   discountTotal?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   discounts?: Resolver<Array<ResolversTypes['CartDiscount']>, ParentType, ContextType>;
-  expiresAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  expiresAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   itemCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   lines?: Resolver<Array<ResolversTypes['CartLine']>, ParentType, ContextType>;
@@ -649,7 +653,7 @@ export type CartResolvers<ContextType = RequestContext, ParentType extends Resol
   subtotal?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   taxEstimate?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   total?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
-  updatedAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   warnings?: Resolver<Array<ResolversTypes['CartWarning']>, ParentType, ContextType>;
 }>;
 
@@ -691,6 +695,10 @@ export type CartWarningResolvers<ContextType = RequestContext, ParentType extend
   previousUnitPrice?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
   promotionCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
+
+export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
+  name: 'DateTime';
+}
 
 export type MoneyResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Money'] = ResolversParentTypes['Money']> = ResolversObject<{
   amount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -738,6 +746,7 @@ export type Resolvers<ContextType = RequestContext> = ResolversObject<{
   CartPayload?: CartPayloadResolvers<ContextType>;
   CartUserError?: CartUserErrorResolvers<ContextType>;
   CartWarning?: CartWarningResolvers<ContextType>;
+  DateTime?: GraphQLScalarType;
   Money?: MoneyResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;

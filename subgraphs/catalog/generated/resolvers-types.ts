@@ -1,5 +1,5 @@
 /* Generated from schema/catalog*.graphql by `npm run codegen`: do not edit. */
-import type { GraphQLResolveInfo } from 'graphql';
+import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { ProductRow, VariantRow, CategoryRow, ImageRow, OptionRow, InventoryRow, ReservationRow, ProductConnectionRow, CategoryFacetRow } from '../models.js';
 import type { Money as MoneyValue } from '../../../lib/money.js';
 import type { ProductQuery } from '../product-search.js';
@@ -15,6 +15,8 @@ export type Scalars = {
   Boolean: { input: boolean; output: boolean; }
   Int: { input: number; output: number; }
   Float: { input: number; output: number; }
+  /** An instant in UTC, as ISO 8601 (RFC 3339), e.g. 2026-11-30T12:00:00.000Z. Inputs may carry any offset; answers are always UTC. */
+  DateTime: { input: Date; output: Date; }
   _FieldSet: { input: unknown; output: unknown; }
 };
 
@@ -306,7 +308,7 @@ export type InventoryPayload = {
 
 export type InventoryReservation = {
   __typename?: 'InventoryReservation';
-  expiresAt: Scalars['String']['output'];
+  expiresAt: Scalars['DateTime']['output'];
   id: Scalars['ID']['output'];
   lines: Array<InventoryReservationLine>;
   ownerId: Scalars['ID']['output'];
@@ -521,7 +523,7 @@ export type Product = {
   archived: Scalars['Boolean']['output'];
   brand: Maybe<Scalars['String']['output']>;
   categories: Array<Category>;
-  createdAt: Scalars['String']['output'];
+  createdAt: Scalars['DateTime']['output'];
   description: Scalars['String']['output'];
   id: Scalars['ID']['output'];
   images: Array<ProductImage>;
@@ -530,7 +532,7 @@ export type Product = {
   /** Lowest and highest price among the active variants; null when there are none. */
   priceRange: Maybe<PriceRange>;
   slug: Scalars['String']['output'];
-  updatedAt: Scalars['String']['output'];
+  updatedAt: Scalars['DateTime']['output'];
   variants: Array<ProductVariant>;
 };
 
@@ -874,6 +876,7 @@ export type ResolversTypes = ResolversObject<{
   CreateProductInput: CreateProductInput;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   CurrencyCode: CurrencyCode;
+  DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   Inventory: ResolverTypeWrapper<InventoryRow>;
   InventoryPayload: ResolverTypeWrapper<Omit<InventoryPayload, 'inventory' | 'variant'> & { inventory?: Maybe<ResolversTypes['Inventory']>, variant?: Maybe<ResolversTypes['ProductVariant']> }>;
   InventoryReservation: ResolverTypeWrapper<ReservationRow>;
@@ -924,6 +927,7 @@ export type ResolversParentTypes = ResolversObject<{
   CategoryPayload: Omit<CategoryPayload, 'category'> & { category?: Maybe<ResolversParentTypes['Category']> };
   CreateProductInput: CreateProductInput;
   Boolean: Scalars['Boolean']['output'];
+  DateTime: Scalars['DateTime']['output'];
   Inventory: InventoryRow;
   InventoryPayload: Omit<InventoryPayload, 'inventory' | 'variant'> & { inventory?: Maybe<ResolversParentTypes['Inventory']>, variant?: Maybe<ResolversParentTypes['ProductVariant']> };
   InventoryReservation: ReservationRow;
@@ -988,6 +992,10 @@ export type CategoryPayloadResolvers<ContextType = CatalogContext, ParentType ex
   userErrors?: Resolver<Array<ResolversTypes['CatalogUserError']>, ParentType, ContextType>;
 }>;
 
+export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
+  name: 'DateTime';
+}
+
 export type InventoryResolvers<ContextType = CatalogContext, ParentType extends ResolversParentTypes['Inventory'] = ResolversParentTypes['Inventory']> = ResolversObject<{
   available?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   location?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -1003,7 +1011,7 @@ export type InventoryPayloadResolvers<ContextType = CatalogContext, ParentType e
 }>;
 
 export type InventoryReservationResolvers<ContextType = CatalogContext, ParentType extends ResolversParentTypes['InventoryReservation'] = ResolversParentTypes['InventoryReservation']> = ResolversObject<{
-  expiresAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  expiresAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   lines?: Resolver<Array<ResolversTypes['InventoryReservationLine']>, ParentType, ContextType>;
   ownerId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -1081,7 +1089,7 @@ export type ProductResolvers<ContextType = CatalogContext, ParentType extends Re
   archived?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   brand?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   categories?: Resolver<Array<ResolversTypes['Category']>, ParentType, ContextType>;
-  createdAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   images?: Resolver<Array<ResolversTypes['ProductImage']>, ParentType, ContextType>;
@@ -1089,7 +1097,7 @@ export type ProductResolvers<ContextType = CatalogContext, ParentType extends Re
   options?: Resolver<Array<ResolversTypes['ProductOption']>, ParentType, ContextType>;
   priceRange?: Resolver<Maybe<ResolversTypes['PriceRange']>, ParentType, ContextType>;
   slug?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  updatedAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   variants?: Resolver<Array<ResolversTypes['ProductVariant']>, ParentType, ContextType>;
 }>;
 
@@ -1172,6 +1180,7 @@ export type Resolvers<ContextType = CatalogContext> = ResolversObject<{
   Category?: CategoryResolvers<ContextType>;
   CategoryFacet?: CategoryFacetResolvers<ContextType>;
   CategoryPayload?: CategoryPayloadResolvers<ContextType>;
+  DateTime?: GraphQLScalarType;
   Inventory?: InventoryResolvers<ContextType>;
   InventoryPayload?: InventoryPayloadResolvers<ContextType>;
   InventoryReservation?: InventoryReservationResolvers<ContextType>;

@@ -160,23 +160,23 @@ describe('recordOutboundReferral', () => {
 
   it('refuses an unknown partner, a bad currency, amount or date; support may not record', async () => {
     const partner = await admin.createOk(partnerInput());
-    const bad = { partnerId: '00000000-0000-7000-8000-000000000000', externalRef: ' ', currencyCode: 'USD', revenue: -1, occurredAt: 'later' };
+    const bad = { partnerId: '00000000-0000-7000-8000-000000000000', externalRef: ' ', currencyCode: 'USD', revenue: -1 };
     const payload = (await env.stack.admin.query(RECORD, { input: bad })).recordOutboundReferral;
     expect(codesOf(payload.userErrors)).toEqual([
       ['INVALID_INPUT', 'input.externalRef'],
       ['INVALID_VALUE', 'input.revenue'],
-      ['INVALID_DATES', 'input.occurredAt'],
       ['PARTNER_NOT_FOUND', 'input.partnerId'],
     ]);
     const input = { partnerId: partner.id, externalRef: 'R-1', currencyCode: 'USD', revenue: 100 };
     expect(errorCode(await env.support.request(RECORD, { input }))).toBe('FORBIDDEN');
-    // A currency that is not a CurrencyCode never reaches the subgraph.
+    // A currency that is not a CurrencyCode, or a date that is not an instant, is refused at the edge.
     expect(errorCode(await env.stack.admin.request(RECORD, { input: { ...input, currencyCode: 'XYZ' } }))).toBe('BAD_USER_INPUT');
+    expect(errorCode(await env.stack.admin.request(RECORD, { input: { ...input, occurredAt: 'later' } }))).toBe('BAD_USER_INPUT');
   });
 });
 
 describe('affiliateReport', () => {
-  const REPORT = `query($partnerId: ID!, $from: String!, $to: String!, $direction: AffiliateDirection) {
+  const REPORT = `query($partnerId: ID!, $from: DateTime!, $to: DateTime!, $direction: AffiliateDirection) {
     affiliateReport(partnerId: $partnerId, from: $from, to: $to, direction: $direction) {
       partner { id } from to direction clicks carts orders
       revenue { amount currencyCode formatted } commission { amount currencyCode formatted }
@@ -234,9 +234,12 @@ describe('affiliateReport', () => {
 
   it('answers null for an unknown partner, and refuses a bad range and other roles', async () => {
     const partner = await admin.createOk(partnerInput());
-    expect((await env.stack.admin.query(REPORT, { partnerId: 'unknown', from: '2026-11-01', to: '2026-12-01' })).affiliateReport).toBeNull();
-    const bad = await env.stack.admin.request(REPORT, { partnerId: partner.id, from: '2026-12-01', to: '2026-11-01' });
-    expect(errorCode(bad)).toBe('BAD_USER_INPUT');
-    expect(errorCode(await env.customer.request(REPORT, { partnerId: partner.id, from: '2026-11-01', to: '2026-12-01' }))).toBe('FORBIDDEN');
+    const [nov, dec] = ['2026-11-01T00:00:00Z', '2026-12-01T00:00:00Z'];
+    expect((await env.stack.admin.query(REPORT, { partnerId: 'unknown', from: nov, to: dec })).affiliateReport).toBeNull();
+    const backwards = await env.stack.admin.request(REPORT, { partnerId: partner.id, from: dec, to: nov });
+    expect(backwards.errors?.[0]).toMatchObject({ message: 'to must be after from', extensions: { code: 'BAD_USER_INPUT' } });
+    // A day without a time is not an instant: refused at the gateway.
+    expect(errorCode(await env.stack.admin.request(REPORT, { partnerId: partner.id, from: '2026-11-01', to: dec }))).toBe('BAD_USER_INPUT');
+    expect(errorCode(await env.customer.request(REPORT, { partnerId: partner.id, from: nov, to: dec }))).toBe('FORBIDDEN');
   });
 });

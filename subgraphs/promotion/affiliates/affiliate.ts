@@ -1,8 +1,7 @@
 // Affiliate rules: partner input, click input, commission and the report range. Pure, no I/O.
 import { refuse as refuseWith, toPayload } from '../../../lib/errors.js';
-import { InputChecker, checkCurrency, normalizeCode, readInstant } from '../../../lib/input-checker.js';
+import { InputChecker, checkCurrency, normalizeCode } from '../../../lib/input-checker.js';
 import { BASIS_POINTS, fractionOf } from '../../../lib/money.js';
-import { parseInstant } from '../../../lib/time.js';
 import type { AffiliateDirection, AffiliateErrorCode } from '../generated/resolvers-types.js';
 import { LIMITS, checkCodeFormat, isCodeShaped } from '../validation.js';
 
@@ -78,15 +77,14 @@ export interface OutboundInput {
   externalRef: string;
   currencyCode: string;
   revenue: number;
-  occurredAt?: string | null;
+  occurredAt?: Date | null;
 }
 
-export function checkOutbound(c: AffiliateInputChecker, input: OutboundInput): { occurredAt: Date | null } {
+export function checkOutbound(c: AffiliateInputChecker, input: OutboundInput): void {
   const field = (name: string) => ['input', name];
   c.text(input.externalRef, field('externalRef'), AFFILIATE_LIMITS.externalRef, true);
   checkCurrency(c, input.currencyCode, field('currencyCode'));
   c.range(input.revenue, field('revenue'), 0, LIMITS.amount);
-  return { occurredAt: readInstant(c, input.occurredAt, field('occurredAt')) ?? null };
 }
 
 /**
@@ -104,12 +102,8 @@ export function commissionBase(order: { subtotal: number; discountTotal: number 
 
 export type ReportRange = { from: Date; to: Date; direction: AffiliateDirection } | { error: string; field: 'from' | 'to' };
 
-/** The report's [from, to): ISO instants, to after from. */
-export function reportRange(from: string, to: string, direction: AffiliateDirection): ReportRange {
-  const start = parseInstant(from);
-  if (!start) return { error: 'from must be an ISO 8601 instant, e.g. 2026-11-01T00:00:00Z', field: 'from' };
-  const end = parseInstant(to);
-  if (!end) return { error: 'to must be an ISO 8601 instant, e.g. 2026-12-01T00:00:00Z', field: 'to' };
-  if (end <= start) return { error: 'to must be after from', field: 'to' };
-  return { from: start, to: end, direction };
+/** The report's [from, to): to after from. */
+export function reportRange(from: Date, to: Date, direction: AffiliateDirection): ReportRange {
+  if (to <= from) return { error: 'to must be after from', field: 'to' };
+  return { from, to, direction };
 }

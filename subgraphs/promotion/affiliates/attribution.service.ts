@@ -71,7 +71,7 @@ export class AffiliateAttributionService {
   /** An order our shop referred to a partner; a repeated (partner, externalRef) returns what the first stored. */
   async recordOutbound(input: OutboundInput & { partnerId: string }): Promise<AffiliateAttributionRow> {
     const c = new AffiliateInputChecker();
-    const { occurredAt } = checkOutbound(c, input);
+    checkOutbound(c, input);
     const partner = isUuid(input.partnerId) ? await this.db.affiliatePartner.findUnique({ where: { id: input.partnerId } }) : null;
     if (!partner?.active) return c.refuse('PARTNER_NOT_FOUND', 'no active affiliate partner has this id', ['input', 'partnerId']);
     c.throwIfAny();
@@ -86,7 +86,7 @@ export class AffiliateAttributionService {
           revenue: input.revenue,
           commissionRate: partner.commissionRate,
           commission: commissionOf(input.revenue, partner.commissionRate),
-          occurredAt: occurredAt ?? new Date(),
+          occurredAt: input.occurredAt ?? new Date(),
         },
       ],
       skipDuplicates: true,

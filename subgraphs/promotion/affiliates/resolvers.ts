@@ -52,22 +52,12 @@ export const affiliateResolvers = {
       requireRole(ctx.viewer, 'admin', 'support');
       return ctx.partners.get(ref.id);
     },
-    createdAt: (p) => p.createdAt.toISOString(),
-    updatedAt: (p) => p.updatedAt.toISOString(),
   },
   AffiliatePartnerConnection: {
     totalCount: (conn) => conn.count(),
   },
-  AffiliateClick: {
-    createdAt: (c) => c.createdAt.toISOString(),
-  },
   AffiliateAttribution: {
     revenue: (a) => money(a.revenue, a.currency),
     commission: (a) => money(a.commission, a.currency),
-    occurredAt: (a) => a.occurredAt.toISOString(),
-  },
-  AffiliateReport: {
-    from: (r) => r.from.toISOString(),
-    to: (r) => r.to.toISOString(),
   },
 } satisfies Resolvers;

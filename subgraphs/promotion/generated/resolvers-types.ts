@@ -1,5 +1,5 @@
 /* Generated from schema/promotion*.graphql by `npm run codegen`: do not edit. */
-import type { GraphQLResolveInfo } from 'graphql';
+import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { PromotionRow, PromotionConnectionRow } from '../models.js';
 import type { AffiliatePartnerRow, AffiliatePartnerConnectionRow, AffiliateClickRow, AffiliateAttributionRow, AffiliateReportRow } from '../affiliates/models.js';
 import type { Money as MoneyValue } from '../../../lib/money.js';
@@ -15,6 +15,8 @@ export type Scalars = {
   Boolean: { input: boolean; output: boolean; }
   Int: { input: number; output: number; }
   Float: { input: number; output: number; }
+  /** An instant in UTC, as ISO 8601 (RFC 3339), e.g. 2026-11-30T12:00:00.000Z. Inputs may carry any offset; answers are always UTC. */
+  DateTime: { input: Date; output: Date; }
   _FieldSet: { input: unknown; output: unknown; }
 };
 
@@ -27,7 +29,7 @@ export type AffiliateAttribution = {
   /** OUTBOUND: the partner's order reference. */
   externalRef: Maybe<Scalars['String']['output']>;
   id: Scalars['ID']['output'];
-  occurredAt: Scalars['String']['output'];
+  occurredAt: Scalars['DateTime']['output'];
   /** INBOUND: our order. */
   orderId: Maybe<Scalars['ID']['output']>;
   orderNumber: Maybe<Scalars['String']['output']>;
@@ -43,7 +45,7 @@ export type AffiliateAttributionPayload = {
 
 export type AffiliateClick = {
   __typename?: 'AffiliateClick';
-  createdAt: Scalars['String']['output'];
+  createdAt: Scalars['DateTime']['output'];
   id: Scalars['ID']['output'];
   partner: AffiliatePartner;
   referrer: Maybe<Scalars['String']['output']>;
@@ -69,8 +71,6 @@ export type AffiliateErrorCode =
   | 'INVALID_CODE'
   /** Not an ISO 4217 currency code. */
   | 'INVALID_CURRENCY'
-  /** Not an ISO 8601 instant. */
-  | 'INVALID_DATES'
   /** A malformed value, or one missing that is required. */
   | 'INVALID_INPUT'
   /** A value outside its range (a commission rate 0..10000, amounts). */
@@ -89,10 +89,10 @@ export type AffiliatePartner = {
   code: Scalars['String']['output'];
   /** Basis points (0..10000): 1000 is 10 % of the commission base. */
   commissionRate: Scalars['Int']['output'];
-  createdAt: Scalars['String']['output'];
+  createdAt: Scalars['DateTime']['output'];
   id: Scalars['ID']['output'];
   name: Scalars['String']['output'];
-  updatedAt: Scalars['String']['output'];
+  updatedAt: Scalars['DateTime']['output'];
 };
 
 export type AffiliatePartnerConnection = {
@@ -123,13 +123,13 @@ export type AffiliateReport = {
   /** Sum of their commissions, one entry per currency (same order as revenue). */
   commission: Array<Money>;
   direction: AffiliateDirection;
-  from: Scalars['String']['output'];
+  from: Scalars['DateTime']['output'];
   /** Orders paid in the range and attributed to the partner in this direction. */
   orders: Scalars['Int']['output'];
   partner: AffiliatePartner;
   /** Sum of the orders' commission bases, one entry per currency (by code). */
   revenue: Array<Money>;
-  to: Scalars['String']['output'];
+  to: Scalars['DateTime']['output'];
 };
 
 export type AffiliateUserError = UserError & {
@@ -164,8 +164,8 @@ export type CreatePromotionInput = {
   stackable?: InputMaybe<Scalars['Boolean']['input']>;
   targets?: InputMaybe<PromotionTargetsInput>;
   /** ISO 8601 instants. */
-  validFrom?: InputMaybe<Scalars['String']['input']>;
-  validTo?: InputMaybe<Scalars['String']['input']>;
+  validFrom?: InputMaybe<Scalars['DateTime']['input']>;
+  validTo?: InputMaybe<Scalars['DateTime']['input']>;
   /** Whole percent (1..100) for PERCENTAGE, minor units for AMOUNT; ignored (stored as 0) for FREE_SHIPPING. */
   value: Scalars['Int']['input'];
 };
@@ -471,7 +471,7 @@ export type Promotion = {
   automatic: Scalars['Boolean']['output'];
   /** Codes are matched case-insensitively and shown upper-case; null for automatic promotions. */
   code: Maybe<Scalars['String']['output']>;
-  createdAt: Scalars['String']['output'];
+  createdAt: Scalars['DateTime']['output'];
   /** Carts in this currency only; null: any currency. */
   currencyCode: Maybe<CurrencyCode>;
   discountType: DiscountType;
@@ -488,11 +488,11 @@ export type Promotion = {
   stackable: Scalars['Boolean']['output'];
   /** ITEM level: the products, variants and categories whose lines are discounted. */
   targets: PromotionTargets;
-  updatedAt: Scalars['String']['output'];
+  updatedAt: Scalars['DateTime']['output'];
   usage: PromotionUsage;
-  validFrom: Maybe<Scalars['String']['output']>;
+  validFrom: Maybe<Scalars['DateTime']['output']>;
   /** Exclusive: the promotion ends at this instant. */
-  validTo: Maybe<Scalars['String']['output']>;
+  validTo: Maybe<Scalars['DateTime']['output']>;
   /** Whole percent (1..100) for PERCENTAGE, minor units for AMOUNT, 0 for FREE_SHIPPING. */
   value: Scalars['Int']['output'];
 };
@@ -527,7 +527,7 @@ export type PromotionErrorCode =
   | 'INVALID_CODE'
   /** Not an ISO 4217 currency code, or one missing where the promotion needs it. */
   | 'INVALID_CURRENCY'
-  /** validTo must be after validFrom; dates are ISO 8601. */
+  /** validTo must be after validFrom. */
   | 'INVALID_DATES'
   /** A malformed value, or one missing that is required. */
   | 'INVALID_INPUT'
@@ -703,9 +703,9 @@ export type QueryAffiliatePartnersArgs = {
  */
 export type QueryAffiliateReportArgs = {
   direction?: InputMaybe<AffiliateDirection>;
-  from: Scalars['String']['input'];
+  from: Scalars['DateTime']['input'];
   partnerId: Scalars['ID']['input'];
-  to: Scalars['String']['input'];
+  to: Scalars['DateTime']['input'];
 };
 
 
@@ -755,7 +755,7 @@ export type RecordOutboundReferralInput = {
   /** The partner's order reference. */
   externalRef: Scalars['String']['input'];
   /** ISO 8601 instant the order was paid; default now. */
-  occurredAt?: InputMaybe<Scalars['String']['input']>;
+  occurredAt?: InputMaybe<Scalars['DateTime']['input']>;
   partnerId: Scalars['ID']['input'];
   /** The commission base in minor units (the partner's order net of discounts, shipping and tax). */
   revenue: Scalars['Int']['input'];
@@ -794,8 +794,8 @@ export type UpdatePromotionInput = {
   stackable?: InputMaybe<Scalars['Boolean']['input']>;
   /** Replaces the targets. */
   targets?: InputMaybe<PromotionTargetsInput>;
-  validFrom?: InputMaybe<Scalars['String']['input']>;
-  validTo?: InputMaybe<Scalars['String']['input']>;
+  validFrom?: InputMaybe<Scalars['DateTime']['input']>;
+  validTo?: InputMaybe<Scalars['DateTime']['input']>;
   value?: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -932,6 +932,7 @@ export type ResolversTypes = ResolversObject<{
   CreateAffiliatePartnerInput: CreateAffiliatePartnerInput;
   CreatePromotionInput: CreatePromotionInput;
   CurrencyCode: CurrencyCode;
+  DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   DiscountAllocation: ResolverTypeWrapper<DiscountAllocation>;
   DiscountType: DiscountType;
   EvaluatedDiscount: ResolverTypeWrapper<EvaluatedDiscount>;
@@ -983,6 +984,7 @@ export type ResolversParentTypes = ResolversObject<{
   AffiliateUserError: AffiliateUserError;
   CreateAffiliatePartnerInput: CreateAffiliatePartnerInput;
   CreatePromotionInput: CreatePromotionInput;
+  DateTime: Scalars['DateTime']['output'];
   DiscountAllocation: DiscountAllocation;
   EvaluatedDiscount: EvaluatedDiscount;
   Money: MoneyValue;
@@ -1018,7 +1020,7 @@ export type AffiliateAttributionResolvers<ContextType = PromotionContext, Parent
   direction?: Resolver<ResolversTypes['AffiliateDirection'], ParentType, ContextType>;
   externalRef?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  occurredAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  occurredAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   orderId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   orderNumber?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   partner?: Resolver<ResolversTypes['AffiliatePartner'], ParentType, ContextType>;
@@ -1031,7 +1033,7 @@ export type AffiliateAttributionPayloadResolvers<ContextType = PromotionContext,
 }>;
 
 export type AffiliateClickResolvers<ContextType = PromotionContext, ParentType extends ResolversParentTypes['AffiliateClick'] = ResolversParentTypes['AffiliateClick']> = ResolversObject<{
-  createdAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   partner?: Resolver<ResolversTypes['AffiliatePartner'], ParentType, ContextType>;
   referrer?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -1048,10 +1050,10 @@ export type AffiliatePartnerResolvers<ContextType = PromotionContext, ParentType
   active?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   commissionRate?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  createdAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  updatedAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
 }>;
 
 export type AffiliatePartnerConnectionResolvers<ContextType = PromotionContext, ParentType extends ResolversParentTypes['AffiliatePartnerConnection'] = ResolversParentTypes['AffiliatePartnerConnection']> = ResolversObject<{
@@ -1075,11 +1077,11 @@ export type AffiliateReportResolvers<ContextType = PromotionContext, ParentType 
   clicks?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   commission?: Resolver<Array<ResolversTypes['Money']>, ParentType, ContextType>;
   direction?: Resolver<ResolversTypes['AffiliateDirection'], ParentType, ContextType>;
-  from?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  from?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   orders?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   partner?: Resolver<ResolversTypes['AffiliatePartner'], ParentType, ContextType>;
   revenue?: Resolver<Array<ResolversTypes['Money']>, ParentType, ContextType>;
-  to?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  to?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
 }>;
 
 export type AffiliateUserErrorResolvers<ContextType = PromotionContext, ParentType extends ResolversParentTypes['AffiliateUserError'] = ResolversParentTypes['AffiliateUserError']> = ResolversObject<{
@@ -1088,6 +1090,10 @@ export type AffiliateUserErrorResolvers<ContextType = PromotionContext, ParentTy
   message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
+
+export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
+  name: 'DateTime';
+}
 
 export type DiscountAllocationResolvers<ContextType = PromotionContext, ParentType extends ResolversParentTypes['DiscountAllocation'] = ResolversParentTypes['DiscountAllocation']> = ResolversObject<{
   amount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -1137,7 +1143,7 @@ export type PromotionResolvers<ContextType = PromotionContext, ParentType extend
   active?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   automatic?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   code?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  createdAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   currencyCode?: Resolver<Maybe<ResolversTypes['CurrencyCode']>, ParentType, ContextType>;
   discountType?: Resolver<ResolversTypes['DiscountType'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -1149,10 +1155,10 @@ export type PromotionResolvers<ContextType = PromotionContext, ParentType extend
   priority?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   stackable?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   targets?: Resolver<ResolversTypes['PromotionTargets'], ParentType, ContextType>;
-  updatedAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   usage?: Resolver<ResolversTypes['PromotionUsage'], ParentType, ContextType>;
-  validFrom?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  validTo?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  validFrom?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  validTo?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   value?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
@@ -1241,6 +1247,7 @@ export type Resolvers<ContextType = PromotionContext> = ResolversObject<{
   AffiliatePartnerPayload?: AffiliatePartnerPayloadResolvers<ContextType>;
   AffiliateReport?: AffiliateReportResolvers<ContextType>;
   AffiliateUserError?: AffiliateUserErrorResolvers<ContextType>;
+  DateTime?: GraphQLScalarType;
   DiscountAllocation?: DiscountAllocationResolvers<ContextType>;
   EvaluatedDiscount?: EvaluatedDiscountResolvers<ContextType>;
   Money?: MoneyResolvers<ContextType>;
