@@ -2,11 +2,24 @@
 // gateway serves): every mutation answers a payload with userErrors; every user error
 // implements UserError and carries a code from its context's *ErrorCode enum; every code is
 // described and follows the naming rule (README, "Errors").
-import { getNamedType, isEnumType, isListType, isNonNullType, isObjectType, type GraphQLEnumType, type GraphQLObjectType } from 'graphql';
+import { readFileSync } from 'node:fs';
+import {
+  buildSchema,
+  findBreakingChanges,
+  getNamedType,
+  isEnumType,
+  isInputObjectType,
+  isInterfaceType,
+  isListType,
+  isNonNullType,
+  isObjectType,
+  type GraphQLEnumType,
+  type GraphQLObjectType,
+} from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { CURRENCY_CODES } from '../lib/currencies.js';
 import { minorUnitDigits } from '../lib/money.js';
-import { composeSupergraph } from './composition.js';
+import { API_BASELINE_PATH, ANNOUNCED_BREAKS_PATH, composeSupergraph } from './composition.js';
 
 const composition = composeSupergraph();
 if ('errors' in composition) throw new Error(composition.errors.join('\n'));
@@ -74,5 +87,25 @@ describe('the API contract', () => {
     const shared = [...meanings].filter(([, enums]) => enums.size > 1).map(([code]) => code).sort();
     expect(shared).toEqual(expect.arrayContaining(['ILLEGAL_TRANSITION', 'INVALID_INPUT', 'TOO_LONG', 'VARIANT_NOT_FOUND']));
     expect(shared).not.toContain('NOT_FOUND');
+  });
+
+  it('breaks nothing the last released contract had, unless the break is announced', () => {
+    const released = buildSchema(readFileSync(API_BASELINE_PATH, 'utf8'));
+    const announced = JSON.parse(readFileSync(ANNOUNCED_BREAKS_PATH, 'utf8')) as { change: string; announced: string; reason: string }[];
+    const breaks = findBreakingChanges(released, schema).map((c) => c.description);
+    expect(breaks.filter((b) => !announced.some((a) => a.change === b))).toEqual([]);
+    // An announcement whose break is gone (released, or undone) is stale.
+    expect(announced.filter((a) => !breaks.includes(a.change)).map((a) => a.change)).toEqual([]);
+    for (const a of announced) expect(a.announced, a.change).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+  });
+
+  it('deprecates with a reason that says what to use and when it goes', () => {
+    const reasons: string[] = [];
+    for (const type of Object.values(schema.getTypeMap())) {
+      if (type.name.startsWith('__')) continue;
+      const members = isObjectType(type) || isInterfaceType(type) || isInputObjectType(type) ? Object.values(type.getFields()) : isEnumType(type) ? type.getValues() : [];
+      for (const member of members) if (member.deprecationReason) reasons.push(`${type.name}.${member.name}: ${member.deprecationReason}`);
+    }
+    expect(reasons.filter((r) => !/Removal after \d{4}-\d{2}-\d{2}\./.test(r))).toEqual([]);
   });
 });

@@ -6,6 +6,11 @@ import { SUBGRAPHS, defaultSubgraphUrl, type SubgraphName } from '../lib/subgrap
 
 export const SUPERGRAPH_PATH = path.join(SCHEMA_DIR, 'supergraph.graphql');
 export const POSSIBLE_TYPES_PATH = path.join(SCHEMA_DIR, 'possible-types.json');
+/** The public API schema clients code against (the supergraph without its @inaccessible parts), for client codegen and the schema lint. */
+export const API_SCHEMA_PATH = path.join(SCHEMA_DIR, 'api.graphql');
+/** The API schema as last released: a change that breaks it must be announced (ANNOUNCED_BREAKS_PATH). */
+export const API_BASELINE_PATH = path.join(SCHEMA_DIR, 'api.released.graphql');
+export const ANNOUNCED_BREAKS_PATH = path.join(SCHEMA_DIR, 'announced-breaks.json');
 
 /**
  * Each interface and union of the API schema with the object types that can stand for it, in the

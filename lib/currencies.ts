@@ -16,6 +16,21 @@ export const CURRENCY_CODES = [
 
 export type CurrencyCode = (typeof CURRENCY_CODES)[number];
 
+/**
+ * ISO 4217's minor-unit digits where they are not 2. Node's own currency data differs for some
+ * (it gives HUF, IDR, COP and PKR 0 digits) and may change between Node versions, so the digits
+ * that decide what an amount in minor units means come from here alone.
+ */
+const MINOR_UNITS_NOT_TWO: Partial<Record<CurrencyCode, number>> = {
+  BIF: 0, CLP: 0, DJF: 0, GNF: 0, ISK: 0, JPY: 0, KMF: 0, KRW: 0, PYG: 0, RWF: 0, UGX: 0, VND: 0, VUV: 0, XAF: 0, XOF: 0, XPF: 0,
+  BHD: 3, IQD: 3, JOD: 3, KWD: 3, LYD: 3, OMR: 3, TND: 3,
+};
+
+/** Digits after the decimal point in a currency (ISO 4217): 2 for USD, 0 for JPY, 3 for KWD. */
+export function minorUnitDigits(code: CurrencyCode): number {
+  return MINOR_UNITS_NOT_TWO[code] ?? 2;
+}
+
 const KNOWN: ReadonlySet<string> = new Set(CURRENCY_CODES);
 
 export const isCurrencyCode = (code: string): code is CurrencyCode => KNOWN.has(code);

@@ -13,8 +13,11 @@ describe('money', () => {
     expect(formatMoney(money(amount, currency)).replace(/\u00a0/g, ' ')).toBe(expected);
   });
 
-  it('knows each currency’s minor units', () => {
+  it('knows each currency’s minor units from ISO 4217, not from Node’s display data', () => {
     expect([minorUnitDigits('USD'), minorUnitDigits('JPY'), minorUnitDigits('KWD')]).toEqual([2, 0, 3]);
+    // Node formats these with 0 digits; ISO 4217 (and their minor units here) says 2.
+    expect(['HUF', 'IDR', 'COP', 'PKR'].map(minorUnitDigits)).toEqual([2, 2, 2, 2]);
+    expect(formatMoney(money(12345, 'HUF')).replace(/\u00a0/g, ' ')).toBe('HUF 123.45');
   });
 
   it('refuses fractional amounts', () => {

@@ -1,4 +1,4 @@
-import { isCurrencyCode } from './currencies.js';
+import { currencyCodeOf, isCurrencyCode, minorUnitDigits as isoMinorUnitDigits } from './currencies.js';
 
 /** Money is integer minor units plus an ISO 4217 code, everywhere. */
 export interface Money {
@@ -16,20 +16,21 @@ interface CurrencyFormat {
 // Formats are built once per currency: every Money value of a listing page is formatted.
 const formats = new Map<string, CurrencyFormat>();
 
+/** Display follows ISO 4217's digits (lib/currencies.ts), not Node's: 12345 HUF minor units show as 123.45. */
 function currencyFormat(currencyCode: string): CurrencyFormat {
   let f = formats.get(currencyCode);
   if (!f) {
-    const format = new Intl.NumberFormat('en-US', { style: 'currency', currency: currencyCode });
-    const digits = format.resolvedOptions().maximumFractionDigits ?? 2;
+    const digits = minorUnitDigits(currencyCode);
+    const format = new Intl.NumberFormat('en-US', { style: 'currency', currency: currencyCode, minimumFractionDigits: digits, maximumFractionDigits: digits });
     f = { format, digits, scale: 10 ** digits };
     formats.set(currencyCode, f);
   }
   return f;
 }
 
-/** Digits after the decimal point for a currency (2 for USD, 0 for JPY, 3 for KWD). */
+/** Digits after the decimal point for a currency (2 for USD, 0 for JPY, 3 for KWD), from ISO 4217. */
 export function minorUnitDigits(currencyCode: string): number {
-  return currencyFormat(currencyCode).digits;
+  return isoMinorUnitDigits(currencyCodeOf(currencyCode));
 }
 
 /** A currency money may be in (lib/currencies.ts, the schema's CurrencyCode). */

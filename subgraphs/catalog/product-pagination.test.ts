@@ -6,7 +6,7 @@ import { createCategory, createProduct, uniqueSlug, useCatalogTestStack, type Pr
 import { LIST, page, productInput, productListing, sorted, type Sort } from './product-search-fixtures.js';
 
 const env = useCatalogTestStack();
-const { names, walk } = productListing(env);
+const { names, walk, walkBack } = productListing(env);
 
 describe('pagination', () => {
   /** Products with distinct names, tied prices and one without variants, created in shuffled name order. */
@@ -42,10 +42,11 @@ describe('pagination', () => {
     NAME_DESC: (a, b) => (a.name < b.name ? 1 : -1),
   };
 
-  it.each(Object.keys(expectedOrder) as Exclude<Sort, 'RELEVANCE'>[])('walks every page of two in %s order, each product once', async (sort) => {
+  it.each(Object.keys(expectedOrder) as Exclude<Sort, 'RELEVANCE'>[])('walks every page of two in %s order, each product once, forwards and backwards', async (sort) => {
     const expected = [...products].sort(expectedOrder[sort]).map((p) => p.name);
     expect(await names({ categoryId: category }, sort)).toEqual(expected);
     expect(await walk({ categoryId: category }, sort, 2)).toEqual(expected);
+    expect(await walkBack({ categoryId: category }, sort, 2)).toEqual(expected);
   });
 
   it('walks every page of two in RELEVANCE order, each product once, best match first', async () => {
@@ -55,6 +56,7 @@ describe('pagination', () => {
     expect(onePage[0]).toBe('Pager Bravo');
     expect(onePage.slice(-2).sort()).toEqual(['Pager Charlie', 'Pager Hotel']);
     expect(await walk(filter, 'RELEVANCE', 2)).toEqual(onePage);
+    expect(await walkBack(filter, 'RELEVANCE', 2)).toEqual(onePage);
   });
 
   it('reports totalCount and pageInfo on every page', async () => {
@@ -113,13 +115,16 @@ describe('pagination', () => {
   describe('refuses bad paging arguments', () => {
     const codeOf = async (variables: Record<string, unknown>) => (await env.customer.request(LIST, variables)).errors?.map((e) => e.extensions?.code);
 
-    it('first above 250 or below 0', async () => {
+    it('first or last above 250 or below 0, and both ways at once', async () => {
       expect(await codeOf({ first: 251 })).toEqual(['BAD_USER_INPUT']);
       expect(await codeOf({ first: -1 })).toEqual(['BAD_USER_INPUT']);
+      expect(await codeOf({ last: 251 })).toEqual(['BAD_USER_INPUT']);
+      expect(await codeOf({ first: 2, last: 2 })).toEqual(['BAD_USER_INPUT']);
       expect(await codeOf({ first: 250 })).toBeUndefined();
+      expect(await codeOf({ last: 250 })).toBeUndefined();
     });
 
-    it('an after that is not a cursor, or is a cursor of another sort', async () => {
+    it('an after or before that is not a cursor, or is a cursor of another sort', async () => {
       const b64 = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
       const someId = products[0]!.id;
       const nameCursor = (await page(env.customer, { first: 1, filter: { categoryId: category }, sort: 'NAME_ASC' })).pageInfo.endCursor!;
@@ -136,9 +141,10 @@ describe('pagination', () => {
         [nameCursor, 'PRICE_ASC'],
         [nameCursor, 'NEWEST'],
       ];
-      for (const [after, sort] of cases) {
+      for (const [cursor, sort] of cases) {
         const filter = sort === 'RELEVANCE' ? { search: 'pager' } : {};
-        expect([after, sort, await codeOf({ first: 2, after, sort, filter })]).toEqual([after, sort, ['BAD_USER_INPUT']]);
+        expect([cursor, sort, await codeOf({ first: 2, after: cursor, sort, filter })]).toEqual([cursor, sort, ['BAD_USER_INPUT']]);
+        expect([cursor, sort, await codeOf({ last: 2, before: cursor, sort, filter })]).toEqual([cursor, sort, ['BAD_USER_INPUT']]);
       }
     });
   });

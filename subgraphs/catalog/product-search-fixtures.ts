@@ -12,14 +12,17 @@ export interface Page {
   pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null };
 }
 
-export const LIST = `query($first: Int, $after: String, $filter: ProductFilter, $sort: ProductSort) {
-  products(first: $first, after: $after, filter: $filter, sort: $sort) {
+export const LIST = `query($first: Int, $after: String, $last: Int, $before: String, $filter: ProductFilter, $sort: ProductSort) {
+  products(first: $first, after: $after, last: $last, before: $before, filter: $filter, sort: $sort) {
     totalCount
     edges { cursor node { id name } }
     pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
   } }`;
 
-export async function page(client: GraphQLClient, variables: { first?: number; after?: string | null; filter?: Record<string, unknown>; sort?: Sort }): Promise<Page> {
+export async function page(
+  client: GraphQLClient,
+  variables: { first?: number; after?: string | null; last?: number; before?: string | null; filter?: Record<string, unknown>; sort?: Sort },
+): Promise<Page> {
   return (await client.query<{ products: Page }>(LIST, variables)).products;
 }
 
@@ -49,7 +52,23 @@ export function productListing(env: { customer: GraphQLClient }) {
       if (n > 100) throw new Error('pagination does not end');
     }
   }
-  return { names, walk };
+  /** Walks every page of `size` backwards from the end (last/before) and returns the names in listing order. */
+  async function walkBack(filter: Record<string, unknown>, sort: Sort, size: number): Promise<string[]> {
+    const seen: string[] = [];
+    let before: string | null = null;
+    for (let n = 1; ; n++) {
+      const p = await page(env.customer, { last: size, before, filter, sort });
+      expect(p.edges.length).toBeLessThanOrEqual(size);
+      expect(p.pageInfo.hasNextPage).toBe(before !== null);
+      seen.unshift(...p.edges.map((e) => e.node.name));
+      if (!p.pageInfo.hasPreviousPage) return seen;
+      expect(p.edges).toHaveLength(size);
+      expect(p.pageInfo.startCursor).toBe(p.edges[0]!.cursor);
+      before = p.pageInfo.startCursor;
+      if (n > 100) throw new Error('pagination does not end');
+    }
+  }
+  return { names, walk, walkBack };
 }
 
 export type VariantSpec = { price: number; onHand?: number; active?: boolean; size?: string; colour?: string };

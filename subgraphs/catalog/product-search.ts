@@ -2,7 +2,7 @@
 import { Prisma, type PrismaClient } from './prisma-client/client.js';
 import { badUserInput } from '../../lib/errors.js';
 import { isUuid } from '../../lib/ids.js';
-import { decodeCursor, encodeCursor, toConnection } from '../../lib/pagination.js';
+import { cursorArgument, decodeCursor, encodeCursor, toConnection, type PageWindow } from '../../lib/pagination.js';
 import type { ProductConnectionRow, ProductRow } from './models.js';
 import type { ProductSort } from './generated/resolvers-types.js';
 
@@ -21,6 +21,8 @@ export const PRICE_BUCKETS = [0, 2_500, 5_000, 10_000, 20_000, 50_000];
 
 
 type SortKey = { columns: Prisma.Sql[]; direction: 'ASC' | 'DESC'; tieBreak: 'ASC' | 'DESC' };
+
+const flip = (direction: 'ASC' | 'DESC'): 'ASC' | 'DESC' => (direction === 'ASC' ? 'DESC' : 'ASC');
 
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 
@@ -112,13 +114,16 @@ export class ProductQuery {
   }
 
   /**
-   * The cursor condition: rows strictly after (sort key, id) in the sort order. A cursor of
-   * another sort or of the wrong shape is the client's mistake, refused before it reaches SQL.
+   * The cursor condition: rows strictly after (sort key, id) in the order the page is read. A
+   * cursor of another sort or of the wrong shape is the client's mistake, refused before it
+   * reaches SQL.
    */
-  private afterCondition(key: SortKey, cursor: unknown[]): Prisma.Sql {
+  private cursorCondition(key: SortKey, window: PageWindow & { cursor: string }): Prisma.Sql {
+    const argument = cursorArgument(window);
+    const cursor = decodeCursor(window.cursor, argument);
     const [sort, value, id] = cursor;
     if (cursor.length !== 3 || sort !== this.sort || typeof id !== 'string' || !isUuid(id) || !validSortValue[this.sort](value)) {
-      throw badUserInput('after is not a valid cursor for this sort', 'after');
+      throw badUserInput(`${argument} is not a valid cursor for this sort`, argument);
     }
     const column = key.columns[0]!;
     const typed = {
@@ -134,10 +139,12 @@ export class ProductQuery {
     return Prisma.sql`(${column} ${cmp} ${typed} OR (${column} = ${typed} AND p.id ${tieCmp} ${id}::uuid))`;
   }
 
-  async page(first: number, after: string | null | undefined): Promise<ProductConnectionRow> {
-    const key = this.sortKey();
+  async page(window: PageWindow): Promise<ProductConnectionRow> {
+    // A backward page is read in the opposite order from its cursor, then turned round.
+    const sorted = this.sortKey();
+    const key = window.direction === 'forward' ? sorted : { ...sorted, direction: flip(sorted.direction), tieBreak: flip(sorted.tieBreak) };
     const conditions = [this.where];
-    if (after) conditions.push(this.afterCondition(key, decodeCursor(after)));
+    if (window.cursor) conditions.push(this.cursorCondition(key, { ...window, cursor: window.cursor }));
     const dir = Prisma.raw(key.direction);
     const tie = Prisma.raw(key.tieBreak);
     const rows = await this.db.$queryRaw<(ProductRow & { sort_value: unknown })[]>`
@@ -147,8 +154,8 @@ export class ProductQuery {
         FROM product p
        WHERE ${Prisma.join(conditions, ' AND ')}
        ORDER BY sort_value ${dir}, p.id ${tie}
-       LIMIT ${first + 1}`;
-    const connection = toConnection(rows, first, after, (row) => {
+       LIMIT ${window.size + 1}`;
+    const connection = toConnection(rows, window, (row) => {
       const value = row.sort_value instanceof Date ? row.sort_value.toISOString() : row.sort_value;
       return encodeCursor([this.sort, value, row.id]);
     });

@@ -2,7 +2,7 @@
 import { hasRole, requireRole } from '../../lib/auth.js';
 import { badUserInput, forbidden, toPayload } from '../../lib/errors.js';
 import { money } from '../../lib/money.js';
-import { pageSize } from '../../lib/pagination.js';
+import { pageWindow, type PageArgs } from '../../lib/pagination.js';
 import { actorOf } from '../../lib/state-machine.js';
 import type { CatalogContext } from './context.js';
 import { createLoaders } from './loaders.js';
@@ -28,14 +28,14 @@ const staffOnly = <T>(ctx: CatalogContext, value: T): T => {
 /** Customers and anonymous callers see live products only; staff see everything. */
 const visible = (ctx: CatalogContext, p: ProductRow | null) => (p && (isStaff(ctx) || (p.active && !p.deletedAt)) ? p : null);
 
-function listProducts(ctx: CatalogContext, args: { first?: number | null; after?: string | null; filter?: ProductFilterInput | null; sort?: string | null }) {
+function listProducts(ctx: CatalogContext, args: PageArgs & { filter?: ProductFilterInput | null; sort?: string | null }) {
   const filter = args.filter ?? {};
   if (filter.active === false && !isStaff(ctx)) throw forbidden('Only staff may list inactive products');
   if (filter.priceMin != null && filter.priceMax != null && filter.priceMin > filter.priceMax) {
     throw badUserInput('priceMin must not exceed priceMax', 'filter.priceMin');
   }
   const query = new ProductQuery(ctx.db, filter, (args.sort ?? 'RELEVANCE') as never);
-  return query.page(pageSize(args.first), args.after).then((page) => {
+  return query.page(pageWindow(args)).then((page) => {
     // The page's rows are whole products: later lookups by id (a variant's product) need no query.
     for (const { node } of page.edges) ctx.loaders.product.prime(node.id, node);
     return page;

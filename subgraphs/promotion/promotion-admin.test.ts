@@ -157,8 +157,8 @@ describe('updatePromotion and deactivatePromotion', () => {
 });
 
 describe('promotions connection', () => {
-  const PAGE = `query($first: Int, $after: String) { promotions(first: $first, after: $after) {
-    totalCount pageInfo { hasNextPage hasPreviousPage endCursor } edges { cursor node { id name usage { reserved confirmed total } } } } }`;
+  const PAGE = `query($first: Int, $after: String, $last: Int, $before: String) { promotions(first: $first, after: $after, last: $last, before: $before) {
+    totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor } edges { cursor node { id name usage { reserved confirmed total } } } } }`;
 
   it('pages through every promotion, newest first, with usage counts', async () => {
     const ids: string[] = [];
@@ -185,6 +185,16 @@ describe('promotions connection', () => {
     } while (after);
     expect(seen).toHaveLength(total);
     expect(new Set(seen).size).toBe(total);
+
+    // Backwards from the oldest end, the same promotions in the same order.
+    const back: string[] = [];
+    let before: string | null = null;
+    do {
+      const page: any = (await env.stack.admin.query(PAGE, { last: 7, before })).promotions;
+      back.unshift(...page.edges.map((e: { node: { id: string } }) => e.node.id));
+      before = page.pageInfo.hasPreviousPage ? page.pageInfo.startCursor : null;
+    } while (before);
+    expect(back).toEqual(seen);
   });
 
   it('refuses a bad cursor and a bad page size', async () => {

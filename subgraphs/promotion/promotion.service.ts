@@ -1,7 +1,7 @@
 // Admin writes and reads of the Promotion aggregate.
 import { isUniqueViolation } from '../../lib/db.js';
 import { isUuid } from '../../lib/ids.js';
-import { newestFirst } from '../../lib/pagination.js';
+import { newestFirst, type PageWindow } from '../../lib/pagination.js';
 import type { PromotionConnectionRow, PromotionRow } from './models.js';
 import type { Prisma, PrismaClient } from './prisma-client/client.js';
 import { PromotionInputChecker, promotionFields, refuse, type PromotionInput } from './validation.js';
@@ -80,11 +80,12 @@ export class PromotionService {
     return isUuid(id) ? this.db.promotion.findUnique({ where: { id } }) : null;
   }
 
-  list(first: number, after: string | null | undefined): Promise<PromotionConnectionRow> {
+  /** Newest first, either way through (UUIDv7 ids sort by creation time). */
+  list(window: PageWindow): Promise<PromotionConnectionRow> {
     return newestFirst(
-      first,
-      after,
-      (beforeId, take) => this.db.promotion.findMany({ where: beforeId ? { id: { lt: beforeId } } : {}, orderBy: { id: 'desc' }, take }),
+      window,
+      (cursorId, order, take) =>
+        this.db.promotion.findMany({ where: cursorId ? { id: order === 'desc' ? { lt: cursorId } : { gt: cursorId } } : {}, orderBy: { id: order }, take }),
       () => this.db.promotion.count(),
     );
   }

@@ -3,7 +3,7 @@
 import { requireRole } from '../../lib/auth.js';
 import { currencyCodeOf } from '../../lib/currencies.js';
 import { money } from '../../lib/money.js';
-import { pageSize } from '../../lib/pagination.js';
+import { pageWindow } from '../../lib/pagination.js';
 import { actorOf } from '../../lib/state-machine.js';
 import { affiliateResolvers } from './affiliates/resolvers.js';
 import type { Resolvers } from './generated/resolvers-types.js';
@@ -18,9 +18,9 @@ export const resolvers: Resolvers = {
       requireRole(ctx.viewer, 'admin', 'support');
       return ctx.promotions.get(id);
     },
-    promotions: (_root, { first, after }, ctx) => {
+    promotions: (_root, args, ctx) => {
       requireRole(ctx.viewer, 'admin', 'support');
-      return ctx.promotions.list(pageSize(first), after);
+      return ctx.promotions.list(pageWindow(args));
     },
     evaluatePromotions: (_root, { input }, ctx) => {
       requireRole(ctx.viewer, 'service');

@@ -20,12 +20,19 @@ export type Scalars = {
   _FieldSet: { input: unknown; output: unknown; }
 };
 
+/**
+ * A person's shopping cart, priced afresh from the catalog and the promotions on every read. Its
+ * owner, support and admin may read it; only its owner changes it, and only while it is ACTIVE.
+ */
 export type Cart = {
   __typename?: 'Cart';
+  /** The affiliate partner's code the cart was created with, upper-case; null when none. */
   affiliateCode: Maybe<Scalars['String']['output']>;
   /** Applied promotion codes, upper-case, in the order they were applied. */
   appliedCodes: Array<Scalars['String']['output']>;
+  /** When the cart was created. */
   createdAt: Scalars['DateTime']['output'];
+  /** The currency of its lines: set by the first line put into an empty cart; USD for a cart that never had one. */
   currencyCode: CurrencyCode;
   /** Every discount, shipping discounts included. */
   discountTotal: Money;
@@ -33,35 +40,46 @@ export type Cart = {
   discounts: Array<CartDiscount>;
   /** When the cart expires unless it is touched again. */
   expiresAt: Scalars['DateTime']['output'];
+  /** The cart's id. */
   id: Scalars['ID']['output'];
   /** Units across all lines. */
   itemCount: Scalars['Int']['output'];
+  /** Its lines (at most 100), in the order they were first added, those left out of the totals included. */
   lines: Array<CartLine>;
   /** Shipping for the default method (STANDARD) to the default destination, before shipping discounts. */
   shippingEstimate: Money;
+  /** Where the cart is in its lifecycle; only an ACTIVE cart takes changes. */
   status: CartStatus;
-  /** Sum of the line totals of the lines that can be bought. */
+  /** Sum of the line totals of the lines whose variant is for sale in the cart's currency (lines with an UNAVAILABLE warning, and every line while the catalog does not answer, are left out). */
   subtotal: Money;
+  /** Tax at the default destination's rate (basis points in the rate tables) on the subtotal less its discounts, plus the shipping less its discount where the destination taxes shipping; rounded half up to the minor unit. */
   taxEstimate: Money;
   /** subtotal - discountTotal + shippingEstimate + taxEstimate */
   total: Money;
+  /** When the cart was last written: a change to its lines or codes, createCart returning it, or its expiry. */
   updatedAt: Scalars['DateTime']['output'];
   /** Things the shopper should know before checking out: stock, price changes, unavailable variants, codes that no longer apply. */
   warnings: Array<CartWarning>;
 };
 
+/** A discount a promotion gives the cart as it is now. */
 export type CartDiscount = {
   __typename?: 'CartDiscount';
+  /** What it takes off, more than zero: for an item-level discount, off its line. */
   amount: Money;
   /** The code that unlocked it; null for automatic promotions. */
   code: Maybe<Scalars['String']['output']>;
+  /** Whether it applies to the cart or to one line. */
   level: DiscountLevel;
   /** The line an item-level discount applies to. */
   lineId: Maybe<Scalars['ID']['output']>;
+  /** The promotion's name, for display. */
   name: Scalars['String']['output'];
+  /** The promotion giving it. */
   promotionId: Scalars['ID']['output'];
 };
 
+/** Why a cart mutation was refused. */
 export type CartErrorCode =
   /** The cart is expired, checked out or being checked out: it takes no changes. */
   | 'CART_NOT_ACTIVE'
@@ -102,15 +120,18 @@ export type CartErrorCode =
   /** The variant or its product is not for sale. */
   | 'VARIANT_UNAVAILABLE';
 
+/** A variant in a cart and how many of it. */
 export type CartLine = {
   __typename?: 'CartLine';
-  /** Item-level discounts allocated to this line. */
+  /** This line's share of the discounts: item-level ones on it and its part of cart-level ones (free shipping aside); at most lineTotal. */
   discountTotal: Money;
+  /** The line's id (for updateCartLine and removeCartLine). */
   id: Scalars['ID']['output'];
   /** unitPrice × quantity, before discounts. */
   lineTotal: Money;
+  /** Units, 1..999. */
   quantity: Scalars['Int']['output'];
-  /** The catalog's current price. */
+  /** The catalog's current price; the price last seen when the catalog does not answer or no longer prices the variant in the cart's currency. */
   unitPrice: Money;
   /** The catalog's variant; null, with an error, when the catalog cannot be reached, so that the rest of the cart still shows. */
   variant: Maybe<ProductVariant>;
@@ -120,41 +141,59 @@ export type CartLine = {
 export type CartLineInput = {
   /** 1..999 */
   quantity: Scalars['Int']['input'];
+  /** The catalog variant; it must be for sale, priced in a currency the shop sells in, and all lines in one currency (the cart's, once it has lines). */
   variantId: Scalars['ID']['input'];
 };
 
 /** A line of the cart and its new quantity. */
 export type CartLineUpdateInput = {
+  /** The line (CartLine.id). */
   lineId: Scalars['ID']['input'];
   /** 1..999 */
   quantity: Scalars['Int']['input'];
 };
 
+/** What a cart mutation answers. */
 export type CartPayload = {
   __typename?: 'CartPayload';
+  /** The cart after the change; when the change was refused, the cart as it now is if the caller may read it (null for a refused createCart). */
   cart: Maybe<Cart>;
+  /** Why the change was refused; empty when it was made. */
   userErrors: Array<CartUserError>;
 };
 
+/** Where a cart is in its lifecycle. */
 export type CartStatus =
+  /** The shopper's cart: it takes changes until it expires. */
   | 'ACTIVE'
+  /** It became an order; it takes no more changes. */
   | 'CHECKED_OUT'
+  /** A checkout is turning it into an order: it takes no changes; a failed checkout hands it back (ACTIVE). */
   | 'CHECKING_OUT'
+  /** No activity for CART_TTL_DAYS (30 by default): archived, it takes no more changes, and createCart starts a new cart. */
   | 'EXPIRED';
 
+/** A cart mutation's refusal. */
 export type CartUserError = UserError & {
   __typename?: 'CartUserError';
+  /** Why, as a stable code to act on. */
   code: CartErrorCode;
+  /** Path to the argument or input field at fault, if any, e.g. ["lines", "2", "quantity"]. */
   field: Maybe<Array<Scalars['String']['output']>>;
+  /** What went wrong, for people. */
   message: Scalars['String']['output'];
 };
 
+/** Something the shopper should know about the cart before checking out. */
 export type CartWarning = {
   __typename?: 'CartWarning';
   /** Units available, for OUT_OF_STOCK and INSUFFICIENT_STOCK. */
   available: Maybe<Scalars['Int']['output']>;
+  /** What kind of warning, as a stable code. */
   code: CartWarningCode;
+  /** The line concerned; null for warnings about the whole cart (codes, unavailable services). */
   lineId: Maybe<Scalars['ID']['output']>;
+  /** The warning, for people. */
   message: Scalars['String']['output'];
   /** The price the shopper saw when adding the line, for PRICE_CHANGED. */
   previousUnitPrice: Maybe<Money>;
@@ -162,11 +201,15 @@ export type CartWarning = {
   promotionCode: Maybe<Scalars['String']['output']>;
 };
 
+/** Kinds of cart warning. */
 export type CartWarningCode =
   /** The catalog did not answer: the lines show the prices last seen and are not in the totals for now. */
   | 'CATALOG_UNAVAILABLE'
+  /** Fewer units are available than the line holds (see available); the line stays in the totals. */
   | 'INSUFFICIENT_STOCK'
+  /** None of the line's variant is available now (see available); the line stays in the totals. */
   | 'OUT_OF_STOCK'
+  /** The variant's price changed since the line was last added to (see previousUnitPrice); the totals use the current price. */
   | 'PRICE_CHANGED'
   /** The promotion service did not answer: the totals show no discounts for now. */
   | 'PROMOTIONS_UNAVAILABLE'
@@ -175,6 +218,7 @@ export type CartWarningCode =
   /** The variant is no longer for sale; the line is left out of the totals. */
   | 'UNAVAILABLE';
 
+/** What a cart starts with. */
 export type CreateCartInput = {
   /** The affiliate partner's code the shopper arrived with. */
   affiliateCode?: InputMaybe<Scalars['String']['input']>;
@@ -184,166 +228,326 @@ export type CreateCartInput = {
 
 /** ISO 4217 codes of the currencies in use today. */
 export type CurrencyCode =
+  /** United Arab Emirates Dirham. */
   | 'AED'
+  /** Afghan Afghani. */
   | 'AFN'
+  /** Albanian Lek. */
   | 'ALL'
+  /** Armenian Dram. */
   | 'AMD'
+  /** Netherlands Antillean Guilder. */
   | 'ANG'
+  /** Angolan Kwanza. */
   | 'AOA'
+  /** Argentine Peso. */
   | 'ARS'
+  /** Australian Dollar. */
   | 'AUD'
+  /** Aruban Florin. */
   | 'AWG'
+  /** Azerbaijani Manat. */
   | 'AZN'
+  /** Bosnia-Herzegovina Convertible Mark. */
   | 'BAM'
+  /** Barbadian Dollar. */
   | 'BBD'
+  /** Bangladeshi Taka. */
   | 'BDT'
+  /** Bulgarian Lev. */
   | 'BGN'
+  /** Bahraini Dinar. */
   | 'BHD'
+  /** Burundian Franc. */
   | 'BIF'
+  /** Bermudian Dollar. */
   | 'BMD'
+  /** Brunei Dollar. */
   | 'BND'
+  /** Bolivian Boliviano. */
   | 'BOB'
+  /** Brazilian Real. */
   | 'BRL'
+  /** Bahamian Dollar. */
   | 'BSD'
+  /** Bhutanese Ngultrum. */
   | 'BTN'
+  /** Botswanan Pula. */
   | 'BWP'
+  /** Belarusian Ruble. */
   | 'BYN'
+  /** Belize Dollar. */
   | 'BZD'
+  /** Canadian Dollar. */
   | 'CAD'
+  /** Congolese Franc. */
   | 'CDF'
+  /** Swiss Franc. */
   | 'CHF'
+  /** Chilean Peso. */
   | 'CLP'
+  /** Chinese Yuan. */
   | 'CNY'
+  /** Colombian Peso. */
   | 'COP'
+  /** Costa Rican Colón. */
   | 'CRC'
+  /** Cuban Peso. */
   | 'CUP'
+  /** Cape Verdean Escudo. */
   | 'CVE'
+  /** Czech Koruna. */
   | 'CZK'
+  /** Djiboutian Franc. */
   | 'DJF'
+  /** Danish Krone. */
   | 'DKK'
+  /** Dominican Peso. */
   | 'DOP'
+  /** Algerian Dinar. */
   | 'DZD'
+  /** Egyptian Pound. */
   | 'EGP'
+  /** Eritrean Nakfa. */
   | 'ERN'
+  /** Ethiopian Birr. */
   | 'ETB'
+  /** Euro. */
   | 'EUR'
+  /** Fijian Dollar. */
   | 'FJD'
+  /** Falkland Islands Pound. */
   | 'FKP'
+  /** British Pound. */
   | 'GBP'
+  /** Georgian Lari. */
   | 'GEL'
+  /** Ghanaian Cedi. */
   | 'GHS'
+  /** Gibraltar Pound. */
   | 'GIP'
+  /** Gambian Dalasi. */
   | 'GMD'
+  /** Guinean Franc. */
   | 'GNF'
+  /** Guatemalan Quetzal. */
   | 'GTQ'
+  /** Guyanese Dollar. */
   | 'GYD'
+  /** Hong Kong Dollar. */
   | 'HKD'
+  /** Honduran Lempira. */
   | 'HNL'
+  /** Haitian Gourde. */
   | 'HTG'
+  /** Hungarian Forint. */
   | 'HUF'
+  /** Indonesian Rupiah. */
   | 'IDR'
+  /** Israeli New Shekel. */
   | 'ILS'
+  /** Indian Rupee. */
   | 'INR'
+  /** Iraqi Dinar. */
   | 'IQD'
+  /** Iranian Rial. */
   | 'IRR'
+  /** Icelandic Króna. */
   | 'ISK'
+  /** Jamaican Dollar. */
   | 'JMD'
+  /** Jordanian Dinar. */
   | 'JOD'
+  /** Japanese Yen. */
   | 'JPY'
+  /** Kenyan Shilling. */
   | 'KES'
+  /** Kyrgyz Som. */
   | 'KGS'
+  /** Cambodian Riel. */
   | 'KHR'
+  /** Comorian Franc. */
   | 'KMF'
+  /** North Korean Won. */
   | 'KPW'
+  /** South Korean Won. */
   | 'KRW'
+  /** Kuwaiti Dinar. */
   | 'KWD'
+  /** Cayman Islands Dollar. */
   | 'KYD'
+  /** Kazakhstani Tenge. */
   | 'KZT'
+  /** Laotian Kip. */
   | 'LAK'
+  /** Lebanese Pound. */
   | 'LBP'
+  /** Sri Lankan Rupee. */
   | 'LKR'
+  /** Liberian Dollar. */
   | 'LRD'
+  /** Lesotho Loti. */
   | 'LSL'
+  /** Libyan Dinar. */
   | 'LYD'
+  /** Moroccan Dirham. */
   | 'MAD'
+  /** Moldovan Leu. */
   | 'MDL'
+  /** Malagasy Ariary. */
   | 'MGA'
+  /** Macedonian Denar. */
   | 'MKD'
+  /** Myanmar Kyat. */
   | 'MMK'
+  /** Mongolian Tugrik. */
   | 'MNT'
+  /** Macanese Pataca. */
   | 'MOP'
+  /** Mauritanian Ouguiya. */
   | 'MRU'
+  /** Mauritian Rupee. */
   | 'MUR'
+  /** Maldivian Rufiyaa. */
   | 'MVR'
+  /** Malawian Kwacha. */
   | 'MWK'
+  /** Mexican Peso. */
   | 'MXN'
+  /** Malaysian Ringgit. */
   | 'MYR'
+  /** Mozambican Metical. */
   | 'MZN'
+  /** Namibian Dollar. */
   | 'NAD'
+  /** Nigerian Naira. */
   | 'NGN'
+  /** Nicaraguan Córdoba. */
   | 'NIO'
+  /** Norwegian Krone. */
   | 'NOK'
+  /** Nepalese Rupee. */
   | 'NPR'
+  /** New Zealand Dollar. */
   | 'NZD'
+  /** Omani Rial. */
   | 'OMR'
+  /** Panamanian Balboa. */
   | 'PAB'
+  /** Peruvian Sol. */
   | 'PEN'
+  /** Papua New Guinean Kina. */
   | 'PGK'
+  /** Philippine Peso. */
   | 'PHP'
+  /** Pakistani Rupee. */
   | 'PKR'
+  /** Polish Zloty. */
   | 'PLN'
+  /** Paraguayan Guarani. */
   | 'PYG'
+  /** Qatari Riyal. */
   | 'QAR'
+  /** Romanian Leu. */
   | 'RON'
+  /** Serbian Dinar. */
   | 'RSD'
+  /** Russian Ruble. */
   | 'RUB'
+  /** Rwandan Franc. */
   | 'RWF'
+  /** Saudi Riyal. */
   | 'SAR'
+  /** Solomon Islands Dollar. */
   | 'SBD'
+  /** Seychellois Rupee. */
   | 'SCR'
+  /** Sudanese Pound. */
   | 'SDG'
+  /** Swedish Krona. */
   | 'SEK'
+  /** Singapore Dollar. */
   | 'SGD'
+  /** Saint Helena Pound. */
   | 'SHP'
+  /** Sierra Leonean Leone. */
   | 'SLE'
+  /** Somali Shilling. */
   | 'SOS'
+  /** Surinamese Dollar. */
   | 'SRD'
+  /** South Sudanese Pound. */
   | 'SSP'
+  /** São Tomé and Príncipe Dobra. */
   | 'STN'
+  /** Salvadoran Colón. */
   | 'SVC'
+  /** Syrian Pound. */
   | 'SYP'
+  /** Swazi Lilangeni. */
   | 'SZL'
+  /** Thai Baht. */
   | 'THB'
+  /** Tajikistani Somoni. */
   | 'TJS'
+  /** Turkmenistani Manat. */
   | 'TMT'
+  /** Tunisian Dinar. */
   | 'TND'
+  /** Tongan Paʻanga. */
   | 'TOP'
+  /** Turkish Lira. */
   | 'TRY'
+  /** Trinidad and Tobago Dollar. */
   | 'TTD'
+  /** New Taiwan Dollar. */
   | 'TWD'
+  /** Tanzanian Shilling. */
   | 'TZS'
+  /** Ukrainian Hryvnia. */
   | 'UAH'
+  /** Ugandan Shilling. */
   | 'UGX'
+  /** US Dollar. */
   | 'USD'
+  /** Uruguayan Peso. */
   | 'UYU'
+  /** Uzbekistani Som. */
   | 'UZS'
+  /** Venezuelan Bolívar. */
   | 'VES'
+  /** Vietnamese Dong. */
   | 'VND'
+  /** Vanuatu Vatu. */
   | 'VUV'
+  /** Samoan Tala. */
   | 'WST'
+  /** Central African CFA Franc. */
   | 'XAF'
+  /** East Caribbean Dollar. */
   | 'XCD'
+  /** Caribbean Guilder. */
   | 'XCG'
+  /** West African CFA Franc. */
   | 'XOF'
+  /** CFP Franc. */
   | 'XPF'
+  /** Yemeni Rial. */
   | 'YER'
+  /** South African Rand. */
   | 'ZAR'
+  /** Zambian Kwacha. */
   | 'ZMW'
+  /** Zimbabwe Gold. */
   | 'ZWG'
+  /** Zimbabwean Dollar (2009–2024). */
   | 'ZWL';
 
+/** What a discount applies to. */
 export type DiscountLevel =
+  /** The whole cart. */
   | 'CART'
+  /** The lines of the targeted products, variants or categories. */
   | 'ITEM';
 
 /** An amount of money: integer minor units in a currency, e.g. 1250 USD is $12.50. */
@@ -359,6 +563,13 @@ export type Money = {
   fractionDigits: Scalars['Int']['output'];
 };
 
+/**
+ * Changes. Each answers a payload with what it changed and `userErrors`: a business refusal changes
+ * nothing and comes back there with a stable `code`; GraphQL errors are for bad requests
+ * (BAD_USER_INPUT, UNAUTHENTICATED, FORBIDDEN) and outages. Carts are changed by their owners (a
+ * signed-in customer, support or admin, each on their own cart); the catalog, promotions and
+ * affiliates by admins, except affiliate clicks, which anyone may record.
+ */
 export type Mutation = {
   __typename?: 'Mutation';
   /** Adds a catalog variant; adding a variant already in the cart increases that line's quantity. */
@@ -382,6 +593,13 @@ export type Mutation = {
 };
 
 
+/**
+ * Changes. Each answers a payload with what it changed and `userErrors`: a business refusal changes
+ * nothing and comes back there with a stable `code`; GraphQL errors are for bad requests
+ * (BAD_USER_INPUT, UNAUTHENTICATED, FORBIDDEN) and outages. Carts are changed by their owners (a
+ * signed-in customer, support or admin, each on their own cart); the catalog, promotions and
+ * affiliates by admins, except affiliate clicks, which anyone may record.
+ */
 export type MutationAddCartLineArgs = {
   cartId: Scalars['ID']['input'];
   quantity: Scalars['Int']['input'];
@@ -389,41 +607,90 @@ export type MutationAddCartLineArgs = {
 };
 
 
+/**
+ * Changes. Each answers a payload with what it changed and `userErrors`: a business refusal changes
+ * nothing and comes back there with a stable `code`; GraphQL errors are for bad requests
+ * (BAD_USER_INPUT, UNAUTHENTICATED, FORBIDDEN) and outages. Carts are changed by their owners (a
+ * signed-in customer, support or admin, each on their own cart); the catalog, promotions and
+ * affiliates by admins, except affiliate clicks, which anyone may record.
+ */
 export type MutationAddCartLinesArgs = {
   cartId: Scalars['ID']['input'];
   lines: Array<CartLineInput>;
 };
 
 
+/**
+ * Changes. Each answers a payload with what it changed and `userErrors`: a business refusal changes
+ * nothing and comes back there with a stable `code`; GraphQL errors are for bad requests
+ * (BAD_USER_INPUT, UNAUTHENTICATED, FORBIDDEN) and outages. Carts are changed by their owners (a
+ * signed-in customer, support or admin, each on their own cart); the catalog, promotions and
+ * affiliates by admins, except affiliate clicks, which anyone may record.
+ */
 export type MutationApplyPromotionCodeArgs = {
   cartId: Scalars['ID']['input'];
   code: Scalars['String']['input'];
 };
 
 
+/**
+ * Changes. Each answers a payload with what it changed and `userErrors`: a business refusal changes
+ * nothing and comes back there with a stable `code`; GraphQL errors are for bad requests
+ * (BAD_USER_INPUT, UNAUTHENTICATED, FORBIDDEN) and outages. Carts are changed by their owners (a
+ * signed-in customer, support or admin, each on their own cart); the catalog, promotions and
+ * affiliates by admins, except affiliate clicks, which anyone may record.
+ */
 export type MutationCreateCartArgs = {
   input?: InputMaybe<CreateCartInput>;
 };
 
 
+/**
+ * Changes. Each answers a payload with what it changed and `userErrors`: a business refusal changes
+ * nothing and comes back there with a stable `code`; GraphQL errors are for bad requests
+ * (BAD_USER_INPUT, UNAUTHENTICATED, FORBIDDEN) and outages. Carts are changed by their owners (a
+ * signed-in customer, support or admin, each on their own cart); the catalog, promotions and
+ * affiliates by admins, except affiliate clicks, which anyone may record.
+ */
 export type MutationRemoveCartLineArgs = {
   cartId: Scalars['ID']['input'];
   lineId: Scalars['ID']['input'];
 };
 
 
+/**
+ * Changes. Each answers a payload with what it changed and `userErrors`: a business refusal changes
+ * nothing and comes back there with a stable `code`; GraphQL errors are for bad requests
+ * (BAD_USER_INPUT, UNAUTHENTICATED, FORBIDDEN) and outages. Carts are changed by their owners (a
+ * signed-in customer, support or admin, each on their own cart); the catalog, promotions and
+ * affiliates by admins, except affiliate clicks, which anyone may record.
+ */
 export type MutationRemoveCartLinesArgs = {
   cartId: Scalars['ID']['input'];
   lineIds: Array<Scalars['ID']['input']>;
 };
 
 
+/**
+ * Changes. Each answers a payload with what it changed and `userErrors`: a business refusal changes
+ * nothing and comes back there with a stable `code`; GraphQL errors are for bad requests
+ * (BAD_USER_INPUT, UNAUTHENTICATED, FORBIDDEN) and outages. Carts are changed by their owners (a
+ * signed-in customer, support or admin, each on their own cart); the catalog, promotions and
+ * affiliates by admins, except affiliate clicks, which anyone may record.
+ */
 export type MutationRemovePromotionCodeArgs = {
   cartId: Scalars['ID']['input'];
   code: Scalars['String']['input'];
 };
 
 
+/**
+ * Changes. Each answers a payload with what it changed and `userErrors`: a business refusal changes
+ * nothing and comes back there with a stable `code`; GraphQL errors are for bad requests
+ * (BAD_USER_INPUT, UNAUTHENTICATED, FORBIDDEN) and outages. Carts are changed by their owners (a
+ * signed-in customer, support or admin, each on their own cart); the catalog, promotions and
+ * affiliates by admins, except affiliate clicks, which anyone may record.
+ */
 export type MutationUpdateCartLineArgs = {
   cartId: Scalars['ID']['input'];
   lineId: Scalars['ID']['input'];
@@ -431,6 +698,13 @@ export type MutationUpdateCartLineArgs = {
 };
 
 
+/**
+ * Changes. Each answers a payload with what it changed and `userErrors`: a business refusal changes
+ * nothing and comes back there with a stable `code`; GraphQL errors are for bad requests
+ * (BAD_USER_INPUT, UNAUTHENTICATED, FORBIDDEN) and outages. Carts are changed by their owners (a
+ * signed-in customer, support or admin, each on their own cart); the catalog, promotions and
+ * affiliates by admins, except affiliate clicks, which anyone may record.
+ */
 export type MutationUpdateCartLinesArgs = {
   cartId: Scalars['ID']['input'];
   lines: Array<CartLineUpdateInput>;
@@ -449,17 +723,12 @@ export type PageInfo = {
   startCursor: Maybe<Scalars['String']['output']>;
 };
 
-/** A catalog variant, resolved by the catalog subgraph. */
 export type ProductVariant = {
   __typename?: 'ProductVariant';
+  /** The variant's id. */
   id: Scalars['ID']['output'];
 };
 
-/**
- * Shopping carts: one ACTIVE cart per person. Lines point at catalog variants; prices, stock,
- * promotions, shipping and tax are worked out afresh on every read (the price is locked only when
- * an order is created). Customers see and change only their own carts; support and admin read any.
- */
 export type Query = {
   __typename?: 'Query';
   /** A cart by id: its owner, support and admin may read it. */
@@ -469,11 +738,6 @@ export type Query = {
 };
 
 
-/**
- * Shopping carts: one ACTIVE cart per person. Lines point at catalog variants; prices, stock,
- * promotions, shipping and tax are worked out afresh on every read (the price is locked only when
- * an order is created). Customers see and change only their own carts; support and admin read any.
- */
 export type QueryCartArgs = {
   id: Scalars['ID']['input'];
 };

@@ -20,6 +20,7 @@ export type Scalars = {
   _FieldSet: { input: unknown; output: unknown; }
 };
 
+/** Why a catalog mutation was refused. */
 export type CatalogErrorCode =
   /** Stock on hand cannot go below what is reserved. */
   | 'BELOW_RESERVED'
@@ -68,223 +69,416 @@ export type CatalogErrorCode =
   /** The variant or its product is not for sale. */
   | 'VARIANT_UNAVAILABLE';
 
+/** A catalog mutation's refusal. */
 export type CatalogUserError = UserError & {
   __typename?: 'CatalogUserError';
+  /** Why, as a stable code to act on. */
   code: CatalogErrorCode;
+  /** Path to the input field at fault, if any, e.g. ["input", "variants", "0", "sku"]. */
   field: Maybe<Array<Scalars['String']['output']>>;
+  /** What went wrong, for people. */
   message: Scalars['String']['output'];
 };
 
+/** A category of the catalog's tree: a product may be in several. Anyone may read. */
 export type Category = {
   __typename?: 'Category';
+  /** The categories directly under it, by sortOrder, then name. */
   children: Array<Category>;
+  /** The category's id. */
   id: Scalars['ID']['output'];
+  /** Its name, at most 120 characters. */
   name: Scalars['String']['output'];
+  /** The category it sits under; null for a root category. */
   parent: Maybe<Category>;
   /** Live products in this category or any of its descendants. */
   products: ProductConnection;
+  /** Its URL name, unique among categories: lower-case letters and digits joined by single hyphens, at most 160 characters. */
   slug: Scalars['String']['output'];
+  /** Orders it among its siblings, lowest first (then by name); -1,000,000..1,000,000, default 0. */
   sortOrder: Scalars['Int']['output'];
 };
 
 
+/** A category of the catalog's tree: a product may be in several. Anyone may read. */
 export type CategoryProductsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
   sort?: InputMaybe<ProductSort>;
 };
 
+/** A category and how many matching products it holds; sorted by count, highest first. */
 export type CategoryFacet = {
   __typename?: 'CategoryFacet';
+  /** The category. */
   category: Category;
+  /** Matching products in the category or any of its descendants, each counted once. */
   count: Scalars['Int']['output'];
 };
 
+/** A category's fields. */
 export type CategoryInput = {
+  /** Not blank, at most 120 characters; stored trimmed. */
   name: Scalars['String']['input'];
+  /** The category to sit under; it must exist (CATEGORY_NOT_FOUND) and not be this category or one under it (CATEGORY_CYCLE). */
   parentId?: InputMaybe<Scalars['ID']['input']>;
+  /** Lower-case letters and digits joined by single hyphens, at most 160 characters, unique among categories (SLUG_TAKEN). */
   slug: Scalars['String']['input'];
+  /** Orders it among its siblings, lowest first, -1,000,000..1,000,000; 0 when a new category leaves it out. */
   sortOrder?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** What a category mutation answers. */
 export type CategoryPayload = {
   __typename?: 'CategoryPayload';
+  /** The category after the change; null when it was refused. */
   category: Maybe<Category>;
+  /** Why the change was refused; empty when it was made. */
   userErrors: Array<CatalogUserError>;
 };
 
+/** A new product, with what it starts with. */
 export type CreateProductInput = {
+  /** Whether it is for sale from the start. */
   active?: InputMaybe<Scalars['Boolean']['input']>;
+  /** At most 120 characters; none when omitted. */
   brand?: InputMaybe<Scalars['String']['input']>;
+  /** The categories to list it in; an unknown one is CATEGORY_NOT_FOUND. */
   categoryIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** At most 10,000 characters; empty when omitted. */
   description?: InputMaybe<Scalars['String']['input']>;
+  /** Its images, at most 50; an image without a position takes its index in this list. */
   images?: InputMaybe<Array<ProductImageInput>>;
+  /** Not blank, at most 200 characters; stored trimmed. */
   name: Scalars['String']['input'];
+  /** Its options, at most 10, names unique ignoring case. */
   options?: InputMaybe<Array<ProductOptionInput>>;
+  /** Lower-case letters and digits joined by single hyphens, at most 160 characters, unique among products (SLUG_TAKEN). */
   slug: Scalars['String']['input'];
+  /** Its variants, at most 250, SKUs unique; their options must be among the options given here. */
   variants?: InputMaybe<Array<ProductVariantInput>>;
 };
 
 /** ISO 4217 codes of the currencies in use today. */
 export type CurrencyCode =
+  /** United Arab Emirates Dirham. */
   | 'AED'
+  /** Afghan Afghani. */
   | 'AFN'
+  /** Albanian Lek. */
   | 'ALL'
+  /** Armenian Dram. */
   | 'AMD'
+  /** Netherlands Antillean Guilder. */
   | 'ANG'
+  /** Angolan Kwanza. */
   | 'AOA'
+  /** Argentine Peso. */
   | 'ARS'
+  /** Australian Dollar. */
   | 'AUD'
+  /** Aruban Florin. */
   | 'AWG'
+  /** Azerbaijani Manat. */
   | 'AZN'
+  /** Bosnia-Herzegovina Convertible Mark. */
   | 'BAM'
+  /** Barbadian Dollar. */
   | 'BBD'
+  /** Bangladeshi Taka. */
   | 'BDT'
+  /** Bulgarian Lev. */
   | 'BGN'
+  /** Bahraini Dinar. */
   | 'BHD'
+  /** Burundian Franc. */
   | 'BIF'
+  /** Bermudian Dollar. */
   | 'BMD'
+  /** Brunei Dollar. */
   | 'BND'
+  /** Bolivian Boliviano. */
   | 'BOB'
+  /** Brazilian Real. */
   | 'BRL'
+  /** Bahamian Dollar. */
   | 'BSD'
+  /** Bhutanese Ngultrum. */
   | 'BTN'
+  /** Botswanan Pula. */
   | 'BWP'
+  /** Belarusian Ruble. */
   | 'BYN'
+  /** Belize Dollar. */
   | 'BZD'
+  /** Canadian Dollar. */
   | 'CAD'
+  /** Congolese Franc. */
   | 'CDF'
+  /** Swiss Franc. */
   | 'CHF'
+  /** Chilean Peso. */
   | 'CLP'
+  /** Chinese Yuan. */
   | 'CNY'
+  /** Colombian Peso. */
   | 'COP'
+  /** Costa Rican Colón. */
   | 'CRC'
+  /** Cuban Peso. */
   | 'CUP'
+  /** Cape Verdean Escudo. */
   | 'CVE'
+  /** Czech Koruna. */
   | 'CZK'
+  /** Djiboutian Franc. */
   | 'DJF'
+  /** Danish Krone. */
   | 'DKK'
+  /** Dominican Peso. */
   | 'DOP'
+  /** Algerian Dinar. */
   | 'DZD'
+  /** Egyptian Pound. */
   | 'EGP'
+  /** Eritrean Nakfa. */
   | 'ERN'
+  /** Ethiopian Birr. */
   | 'ETB'
+  /** Euro. */
   | 'EUR'
+  /** Fijian Dollar. */
   | 'FJD'
+  /** Falkland Islands Pound. */
   | 'FKP'
+  /** British Pound. */
   | 'GBP'
+  /** Georgian Lari. */
   | 'GEL'
+  /** Ghanaian Cedi. */
   | 'GHS'
+  /** Gibraltar Pound. */
   | 'GIP'
+  /** Gambian Dalasi. */
   | 'GMD'
+  /** Guinean Franc. */
   | 'GNF'
+  /** Guatemalan Quetzal. */
   | 'GTQ'
+  /** Guyanese Dollar. */
   | 'GYD'
+  /** Hong Kong Dollar. */
   | 'HKD'
+  /** Honduran Lempira. */
   | 'HNL'
+  /** Haitian Gourde. */
   | 'HTG'
+  /** Hungarian Forint. */
   | 'HUF'
+  /** Indonesian Rupiah. */
   | 'IDR'
+  /** Israeli New Shekel. */
   | 'ILS'
+  /** Indian Rupee. */
   | 'INR'
+  /** Iraqi Dinar. */
   | 'IQD'
+  /** Iranian Rial. */
   | 'IRR'
+  /** Icelandic Króna. */
   | 'ISK'
+  /** Jamaican Dollar. */
   | 'JMD'
+  /** Jordanian Dinar. */
   | 'JOD'
+  /** Japanese Yen. */
   | 'JPY'
+  /** Kenyan Shilling. */
   | 'KES'
+  /** Kyrgyz Som. */
   | 'KGS'
+  /** Cambodian Riel. */
   | 'KHR'
+  /** Comorian Franc. */
   | 'KMF'
+  /** North Korean Won. */
   | 'KPW'
+  /** South Korean Won. */
   | 'KRW'
+  /** Kuwaiti Dinar. */
   | 'KWD'
+  /** Cayman Islands Dollar. */
   | 'KYD'
+  /** Kazakhstani Tenge. */
   | 'KZT'
+  /** Laotian Kip. */
   | 'LAK'
+  /** Lebanese Pound. */
   | 'LBP'
+  /** Sri Lankan Rupee. */
   | 'LKR'
+  /** Liberian Dollar. */
   | 'LRD'
+  /** Lesotho Loti. */
   | 'LSL'
+  /** Libyan Dinar. */
   | 'LYD'
+  /** Moroccan Dirham. */
   | 'MAD'
+  /** Moldovan Leu. */
   | 'MDL'
+  /** Malagasy Ariary. */
   | 'MGA'
+  /** Macedonian Denar. */
   | 'MKD'
+  /** Myanmar Kyat. */
   | 'MMK'
+  /** Mongolian Tugrik. */
   | 'MNT'
+  /** Macanese Pataca. */
   | 'MOP'
+  /** Mauritanian Ouguiya. */
   | 'MRU'
+  /** Mauritian Rupee. */
   | 'MUR'
+  /** Maldivian Rufiyaa. */
   | 'MVR'
+  /** Malawian Kwacha. */
   | 'MWK'
+  /** Mexican Peso. */
   | 'MXN'
+  /** Malaysian Ringgit. */
   | 'MYR'
+  /** Mozambican Metical. */
   | 'MZN'
+  /** Namibian Dollar. */
   | 'NAD'
+  /** Nigerian Naira. */
   | 'NGN'
+  /** Nicaraguan Córdoba. */
   | 'NIO'
+  /** Norwegian Krone. */
   | 'NOK'
+  /** Nepalese Rupee. */
   | 'NPR'
+  /** New Zealand Dollar. */
   | 'NZD'
+  /** Omani Rial. */
   | 'OMR'
+  /** Panamanian Balboa. */
   | 'PAB'
+  /** Peruvian Sol. */
   | 'PEN'
+  /** Papua New Guinean Kina. */
   | 'PGK'
+  /** Philippine Peso. */
   | 'PHP'
+  /** Pakistani Rupee. */
   | 'PKR'
+  /** Polish Zloty. */
   | 'PLN'
+  /** Paraguayan Guarani. */
   | 'PYG'
+  /** Qatari Riyal. */
   | 'QAR'
+  /** Romanian Leu. */
   | 'RON'
+  /** Serbian Dinar. */
   | 'RSD'
+  /** Russian Ruble. */
   | 'RUB'
+  /** Rwandan Franc. */
   | 'RWF'
+  /** Saudi Riyal. */
   | 'SAR'
+  /** Solomon Islands Dollar. */
   | 'SBD'
+  /** Seychellois Rupee. */
   | 'SCR'
+  /** Sudanese Pound. */
   | 'SDG'
+  /** Swedish Krona. */
   | 'SEK'
+  /** Singapore Dollar. */
   | 'SGD'
+  /** Saint Helena Pound. */
   | 'SHP'
+  /** Sierra Leonean Leone. */
   | 'SLE'
+  /** Somali Shilling. */
   | 'SOS'
+  /** Surinamese Dollar. */
   | 'SRD'
+  /** South Sudanese Pound. */
   | 'SSP'
+  /** São Tomé and Príncipe Dobra. */
   | 'STN'
+  /** Salvadoran Colón. */
   | 'SVC'
+  /** Syrian Pound. */
   | 'SYP'
+  /** Swazi Lilangeni. */
   | 'SZL'
+  /** Thai Baht. */
   | 'THB'
+  /** Tajikistani Somoni. */
   | 'TJS'
+  /** Turkmenistani Manat. */
   | 'TMT'
+  /** Tunisian Dinar. */
   | 'TND'
+  /** Tongan Paʻanga. */
   | 'TOP'
+  /** Turkish Lira. */
   | 'TRY'
+  /** Trinidad and Tobago Dollar. */
   | 'TTD'
+  /** New Taiwan Dollar. */
   | 'TWD'
+  /** Tanzanian Shilling. */
   | 'TZS'
+  /** Ukrainian Hryvnia. */
   | 'UAH'
+  /** Ugandan Shilling. */
   | 'UGX'
+  /** US Dollar. */
   | 'USD'
+  /** Uruguayan Peso. */
   | 'UYU'
+  /** Uzbekistani Som. */
   | 'UZS'
+  /** Venezuelan Bolívar. */
   | 'VES'
+  /** Vietnamese Dong. */
   | 'VND'
+  /** Vanuatu Vatu. */
   | 'VUV'
+  /** Samoan Tala. */
   | 'WST'
+  /** Central African CFA Franc. */
   | 'XAF'
+  /** East Caribbean Dollar. */
   | 'XCD'
+  /** Caribbean Guilder. */
   | 'XCG'
+  /** West African CFA Franc. */
   | 'XOF'
+  /** CFP Franc. */
   | 'XPF'
+  /** Yemeni Rial. */
   | 'YER'
+  /** South African Rand. */
   | 'ZAR'
+  /** Zambian Kwacha. */
   | 'ZMW'
+  /** Zimbabwe Gold. */
   | 'ZWG'
+  /** Zimbabwean Dollar (2009–2024). */
   | 'ZWL';
 
+/** A variant's stock. Everyone sees what is available; the figures behind it are for staff (admin, support) and services. */
 export type Inventory = {
   __typename?: 'Inventory';
   /** Units a shopper can buy now: onHand − reserved. */
@@ -299,38 +493,59 @@ export type Inventory = {
   reserved: Maybe<Scalars['Int']['output']>;
 };
 
+/** What a stock mutation answers. */
 export type InventoryPayload = {
   __typename?: 'InventoryPayload';
+  /** Its stock after the change; null when the change was refused. */
   inventory: Maybe<Inventory>;
+  /** Why the change was refused; empty when it was made. */
   userErrors: Array<CatalogUserError>;
+  /** The variant whose stock changed; null when the change was refused. */
   variant: Maybe<ProductVariant>;
 };
 
+/** Service only: stock held for one owner (an order) while it is paid for. */
 export type InventoryReservation = {
   __typename?: 'InventoryReservation';
+  /** When an ACTIVE reservation expires and its units return to available. */
   expiresAt: Scalars['DateTime']['output'];
+  /** The reservation's id. */
   id: Scalars['ID']['output'];
+  /** What is held: one line per variant, in variant-id order. */
   lines: Array<InventoryReservationLine>;
+  /** Who the stock is held for (the order's id). */
   ownerId: Scalars['ID']['output'];
+  /** Where it is in its lifecycle. */
   status: InventoryReservationStatus;
 };
 
+/** Service only: units of one variant held by a reservation. */
 export type InventoryReservationLine = {
   __typename?: 'InventoryReservationLine';
+  /** Units held. */
   quantity: Scalars['Int']['output'];
+  /** The variant's id. */
   variantId: Scalars['ID']['output'];
 };
 
+/** Service only: what a reservation mutation answers. */
 export type InventoryReservationPayload = {
   __typename?: 'InventoryReservationPayload';
+  /** The owner's reservation after the call; null when it was refused. */
   reservation: Maybe<InventoryReservation>;
+  /** Why the call was refused; empty when it succeeded. */
   userErrors: Array<CatalogUserError>;
 };
 
+/** Service only: where a reservation is in its lifecycle. */
 export type InventoryReservationStatus =
+  /** The stock is held until expiresAt. */
   | 'ACTIVE'
+  /** The order was paid: the held units left stock (on hand and reserved both fell). */
   | 'COMMITTED'
+  /** Nobody committed or released it before expiresAt: the expiry job made the units available again. */
   | 'EXPIRED'
+  /** The order was cancelled: the held units are available again. */
   | 'RELEASED';
 
 /** An amount of money: integer minor units in a currency, e.g. 1250 USD is $12.50. */
@@ -346,10 +561,20 @@ export type Money = {
   fractionDigits: Scalars['Int']['output'];
 };
 
+/**
+ * Changes. Each answers a payload with what it changed and `userErrors`: a business refusal changes
+ * nothing and comes back there with a stable `code`; GraphQL errors are for bad requests
+ * (BAD_USER_INPUT, UNAUTHENTICATED, FORBIDDEN) and outages. Carts are changed by their owners (a
+ * signed-in customer, support or admin, each on their own cart); the catalog, promotions and
+ * affiliates by admins, except affiliate clicks, which anyone may record.
+ */
 export type Mutation = {
   __typename?: 'Mutation';
+  /** Admin: adds an image (at most 50 per product); without a position it goes after the last one. */
   addProductImage: ProductPayload;
+  /** Admin: adds an option (at most 10 per product) with its values, after the product's other options. */
   addProductOption: ProductPayload;
+  /** Admin: adds a variant (at most 250 per product) with its initial stock. */
   addProductVariant: ProductVariantPayload;
   /** Adds `delta` (negative to remove) to the stock on hand, atomically. */
   adjustInventory: InventoryPayload;
@@ -357,10 +582,13 @@ export type Mutation = {
   archiveProduct: ProductPayload;
   /** Service only: the held stock leaves the warehouse (the order was paid). */
   commitInventoryReservation: InventoryReservationPayload;
+  /** Admin: creates a category, at the root unless parentId is given. */
   createCategory: CategoryPayload;
+  /** Admin: creates a product with its options, variants (with their initial stock), images and categories, all or nothing. */
   createProduct: ProductPayload;
   /** Service only: the held stock returns to available (the order was cancelled). */
   releaseInventoryReservation: InventoryReservationPayload;
+  /** Admin: deletes an image; the other images keep their positions. */
   removeProductImage: ProductPayload;
   /** Service only: holds stock for every line or for none; repeat calls with the same owner return the same reservation. */
   reserveInventory: InventoryReservationPayload;
@@ -368,32 +596,66 @@ export type Mutation = {
   setInventory: InventoryPayload;
   /** Omitted parentId and sortOrder keep their values; parentId: null moves the category to the root. */
   updateCategory: CategoryPayload;
+  /** Admin: changes a product's own fields. Refused for an archived product (PRODUCT_ARCHIVED). */
   updateProduct: ProductPayload;
+  /** Admin: replaces an image's url; its alt text and position change when given. */
   updateProductImage: ProductPayload;
-  /** Renames an option or adds values to it; values in use by variants cannot be removed. */
+  /**
+   * Admin: sets an option's name and its values, in the order given. Values left out are removed,
+   * unless variants use them (OPTION_VALUE_IN_USE); new ones are added.
+   */
   updateProductOption: ProductPayload;
+  /** Admin: changes a variant of a product that is not archived. Its currency and stock are not changed here (stock: setInventory, adjustInventory). */
   updateProductVariant: ProductVariantPayload;
 };
 
 
+/**
+ * Changes. Each answers a payload with what it changed and `userErrors`: a business refusal changes
+ * nothing and comes back there with a stable `code`; GraphQL errors are for bad requests
+ * (BAD_USER_INPUT, UNAUTHENTICATED, FORBIDDEN) and outages. Carts are changed by their owners (a
+ * signed-in customer, support or admin, each on their own cart); the catalog, promotions and
+ * affiliates by admins, except affiliate clicks, which anyone may record.
+ */
 export type MutationAddProductImageArgs = {
   input: ProductImageInput;
   productId: Scalars['ID']['input'];
 };
 
 
+/**
+ * Changes. Each answers a payload with what it changed and `userErrors`: a business refusal changes
+ * nothing and comes back there with a stable `code`; GraphQL errors are for bad requests
+ * (BAD_USER_INPUT, UNAUTHENTICATED, FORBIDDEN) and outages. Carts are changed by their owners (a
+ * signed-in customer, support or admin, each on their own cart); the catalog, promotions and
+ * affiliates by admins, except affiliate clicks, which anyone may record.
+ */
 export type MutationAddProductOptionArgs = {
   input: ProductOptionInput;
   productId: Scalars['ID']['input'];
 };
 
 
+/**
+ * Changes. Each answers a payload with what it changed and `userErrors`: a business refusal changes
+ * nothing and comes back there with a stable `code`; GraphQL errors are for bad requests
+ * (BAD_USER_INPUT, UNAUTHENTICATED, FORBIDDEN) and outages. Carts are changed by their owners (a
+ * signed-in customer, support or admin, each on their own cart); the catalog, promotions and
+ * affiliates by admins, except affiliate clicks, which anyone may record.
+ */
 export type MutationAddProductVariantArgs = {
   input: ProductVariantInput;
   productId: Scalars['ID']['input'];
 };
 
 
+/**
+ * Changes. Each answers a payload with what it changed and `userErrors`: a business refusal changes
+ * nothing and comes back there with a stable `code`; GraphQL errors are for bad requests
+ * (BAD_USER_INPUT, UNAUTHENTICATED, FORBIDDEN) and outages. Carts are changed by their owners (a
+ * signed-in customer, support or admin, each on their own cart); the catalog, promotions and
+ * affiliates by admins, except affiliate clicks, which anyone may record.
+ */
 export type MutationAdjustInventoryArgs = {
   delta: Scalars['Int']['input'];
   reason?: InputMaybe<Scalars['String']['input']>;
@@ -401,41 +663,97 @@ export type MutationAdjustInventoryArgs = {
 };
 
 
+/**
+ * Changes. Each answers a payload with what it changed and `userErrors`: a business refusal changes
+ * nothing and comes back there with a stable `code`; GraphQL errors are for bad requests
+ * (BAD_USER_INPUT, UNAUTHENTICATED, FORBIDDEN) and outages. Carts are changed by their owners (a
+ * signed-in customer, support or admin, each on their own cart); the catalog, promotions and
+ * affiliates by admins, except affiliate clicks, which anyone may record.
+ */
 export type MutationArchiveProductArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/**
+ * Changes. Each answers a payload with what it changed and `userErrors`: a business refusal changes
+ * nothing and comes back there with a stable `code`; GraphQL errors are for bad requests
+ * (BAD_USER_INPUT, UNAUTHENTICATED, FORBIDDEN) and outages. Carts are changed by their owners (a
+ * signed-in customer, support or admin, each on their own cart); the catalog, promotions and
+ * affiliates by admins, except affiliate clicks, which anyone may record.
+ */
 export type MutationCommitInventoryReservationArgs = {
   ownerId: Scalars['ID']['input'];
 };
 
 
+/**
+ * Changes. Each answers a payload with what it changed and `userErrors`: a business refusal changes
+ * nothing and comes back there with a stable `code`; GraphQL errors are for bad requests
+ * (BAD_USER_INPUT, UNAUTHENTICATED, FORBIDDEN) and outages. Carts are changed by their owners (a
+ * signed-in customer, support or admin, each on their own cart); the catalog, promotions and
+ * affiliates by admins, except affiliate clicks, which anyone may record.
+ */
 export type MutationCreateCategoryArgs = {
   input: CategoryInput;
 };
 
 
+/**
+ * Changes. Each answers a payload with what it changed and `userErrors`: a business refusal changes
+ * nothing and comes back there with a stable `code`; GraphQL errors are for bad requests
+ * (BAD_USER_INPUT, UNAUTHENTICATED, FORBIDDEN) and outages. Carts are changed by their owners (a
+ * signed-in customer, support or admin, each on their own cart); the catalog, promotions and
+ * affiliates by admins, except affiliate clicks, which anyone may record.
+ */
 export type MutationCreateProductArgs = {
   input: CreateProductInput;
 };
 
 
+/**
+ * Changes. Each answers a payload with what it changed and `userErrors`: a business refusal changes
+ * nothing and comes back there with a stable `code`; GraphQL errors are for bad requests
+ * (BAD_USER_INPUT, UNAUTHENTICATED, FORBIDDEN) and outages. Carts are changed by their owners (a
+ * signed-in customer, support or admin, each on their own cart); the catalog, promotions and
+ * affiliates by admins, except affiliate clicks, which anyone may record.
+ */
 export type MutationReleaseInventoryReservationArgs = {
   ownerId: Scalars['ID']['input'];
 };
 
 
+/**
+ * Changes. Each answers a payload with what it changed and `userErrors`: a business refusal changes
+ * nothing and comes back there with a stable `code`; GraphQL errors are for bad requests
+ * (BAD_USER_INPUT, UNAUTHENTICATED, FORBIDDEN) and outages. Carts are changed by their owners (a
+ * signed-in customer, support or admin, each on their own cart); the catalog, promotions and
+ * affiliates by admins, except affiliate clicks, which anyone may record.
+ */
 export type MutationRemoveProductImageArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/**
+ * Changes. Each answers a payload with what it changed and `userErrors`: a business refusal changes
+ * nothing and comes back there with a stable `code`; GraphQL errors are for bad requests
+ * (BAD_USER_INPUT, UNAUTHENTICATED, FORBIDDEN) and outages. Carts are changed by their owners (a
+ * signed-in customer, support or admin, each on their own cart); the catalog, promotions and
+ * affiliates by admins, except affiliate clicks, which anyone may record.
+ */
 export type MutationReserveInventoryArgs = {
   input: ReserveInventoryInput;
 };
 
 
+/**
+ * Changes. Each answers a payload with what it changed and `userErrors`: a business refusal changes
+ * nothing and comes back there with a stable `code`; GraphQL errors are for bad requests
+ * (BAD_USER_INPUT, UNAUTHENTICATED, FORBIDDEN) and outages. Carts are changed by their owners (a
+ * signed-in customer, support or admin, each on their own cart); the catalog, promotions and
+ * affiliates by admins, except affiliate clicks, which anyone may record.
+ */
 export type MutationSetInventoryArgs = {
   location?: InputMaybe<Scalars['String']['input']>;
   onHand: Scalars['Int']['input'];
@@ -444,49 +762,93 @@ export type MutationSetInventoryArgs = {
 };
 
 
+/**
+ * Changes. Each answers a payload with what it changed and `userErrors`: a business refusal changes
+ * nothing and comes back there with a stable `code`; GraphQL errors are for bad requests
+ * (BAD_USER_INPUT, UNAUTHENTICATED, FORBIDDEN) and outages. Carts are changed by their owners (a
+ * signed-in customer, support or admin, each on their own cart); the catalog, promotions and
+ * affiliates by admins, except affiliate clicks, which anyone may record.
+ */
 export type MutationUpdateCategoryArgs = {
   id: Scalars['ID']['input'];
   input: CategoryInput;
 };
 
 
+/**
+ * Changes. Each answers a payload with what it changed and `userErrors`: a business refusal changes
+ * nothing and comes back there with a stable `code`; GraphQL errors are for bad requests
+ * (BAD_USER_INPUT, UNAUTHENTICATED, FORBIDDEN) and outages. Carts are changed by their owners (a
+ * signed-in customer, support or admin, each on their own cart); the catalog, promotions and
+ * affiliates by admins, except affiliate clicks, which anyone may record.
+ */
 export type MutationUpdateProductArgs = {
   id: Scalars['ID']['input'];
   input: UpdateProductInput;
 };
 
 
+/**
+ * Changes. Each answers a payload with what it changed and `userErrors`: a business refusal changes
+ * nothing and comes back there with a stable `code`; GraphQL errors are for bad requests
+ * (BAD_USER_INPUT, UNAUTHENTICATED, FORBIDDEN) and outages. Carts are changed by their owners (a
+ * signed-in customer, support or admin, each on their own cart); the catalog, promotions and
+ * affiliates by admins, except affiliate clicks, which anyone may record.
+ */
 export type MutationUpdateProductImageArgs = {
   id: Scalars['ID']['input'];
   input: ProductImageInput;
 };
 
 
+/**
+ * Changes. Each answers a payload with what it changed and `userErrors`: a business refusal changes
+ * nothing and comes back there with a stable `code`; GraphQL errors are for bad requests
+ * (BAD_USER_INPUT, UNAUTHENTICATED, FORBIDDEN) and outages. Carts are changed by their owners (a
+ * signed-in customer, support or admin, each on their own cart); the catalog, promotions and
+ * affiliates by admins, except affiliate clicks, which anyone may record.
+ */
 export type MutationUpdateProductOptionArgs = {
   id: Scalars['ID']['input'];
   input: ProductOptionInput;
 };
 
 
+/**
+ * Changes. Each answers a payload with what it changed and `userErrors`: a business refusal changes
+ * nothing and comes back there with a stable `code`; GraphQL errors are for bad requests
+ * (BAD_USER_INPUT, UNAUTHENTICATED, FORBIDDEN) and outages. Carts are changed by their owners (a
+ * signed-in customer, support or admin, each on their own cart); the catalog, promotions and
+ * affiliates by admins, except affiliate clicks, which anyone may record.
+ */
 export type MutationUpdateProductVariantArgs = {
   id: Scalars['ID']['input'];
   input: UpdateProductVariantInput;
 };
 
+/** An option name with the values matching products have for it. */
 export type OptionFacet = {
   __typename?: 'OptionFacet';
+  /** The option's name, in one of the spellings the products use. */
   name: Scalars['String']['output'];
+  /** Its values, the most frequent first. */
   values: Array<OptionValueFacet>;
 };
 
+/** An option value and how many matching products have it. */
 export type OptionValueFacet = {
   __typename?: 'OptionValueFacet';
+  /** Matching products with an active variant that has this value. */
   count: Scalars['Int']['output'];
+  /** The value, in one of the spellings the products use. */
   value: Scalars['String']['output'];
 };
 
+/** One option condition of a filter: the option named has one of the values. */
 export type OptionValueFilter = {
+  /** The option's name, ignoring case. */
   name: Scalars['String']['input'];
+  /** Values that match, any one of them, ignoring case. */
   values: Array<Scalars['String']['input']>;
 };
 
@@ -503,70 +865,111 @@ export type PageInfo = {
   startCursor: Maybe<Scalars['String']['output']>;
 };
 
+/** The lowest and highest price of a product's active variants, in the currency of its first active variant. */
 export type PriceRange = {
   __typename?: 'PriceRange';
+  /** The highest price. */
   max: Money;
+  /** The lowest price. */
   min: Money;
 };
 
 /** A price bucket in minor units: min inclusive, max exclusive (null: no upper bound). */
 export type PriceRangeFacet = {
   __typename?: 'PriceRangeFacet';
+  /** Matching products with an active variant priced in the bucket; a product may count in several buckets. */
   count: Scalars['Int']['output'];
+  /** The bucket's upper bound, minor units, exclusive; null for the last bucket. */
   max: Maybe<Scalars['Int']['output']>;
+  /** The lowest price in the bucket, minor units, inclusive. */
   min: Scalars['Int']['output'];
 };
 
+/**
+ * A product, sold as one or more variants. Anyone may read. Shoppers and anonymous callers find live
+ * products only (active and not archived) and see their active variants; staff (admin, support) see
+ * everything. A product that is no longer live is still reached through a variant that points at it
+ * (e.g. from a cart line).
+ */
 export type Product = {
   __typename?: 'Product';
+  /** Whether it is for sale. Inactive products are seen by staff only; archiving a product makes it inactive. */
   active: Scalars['Boolean']['output'];
+  /** Whether it was archived (soft deleted): off the storefront for good, and it takes no more changes. */
   archived: Scalars['Boolean']['output'];
+  /** Its brand, at most 120 characters; null when none is set. */
   brand: Maybe<Scalars['String']['output']>;
+  /** The categories it is listed in, by their sortOrder, then name. */
   categories: Array<Category>;
+  /** When the product was created. */
   createdAt: Scalars['DateTime']['output'];
+  /** Its description, at most 10,000 characters; empty when there is none. */
   description: Scalars['String']['output'];
+  /** The product's id. */
   id: Scalars['ID']['output'];
+  /** Its images (at most 50) in position order. */
   images: Array<ProductImage>;
+  /** Its name, at most 200 characters. */
   name: Scalars['String']['output'];
+  /** Its options (e.g. size, colour), at most 10, in position order. */
   options: Array<ProductOption>;
   /** Lowest and highest price among the active variants; null when there are none. */
   priceRange: Maybe<PriceRange>;
+  /** Its URL name, unique among products: lower-case letters and digits joined by single hyphens, at most 160 characters. */
   slug: Scalars['String']['output'];
+  /** When its own fields last changed (updateProduct, archiveProduct); changes to its options, variants and images leave it. */
   updatedAt: Scalars['DateTime']['output'];
+  /** Its variants (at most 250) in the order they were added: the active ones for shoppers, all of them for staff. */
   variants: Array<ProductVariant>;
 };
 
+/** A page of products (a Relay connection), with the total and the facets of everything the filter matches. */
 export type ProductConnection = {
   __typename?: 'ProductConnection';
+  /** The products of this page, in the requested order. */
   edges: Array<ProductEdge>;
   /** Counts over every product matching the current filter. */
   facets: ProductFacets;
+  /** Where this page sits, and the cursors to ask for the next or previous one. */
   pageInfo: PageInfo;
+  /** How many products match the filter, over all pages. */
   totalCount: Scalars['Int']['output'];
 };
 
+/** A product in a page, with its cursor. */
 export type ProductEdge = {
   __typename?: 'ProductEdge';
+  /** Where this product sits in the order; pass it as after (or before) to page on. Valid for the same sort only. */
   cursor: Scalars['String']['output'];
+  /** The product. */
   node: Product;
 };
 
+/** What the products matching a filter have, counted to narrow a listing down. */
 export type ProductFacets = {
   __typename?: 'ProductFacets';
   /** Categories with matching products, each counting its descendants' products too. */
   categories: Array<CategoryFacet>;
+  /** Option names on the matching products' active variants, names and values grouped ignoring case, by name. */
   options: Array<OptionFacet>;
+  /** Six fixed buckets of active-variant prices, lowest first: [0, 2500), [2500, 5000), [5000, 10000), [10000, 20000), [20000, 50000) and 50000 up. */
   priceRanges: Array<PriceRangeFacet>;
 };
 
+/**
+ * Which products to list; every condition given must hold. Price, options and inStock must all hold
+ * on one and the same active variant.
+ */
 export type ProductFilter = {
   /** Staff (admin, support) only may ask for inactive products (false); everyone else sees active ones. */
   active?: InputMaybe<Scalars['Boolean']['input']>;
   /** This category and all of its descendants. */
   categoryId?: InputMaybe<Scalars['ID']['input']>;
+  /** true: only products with an active variant that has stock available; false or null: no condition. */
   inStock?: InputMaybe<Scalars['Boolean']['input']>;
   /** Each entry must match (values within an entry are alternatives) on one and the same variant. */
   options?: InputMaybe<Array<OptionValueFilter>>;
+  /** Minor units, inclusive; at least priceMin (otherwise a BAD_USER_INPUT error). */
   priceMax?: InputMaybe<Scalars['Int']['input']>;
   /** Minor units, inclusive; a product matches when one of its variants does. */
   priceMin?: InputMaybe<Scalars['Int']['input']>;
@@ -574,95 +977,152 @@ export type ProductFilter = {
   search?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** A picture of a product. */
 export type ProductImage = {
   __typename?: 'ProductImage';
+  /** Text describing the image for people who cannot see it, at most 300 characters; null when not set. */
   altText: Maybe<Scalars['String']['output']>;
+  /** The image's id (for updateProductImage and removeProductImage). */
   id: Scalars['ID']['output'];
+  /** Its place among the product's images, 0..10,000, lowest first; positions may have gaps and repeat. */
   position: Scalars['Int']['output'];
+  /** Where the image is: an absolute http(s) URL, at most 2048 characters. */
   url: Scalars['String']['output'];
 };
 
+/** An image of a product. */
 export type ProductImageInput = {
+  /** Text describing the image, at most 300 characters. */
   altText?: InputMaybe<Scalars['String']['input']>;
+  /** Its place among the product's images, 0..10,000, lowest first. */
   position?: InputMaybe<Scalars['Int']['input']>;
+  /** An absolute http(s) URL, at most 2048 characters (INVALID_URL). */
   url: Scalars['String']['input'];
 };
 
+/** A way a product varies, e.g. Size with the values S, M and L; each variant picks at most one value of it. */
 export type ProductOption = {
   __typename?: 'ProductOption';
+  /** The option's id (for updateProductOption). */
   id: Scalars['ID']['output'];
+  /** Its name, at most 60 characters, unique within the product ignoring case. */
   name: Scalars['String']['output'];
+  /** Its place among the product's options, from 0, in the order they were added. */
   position: Scalars['Int']['output'];
+  /** Its values, 1 to 100 of at most 60 characters each, unique ignoring case, in the order given. */
   values: Array<Scalars['String']['output']>;
 };
 
+/** An option and its values. */
 export type ProductOptionInput = {
+  /** Not blank, at most 60 characters, unique within the product ignoring case (OPTION_TAKEN); stored trimmed. */
   name: Scalars['String']['input'];
+  /** 1 to 100 values, each not blank, at most 60 characters, unique ignoring case; kept in this order. */
   values: Array<Scalars['String']['input']>;
 };
 
+/** What a product mutation answers. */
 export type ProductPayload = {
   __typename?: 'ProductPayload';
+  /** The product after the change; null when it was refused. */
   product: Maybe<Product>;
+  /** Why the change was refused; empty when it was made. */
   userErrors: Array<CatalogUserError>;
 };
 
+/** The order of a product listing; ties go by id. */
 export type ProductSort =
+  /** By name, A to Z. */
   | 'NAME_ASC'
+  /** By name, Z to A. */
   | 'NAME_DESC'
+  /** Most recently created first. */
   | 'NEWEST'
+  /** By the lowest active-variant price, cheapest first; products without an active variant come last. */
   | 'PRICE_ASC'
+  /** By the lowest active-variant price, dearest first; products without an active variant come last. */
   | 'PRICE_DESC'
+  /** Best match for filter.search first; without a search, the same as NEWEST. */
   | 'RELEVANCE';
 
+/**
+ * One purchasable version of a product (e.g. the shirt in size M), with its own SKU, price and stock.
+ * Anyone may read; Product.variants lists only the active ones for shoppers.
+ */
 export type ProductVariant = {
   __typename?: 'ProductVariant';
+  /** Whether the variant is for sale; inactive variants are seen by staff only. */
   active: Scalars['Boolean']['output'];
   /** True when the variant is active, its product is live, and stock is available. */
   availableForSale: Scalars['Boolean']['output'];
+  /** A reference price to show the price against (e.g. struck through), in the same currency; null when none is set. Nothing is charged from it. */
   compareAtPrice: Maybe<Money>;
+  /** The variant's id. */
   id: Scalars['ID']['output'];
   /** Stock: its available units for everyone, the figures behind them for staff. */
   inventory: Inventory;
+  /** The option values it has, one per option at most, in the product's option order. */
   options: Array<SelectedOption>;
+  /** Its price: 0..1,000,000,000 minor units, in the currency set when the variant was created. */
   price: Money;
+  /** The product it belongs to. */
   product: Product;
   /** Units a shopper can buy now: on hand less what checkouts hold. */
   quantityAvailable: Scalars['Int']['output'];
+  /** The variant's stock-keeping unit, unique across the catalog, at most 64 characters. */
   sku: Scalars['String']['output'];
+  /** Its title, at most 200 characters; unless set, its option values joined by " / " (e.g. "M / Red"), or the SKU when it has none. */
   title: Scalars['String']['output'];
+  /** Its weight in grams, 0..10,000,000; null when not set. */
   weightGrams: Maybe<Scalars['Int']['output']>;
 };
 
+/** A new variant. */
 export type ProductVariantInput = {
+  /** Whether it is for sale from the start. */
   active?: InputMaybe<Scalars['Boolean']['input']>;
+  /** A reference price to show the price against, 0..1,000,000,000 minor units; none when omitted. */
   compareAtPrice?: InputMaybe<Scalars['Int']['input']>;
+  /** The currency of price and compareAtPrice; fixed once the variant exists. */
   currencyCode?: InputMaybe<CurrencyCode>;
   /** Initial stock on hand. */
   onHand?: InputMaybe<Scalars['Int']['input']>;
+  /** One value for each option it has (each option once); an option or value the product lacks is OPTION_VALUE_NOT_FOUND. */
   options?: InputMaybe<Array<SelectedOptionInput>>;
   /** Minor units. */
   price: Scalars['Int']['input'];
+  /** The low-stock threshold, 0..1,000,000; 5 when omitted. */
   reorderThreshold?: InputMaybe<Scalars['Int']['input']>;
+  /** Not blank, at most 64 characters, unique across the catalog (SKU_TAKEN). */
   sku: Scalars['String']['input'];
+  /** At most 200 characters; when omitted, the option values joined by " / " (e.g. "M / Red"), or the SKU when it has none. */
   title?: InputMaybe<Scalars['String']['input']>;
+  /** Weight in grams, 0..10,000,000; none when omitted. */
   weightGrams?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** What a variant mutation answers. */
 export type ProductVariantPayload = {
   __typename?: 'ProductVariantPayload';
+  /** Why the change was refused; empty when it was made. */
   userErrors: Array<CatalogUserError>;
+  /** The variant after the change; null when it was refused. */
   variant: Maybe<ProductVariant>;
 };
 
 /**
- * The catalog: products, their options and variants, categories, images and stock.
- * Anyone may read active products; only admins change them.
+ * The commerce API: the catalog, carts, orders, subscription plans, promotions and affiliates.
+ * Shoppers (role customer) and anonymous callers read the catalog; each other part says who may
+ * read or change it. Money is integer minor units; lists that grow are Relay connections.
  */
 export type Query = {
   __typename?: 'Query';
   /** The category tree: root categories in sort order; follow `children` for the rest. */
   categories: Array<Category>;
+  /**
+   * One category by id or slug (exactly one of them; both or neither is a BAD_USER_INPUT error);
+   * null when no category has it. Anyone may read.
+   */
   category: Maybe<Category>;
   /** One product by id or slug (exactly one of them). */
   product: Maybe<Product>;
@@ -676,8 +1136,9 @@ export type Query = {
 
 
 /**
- * The catalog: products, their options and variants, categories, images and stock.
- * Anyone may read active products; only admins change them.
+ * The commerce API: the catalog, carts, orders, subscription plans, promotions and affiliates.
+ * Shoppers (role customer) and anonymous callers read the catalog; each other part says who may
+ * read or change it. Money is integer minor units; lists that grow are Relay connections.
  */
 export type QueryCategoryArgs = {
   id?: InputMaybe<Scalars['ID']['input']>;
@@ -686,8 +1147,9 @@ export type QueryCategoryArgs = {
 
 
 /**
- * The catalog: products, their options and variants, categories, images and stock.
- * Anyone may read active products; only admins change them.
+ * The commerce API: the catalog, carts, orders, subscription plans, promotions and affiliates.
+ * Shoppers (role customer) and anonymous callers read the catalog; each other part says who may
+ * read or change it. Money is integer minor units; lists that grow are Relay connections.
  */
 export type QueryProductArgs = {
   id?: InputMaybe<Scalars['ID']['input']>;
@@ -696,56 +1158,85 @@ export type QueryProductArgs = {
 
 
 /**
- * The catalog: products, their options and variants, categories, images and stock.
- * Anyone may read active products; only admins change them.
+ * The commerce API: the catalog, carts, orders, subscription plans, promotions and affiliates.
+ * Shoppers (role customer) and anonymous callers read the catalog; each other part says who may
+ * read or change it. Money is integer minor units; lists that grow are Relay connections.
  */
 export type QueryProductsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<ProductFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
   sort?: InputMaybe<ProductSort>;
 };
 
+/** Service only: stock to hold for an owner (an order). */
 export type ReserveInventoryInput = {
+  /** 1 to 100 lines; lines for one variant are held together, at most 999 units per variant. */
   lines: Array<ReserveInventoryLineInput>;
+  /** Who the stock is held for (the order's id), 1 to 100 characters; one reservation per owner. */
   ownerId: Scalars['ID']['input'];
   /** How long the stock is held before the expiry worker returns it (default 15 minutes). */
   ttlSeconds?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** Service only: units of one variant to hold. */
 export type ReserveInventoryLineInput = {
+  /** Units to hold, 1..999; more than are available is INSUFFICIENT_STOCK. */
   quantity: Scalars['Int']['input'];
+  /** The variant; it must exist (VARIANT_NOT_FOUND) and be for sale (VARIANT_UNAVAILABLE). */
   variantId: Scalars['ID']['input'];
 };
 
+/** An option value a variant has, e.g. Size: M. */
 export type SelectedOption = {
   __typename?: 'SelectedOption';
+  /** The option's name, as the product spells it. */
   name: Scalars['String']['output'];
+  /** The value, as the product's option spells it. */
   value: Scalars['String']['output'];
 };
 
+/** A value a variant has for one of its product's options. */
 export type SelectedOptionInput = {
+  /** An option of the product, ignoring case (otherwise OPTION_VALUE_NOT_FOUND). */
   name: Scalars['String']['input'];
+  /** One of the option's values, ignoring case; stored as the option spells it. */
   value: Scalars['String']['input'];
 };
 
+/** A product's new field values: omitted or null fields keep their values, except brand, which null clears. */
 export type UpdateProductInput = {
+  /** Whether it is for sale. */
   active?: InputMaybe<Scalars['Boolean']['input']>;
+  /** At most 120 characters; null clears it. */
   brand?: InputMaybe<Scalars['String']['input']>;
   /** Replaces the product's categories. */
   categoryIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** At most 10,000 characters. */
   description?: InputMaybe<Scalars['String']['input']>;
+  /** Not blank, at most 200 characters; stored trimmed. */
   name?: InputMaybe<Scalars['String']['input']>;
+  /** Lower-case letters and digits joined by single hyphens, at most 160 characters, unique among products (SLUG_TAKEN). */
   slug?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** A variant's new field values: omitted fields keep their values; null keeps them too for sku, title, price and active, and clears compareAtPrice and weightGrams. */
 export type UpdateProductVariantInput = {
+  /** Whether it is for sale. */
   active?: InputMaybe<Scalars['Boolean']['input']>;
+  /** 0..1,000,000,000 minor units of the variant's currency; null clears it. */
   compareAtPrice?: InputMaybe<Scalars['Int']['input']>;
+  /** Replaces the variant's option values (each option once); omitted or null keeps them. */
   options?: InputMaybe<Array<SelectedOptionInput>>;
+  /** 0..1,000,000,000 minor units of the variant's currency. */
   price?: InputMaybe<Scalars['Int']['input']>;
+  /** Not blank, at most 64 characters, unique across the catalog (SKU_TAKEN). */
   sku?: InputMaybe<Scalars['String']['input']>;
+  /** At most 200 characters. */
   title?: InputMaybe<Scalars['String']['input']>;
+  /** Grams, 0..10,000,000; null clears it. */
   weightGrams?: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -977,7 +1468,7 @@ export type CategoryResolvers<ContextType = CatalogContext, ParentType extends R
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   parent?: Resolver<Maybe<ResolversTypes['Category']>, ParentType, ContextType>;
-  products?: Resolver<ResolversTypes['ProductConnection'], ParentType, ContextType, RequireFields<CategoryProductsArgs, 'first' | 'sort'>>;
+  products?: Resolver<ResolversTypes['ProductConnection'], ParentType, ContextType, RequireFields<CategoryProductsArgs, 'sort'>>;
   slug?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   sortOrder?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
@@ -1163,7 +1654,7 @@ export type QueryResolvers<ContextType = CatalogContext, ParentType extends Reso
   categories?: Resolver<Array<ResolversTypes['Category']>, ParentType, ContextType>;
   category?: Resolver<Maybe<ResolversTypes['Category']>, ParentType, ContextType, Partial<QueryCategoryArgs>>;
   product?: Resolver<Maybe<ResolversTypes['Product']>, ParentType, ContextType, Partial<QueryProductArgs>>;
-  products?: Resolver<ResolversTypes['ProductConnection'], ParentType, ContextType, RequireFields<QueryProductsArgs, 'first' | 'sort'>>;
+  products?: Resolver<ResolversTypes['ProductConnection'], ParentType, ContextType, RequireFields<QueryProductsArgs, 'sort'>>;
 }>;
 
 export type SelectedOptionResolvers<ContextType = CatalogContext, ParentType extends ResolversParentTypes['SelectedOption'] = ResolversParentTypes['SelectedOption']> = ResolversObject<{

@@ -20,162 +20,319 @@ export type Scalars = {
 
 /** ISO 4217 codes of the currencies in use today. */
 export type CurrencyCode =
+  /** United Arab Emirates Dirham. */
   | 'AED'
+  /** Afghan Afghani. */
   | 'AFN'
+  /** Albanian Lek. */
   | 'ALL'
+  /** Armenian Dram. */
   | 'AMD'
+  /** Netherlands Antillean Guilder. */
   | 'ANG'
+  /** Angolan Kwanza. */
   | 'AOA'
+  /** Argentine Peso. */
   | 'ARS'
+  /** Australian Dollar. */
   | 'AUD'
+  /** Aruban Florin. */
   | 'AWG'
+  /** Azerbaijani Manat. */
   | 'AZN'
+  /** Bosnia-Herzegovina Convertible Mark. */
   | 'BAM'
+  /** Barbadian Dollar. */
   | 'BBD'
+  /** Bangladeshi Taka. */
   | 'BDT'
+  /** Bulgarian Lev. */
   | 'BGN'
+  /** Bahraini Dinar. */
   | 'BHD'
+  /** Burundian Franc. */
   | 'BIF'
+  /** Bermudian Dollar. */
   | 'BMD'
+  /** Brunei Dollar. */
   | 'BND'
+  /** Bolivian Boliviano. */
   | 'BOB'
+  /** Brazilian Real. */
   | 'BRL'
+  /** Bahamian Dollar. */
   | 'BSD'
+  /** Bhutanese Ngultrum. */
   | 'BTN'
+  /** Botswanan Pula. */
   | 'BWP'
+  /** Belarusian Ruble. */
   | 'BYN'
+  /** Belize Dollar. */
   | 'BZD'
+  /** Canadian Dollar. */
   | 'CAD'
+  /** Congolese Franc. */
   | 'CDF'
+  /** Swiss Franc. */
   | 'CHF'
+  /** Chilean Peso. */
   | 'CLP'
+  /** Chinese Yuan. */
   | 'CNY'
+  /** Colombian Peso. */
   | 'COP'
+  /** Costa Rican Colón. */
   | 'CRC'
+  /** Cuban Peso. */
   | 'CUP'
+  /** Cape Verdean Escudo. */
   | 'CVE'
+  /** Czech Koruna. */
   | 'CZK'
+  /** Djiboutian Franc. */
   | 'DJF'
+  /** Danish Krone. */
   | 'DKK'
+  /** Dominican Peso. */
   | 'DOP'
+  /** Algerian Dinar. */
   | 'DZD'
+  /** Egyptian Pound. */
   | 'EGP'
+  /** Eritrean Nakfa. */
   | 'ERN'
+  /** Ethiopian Birr. */
   | 'ETB'
+  /** Euro. */
   | 'EUR'
+  /** Fijian Dollar. */
   | 'FJD'
+  /** Falkland Islands Pound. */
   | 'FKP'
+  /** British Pound. */
   | 'GBP'
+  /** Georgian Lari. */
   | 'GEL'
+  /** Ghanaian Cedi. */
   | 'GHS'
+  /** Gibraltar Pound. */
   | 'GIP'
+  /** Gambian Dalasi. */
   | 'GMD'
+  /** Guinean Franc. */
   | 'GNF'
+  /** Guatemalan Quetzal. */
   | 'GTQ'
+  /** Guyanese Dollar. */
   | 'GYD'
+  /** Hong Kong Dollar. */
   | 'HKD'
+  /** Honduran Lempira. */
   | 'HNL'
+  /** Haitian Gourde. */
   | 'HTG'
+  /** Hungarian Forint. */
   | 'HUF'
+  /** Indonesian Rupiah. */
   | 'IDR'
+  /** Israeli New Shekel. */
   | 'ILS'
+  /** Indian Rupee. */
   | 'INR'
+  /** Iraqi Dinar. */
   | 'IQD'
+  /** Iranian Rial. */
   | 'IRR'
+  /** Icelandic Króna. */
   | 'ISK'
+  /** Jamaican Dollar. */
   | 'JMD'
+  /** Jordanian Dinar. */
   | 'JOD'
+  /** Japanese Yen. */
   | 'JPY'
+  /** Kenyan Shilling. */
   | 'KES'
+  /** Kyrgyz Som. */
   | 'KGS'
+  /** Cambodian Riel. */
   | 'KHR'
+  /** Comorian Franc. */
   | 'KMF'
+  /** North Korean Won. */
   | 'KPW'
+  /** South Korean Won. */
   | 'KRW'
+  /** Kuwaiti Dinar. */
   | 'KWD'
+  /** Cayman Islands Dollar. */
   | 'KYD'
+  /** Kazakhstani Tenge. */
   | 'KZT'
+  /** Laotian Kip. */
   | 'LAK'
+  /** Lebanese Pound. */
   | 'LBP'
+  /** Sri Lankan Rupee. */
   | 'LKR'
+  /** Liberian Dollar. */
   | 'LRD'
+  /** Lesotho Loti. */
   | 'LSL'
+  /** Libyan Dinar. */
   | 'LYD'
+  /** Moroccan Dirham. */
   | 'MAD'
+  /** Moldovan Leu. */
   | 'MDL'
+  /** Malagasy Ariary. */
   | 'MGA'
+  /** Macedonian Denar. */
   | 'MKD'
+  /** Myanmar Kyat. */
   | 'MMK'
+  /** Mongolian Tugrik. */
   | 'MNT'
+  /** Macanese Pataca. */
   | 'MOP'
+  /** Mauritanian Ouguiya. */
   | 'MRU'
+  /** Mauritian Rupee. */
   | 'MUR'
+  /** Maldivian Rufiyaa. */
   | 'MVR'
+  /** Malawian Kwacha. */
   | 'MWK'
+  /** Mexican Peso. */
   | 'MXN'
+  /** Malaysian Ringgit. */
   | 'MYR'
+  /** Mozambican Metical. */
   | 'MZN'
+  /** Namibian Dollar. */
   | 'NAD'
+  /** Nigerian Naira. */
   | 'NGN'
+  /** Nicaraguan Córdoba. */
   | 'NIO'
+  /** Norwegian Krone. */
   | 'NOK'
+  /** Nepalese Rupee. */
   | 'NPR'
+  /** New Zealand Dollar. */
   | 'NZD'
+  /** Omani Rial. */
   | 'OMR'
+  /** Panamanian Balboa. */
   | 'PAB'
+  /** Peruvian Sol. */
   | 'PEN'
+  /** Papua New Guinean Kina. */
   | 'PGK'
+  /** Philippine Peso. */
   | 'PHP'
+  /** Pakistani Rupee. */
   | 'PKR'
+  /** Polish Zloty. */
   | 'PLN'
+  /** Paraguayan Guarani. */
   | 'PYG'
+  /** Qatari Riyal. */
   | 'QAR'
+  /** Romanian Leu. */
   | 'RON'
+  /** Serbian Dinar. */
   | 'RSD'
+  /** Russian Ruble. */
   | 'RUB'
+  /** Rwandan Franc. */
   | 'RWF'
+  /** Saudi Riyal. */
   | 'SAR'
+  /** Solomon Islands Dollar. */
   | 'SBD'
+  /** Seychellois Rupee. */
   | 'SCR'
+  /** Sudanese Pound. */
   | 'SDG'
+  /** Swedish Krona. */
   | 'SEK'
+  /** Singapore Dollar. */
   | 'SGD'
+  /** Saint Helena Pound. */
   | 'SHP'
+  /** Sierra Leonean Leone. */
   | 'SLE'
+  /** Somali Shilling. */
   | 'SOS'
+  /** Surinamese Dollar. */
   | 'SRD'
+  /** South Sudanese Pound. */
   | 'SSP'
+  /** São Tomé and Príncipe Dobra. */
   | 'STN'
+  /** Salvadoran Colón. */
   | 'SVC'
+  /** Syrian Pound. */
   | 'SYP'
+  /** Swazi Lilangeni. */
   | 'SZL'
+  /** Thai Baht. */
   | 'THB'
+  /** Tajikistani Somoni. */
   | 'TJS'
+  /** Turkmenistani Manat. */
   | 'TMT'
+  /** Tunisian Dinar. */
   | 'TND'
+  /** Tongan Paʻanga. */
   | 'TOP'
+  /** Turkish Lira. */
   | 'TRY'
+  /** Trinidad and Tobago Dollar. */
   | 'TTD'
+  /** New Taiwan Dollar. */
   | 'TWD'
+  /** Tanzanian Shilling. */
   | 'TZS'
+  /** Ukrainian Hryvnia. */
   | 'UAH'
+  /** Ugandan Shilling. */
   | 'UGX'
+  /** US Dollar. */
   | 'USD'
+  /** Uruguayan Peso. */
   | 'UYU'
+  /** Uzbekistani Som. */
   | 'UZS'
+  /** Venezuelan Bolívar. */
   | 'VES'
+  /** Vietnamese Dong. */
   | 'VND'
+  /** Vanuatu Vatu. */
   | 'VUV'
+  /** Samoan Tala. */
   | 'WST'
+  /** Central African CFA Franc. */
   | 'XAF'
+  /** East Caribbean Dollar. */
   | 'XCD'
+  /** Caribbean Guilder. */
   | 'XCG'
+  /** West African CFA Franc. */
   | 'XOF'
+  /** CFP Franc. */
   | 'XPF'
+  /** Yemeni Rial. */
   | 'YER'
+  /** South African Rand. */
   | 'ZAR'
+  /** Zambian Kwacha. */
   | 'ZMW'
+  /** Zimbabwe Gold. */
   | 'ZWG'
+  /** Zimbabwean Dollar (2009–2024). */
   | 'ZWL';
 
 /** An amount of money: integer minor units in a currency, e.g. 1250 USD is $12.50. */
@@ -191,25 +348,40 @@ export type Money = {
   fractionDigits: Scalars['Int']['output'];
 };
 
+/** An order a person placed. Its owner, support and admin may read it; for other signed-in callers it is null. */
 export type Order = {
   __typename?: 'Order';
+  /** When the order was placed. */
   createdAt: Scalars['DateTime']['output'];
+  /** The order's id. */
   id: Scalars['ID']['output'];
   /** Human-readable, e.g. ORD-20261123-7F3K. */
   number: Scalars['String']['output'];
+  /** Where the order is in its lifecycle. */
   status: OrderStatus;
+  /** What the order costs: its lines less discounts, plus shipping and tax, in the order's currency. */
   total: Money;
 };
 
+/** Where an order is in its lifecycle. */
 export type OrderStatus =
+  /** Paid, being made or prepared. */
   | 'AWAITING_PRODUCTION'
+  /** Cancelled before it shipped; a payment already made is refunded. */
   | 'CANCELLED'
+  /** Delivered to the customer. */
   | 'DELIVERED'
+  /** The payment succeeded; production has not started. */
   | 'PAID'
+  /** Placed, waiting for its payment. */
   | 'PENDING_PAYMENT'
+  /** Ready to be handed to the carrier. */
   | 'READY_TO_SHIP'
+  /** Returned, and refunded. */
   | 'RETURNED'
+  /** Delivered, and the customer asked to return it, within the 30-day return window. */
   | 'RETURN_REQUESTED'
+  /** Handed to the carrier. */
   | 'SHIPPED';
 
 /** Where a page of a connection sits: Relay's PageInfo. */
@@ -225,7 +397,6 @@ export type PageInfo = {
   startCursor: Maybe<Scalars['String']['output']>;
 };
 
-/** Orders, read by their owner, support and admin. */
 export type Query = {
   __typename?: 'Query';
   /** An order by id: its owner, support and admin may read it. */
@@ -233,7 +404,6 @@ export type Query = {
 };
 
 
-/** Orders, read by their owner, support and admin. */
 export type QueryOrderArgs = {
   id: Scalars['ID']['input'];
 };

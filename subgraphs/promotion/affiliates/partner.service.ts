@@ -1,7 +1,7 @@
 // Admin writes and reads of affiliate partners.
 import { isUniqueViolation } from '../../../lib/db.js';
 import { isUuid } from '../../../lib/ids.js';
-import { newestFirst } from '../../../lib/pagination.js';
+import { newestFirst, type PageWindow } from '../../../lib/pagination.js';
 import type { PrismaClient } from '../prisma-client/client.js';
 import { AffiliateInputChecker, partnerFields, refuse, type PartnerInput } from './affiliate.js';
 import type { AffiliatePartnerConnectionRow, AffiliatePartnerRow } from './models.js';
@@ -48,11 +48,12 @@ export class AffiliatePartnerService {
     return isUuid(id) ? this.db.affiliatePartner.findUnique({ where: { id } }) : null;
   }
 
-  list(first: number, after: string | null | undefined): Promise<AffiliatePartnerConnectionRow> {
+  /** Newest first, either way through (UUIDv7 ids sort by creation time). */
+  list(window: PageWindow): Promise<AffiliatePartnerConnectionRow> {
     return newestFirst(
-      first,
-      after,
-      (beforeId, take) => this.db.affiliatePartner.findMany({ where: beforeId ? { id: { lt: beforeId } } : {}, orderBy: { id: 'desc' }, take }),
+      window,
+      (cursorId, order, take) =>
+        this.db.affiliatePartner.findMany({ where: cursorId ? { id: order === 'desc' ? { lt: cursorId } : { gt: cursorId } } : {}, orderBy: { id: order }, take }),
       () => this.db.affiliatePartner.count(),
     );
   }

@@ -3,7 +3,7 @@
 import { hasRole, requireRole } from '../../../lib/auth.js';
 import { badUserInput } from '../../../lib/errors.js';
 import { money } from '../../../lib/money.js';
-import { pageSize } from '../../../lib/pagination.js';
+import { pageWindow } from '../../../lib/pagination.js';
 import type { Resolvers } from '../generated/resolvers-types.js';
 import { payload, reportRange } from './affiliate.js';
 
@@ -13,9 +13,9 @@ export const affiliateResolvers = {
       requireRole(ctx.viewer, 'admin', 'support');
       return ctx.partners.get(id);
     },
-    affiliatePartners: (_root, { first, after }, ctx) => {
+    affiliatePartners: (_root, args, ctx) => {
       requireRole(ctx.viewer, 'admin', 'support');
-      return ctx.partners.list(pageSize(first), after);
+      return ctx.partners.list(pageWindow(args));
     },
     affiliateReport: (_root, { partnerId, from, to, direction }, ctx) => {
       requireRole(ctx.viewer, 'admin', 'support');

@@ -20,50 +20,72 @@ export type Scalars = {
   _FieldSet: { input: unknown; output: unknown; }
 };
 
+/** An order credited to a partner, with the commission on it. */
 export type AffiliateAttribution = {
   __typename?: 'AffiliateAttribution';
+  /** revenue × commissionRate / 10000, rounded half up to the minor unit. */
   commission: Money;
-  /** The partner's rate when the order was paid, in basis points. */
+  /** The partner's rate when the order was credited (its OrderPaid event processed, or the referral recorded), in basis points. */
   commissionRate: Scalars['Int']['output'];
+  /** Who referred whom: INBOUND, we owe the commission; OUTBOUND, the partner does. */
   direction: AffiliateDirection;
   /** OUTBOUND: the partner's order reference. */
   externalRef: Maybe<Scalars['String']['output']>;
+  /** The attribution's id. */
   id: Scalars['ID']['output'];
+  /** When the order was paid (INBOUND), or the occurredAt recorded (OUTBOUND). */
   occurredAt: Scalars['DateTime']['output'];
   /** INBOUND: our order. */
   orderId: Maybe<Scalars['ID']['output']>;
+  /** INBOUND: our order's number, when known; null for OUTBOUND. */
   orderNumber: Maybe<Scalars['String']['output']>;
+  /** The partner credited. */
   partner: AffiliatePartner;
+  /** The commission base: for INBOUND, the order's subtotal less all its discounts (a shipping discount too), never below 0, without shipping or tax; for OUTBOUND, the revenue recorded. */
   revenue: Money;
 };
 
+/** What recordOutboundReferral answers. */
 export type AffiliateAttributionPayload = {
   __typename?: 'AffiliateAttributionPayload';
+  /** The attribution stored (by this call or, for a repeat, the first one); null when refused. */
   attribution: Maybe<AffiliateAttribution>;
+  /** Why it was refused; empty when it succeeded. */
   userErrors: Array<AffiliateUserError>;
 };
 
+/** A recorded visit through a partner's link. Clicks are deleted after two years. */
 export type AffiliateClick = {
   __typename?: 'AffiliateClick';
+  /** When the click was recorded. */
   createdAt: Scalars['DateTime']['output'];
+  /** The click's id. */
   id: Scalars['ID']['output'];
+  /** The partner whose link it was. */
   partner: AffiliatePartner;
+  /** The page the visitor came from; null when not given. */
   referrer: Maybe<Scalars['String']['output']>;
+  /** The landing page. */
   url: Scalars['String']['output'];
 };
 
+/** What recordAffiliateClick answers. */
 export type AffiliateClickPayload = {
   __typename?: 'AffiliateClickPayload';
+  /** The click recorded; null when it was refused. */
   click: Maybe<AffiliateClick>;
+  /** Why it was refused (PARTNER_NOT_FOUND, RATE_LIMITED, bad input); empty when it was recorded. */
   userErrors: Array<AffiliateUserError>;
 };
 
+/** Who referred the shopper to whom, and so who owes the commission. */
 export type AffiliateDirection =
   /** A partner referred the shopper to us; we owe the commission. */
   | 'INBOUND'
   /** We referred the shopper to the partner; the partner owes the commission. */
   | 'OUTBOUND';
 
+/** Why an affiliate mutation was refused. */
 export type AffiliateErrorCode =
   /** Another partner has this code. */
   | 'CODE_TAKEN'
@@ -75,45 +97,62 @@ export type AffiliateErrorCode =
   | 'INVALID_INPUT'
   /** A value outside its range (a commission rate 0..10000, amounts). */
   | 'INVALID_VALUE'
-  /** No active affiliate partner has this code (or id). */
+  /** No partner has this id, or no active one this code. */
   | 'PARTNER_NOT_FOUND'
   /** Too many requests from this client; the message says when to retry. */
   | 'RATE_LIMITED'
   /** A text longer than its field allows. */
   | 'TOO_LONG';
 
+/** A partner who refers shoppers to us or to whom we refer them, earning or owing commission. Admin and support may read. */
 export type AffiliatePartner = {
   __typename?: 'AffiliatePartner';
+  /** Whether its code records clicks and earns commission. */
   active: Scalars['Boolean']['output'];
   /** Matched case-insensitively, shown upper-case. */
   code: Scalars['String']['output'];
   /** Basis points (0..10000): 1000 is 10 % of the commission base. */
   commissionRate: Scalars['Int']['output'];
+  /** When the partner was added. */
   createdAt: Scalars['DateTime']['output'];
+  /** The partner's id. */
   id: Scalars['ID']['output'];
+  /** The partner's name, at most 120 characters. */
   name: Scalars['String']['output'];
+  /** When the partner last changed. */
   updatedAt: Scalars['DateTime']['output'];
 };
 
+/** A page of affiliate partners (a Relay connection). */
 export type AffiliatePartnerConnection = {
   __typename?: 'AffiliatePartnerConnection';
+  /** The partners of this page, newest first. */
   edges: Array<AffiliatePartnerEdge>;
+  /** Where this page sits, and the cursors to ask for the next or previous one. */
   pageInfo: PageInfo;
+  /** How many partners there are, over all pages. */
   totalCount: Scalars['Int']['output'];
 };
 
+/** A partner in a page, with its cursor. */
 export type AffiliatePartnerEdge = {
   __typename?: 'AffiliatePartnerEdge';
+  /** Where this partner sits in the order; pass it as after (or before) to page on. */
   cursor: Scalars['String']['output'];
+  /** The partner. */
   node: AffiliatePartner;
 };
 
+/** What a partner mutation answers. */
 export type AffiliatePartnerPayload = {
   __typename?: 'AffiliatePartnerPayload';
+  /** The partner after the change; null when it was refused. */
   partner: Maybe<AffiliatePartner>;
+  /** Why the change was refused; empty when it was made. */
   userErrors: Array<AffiliateUserError>;
 };
 
+/** A partner's results over a range of time [from, to), in one direction. */
 export type AffiliateReport = {
   __typename?: 'AffiliateReport';
   /** Of those clicks, the ones linked to a cart. */
@@ -122,49 +161,74 @@ export type AffiliateReport = {
   clicks: Scalars['Int']['output'];
   /** Sum of their commissions, one entry per currency (same order as revenue). */
   commission: Array<Money>;
+  /** Which orders are counted. */
   direction: AffiliateDirection;
+  /** Start of the range, inclusive. */
   from: Scalars['DateTime']['output'];
   /** Orders paid in the range and attributed to the partner in this direction. */
   orders: Scalars['Int']['output'];
+  /** The partner. */
   partner: AffiliatePartner;
   /** Sum of the orders' commission bases, one entry per currency (by code). */
   revenue: Array<Money>;
+  /** End of the range, exclusive. */
   to: Scalars['DateTime']['output'];
 };
 
+/** An affiliate mutation's refusal. */
 export type AffiliateUserError = UserError & {
   __typename?: 'AffiliateUserError';
+  /** Why, as a stable code to act on. */
   code: AffiliateErrorCode;
+  /** Path to the input field at fault, if any, e.g. ["input", "commissionRate"]. */
   field: Maybe<Array<Scalars['String']['output']>>;
+  /** What went wrong, for people. */
   message: Scalars['String']['output'];
 };
 
+/** A new affiliate partner. */
 export type CreateAffiliatePartnerInput = {
+  /** Whether its code records clicks and earns commission from the start. */
   active?: InputMaybe<Scalars['Boolean']['input']>;
   /** 3 to 64 letters, digits, '-' or '_'; stored upper-case. */
   code: Scalars['String']['input'];
+  /** Basis points, 0..10000 (1000 is 10 %). */
   commissionRate: Scalars['Int']['input'];
+  /** Not blank, at most 120 characters; stored trimmed. */
   name: Scalars['String']['input'];
 };
 
+/** A new promotion. */
 export type CreatePromotionInput = {
+  /** Whether it applies from the start. */
   active?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Whether it applies without a code; an automatic promotion must have no code (INVALID_CODE). */
   automatic?: InputMaybe<Scalars['Boolean']['input']>;
   /** Required unless automatic; stored upper-case. */
   code?: InputMaybe<Scalars['String']['input']>;
   /** Required for AMOUNT and with minSubtotal. */
   currencyCode?: InputMaybe<CurrencyCode>;
+  /** What kind of discount it gives. */
   discountType: DiscountType;
+  /** Whether it discounts the whole cart or the targeted items. */
   level?: InputMaybe<PromotionLevel>;
+  /** The most uses by all orders together, 1..1,000,000,000; no limit when omitted. */
   maxRedemptions?: InputMaybe<Scalars['Int']['input']>;
+  /** The most uses by one person's orders, 1..1,000,000,000; no limit when omitted. */
   maxRedemptionsPerPerson?: InputMaybe<Scalars['Int']['input']>;
+  /** The subtotal before discounts a cart must reach, 0..1,000,000,000 minor units of currencyCode; none when omitted. */
   minSubtotal?: InputMaybe<Scalars['Int']['input']>;
+  /** Not blank, at most 120 characters; stored trimmed. */
   name: Scalars['String']['input'];
+  /** -1,000,000..1,000,000; higher goes first among promotions of the same kind and wins ties. */
   priority?: InputMaybe<Scalars['Int']['input']>;
+  /** Whether it combines with other stackable promotions; an exclusive one (false) applies alone. */
   stackable?: InputMaybe<Scalars['Boolean']['input']>;
+  /** ITEM level only, and then at least one id; at most 500 ids in all (INVALID_TARGETS). */
   targets?: InputMaybe<PromotionTargetsInput>;
   /** ISO 8601 instants. */
   validFrom?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Exclusive end; after validFrom (INVALID_DATES). Open-ended when omitted. */
   validTo?: InputMaybe<Scalars['DateTime']['input']>;
   /** Whole percent (1..100) for PERCENTAGE, minor units for AMOUNT; ignored (stored as 0) for FREE_SHIPPING. */
   value: Scalars['Int']['input'];
@@ -172,185 +236,355 @@ export type CreatePromotionInput = {
 
 /** ISO 4217 codes of the currencies in use today. */
 export type CurrencyCode =
+  /** United Arab Emirates Dirham. */
   | 'AED'
+  /** Afghan Afghani. */
   | 'AFN'
+  /** Albanian Lek. */
   | 'ALL'
+  /** Armenian Dram. */
   | 'AMD'
+  /** Netherlands Antillean Guilder. */
   | 'ANG'
+  /** Angolan Kwanza. */
   | 'AOA'
+  /** Argentine Peso. */
   | 'ARS'
+  /** Australian Dollar. */
   | 'AUD'
+  /** Aruban Florin. */
   | 'AWG'
+  /** Azerbaijani Manat. */
   | 'AZN'
+  /** Bosnia-Herzegovina Convertible Mark. */
   | 'BAM'
+  /** Barbadian Dollar. */
   | 'BBD'
+  /** Bangladeshi Taka. */
   | 'BDT'
+  /** Bulgarian Lev. */
   | 'BGN'
+  /** Bahraini Dinar. */
   | 'BHD'
+  /** Burundian Franc. */
   | 'BIF'
+  /** Bermudian Dollar. */
   | 'BMD'
+  /** Brunei Dollar. */
   | 'BND'
+  /** Bolivian Boliviano. */
   | 'BOB'
+  /** Brazilian Real. */
   | 'BRL'
+  /** Bahamian Dollar. */
   | 'BSD'
+  /** Bhutanese Ngultrum. */
   | 'BTN'
+  /** Botswanan Pula. */
   | 'BWP'
+  /** Belarusian Ruble. */
   | 'BYN'
+  /** Belize Dollar. */
   | 'BZD'
+  /** Canadian Dollar. */
   | 'CAD'
+  /** Congolese Franc. */
   | 'CDF'
+  /** Swiss Franc. */
   | 'CHF'
+  /** Chilean Peso. */
   | 'CLP'
+  /** Chinese Yuan. */
   | 'CNY'
+  /** Colombian Peso. */
   | 'COP'
+  /** Costa Rican Colón. */
   | 'CRC'
+  /** Cuban Peso. */
   | 'CUP'
+  /** Cape Verdean Escudo. */
   | 'CVE'
+  /** Czech Koruna. */
   | 'CZK'
+  /** Djiboutian Franc. */
   | 'DJF'
+  /** Danish Krone. */
   | 'DKK'
+  /** Dominican Peso. */
   | 'DOP'
+  /** Algerian Dinar. */
   | 'DZD'
+  /** Egyptian Pound. */
   | 'EGP'
+  /** Eritrean Nakfa. */
   | 'ERN'
+  /** Ethiopian Birr. */
   | 'ETB'
+  /** Euro. */
   | 'EUR'
+  /** Fijian Dollar. */
   | 'FJD'
+  /** Falkland Islands Pound. */
   | 'FKP'
+  /** British Pound. */
   | 'GBP'
+  /** Georgian Lari. */
   | 'GEL'
+  /** Ghanaian Cedi. */
   | 'GHS'
+  /** Gibraltar Pound. */
   | 'GIP'
+  /** Gambian Dalasi. */
   | 'GMD'
+  /** Guinean Franc. */
   | 'GNF'
+  /** Guatemalan Quetzal. */
   | 'GTQ'
+  /** Guyanese Dollar. */
   | 'GYD'
+  /** Hong Kong Dollar. */
   | 'HKD'
+  /** Honduran Lempira. */
   | 'HNL'
+  /** Haitian Gourde. */
   | 'HTG'
+  /** Hungarian Forint. */
   | 'HUF'
+  /** Indonesian Rupiah. */
   | 'IDR'
+  /** Israeli New Shekel. */
   | 'ILS'
+  /** Indian Rupee. */
   | 'INR'
+  /** Iraqi Dinar. */
   | 'IQD'
+  /** Iranian Rial. */
   | 'IRR'
+  /** Icelandic Króna. */
   | 'ISK'
+  /** Jamaican Dollar. */
   | 'JMD'
+  /** Jordanian Dinar. */
   | 'JOD'
+  /** Japanese Yen. */
   | 'JPY'
+  /** Kenyan Shilling. */
   | 'KES'
+  /** Kyrgyz Som. */
   | 'KGS'
+  /** Cambodian Riel. */
   | 'KHR'
+  /** Comorian Franc. */
   | 'KMF'
+  /** North Korean Won. */
   | 'KPW'
+  /** South Korean Won. */
   | 'KRW'
+  /** Kuwaiti Dinar. */
   | 'KWD'
+  /** Cayman Islands Dollar. */
   | 'KYD'
+  /** Kazakhstani Tenge. */
   | 'KZT'
+  /** Laotian Kip. */
   | 'LAK'
+  /** Lebanese Pound. */
   | 'LBP'
+  /** Sri Lankan Rupee. */
   | 'LKR'
+  /** Liberian Dollar. */
   | 'LRD'
+  /** Lesotho Loti. */
   | 'LSL'
+  /** Libyan Dinar. */
   | 'LYD'
+  /** Moroccan Dirham. */
   | 'MAD'
+  /** Moldovan Leu. */
   | 'MDL'
+  /** Malagasy Ariary. */
   | 'MGA'
+  /** Macedonian Denar. */
   | 'MKD'
+  /** Myanmar Kyat. */
   | 'MMK'
+  /** Mongolian Tugrik. */
   | 'MNT'
+  /** Macanese Pataca. */
   | 'MOP'
+  /** Mauritanian Ouguiya. */
   | 'MRU'
+  /** Mauritian Rupee. */
   | 'MUR'
+  /** Maldivian Rufiyaa. */
   | 'MVR'
+  /** Malawian Kwacha. */
   | 'MWK'
+  /** Mexican Peso. */
   | 'MXN'
+  /** Malaysian Ringgit. */
   | 'MYR'
+  /** Mozambican Metical. */
   | 'MZN'
+  /** Namibian Dollar. */
   | 'NAD'
+  /** Nigerian Naira. */
   | 'NGN'
+  /** Nicaraguan Córdoba. */
   | 'NIO'
+  /** Norwegian Krone. */
   | 'NOK'
+  /** Nepalese Rupee. */
   | 'NPR'
+  /** New Zealand Dollar. */
   | 'NZD'
+  /** Omani Rial. */
   | 'OMR'
+  /** Panamanian Balboa. */
   | 'PAB'
+  /** Peruvian Sol. */
   | 'PEN'
+  /** Papua New Guinean Kina. */
   | 'PGK'
+  /** Philippine Peso. */
   | 'PHP'
+  /** Pakistani Rupee. */
   | 'PKR'
+  /** Polish Zloty. */
   | 'PLN'
+  /** Paraguayan Guarani. */
   | 'PYG'
+  /** Qatari Riyal. */
   | 'QAR'
+  /** Romanian Leu. */
   | 'RON'
+  /** Serbian Dinar. */
   | 'RSD'
+  /** Russian Ruble. */
   | 'RUB'
+  /** Rwandan Franc. */
   | 'RWF'
+  /** Saudi Riyal. */
   | 'SAR'
+  /** Solomon Islands Dollar. */
   | 'SBD'
+  /** Seychellois Rupee. */
   | 'SCR'
+  /** Sudanese Pound. */
   | 'SDG'
+  /** Swedish Krona. */
   | 'SEK'
+  /** Singapore Dollar. */
   | 'SGD'
+  /** Saint Helena Pound. */
   | 'SHP'
+  /** Sierra Leonean Leone. */
   | 'SLE'
+  /** Somali Shilling. */
   | 'SOS'
+  /** Surinamese Dollar. */
   | 'SRD'
+  /** South Sudanese Pound. */
   | 'SSP'
+  /** São Tomé and Príncipe Dobra. */
   | 'STN'
+  /** Salvadoran Colón. */
   | 'SVC'
+  /** Syrian Pound. */
   | 'SYP'
+  /** Swazi Lilangeni. */
   | 'SZL'
+  /** Thai Baht. */
   | 'THB'
+  /** Tajikistani Somoni. */
   | 'TJS'
+  /** Turkmenistani Manat. */
   | 'TMT'
+  /** Tunisian Dinar. */
   | 'TND'
+  /** Tongan Paʻanga. */
   | 'TOP'
+  /** Turkish Lira. */
   | 'TRY'
+  /** Trinidad and Tobago Dollar. */
   | 'TTD'
+  /** New Taiwan Dollar. */
   | 'TWD'
+  /** Tanzanian Shilling. */
   | 'TZS'
+  /** Ukrainian Hryvnia. */
   | 'UAH'
+  /** Ugandan Shilling. */
   | 'UGX'
+  /** US Dollar. */
   | 'USD'
+  /** Uruguayan Peso. */
   | 'UYU'
+  /** Uzbekistani Som. */
   | 'UZS'
+  /** Venezuelan Bolívar. */
   | 'VES'
+  /** Vietnamese Dong. */
   | 'VND'
+  /** Vanuatu Vatu. */
   | 'VUV'
+  /** Samoan Tala. */
   | 'WST'
+  /** Central African CFA Franc. */
   | 'XAF'
+  /** East Caribbean Dollar. */
   | 'XCD'
+  /** Caribbean Guilder. */
   | 'XCG'
+  /** West African CFA Franc. */
   | 'XOF'
+  /** CFP Franc. */
   | 'XPF'
+  /** Yemeni Rial. */
   | 'YER'
+  /** South African Rand. */
   | 'ZAR'
+  /** Zambian Kwacha. */
   | 'ZMW'
+  /** Zimbabwe Gold. */
   | 'ZWG'
+  /** Zimbabwean Dollar (2009–2024). */
   | 'ZWL';
 
+/** Service only: a discount's share of one line. */
 export type DiscountAllocation = {
   __typename?: 'DiscountAllocation';
+  /** Minor units, > 0. */
   amount: Scalars['Int']['output'];
+  /** The line (PromotionLineInput.lineId). */
   lineId: Scalars['ID']['output'];
 };
 
+/** What kind of discount a promotion gives. Discounts apply one after another, each to what the earlier ones left. */
 export type DiscountType =
+  /** value minor units: off the cart once at CART level, off each targeted unit at ITEM level. */
   | 'AMOUNT'
+  /** Takes off what is left of the shipping: the cart ships free. */
   | 'FREE_SHIPPING'
+  /** value percent of what is left of its lines (all for CART level, the targeted ones for ITEM), rounded half up to the minor unit. */
   | 'PERCENTAGE';
 
+/** Service only: what one promotion takes off the cart. */
 export type EvaluatedDiscount = {
   __typename?: 'EvaluatedDiscount';
   /** Per line; sums to amount (empty for FREE_SHIPPING). */
   allocations: Array<DiscountAllocation>;
   /** Minor units, > 0. */
   amount: Scalars['Int']['output'];
+  /** Its code; null for an automatic promotion. */
   code: Maybe<Scalars['String']['output']>;
+  /** What kind of discount it is. */
   discountType: DiscountType;
+  /** Whether it applies to the cart or to targeted items. */
   level: PromotionLevel;
+  /** The promotion's name. */
   name: Scalars['String']['output'];
+  /** The promotion. */
   promotionId: Scalars['ID']['output'];
 };
 
@@ -367,11 +601,20 @@ export type Money = {
   fractionDigits: Scalars['Int']['output'];
 };
 
+/**
+ * Changes. Each answers a payload with what it changed and `userErrors`: a business refusal changes
+ * nothing and comes back there with a stable `code`; GraphQL errors are for bad requests
+ * (BAD_USER_INPUT, UNAUTHENTICATED, FORBIDDEN) and outages. Carts are changed by their owners (a
+ * signed-in customer, support or admin, each on their own cart); the catalog, promotions and
+ * affiliates by admins, except affiliate clicks, which anyone may record.
+ */
 export type Mutation = {
   __typename?: 'Mutation';
   /** Service only: the order was paid; the held uses become confirmed. Idempotent. */
   confirmPromotionRedemptions: PromotionRedemptionsPayload;
+  /** Admin: adds an affiliate partner. */
   createAffiliatePartner: AffiliatePartnerPayload;
+  /** Admin: creates a promotion. The rules between its fields are checked together; a refusal names every field at fault. */
   createPromotion: PromotionPayload;
   /** The partner's code stops recording clicks and earning commission; its history stays. */
   deactivateAffiliatePartner: AffiliatePartnerPayload;
@@ -388,64 +631,141 @@ export type Mutation = {
   releasePromotionRedemptions: PromotionRedemptionsPayload;
   /** Service only: holds one use of each promotion for the order (checkout). Idempotent by order id. */
   reservePromotionRedemptions: PromotionRedemptionsPayload;
-  /** Omitted fields keep their values. A new rate applies to orders paid from now on. */
+  /** Omitted fields keep their values. A new rate applies to the paid orders credited from now on (when their OrderPaid event is processed). */
   updateAffiliatePartner: AffiliatePartnerPayload;
   /** Omitted fields keep their values; an explicit null clears a nullable one. */
   updatePromotion: PromotionPayload;
 };
 
 
+/**
+ * Changes. Each answers a payload with what it changed and `userErrors`: a business refusal changes
+ * nothing and comes back there with a stable `code`; GraphQL errors are for bad requests
+ * (BAD_USER_INPUT, UNAUTHENTICATED, FORBIDDEN) and outages. Carts are changed by their owners (a
+ * signed-in customer, support or admin, each on their own cart); the catalog, promotions and
+ * affiliates by admins, except affiliate clicks, which anyone may record.
+ */
 export type MutationConfirmPromotionRedemptionsArgs = {
   orderId: Scalars['ID']['input'];
 };
 
 
+/**
+ * Changes. Each answers a payload with what it changed and `userErrors`: a business refusal changes
+ * nothing and comes back there with a stable `code`; GraphQL errors are for bad requests
+ * (BAD_USER_INPUT, UNAUTHENTICATED, FORBIDDEN) and outages. Carts are changed by their owners (a
+ * signed-in customer, support or admin, each on their own cart); the catalog, promotions and
+ * affiliates by admins, except affiliate clicks, which anyone may record.
+ */
 export type MutationCreateAffiliatePartnerArgs = {
   input: CreateAffiliatePartnerInput;
 };
 
 
+/**
+ * Changes. Each answers a payload with what it changed and `userErrors`: a business refusal changes
+ * nothing and comes back there with a stable `code`; GraphQL errors are for bad requests
+ * (BAD_USER_INPUT, UNAUTHENTICATED, FORBIDDEN) and outages. Carts are changed by their owners (a
+ * signed-in customer, support or admin, each on their own cart); the catalog, promotions and
+ * affiliates by admins, except affiliate clicks, which anyone may record.
+ */
 export type MutationCreatePromotionArgs = {
   input: CreatePromotionInput;
 };
 
 
+/**
+ * Changes. Each answers a payload with what it changed and `userErrors`: a business refusal changes
+ * nothing and comes back there with a stable `code`; GraphQL errors are for bad requests
+ * (BAD_USER_INPUT, UNAUTHENTICATED, FORBIDDEN) and outages. Carts are changed by their owners (a
+ * signed-in customer, support or admin, each on their own cart); the catalog, promotions and
+ * affiliates by admins, except affiliate clicks, which anyone may record.
+ */
 export type MutationDeactivateAffiliatePartnerArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/**
+ * Changes. Each answers a payload with what it changed and `userErrors`: a business refusal changes
+ * nothing and comes back there with a stable `code`; GraphQL errors are for bad requests
+ * (BAD_USER_INPUT, UNAUTHENTICATED, FORBIDDEN) and outages. Carts are changed by their owners (a
+ * signed-in customer, support or admin, each on their own cart); the catalog, promotions and
+ * affiliates by admins, except affiliate clicks, which anyone may record.
+ */
 export type MutationDeactivatePromotionArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/**
+ * Changes. Each answers a payload with what it changed and `userErrors`: a business refusal changes
+ * nothing and comes back there with a stable `code`; GraphQL errors are for bad requests
+ * (BAD_USER_INPUT, UNAUTHENTICATED, FORBIDDEN) and outages. Carts are changed by their owners (a
+ * signed-in customer, support or admin, each on their own cart); the catalog, promotions and
+ * affiliates by admins, except affiliate clicks, which anyone may record.
+ */
 export type MutationRecordAffiliateClickArgs = {
   input: RecordAffiliateClickInput;
 };
 
 
+/**
+ * Changes. Each answers a payload with what it changed and `userErrors`: a business refusal changes
+ * nothing and comes back there with a stable `code`; GraphQL errors are for bad requests
+ * (BAD_USER_INPUT, UNAUTHENTICATED, FORBIDDEN) and outages. Carts are changed by their owners (a
+ * signed-in customer, support or admin, each on their own cart); the catalog, promotions and
+ * affiliates by admins, except affiliate clicks, which anyone may record.
+ */
 export type MutationRecordOutboundReferralArgs = {
   input: RecordOutboundReferralInput;
 };
 
 
+/**
+ * Changes. Each answers a payload with what it changed and `userErrors`: a business refusal changes
+ * nothing and comes back there with a stable `code`; GraphQL errors are for bad requests
+ * (BAD_USER_INPUT, UNAUTHENTICATED, FORBIDDEN) and outages. Carts are changed by their owners (a
+ * signed-in customer, support or admin, each on their own cart); the catalog, promotions and
+ * affiliates by admins, except affiliate clicks, which anyone may record.
+ */
 export type MutationReleasePromotionRedemptionsArgs = {
   orderId: Scalars['ID']['input'];
 };
 
 
+/**
+ * Changes. Each answers a payload with what it changed and `userErrors`: a business refusal changes
+ * nothing and comes back there with a stable `code`; GraphQL errors are for bad requests
+ * (BAD_USER_INPUT, UNAUTHENTICATED, FORBIDDEN) and outages. Carts are changed by their owners (a
+ * signed-in customer, support or admin, each on their own cart); the catalog, promotions and
+ * affiliates by admins, except affiliate clicks, which anyone may record.
+ */
 export type MutationReservePromotionRedemptionsArgs = {
   input: ReservePromotionRedemptionsInput;
 };
 
 
+/**
+ * Changes. Each answers a payload with what it changed and `userErrors`: a business refusal changes
+ * nothing and comes back there with a stable `code`; GraphQL errors are for bad requests
+ * (BAD_USER_INPUT, UNAUTHENTICATED, FORBIDDEN) and outages. Carts are changed by their owners (a
+ * signed-in customer, support or admin, each on their own cart); the catalog, promotions and
+ * affiliates by admins, except affiliate clicks, which anyone may record.
+ */
 export type MutationUpdateAffiliatePartnerArgs = {
   id: Scalars['ID']['input'];
   input: UpdateAffiliatePartnerInput;
 };
 
 
+/**
+ * Changes. Each answers a payload with what it changed and `userErrors`: a business refusal changes
+ * nothing and comes back there with a stable `code`; GraphQL errors are for bad requests
+ * (BAD_USER_INPUT, UNAUTHENTICATED, FORBIDDEN) and outages. Carts are changed by their owners (a
+ * signed-in customer, support or admin, each on their own cart); the catalog, promotions and
+ * affiliates by admins, except affiliate clicks, which anyone may record.
+ */
 export type MutationUpdatePromotionArgs = {
   id: Scalars['ID']['input'];
   input: UpdatePromotionInput;
@@ -464,23 +784,35 @@ export type PageInfo = {
   startCursor: Maybe<Scalars['String']['output']>;
 };
 
+/**
+ * A discount a cart earns automatically or with a code, off the whole cart or off targeted items,
+ * when it meets the promotion's conditions. Admins manage promotions; support may read them.
+ */
 export type Promotion = {
   __typename?: 'Promotion';
+  /** Whether it applies at all: an inactive promotion gives no discount, and its code is PROMOTION_NOT_FOUND. */
   active: Scalars['Boolean']['output'];
   /** Applies to every cart that meets its conditions, without a code. */
   automatic: Scalars['Boolean']['output'];
   /** Codes are matched case-insensitively and shown upper-case; null for automatic promotions. */
   code: Maybe<Scalars['String']['output']>;
+  /** When the promotion was created. */
   createdAt: Scalars['DateTime']['output'];
   /** Carts in this currency only; null: any currency. */
   currencyCode: Maybe<CurrencyCode>;
+  /** What kind of discount it gives. */
   discountType: DiscountType;
+  /** The promotion's id. */
   id: Scalars['ID']['output'];
+  /** Whether it discounts the whole cart or the targeted items. */
   level: PromotionLevel;
+  /** The most uses by all orders together (held and confirmed, see usage); null: no limit. */
   maxRedemptions: Maybe<Scalars['Int']['output']>;
+  /** The most uses by one person's orders; null: no limit. Only checked when the shopper is known. */
   maxRedemptionsPerPerson: Maybe<Scalars['Int']['output']>;
   /** Subtotal before discounts that the cart must reach. */
   minSubtotal: Maybe<Money>;
+  /** Its name, at most 120 characters; shoppers see it on the cart's discounts. */
   name: Scalars['String']['output'];
   /** Breaks ties and orders promotions of the same kind: higher first. */
   priority: Scalars['Int']['output'];
@@ -488,8 +820,11 @@ export type Promotion = {
   stackable: Scalars['Boolean']['output'];
   /** ITEM level: the products, variants and categories whose lines are discounted. */
   targets: PromotionTargets;
+  /** When it last changed: an edit, or a use held, confirmed or released. */
   updatedAt: Scalars['DateTime']['output'];
+  /** Its uses so far. */
   usage: PromotionUsage;
+  /** Inclusive: the promotion starts at this instant; null: no start. */
   validFrom: Maybe<Scalars['DateTime']['output']>;
   /** Exclusive: the promotion ends at this instant. */
   validTo: Maybe<Scalars['DateTime']['output']>;
@@ -497,27 +832,40 @@ export type Promotion = {
   value: Scalars['Int']['output'];
 };
 
+/** Service only: whether one code the shopper gave applies. */
 export type PromotionCodeResult = {
   __typename?: 'PromotionCodeResult';
+  /** Whether its promotion is among the discounts applied (even at zero, e.g. free shipping on a cart that ships free). */
   applied: Scalars['Boolean']['output'];
+  /** The code, normalised (trimmed, upper-case). */
   code: Scalars['String']['output'];
+  /** Why it does not apply: the first condition it fails, or NOT_COMBINABLE; null when applied. */
   error: Maybe<PromotionErrorCode>;
+  /** Why it does not apply, for people; null when applied. */
   message: Maybe<Scalars['String']['output']>;
 };
 
+/** A page of promotions (a Relay connection). */
 export type PromotionConnection = {
   __typename?: 'PromotionConnection';
+  /** The promotions of this page, newest first. */
   edges: Array<PromotionEdge>;
+  /** Where this page sits, and the cursors to ask for the next or previous one. */
   pageInfo: PageInfo;
+  /** How many promotions there are, over all pages. */
   totalCount: Scalars['Int']['output'];
 };
 
+/** A promotion in a page, with its cursor. */
 export type PromotionEdge = {
   __typename?: 'PromotionEdge';
+  /** Where this promotion sits in the order; pass it as after (or before) to page on. */
   cursor: Scalars['String']['output'];
+  /** The promotion. */
   node: Promotion;
 };
 
+/** Why a promotion mutation was refused, or why a code does not apply to a cart. */
 export type PromotionErrorCode =
   /** Another promotion has this code. */
   | 'CODE_TAKEN'
@@ -545,7 +893,7 @@ export type PromotionErrorCode =
   | 'NOT_COMBINABLE'
   /** The promotion has ended (validTo is past). */
   | 'PROMOTION_EXPIRED'
-  /** No active promotion has this code (or id). */
+  /** No promotion has this id, or no active one this code. */
   | 'PROMOTION_NOT_FOUND'
   /** The promotion has not started (validFrom is ahead). */
   | 'PROMOTION_NOT_YET_VALID'
@@ -554,6 +902,7 @@ export type PromotionErrorCode =
   /** The total or the per-person limit is used up. */
   | 'USAGE_LIMIT_REACHED';
 
+/** Service only: what the promotions take off a cart. */
 export type PromotionEvaluation = {
   __typename?: 'PromotionEvaluation';
   /** Exactly one per input code, same order; `code` is the normalised (trimmed, upper-case) code. */
@@ -562,13 +911,17 @@ export type PromotionEvaluation = {
   discountTotal: Scalars['Int']['output'];
   /** In the order they apply. */
   discounts: Array<EvaluatedDiscount>;
+  /** What FREE_SHIPPING promotions take off the shipping, minor units, at most shippingAmount. */
   shippingDiscount: Scalars['Int']['output'];
 };
 
+/** Service only: a cart to price promotions into. Malformed input is a BAD_USER_INPUT error, not a userError. */
 export type PromotionEvaluationInput = {
   /** As the shopper typed them; matched case-insensitively. */
   codes: Array<Scalars['String']['input']>;
+  /** The cart's currency. */
   currencyCode: CurrencyCode;
+  /** The cart's priced lines, at most 1000, each lineId once. */
   lines: Array<PromotionLineInput>;
   /** For per-person limits; null for anonymous shoppers. */
   personId?: InputMaybe<Scalars['ID']['input']>;
@@ -576,59 +929,90 @@ export type PromotionEvaluationInput = {
   shippingAmount: Scalars['Int']['input'];
 };
 
+/** What a promotion discounts. */
 export type PromotionLevel =
+  /** The whole cart: every line. */
   | 'CART'
+  /** Only the lines its targets match. */
   | 'ITEM';
 
+/** Service only: one cart line, with what ITEM-level targets match against. */
 export type PromotionLineInput = {
+  /** The categories the product is directly in. */
   categoryIds: Array<Scalars['ID']['input']>;
+  /** The cart line's id, unique in the input; allocations point back at it. */
   lineId: Scalars['ID']['input'];
+  /** The variant's product. */
   productId: Scalars['ID']['input'];
+  /** Units, 1..100,000. */
   quantity: Scalars['Int']['input'];
   /** Minor units. */
   unitPrice: Scalars['Int']['input'];
+  /** The line's variant. */
   variantId: Scalars['ID']['input'];
 };
 
+/** What a promotion mutation answers. */
 export type PromotionPayload = {
   __typename?: 'PromotionPayload';
+  /** The promotion after the change; null when it was refused. */
   promotion: Maybe<Promotion>;
+  /** Why the change was refused; empty when it was made. */
   userErrors: Array<PromotionUserError>;
 };
 
+/** Service only: one use of a promotion by one order. */
 export type PromotionRedemption = {
   __typename?: 'PromotionRedemption';
+  /** Minor units the order was discounted by this promotion. */
   amount: Scalars['Int']['output'];
+  /** The order using it. */
   orderId: Scalars['ID']['output'];
+  /** The promotion used. */
   promotionId: Scalars['ID']['output'];
+  /** Where the use is in its lifecycle. */
   status: RedemptionStatus;
 };
 
+/** Service only: one promotion an order uses. */
 export type PromotionRedemptionInput = {
   /** Minor units the order was discounted by this promotion. */
   amount: Scalars['Int']['input'];
+  /** The promotion; it must be available now (active, running, within its limits). */
   promotionId: Scalars['ID']['input'];
 };
 
+/** Service only: what a redemption mutation answers. */
 export type PromotionRedemptionsPayload = {
   __typename?: 'PromotionRedemptionsPayload';
+  /** The order's redemptions after the call, in promotion-id order; null when it was refused. */
   redemptions: Maybe<Array<PromotionRedemption>>;
+  /** Why the call was refused; empty when it succeeded. */
   userErrors: Array<PromotionUserError>;
 };
 
+/** What an ITEM-level promotion discounts: a cart line qualifies when any of these ids matches it. All empty for CART level. */
 export type PromotionTargets = {
   __typename?: 'PromotionTargets';
+  /** Catalog categories whose products qualify (a product in the category itself; subcategories do not count). */
   categoryIds: Array<Scalars['ID']['output']>;
+  /** Catalog products whose variants qualify. */
   productIds: Array<Scalars['ID']['output']>;
+  /** Catalog variants that qualify. */
   variantIds: Array<Scalars['ID']['output']>;
 };
 
+/** The ids an ITEM-level promotion discounts; each at most 100 characters, repeats dropped. Not checked against the catalog. */
 export type PromotionTargetsInput = {
+  /** Catalog category ids (products directly in them). */
   categoryIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** Catalog product ids. */
   productIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** Catalog variant ids. */
   variantIds?: InputMaybe<Array<Scalars['ID']['input']>>;
 };
 
+/** How often a promotion has been used. */
 export type PromotionUsage = {
   __typename?: 'PromotionUsage';
   /** Uses by paid orders. */
@@ -639,19 +1023,17 @@ export type PromotionUsage = {
   total: Scalars['Int']['output'];
 };
 
+/** A promotion mutation's refusal. */
 export type PromotionUserError = UserError & {
   __typename?: 'PromotionUserError';
+  /** Why, as a stable code to act on. */
   code: PromotionErrorCode;
+  /** Path to the input field at fault, if any, e.g. ["input", "value"]. */
   field: Maybe<Array<Scalars['String']['output']>>;
+  /** What went wrong, for people. */
   message: Scalars['String']['output'];
 };
 
-/**
- * Promotions: codes and automatic promotions, the engine that prices them into a cart, and the
- * redemptions that hold one use per order. Admins manage promotions; support may read them.
- * The engine's rules are documented in subgraphs/promotion/README.md. Affiliates, the other half
- * of this subgraph, are in promotion.affiliates.graphql.
- */
 export type Query = {
   __typename?: 'Query';
   /** An affiliate partner by id (admin and support). */
@@ -672,35 +1054,19 @@ export type Query = {
 };
 
 
-/**
- * Promotions: codes and automatic promotions, the engine that prices them into a cart, and the
- * redemptions that hold one use per order. Admins manage promotions; support may read them.
- * The engine's rules are documented in subgraphs/promotion/README.md. Affiliates, the other half
- * of this subgraph, are in promotion.affiliates.graphql.
- */
 export type QueryAffiliatePartnerArgs = {
   id: Scalars['ID']['input'];
 };
 
 
-/**
- * Promotions: codes and automatic promotions, the engine that prices them into a cart, and the
- * redemptions that hold one use per order. Admins manage promotions; support may read them.
- * The engine's rules are documented in subgraphs/promotion/README.md. Affiliates, the other half
- * of this subgraph, are in promotion.affiliates.graphql.
- */
 export type QueryAffiliatePartnersArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
-/**
- * Promotions: codes and automatic promotions, the engine that prices them into a cart, and the
- * redemptions that hold one use per order. Admins manage promotions; support may read them.
- * The engine's rules are documented in subgraphs/promotion/README.md. Affiliates, the other half
- * of this subgraph, are in promotion.affiliates.graphql.
- */
 export type QueryAffiliateReportArgs = {
   direction?: InputMaybe<AffiliateDirection>;
   from: Scalars['DateTime']['input'];
@@ -709,40 +1075,26 @@ export type QueryAffiliateReportArgs = {
 };
 
 
-/**
- * Promotions: codes and automatic promotions, the engine that prices them into a cart, and the
- * redemptions that hold one use per order. Admins manage promotions; support may read them.
- * The engine's rules are documented in subgraphs/promotion/README.md. Affiliates, the other half
- * of this subgraph, are in promotion.affiliates.graphql.
- */
 export type QueryEvaluatePromotionsArgs = {
   input: PromotionEvaluationInput;
 };
 
 
-/**
- * Promotions: codes and automatic promotions, the engine that prices them into a cart, and the
- * redemptions that hold one use per order. Admins manage promotions; support may read them.
- * The engine's rules are documented in subgraphs/promotion/README.md. Affiliates, the other half
- * of this subgraph, are in promotion.affiliates.graphql.
- */
 export type QueryPromotionArgs = {
   id: Scalars['ID']['input'];
 };
 
 
-/**
- * Promotions: codes and automatic promotions, the engine that prices them into a cart, and the
- * redemptions that hold one use per order. Admins manage promotions; support may read them.
- * The engine's rules are documented in subgraphs/promotion/README.md. Affiliates, the other half
- * of this subgraph, are in promotion.affiliates.graphql.
- */
 export type QueryPromotionsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** A visit through a partner's link. */
 export type RecordAffiliateClickInput = {
+  /** The partner's code from the link, case-insensitive; unknown, malformed or inactive is PARTNER_NOT_FOUND. */
   code: Scalars['String']['input'];
   /** At most 2048 characters. */
   referrer?: InputMaybe<Scalars['String']['input']>;
@@ -750,52 +1102,88 @@ export type RecordAffiliateClickInput = {
   url: Scalars['String']['input'];
 };
 
+/** An order our shop referred to a partner. */
 export type RecordOutboundReferralInput = {
+  /** The currency of revenue. */
   currencyCode: CurrencyCode;
   /** The partner's order reference. */
   externalRef: Scalars['String']['input'];
   /** ISO 8601 instant the order was paid; default now. */
   occurredAt?: InputMaybe<Scalars['DateTime']['input']>;
+  /** The partner; it must be active (PARTNER_NOT_FOUND). */
   partnerId: Scalars['ID']['input'];
   /** The commission base in minor units (the partner's order net of discounts, shipping and tax). */
   revenue: Scalars['Int']['input'];
 };
 
+/** Where one use of a promotion by one order is in its lifecycle. */
 export type RedemptionStatus =
+  /** The order was paid; it counts against the limits. */
   | 'CONFIRMED'
+  /** The order was cancelled or expired; it no longer counts. */
   | 'RELEASED'
+  /** Held at checkout for an unpaid order; it counts against the limits. */
   | 'RESERVED';
 
+/** Service only: the promotions an order uses. */
 export type ReservePromotionRedemptionsInput = {
+  /** The order, 1 to 100 characters; a repeated call for it answers what the first call stored. */
   orderId: Scalars['ID']['input'];
+  /** Who placed it, 1 to 100 characters; for per-person limits. */
   personId: Scalars['ID']['input'];
+  /** At most 20, each promotion once; all are held or none. */
   redemptions: Array<PromotionRedemptionInput>;
 };
 
+/** A partner's new field values: omitted or null fields keep their values. */
 export type UpdateAffiliatePartnerInput = {
+  /** Whether its code records clicks and earns commission. */
   active?: InputMaybe<Scalars['Boolean']['input']>;
+  /** 3 to 64 letters, digits, '-' or '_', unique (CODE_TAKEN); stored upper-case. */
   code?: InputMaybe<Scalars['String']['input']>;
+  /** Basis points, 0..10000; applies to orders credited from now on. */
   commissionRate?: InputMaybe<Scalars['Int']['input']>;
+  /** Not blank, at most 120 characters. */
   name?: InputMaybe<Scalars['String']['input']>;
 };
 
+/**
+ * A promotion's new field values. Omitted fields keep their values; null keeps them too for the
+ * non-null fields (name, automatic, discountType, value, level, stackable, priority, active) and
+ * clears the others. Limits are as in CreatePromotionInput.
+ */
 export type UpdatePromotionInput = {
+  /** Whether it applies; false is the same as deactivatePromotion. */
   active?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Whether it applies without a code. */
   automatic?: InputMaybe<Scalars['Boolean']['input']>;
+  /** 3 to 64 letters, digits, '-' or '_'; stored upper-case. Null removes it (for an automatic promotion). */
   code?: InputMaybe<Scalars['String']['input']>;
+  /** Carts in this currency only; null: any currency (not allowed for AMOUNT or with minSubtotal). */
   currencyCode?: InputMaybe<CurrencyCode>;
+  /** What kind of discount it gives; with FREE_SHIPPING the value becomes 0. */
   discountType?: InputMaybe<DiscountType>;
+  /** Whether it discounts the whole cart or the targeted items. */
   level?: InputMaybe<PromotionLevel>;
+  /** Not below the uses already held or confirmed (LIMIT_BELOW_USAGE); null: no limit. */
   maxRedemptions?: InputMaybe<Scalars['Int']['input']>;
+  /** Null: no limit. */
   maxRedemptionsPerPerson?: InputMaybe<Scalars['Int']['input']>;
+  /** Minor units of currencyCode; null removes the minimum. */
   minSubtotal?: InputMaybe<Scalars['Int']['input']>;
+  /** Not blank, at most 120 characters. */
   name?: InputMaybe<Scalars['String']['input']>;
+  /** -1,000,000..1,000,000; higher first. */
   priority?: InputMaybe<Scalars['Int']['input']>;
+  /** Whether it combines with other stackable promotions. */
   stackable?: InputMaybe<Scalars['Boolean']['input']>;
   /** Replaces the targets. */
   targets?: InputMaybe<PromotionTargetsInput>;
+  /** Inclusive start; null: no start. */
   validFrom?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Exclusive end; null: open-ended. */
   validTo?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Whole percent (1..100) for PERCENTAGE, minor units (1..1,000,000,000) for AMOUNT; ignored for FREE_SHIPPING. */
   value?: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -1225,11 +1613,11 @@ export type PromotionUserErrorResolvers<ContextType = PromotionContext, ParentTy
 
 export type QueryResolvers<ContextType = PromotionContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
   affiliatePartner?: Resolver<Maybe<ResolversTypes['AffiliatePartner']>, ParentType, ContextType, RequireFields<QueryAffiliatePartnerArgs, 'id'>>;
-  affiliatePartners?: Resolver<ResolversTypes['AffiliatePartnerConnection'], ParentType, ContextType, RequireFields<QueryAffiliatePartnersArgs, 'first'>>;
+  affiliatePartners?: Resolver<ResolversTypes['AffiliatePartnerConnection'], ParentType, ContextType, Partial<QueryAffiliatePartnersArgs>>;
   affiliateReport?: Resolver<Maybe<ResolversTypes['AffiliateReport']>, ParentType, ContextType, RequireFields<QueryAffiliateReportArgs, 'direction' | 'from' | 'partnerId' | 'to'>>;
   evaluatePromotions?: Resolver<ResolversTypes['PromotionEvaluation'], ParentType, ContextType, RequireFields<QueryEvaluatePromotionsArgs, 'input'>>;
   promotion?: Resolver<Maybe<ResolversTypes['Promotion']>, ParentType, ContextType, RequireFields<QueryPromotionArgs, 'id'>>;
-  promotions?: Resolver<ResolversTypes['PromotionConnection'], ParentType, ContextType, RequireFields<QueryPromotionsArgs, 'first'>>;
+  promotions?: Resolver<ResolversTypes['PromotionConnection'], ParentType, ContextType, Partial<QueryPromotionsArgs>>;
 }>;
 
 export type UserErrorResolvers<ContextType = PromotionContext, ParentType extends ResolversParentTypes['UserError'] = ResolversParentTypes['UserError']> = ResolversObject<{

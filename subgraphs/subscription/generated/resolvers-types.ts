@@ -17,170 +17,332 @@ export type Scalars = {
   _FieldSet: { input: unknown; output: unknown; }
 };
 
+/** The unit a plan's billing period is counted in. */
 export type BillingInterval =
+  /** A month. */
   | 'MONTHLY'
+  /** Three months. */
   | 'QUARTERLY'
+  /** A week. */
   | 'WEEKLY'
+  /** A year. */
   | 'YEARLY';
 
 /** ISO 4217 codes of the currencies in use today. */
 export type CurrencyCode =
+  /** United Arab Emirates Dirham. */
   | 'AED'
+  /** Afghan Afghani. */
   | 'AFN'
+  /** Albanian Lek. */
   | 'ALL'
+  /** Armenian Dram. */
   | 'AMD'
+  /** Netherlands Antillean Guilder. */
   | 'ANG'
+  /** Angolan Kwanza. */
   | 'AOA'
+  /** Argentine Peso. */
   | 'ARS'
+  /** Australian Dollar. */
   | 'AUD'
+  /** Aruban Florin. */
   | 'AWG'
+  /** Azerbaijani Manat. */
   | 'AZN'
+  /** Bosnia-Herzegovina Convertible Mark. */
   | 'BAM'
+  /** Barbadian Dollar. */
   | 'BBD'
+  /** Bangladeshi Taka. */
   | 'BDT'
+  /** Bulgarian Lev. */
   | 'BGN'
+  /** Bahraini Dinar. */
   | 'BHD'
+  /** Burundian Franc. */
   | 'BIF'
+  /** Bermudian Dollar. */
   | 'BMD'
+  /** Brunei Dollar. */
   | 'BND'
+  /** Bolivian Boliviano. */
   | 'BOB'
+  /** Brazilian Real. */
   | 'BRL'
+  /** Bahamian Dollar. */
   | 'BSD'
+  /** Bhutanese Ngultrum. */
   | 'BTN'
+  /** Botswanan Pula. */
   | 'BWP'
+  /** Belarusian Ruble. */
   | 'BYN'
+  /** Belize Dollar. */
   | 'BZD'
+  /** Canadian Dollar. */
   | 'CAD'
+  /** Congolese Franc. */
   | 'CDF'
+  /** Swiss Franc. */
   | 'CHF'
+  /** Chilean Peso. */
   | 'CLP'
+  /** Chinese Yuan. */
   | 'CNY'
+  /** Colombian Peso. */
   | 'COP'
+  /** Costa Rican Colón. */
   | 'CRC'
+  /** Cuban Peso. */
   | 'CUP'
+  /** Cape Verdean Escudo. */
   | 'CVE'
+  /** Czech Koruna. */
   | 'CZK'
+  /** Djiboutian Franc. */
   | 'DJF'
+  /** Danish Krone. */
   | 'DKK'
+  /** Dominican Peso. */
   | 'DOP'
+  /** Algerian Dinar. */
   | 'DZD'
+  /** Egyptian Pound. */
   | 'EGP'
+  /** Eritrean Nakfa. */
   | 'ERN'
+  /** Ethiopian Birr. */
   | 'ETB'
+  /** Euro. */
   | 'EUR'
+  /** Fijian Dollar. */
   | 'FJD'
+  /** Falkland Islands Pound. */
   | 'FKP'
+  /** British Pound. */
   | 'GBP'
+  /** Georgian Lari. */
   | 'GEL'
+  /** Ghanaian Cedi. */
   | 'GHS'
+  /** Gibraltar Pound. */
   | 'GIP'
+  /** Gambian Dalasi. */
   | 'GMD'
+  /** Guinean Franc. */
   | 'GNF'
+  /** Guatemalan Quetzal. */
   | 'GTQ'
+  /** Guyanese Dollar. */
   | 'GYD'
+  /** Hong Kong Dollar. */
   | 'HKD'
+  /** Honduran Lempira. */
   | 'HNL'
+  /** Haitian Gourde. */
   | 'HTG'
+  /** Hungarian Forint. */
   | 'HUF'
+  /** Indonesian Rupiah. */
   | 'IDR'
+  /** Israeli New Shekel. */
   | 'ILS'
+  /** Indian Rupee. */
   | 'INR'
+  /** Iraqi Dinar. */
   | 'IQD'
+  /** Iranian Rial. */
   | 'IRR'
+  /** Icelandic Króna. */
   | 'ISK'
+  /** Jamaican Dollar. */
   | 'JMD'
+  /** Jordanian Dinar. */
   | 'JOD'
+  /** Japanese Yen. */
   | 'JPY'
+  /** Kenyan Shilling. */
   | 'KES'
+  /** Kyrgyz Som. */
   | 'KGS'
+  /** Cambodian Riel. */
   | 'KHR'
+  /** Comorian Franc. */
   | 'KMF'
+  /** North Korean Won. */
   | 'KPW'
+  /** South Korean Won. */
   | 'KRW'
+  /** Kuwaiti Dinar. */
   | 'KWD'
+  /** Cayman Islands Dollar. */
   | 'KYD'
+  /** Kazakhstani Tenge. */
   | 'KZT'
+  /** Laotian Kip. */
   | 'LAK'
+  /** Lebanese Pound. */
   | 'LBP'
+  /** Sri Lankan Rupee. */
   | 'LKR'
+  /** Liberian Dollar. */
   | 'LRD'
+  /** Lesotho Loti. */
   | 'LSL'
+  /** Libyan Dinar. */
   | 'LYD'
+  /** Moroccan Dirham. */
   | 'MAD'
+  /** Moldovan Leu. */
   | 'MDL'
+  /** Malagasy Ariary. */
   | 'MGA'
+  /** Macedonian Denar. */
   | 'MKD'
+  /** Myanmar Kyat. */
   | 'MMK'
+  /** Mongolian Tugrik. */
   | 'MNT'
+  /** Macanese Pataca. */
   | 'MOP'
+  /** Mauritanian Ouguiya. */
   | 'MRU'
+  /** Mauritian Rupee. */
   | 'MUR'
+  /** Maldivian Rufiyaa. */
   | 'MVR'
+  /** Malawian Kwacha. */
   | 'MWK'
+  /** Mexican Peso. */
   | 'MXN'
+  /** Malaysian Ringgit. */
   | 'MYR'
+  /** Mozambican Metical. */
   | 'MZN'
+  /** Namibian Dollar. */
   | 'NAD'
+  /** Nigerian Naira. */
   | 'NGN'
+  /** Nicaraguan Córdoba. */
   | 'NIO'
+  /** Norwegian Krone. */
   | 'NOK'
+  /** Nepalese Rupee. */
   | 'NPR'
+  /** New Zealand Dollar. */
   | 'NZD'
+  /** Omani Rial. */
   | 'OMR'
+  /** Panamanian Balboa. */
   | 'PAB'
+  /** Peruvian Sol. */
   | 'PEN'
+  /** Papua New Guinean Kina. */
   | 'PGK'
+  /** Philippine Peso. */
   | 'PHP'
+  /** Pakistani Rupee. */
   | 'PKR'
+  /** Polish Zloty. */
   | 'PLN'
+  /** Paraguayan Guarani. */
   | 'PYG'
+  /** Qatari Riyal. */
   | 'QAR'
+  /** Romanian Leu. */
   | 'RON'
+  /** Serbian Dinar. */
   | 'RSD'
+  /** Russian Ruble. */
   | 'RUB'
+  /** Rwandan Franc. */
   | 'RWF'
+  /** Saudi Riyal. */
   | 'SAR'
+  /** Solomon Islands Dollar. */
   | 'SBD'
+  /** Seychellois Rupee. */
   | 'SCR'
+  /** Sudanese Pound. */
   | 'SDG'
+  /** Swedish Krona. */
   | 'SEK'
+  /** Singapore Dollar. */
   | 'SGD'
+  /** Saint Helena Pound. */
   | 'SHP'
+  /** Sierra Leonean Leone. */
   | 'SLE'
+  /** Somali Shilling. */
   | 'SOS'
+  /** Surinamese Dollar. */
   | 'SRD'
+  /** South Sudanese Pound. */
   | 'SSP'
+  /** São Tomé and Príncipe Dobra. */
   | 'STN'
+  /** Salvadoran Colón. */
   | 'SVC'
+  /** Syrian Pound. */
   | 'SYP'
+  /** Swazi Lilangeni. */
   | 'SZL'
+  /** Thai Baht. */
   | 'THB'
+  /** Tajikistani Somoni. */
   | 'TJS'
+  /** Turkmenistani Manat. */
   | 'TMT'
+  /** Tunisian Dinar. */
   | 'TND'
+  /** Tongan Paʻanga. */
   | 'TOP'
+  /** Turkish Lira. */
   | 'TRY'
+  /** Trinidad and Tobago Dollar. */
   | 'TTD'
+  /** New Taiwan Dollar. */
   | 'TWD'
+  /** Tanzanian Shilling. */
   | 'TZS'
+  /** Ukrainian Hryvnia. */
   | 'UAH'
+  /** Ugandan Shilling. */
   | 'UGX'
+  /** US Dollar. */
   | 'USD'
+  /** Uruguayan Peso. */
   | 'UYU'
+  /** Uzbekistani Som. */
   | 'UZS'
+  /** Venezuelan Bolívar. */
   | 'VES'
+  /** Vietnamese Dong. */
   | 'VND'
+  /** Vanuatu Vatu. */
   | 'VUV'
+  /** Samoan Tala. */
   | 'WST'
+  /** Central African CFA Franc. */
   | 'XAF'
+  /** East Caribbean Dollar. */
   | 'XCD'
+  /** Caribbean Guilder. */
   | 'XCG'
+  /** West African CFA Franc. */
   | 'XOF'
+  /** CFP Franc. */
   | 'XPF'
+  /** Yemeni Rial. */
   | 'YER'
+  /** South African Rand. */
   | 'ZAR'
+  /** Zambian Kwacha. */
   | 'ZMW'
+  /** Zimbabwe Gold. */
   | 'ZWG'
+  /** Zimbabwean Dollar (2009–2024). */
   | 'ZWL';
 
 /** An amount of money: integer minor units in a currency, e.g. 1250 USD is $12.50. */
@@ -209,20 +371,26 @@ export type PageInfo = {
   startCursor: Maybe<Scalars['String']['output']>;
 };
 
-/** Subscription plans: what a customer can subscribe to. */
 export type Query = {
   __typename?: 'Query';
   /** Active plans, cheapest first. */
   subscriptionPlans: Array<SubscriptionPlan>;
 };
 
+/** A plan a customer can subscribe to: a price charged once every intervalCount intervals. Anyone may read. */
 export type SubscriptionPlan = {
   __typename?: 'SubscriptionPlan';
+  /** The plan's id. */
   id: Scalars['ID']['output'];
+  /** The unit of the billing period. */
   interval: BillingInterval;
+  /** How many intervals one billing period lasts, e.g. 2 with MONTHLY bills every two months. */
   intervalCount: Scalars['Int']['output'];
+  /** Its name, at most 120 characters. */
   name: Scalars['String']['output'];
+  /** What each billing period costs. */
   price: Money;
+  /** Days of free trial before the first charge; 0 for none. */
   trialDays: Scalars['Int']['output'];
 };
 
