@@ -21,7 +21,7 @@ describe('supergraph composition', () => {
   it('fails on a composition error instead of producing a supergraph', () => {
     // Two subgraphs disagreeing on a shared value type's field type cannot compose.
     const result = composeSupergraph((name) =>
-      name === 'order' ? subgraphTypeDefs(name).replace('amount: Int!', 'amount: String!') : subgraphTypeDefs(name),
+      name === 'order' ? subgraphTypeDefs(name).replace('amount: SafeInt!', 'amount: String!') : subgraphTypeDefs(name),
     );
     expect(result).toHaveProperty('errors');
     expect((result as { errors: string[] }).errors.join('\n')).toMatch(/Money\.amount/);

@@ -4,7 +4,7 @@
 // document.
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { DateTimeResolver } from 'graphql-scalars';
+import { DateTimeResolver, SafeIntResolver } from 'graphql-scalars';
 import { formatMoney, minorUnitDigits, type Money } from './money.js';
 import type { SubgraphName } from './subgraph-names.js';
 
@@ -22,7 +22,7 @@ export function subgraphSchemaFiles(name: SubgraphName, dir = SCHEMA_DIR): strin
 }
 
 /** The custom scalars of schema/shared.graphql; the gateway parses inputs with them too. */
-export const SHARED_SCALARS = { DateTime: DateTimeResolver };
+export const SHARED_SCALARS = { DateTime: DateTimeResolver, SafeInt: SafeIntResolver };
 
 /** The resolvers of schema/shared.graphql, served by every subgraph with its own. */
 export const sharedResolvers = {

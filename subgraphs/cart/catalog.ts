@@ -24,7 +24,7 @@ const ENTITIES = `query CartVariants($representations: [_Any!]!) {
   _entities(representations: $representations) {
     ... on ProductVariant {
       id sku title price { amount currencyCode } active availableForSale inventory { available }
-      product { id active archived categories { id } }
+      product { id status categories { id } }
     }
   }
 }`;
@@ -37,7 +37,7 @@ interface EntityVariant {
   active: boolean;
   availableForSale: boolean;
   inventory: { available: number };
-  product: { id: string; active: boolean; archived: boolean; categories: { id: string }[] };
+  product: { id: string; status: 'ACTIVE' | 'INACTIVE' | 'ARCHIVED'; categories: { id: string }[] };
 }
 
 export function toCatalogVariant(v: EntityVariant): CatalogVariant {
@@ -46,7 +46,7 @@ export function toCatalogVariant(v: EntityVariant): CatalogVariant {
     sku: v.sku,
     title: v.title,
     price: v.price,
-    forSale: v.active && v.product.active && !v.product.archived,
+    forSale: v.active && v.product.status === 'ACTIVE',
     available: v.inventory.available,
     productId: v.product.id,
     categoryIds: v.product.categories.map((c) => c.id),

@@ -27,12 +27,15 @@ describe('categories', () => {
     expect(bySlug.category).toEqual({ id: child!.id, parent: { id: sibling, parent: { id: root } } });
   });
 
-  it('keeps the parent and sort order when an update leaves them out, and makes a root on parentId null', async () => {
+  it('changes only what an update gives: the rest keeps its value, and parentId null makes a root', async () => {
     const root = await createCategory(env.stack.admin, uniqueSlug('keep-root'));
     const { category } = await env.admin.createCategory({ slug: uniqueSlug('keep-child'), name: 'Child', parentId: root, sortOrder: 7 });
-    const renamed = await env.admin.updateCategory(category!.id, { slug: category!.slug, name: 'Renamed child' });
+    const renamed = await env.admin.updateCategory(category!.id, { name: 'Renamed child' });
     expect(renamed.userErrors).toEqual([]);
-    expect(renamed.category).toMatchObject({ name: 'Renamed child', sortOrder: 7, parent: { id: root } });
+    expect(renamed.category).toMatchObject({ slug: category!.slug, name: 'Renamed child', sortOrder: 7, parent: { id: root } });
+    const reordered = await env.admin.updateCategory(category!.id, { sortOrder: 3 });
+    expect(reordered.category).toMatchObject({ slug: category!.slug, name: 'Renamed child', sortOrder: 3, parent: { id: root } });
+    expect((await env.admin.updateCategory(category!.id, { name: ' ' })).userErrors.map((e) => e.code)).toEqual(['INVALID_INPUT']);
     const rooted = await env.admin.updateCategory(category!.id, { slug: category!.slug, name: 'Root now', parentId: null, sortOrder: 1 });
     expect(rooted.category).toMatchObject({ name: 'Root now', sortOrder: 1, parent: null });
   });

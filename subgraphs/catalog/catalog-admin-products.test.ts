@@ -33,6 +33,7 @@ describe('createProduct', () => {
       name: 'Organic Cotton Tee',
       description: 'A soft tee',
       brand: 'Acme',
+      status: 'ACTIVE',
       active: true,
       archived: false,
       options: [
@@ -85,7 +86,7 @@ describe('createProduct', () => {
 
   it('creates an inactive product that customers cannot see and admins can', async () => {
     const product = await createProduct(env.stack.admin, { ...teeInput(), active: false });
-    expect(product.active).toBe(false);
+    expect([product.status, product.active]).toEqual(['INACTIVE', false]);
     expect(product.variants.every((v) => !v.availableForSale)).toBe(true);
     expect((await catalogAdmin(env.customer).product(product.id))).toBeNull();
     expect((await env.admin.product(product.id))?.id).toBe(product.id);
@@ -238,7 +239,7 @@ describe('archiveProduct', () => {
 
     const { product: archived, userErrors } = await env.admin.archiveProduct(product.id);
     expect(userErrors).toEqual([]);
-    expect(archived).toMatchObject({ id: product.id, archived: true });
+    expect(archived).toMatchObject({ id: product.id, status: 'ARCHIVED', archived: true });
 
     for (const client of [env.customer, env.stack.anonymous]) {
       expect(await ids(client)).not.toContain(product.id);

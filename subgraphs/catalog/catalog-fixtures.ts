@@ -11,7 +11,7 @@ export const uniqueSlug = (label: string) => `${label}-${randomBytes(4).toString
 export const USER_ERRORS = 'userErrors { field message code }';
 
 export const PRODUCT_FIELDS = `
-  id slug name description brand active archived createdAt updatedAt
+  id slug name description brand status active archived createdAt updatedAt
   options { id name position values }
   variants {
     id sku title active availableForSale weightGrams
@@ -50,6 +50,7 @@ export interface ProductView {
   brand: string | null;
   active: boolean;
   archived: boolean;
+  status: 'ACTIVE' | 'INACTIVE' | 'ARCHIVED';
   createdAt: string;
   updatedAt: string;
   options: { id: string; name: string; position: number; values: string[] }[];
@@ -110,9 +111,9 @@ export function catalogAdmin(client: GraphQLClient) {
     removeImage: (id: string) =>
       mutate<ProductPayload>('removeProductImage', `mutation($id: ID!) { removeProductImage(id: $id) { product { ${PRODUCT_FIELDS} } ${USER_ERRORS} } }`, { id }),
     createCategory: (input: Record<string, unknown>) =>
-      mutate<CategoryPayload>('createCategory', `mutation($input: CategoryInput!) { createCategory(input: $input) { category { ${CATEGORY_FIELDS} } ${USER_ERRORS} } }`, { input }),
+      mutate<CategoryPayload>('createCategory', `mutation($input: CreateCategoryInput!) { createCategory(input: $input) { category { ${CATEGORY_FIELDS} } ${USER_ERRORS} } }`, { input }),
     updateCategory: (id: string, input: Record<string, unknown>) =>
-      mutate<CategoryPayload>('updateCategory', `mutation($id: ID!, $input: CategoryInput!) { updateCategory(id: $id, input: $input) { category { ${CATEGORY_FIELDS} } ${USER_ERRORS} } }`, { id, input }),
+      mutate<CategoryPayload>('updateCategory', `mutation($id: ID!, $input: UpdateCategoryInput!) { updateCategory(id: $id, input: $input) { category { ${CATEGORY_FIELDS} } ${USER_ERRORS} } }`, { id, input }),
     /** Reads a product as this client sees it (admins see archived and inactive ones). */
     product: async (id: string) => (await client.query<{ product: ProductView | null }>(`query($id: ID!) { product(id: $id) { ${PRODUCT_FIELDS} } }`, { id })).product,
   };

@@ -5,9 +5,17 @@ import type { CategoryRow } from './models.js';
 import { isUuid } from '../../lib/ids.js';
 import { CatalogInputChecker, LIMITS } from './validation.js';
 
-export interface CategoryInput {
+export interface CreateCategoryInput {
   slug: string;
   name: string;
+  parentId?: string | null;
+  sortOrder?: number | null;
+}
+
+/** Omitted (undefined) fields keep their values; parentId null moves the category to the root. */
+export interface UpdateCategoryInput {
+  slug?: string | null;
+  name?: string | null;
   parentId?: string | null;
   sortOrder?: number | null;
 }
@@ -15,36 +23,54 @@ export interface CategoryInput {
 export class CategoryService {
   constructor(private readonly db: PrismaClient) {}
 
-  async create(input: CategoryInput): Promise<CategoryRow> {
-    return this.write(input, null);
+  async create(input: CreateCategoryInput): Promise<CategoryRow> {
+    const c = this.check(input, true);
+    return this.write(c, async (tx) => {
+      if (input.parentId != null) await this.checkParent(tx, c, null, input.parentId);
+      c.throwIfAny();
+      return tx.category.create({ data: { slug: input.slug, name: input.name.trim(), parentId: input.parentId ?? null, sortOrder: input.sortOrder ?? 0 } });
+    });
   }
 
-  async update(id: string, input: CategoryInput): Promise<CategoryRow> {
-    return this.write(input, id);
+  async update(id: string, input: UpdateCategoryInput): Promise<CategoryRow> {
+    const c = this.check(input, false);
+    return this.write(c, async (tx) => {
+      if (!isUuid(id) || !(await tx.category.findUnique({ where: { id } }))) c.add('CATEGORY_NOT_FOUND', 'category not found', ['id']);
+      if (input.parentId != null) await this.checkParent(tx, c, id, input.parentId);
+      c.throwIfAny();
+      return tx.category.update({
+        where: { id },
+        data: {
+          slug: input.slug ?? undefined,
+          name: input.name?.trim() ?? undefined,
+          // Left out keeps the parent; null moves the category to the root.
+          parentId: input.parentId,
+          sortOrder: input.sortOrder ?? undefined,
+        },
+      });
+    });
   }
 
-  private async write(input: CategoryInput, id: string | null): Promise<CategoryRow> {
+  /** The fields' own rules; a new category needs its slug and name. */
+  private check(input: UpdateCategoryInput, creating: boolean): CatalogInputChecker {
     const c = new CatalogInputChecker();
-    c.slug(input.slug, ['input', 'slug']);
-    c.text(input.name, ['input', 'name'], LIMITS.categoryName, true);
+    if (creating || input.slug != null) {
+      if (input.slug == null) c.add('INVALID_INPUT', 'slug is required', ['input', 'slug']);
+      else c.slug(input.slug, ['input', 'slug']);
+    }
+    if (creating || input.name != null) c.text(input.name, ['input', 'name'], LIMITS.categoryName, true);
     c.range(input.sortOrder, ['input', 'sortOrder'], -1_000_000, 1_000_000, 'INVALID_INPUT');
     c.throwIfAny();
+    return c;
+  }
+
+  /** Runs a tree edit; two admins racing for one slug get SLUG_TAKEN, not an internal error. */
+  private async write(c: CatalogInputChecker, edit: (tx: Prisma.TransactionClient) => Promise<CategoryRow>): Promise<CategoryRow> {
     try {
       return await this.db.$transaction(async (tx) => {
         // Tree edits are serialised: two concurrent moves could otherwise form a cycle together.
         await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('catalog.category_tree'))`;
-        if (id !== null && (!isUuid(id) || !(await tx.category.findUnique({ where: { id } })))) {
-          c.add('CATEGORY_NOT_FOUND', 'category not found', ['id']);
-        }
-        if (input.parentId != null) await this.checkParent(tx, c, id, input.parentId);
-        c.throwIfAny();
-        const data = { slug: input.slug, name: input.name.trim() };
-        if (id === null) return tx.category.create({ data: { ...data, parentId: input.parentId ?? null, sortOrder: input.sortOrder ?? 0 } });
-        // A rename that leaves out parentId must not move the category to the root; null does.
-        return tx.category.update({
-          where: { id },
-          data: { ...data, parentId: input.parentId, sortOrder: input.sortOrder ?? undefined },
-        });
+        return edit(tx);
       });
     } catch (err) {
       if (!isUniqueViolation(err, 'slug')) throw err;

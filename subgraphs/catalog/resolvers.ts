@@ -131,6 +131,7 @@ export const resolvers: Resolvers = {
   },
   Product: {
     __resolveReference: (ref, ctx) => ctx.loaders.product.load(ref.id),
+    status: (p) => (p.deletedAt ? 'ARCHIVED' : p.active ? 'ACTIVE' : 'INACTIVE'),
     archived: (p) => p.deletedAt !== null,
     options: (p, _args, ctx) => ctx.loaders.optionsByProduct.load(p.id),
     variants: async (p, _args, ctx) => {

@@ -34,7 +34,7 @@ import { normalizeCode } from '../../lib/input-checker.js';
 import { fractionOf } from '../../lib/money.js';
 
 export type DiscountType = 'PERCENTAGE' | 'AMOUNT' | 'FREE_SHIPPING';
-export type PromotionLevel = 'CART' | 'ITEM';
+export type DiscountLevel = 'CART' | 'ITEM';
 export type EngineErrorCode =
   | 'PROMOTION_NOT_FOUND'
   | 'PROMOTION_EXPIRED'
@@ -63,7 +63,7 @@ export interface PromotionTerms {
   /** Whole percent for PERCENTAGE, minor units for AMOUNT, 0 for FREE_SHIPPING. */
   value: number;
   currency: string | null;
-  level: PromotionLevel;
+  level: DiscountLevel;
   targetProductIds: readonly string[];
   targetVariantIds: readonly string[];
   targetCategoryIds: readonly string[];
@@ -114,7 +114,7 @@ export interface EvaluatedDiscount {
   promotionId: string;
   name: string;
   code: string | null;
-  level: PromotionLevel;
+  level: DiscountLevel;
   discountType: DiscountType;
   amount: number;
   allocations: DiscountAllocation[];
@@ -288,7 +288,7 @@ export const ACTIONS: Record<DiscountType, PromotionAction> = {
   },
 };
 
-const LEVEL_ORDER: Record<PromotionLevel, number> = { ITEM: 0, CART: 1 };
+const LEVEL_ORDER: Record<DiscountLevel, number> = { ITEM: 0, CART: 1 };
 const TYPE_ORDER: Record<DiscountType, number> = { PERCENTAGE: 0, AMOUNT: 1, FREE_SHIPPING: 2 };
 const byId = (a: PromotionRule, b: PromotionRule) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 

@@ -1,7 +1,7 @@
 // Input rules for promotion writes: pure functions returning userErrors, no I/O.
 import { refuse as refuseWith, toPayload } from '../../lib/errors.js';
 import { InputChecker, checkCurrency, normalizeCode, type Reporter } from '../../lib/input-checker.js';
-import type { DiscountType, PromotionErrorCode, PromotionLevel } from './generated/resolvers-types.js';
+import type { DiscountLevel, DiscountType, PromotionErrorCode } from './generated/resolvers-types.js';
 import type { PromotionTerms } from './promotion-engine.js';
 
 export const LIMITS = {
@@ -58,7 +58,7 @@ export interface PromotionInput {
   discountType?: DiscountType | null;
   value?: number | null;
   currencyCode?: string | null;
-  level?: PromotionLevel | null;
+  level?: DiscountLevel | null;
   targets?: TargetsInput | null;
   minSubtotal?: number | null;
   validFrom?: Date | null;

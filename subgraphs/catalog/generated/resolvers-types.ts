@@ -17,6 +17,8 @@ export type Scalars = {
   Float: { input: number; output: number; }
   /** An instant in UTC, as ISO 8601 (RFC 3339), e.g. 2026-11-30T12:00:00.000Z. Inputs may carry any offset; answers are always UTC. */
   DateTime: { input: Date; output: Date; }
+  /** An integer up to ±(2^53 − 1), exact in JSON and JavaScript: GraphQL's Int stops at 2^31 − 1. */
+  SafeInt: { input: number; output: number; }
   _FieldSet: { input: unknown; output: unknown; }
 };
 
@@ -118,18 +120,6 @@ export type CategoryFacet = {
   count: Scalars['Int']['output'];
 };
 
-/** A category's fields. */
-export type CategoryInput = {
-  /** Not blank, at most 120 characters; stored trimmed. */
-  name: Scalars['String']['input'];
-  /** The category to sit under; it must exist (CATEGORY_NOT_FOUND) and not be this category or one under it (CATEGORY_CYCLE). */
-  parentId?: InputMaybe<Scalars['ID']['input']>;
-  /** Lower-case letters and digits joined by single hyphens, at most 160 characters, unique among categories (SLUG_TAKEN). */
-  slug: Scalars['String']['input'];
-  /** Orders it among its siblings, lowest first, -1,000,000..1,000,000; 0 when a new category leaves it out. */
-  sortOrder?: InputMaybe<Scalars['Int']['input']>;
-};
-
 /** What a category mutation answers. */
 export type CategoryPayload = {
   __typename?: 'CategoryPayload';
@@ -137,6 +127,18 @@ export type CategoryPayload = {
   category: Maybe<Category>;
   /** Why the change was refused; empty when it was made. */
   userErrors: Array<CatalogUserError>;
+};
+
+/** A new category. */
+export type CreateCategoryInput = {
+  /** Not blank, at most 120 characters; stored trimmed. */
+  name: Scalars['String']['input'];
+  /** The category to sit under (CATEGORY_NOT_FOUND when it does not exist); omitted, the category is a root. */
+  parentId?: InputMaybe<Scalars['ID']['input']>;
+  /** Lower-case letters and digits joined by single hyphens, at most 160 characters, unique among categories (SLUG_TAKEN). */
+  slug: Scalars['String']['input'];
+  /** Orders it among its siblings, lowest first, -1,000,000..1,000,000; 0 when left out. */
+  sortOrder?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** A new product, with what it starts with. */
@@ -478,6 +480,13 @@ export type CurrencyCode =
   /** Zimbabwean Dollar (2009–2024). */
   | 'ZWL';
 
+/** What a discount applies to: the same for a promotion (what it discounts) and for a cart's discount (what it took off). */
+export type DiscountLevel =
+  /** The whole cart: every line. */
+  | 'CART'
+  /** Only the lines of the targeted products, variants or categories. */
+  | 'ITEM';
+
 /** A variant's stock. Everyone sees what is available; the figures behind it are for staff (admin, support) and services. */
 export type Inventory = {
   __typename?: 'Inventory';
@@ -551,8 +560,8 @@ export type InventoryReservationStatus =
 /** An amount of money: integer minor units in a currency, e.g. 1250 USD is $12.50. */
 export type Money = {
   __typename?: 'Money';
-  /** Integer minor units (cents for USD, yen for JPY, fils for KWD). */
-  amount: Scalars['Int']['output'];
+  /** Integer minor units (cents for USD, yen for JPY, fils for KWD), up to 2^53 − 1: sums in reports outgrow 32 bits. */
+  amount: Scalars['SafeInt']['output'];
   /** The currency (ISO 4217). */
   currencyCode: CurrencyCode;
   /** For display, e.g. $12.50. */
@@ -594,7 +603,7 @@ export type Mutation = {
   reserveInventory: InventoryReservationPayload;
   /** Sets the stock on hand (it may not fall below what is reserved). */
   setInventory: InventoryPayload;
-  /** Omitted parentId and sortOrder keep their values; parentId: null moves the category to the root. */
+  /** Changes the fields given; omitted ones keep their values, and parentId: null moves the category to the root. */
   updateCategory: CategoryPayload;
   /** Admin: changes a product's own fields. Refused for an archived product (PRODUCT_ARCHIVED). */
   updateProduct: ProductPayload;
@@ -695,7 +704,7 @@ export type MutationCommitInventoryReservationArgs = {
  * affiliates by admins, except affiliate clicks, which anyone may record.
  */
 export type MutationCreateCategoryArgs = {
-  input: CategoryInput;
+  input: CreateCategoryInput;
 };
 
 
@@ -771,7 +780,7 @@ export type MutationSetInventoryArgs = {
  */
 export type MutationUpdateCategoryArgs = {
   id: Scalars['ID']['input'];
-  input: CategoryInput;
+  input: UpdateCategoryInput;
 };
 
 
@@ -893,9 +902,15 @@ export type PriceRangeFacet = {
  */
 export type Product = {
   __typename?: 'Product';
-  /** Whether it is for sale. Inactive products are seen by staff only; archiving a product makes it inactive. */
+  /**
+   * Whether it is for sale (status ACTIVE).
+   * @deprecated Use status: one field instead of two booleans that could be read apart. Removal after 2027-03-01.
+   */
   active: Scalars['Boolean']['output'];
-  /** Whether it was archived (soft deleted): off the storefront for good, and it takes no more changes. */
+  /**
+   * Whether it was archived (status ARCHIVED).
+   * @deprecated Use status: one field instead of two booleans that could be read apart. Removal after 2027-03-01.
+   */
   archived: Scalars['Boolean']['output'];
   /** Its brand, at most 120 characters; null when none is set. */
   brand: Maybe<Scalars['String']['output']>;
@@ -917,6 +932,8 @@ export type Product = {
   priceRange: Maybe<PriceRange>;
   /** Its URL name, unique among products: lower-case letters and digits joined by single hyphens, at most 160 characters. */
   slug: Scalars['String']['output'];
+  /** Where the product stands: on sale, hidden from shoppers, or archived for good. */
+  status: ProductStatus;
   /** When its own fields last changed (updateProduct, archiveProduct); changes to its options, variants and images leave it. */
   updatedAt: Scalars['DateTime']['output'];
   /** Its variants (at most 250) in the order they were added: the active ones for shoppers, all of them for staff. */
@@ -1044,6 +1061,15 @@ export type ProductSort =
   | 'PRICE_DESC'
   /** Best match for filter.search first; without a search, the same as NEWEST. */
   | 'RELEVANCE';
+
+/** Where a product stands. */
+export type ProductStatus =
+  /** On sale: shoppers see it (and its active variants). */
+  | 'ACTIVE'
+  /** Archived (soft deleted): off the storefront for good; it takes no more changes, and carts and orders still resolve it. */
+  | 'ARCHIVED'
+  /** Hidden from shoppers (active: false in its inputs); staff see and change it. */
+  | 'INACTIVE';
 
 /**
  * One purchasable version of a product (e.g. the shirt in size M), with its own SKU, price and stock.
@@ -1206,6 +1232,18 @@ export type SelectedOptionInput = {
   value: Scalars['String']['input'];
 };
 
+/** What changes about a category: only the fields given. */
+export type UpdateCategoryInput = {
+  /** Not blank, at most 120 characters; stored trimmed. */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** The category to move under; it must exist (CATEGORY_NOT_FOUND) and not be this category or one under it (CATEGORY_CYCLE). null moves it to the root. */
+  parentId?: InputMaybe<Scalars['ID']['input']>;
+  /** Lower-case letters and digits joined by single hyphens, at most 160 characters, unique among categories (SLUG_TAKEN). */
+  slug?: InputMaybe<Scalars['String']['input']>;
+  /** Orders it among its siblings, lowest first, -1,000,000..1,000,000. */
+  sortOrder?: InputMaybe<Scalars['Int']['input']>;
+};
+
 /** A product's new field values: omitted or null fields keep their values, except brand, which null clears. */
 export type UpdateProductInput = {
   /** Whether it is for sale. */
@@ -1362,12 +1400,13 @@ export type ResolversTypes = ResolversObject<{
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   CategoryFacet: ResolverTypeWrapper<CategoryFacetRow>;
-  CategoryInput: CategoryInput;
   CategoryPayload: ResolverTypeWrapper<Omit<CategoryPayload, 'category'> & { category?: Maybe<ResolversTypes['Category']> }>;
+  CreateCategoryInput: CreateCategoryInput;
   CreateProductInput: CreateProductInput;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   CurrencyCode: CurrencyCode;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  DiscountLevel: DiscountLevel;
   Inventory: ResolverTypeWrapper<InventoryRow>;
   InventoryPayload: ResolverTypeWrapper<Omit<InventoryPayload, 'inventory' | 'variant'> & { inventory?: Maybe<ResolversTypes['Inventory']>, variant?: Maybe<ResolversTypes['ProductVariant']> }>;
   InventoryReservation: ResolverTypeWrapper<ReservationRow>;
@@ -1393,14 +1432,17 @@ export type ResolversTypes = ResolversObject<{
   ProductOptionInput: ProductOptionInput;
   ProductPayload: ResolverTypeWrapper<Omit<ProductPayload, 'product'> & { product?: Maybe<ResolversTypes['Product']> }>;
   ProductSort: ProductSort;
+  ProductStatus: ProductStatus;
   ProductVariant: ResolverTypeWrapper<VariantRow>;
   ProductVariantInput: ProductVariantInput;
   ProductVariantPayload: ResolverTypeWrapper<Omit<ProductVariantPayload, 'variant'> & { variant?: Maybe<ResolversTypes['ProductVariant']> }>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   ReserveInventoryInput: ReserveInventoryInput;
   ReserveInventoryLineInput: ReserveInventoryLineInput;
+  SafeInt: ResolverTypeWrapper<Scalars['SafeInt']['output']>;
   SelectedOption: ResolverTypeWrapper<SelectedOption>;
   SelectedOptionInput: SelectedOptionInput;
+  UpdateCategoryInput: UpdateCategoryInput;
   UpdateProductInput: UpdateProductInput;
   UpdateProductVariantInput: UpdateProductVariantInput;
   UserError: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['UserError']>;
@@ -1414,8 +1456,8 @@ export type ResolversParentTypes = ResolversObject<{
   ID: Scalars['ID']['output'];
   Int: Scalars['Int']['output'];
   CategoryFacet: CategoryFacetRow;
-  CategoryInput: CategoryInput;
   CategoryPayload: Omit<CategoryPayload, 'category'> & { category?: Maybe<ResolversParentTypes['Category']> };
+  CreateCategoryInput: CreateCategoryInput;
   CreateProductInput: CreateProductInput;
   Boolean: Scalars['Boolean']['output'];
   DateTime: Scalars['DateTime']['output'];
@@ -1448,8 +1490,10 @@ export type ResolversParentTypes = ResolversObject<{
   Query: Record<PropertyKey, never>;
   ReserveInventoryInput: ReserveInventoryInput;
   ReserveInventoryLineInput: ReserveInventoryLineInput;
+  SafeInt: Scalars['SafeInt']['output'];
   SelectedOption: SelectedOption;
   SelectedOptionInput: SelectedOptionInput;
+  UpdateCategoryInput: UpdateCategoryInput;
   UpdateProductInput: UpdateProductInput;
   UpdateProductVariantInput: UpdateProductVariantInput;
   UserError: ResolversInterfaceTypes<ResolversParentTypes>['UserError'];
@@ -1520,7 +1564,7 @@ export type InventoryReservationPayloadResolvers<ContextType = CatalogContext, P
 }>;
 
 export type MoneyResolvers<ContextType = CatalogContext, ParentType extends ResolversParentTypes['Money'] = ResolversParentTypes['Money']> = ResolversObject<{
-  amount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  amount?: Resolver<ResolversTypes['SafeInt'], ParentType, ContextType>;
   currencyCode?: Resolver<ResolversTypes['CurrencyCode'], ParentType, ContextType>;
   formatted?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   fractionDigits?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -1588,6 +1632,7 @@ export type ProductResolvers<ContextType = CatalogContext, ParentType extends Re
   options?: Resolver<Array<ResolversTypes['ProductOption']>, ParentType, ContextType>;
   priceRange?: Resolver<Maybe<ResolversTypes['PriceRange']>, ParentType, ContextType>;
   slug?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['ProductStatus'], ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   variants?: Resolver<Array<ResolversTypes['ProductVariant']>, ParentType, ContextType>;
 }>;
@@ -1657,6 +1702,10 @@ export type QueryResolvers<ContextType = CatalogContext, ParentType extends Reso
   products?: Resolver<ResolversTypes['ProductConnection'], ParentType, ContextType, RequireFields<QueryProductsArgs, 'sort'>>;
 }>;
 
+export interface SafeIntScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['SafeInt'], any> {
+  name: 'SafeInt';
+}
+
 export type SelectedOptionResolvers<ContextType = CatalogContext, ParentType extends ResolversParentTypes['SelectedOption'] = ResolversParentTypes['SelectedOption']> = ResolversObject<{
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   value?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1694,6 +1743,7 @@ export type Resolvers<ContextType = CatalogContext> = ResolversObject<{
   ProductVariant?: ProductVariantResolvers<ContextType>;
   ProductVariantPayload?: ProductVariantPayloadResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  SafeInt?: GraphQLScalarType;
   SelectedOption?: SelectedOptionResolvers<ContextType>;
   UserError?: UserErrorResolvers<ContextType>;
 }>;

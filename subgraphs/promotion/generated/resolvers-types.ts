@@ -17,6 +17,8 @@ export type Scalars = {
   Float: { input: number; output: number; }
   /** An instant in UTC, as ISO 8601 (RFC 3339), e.g. 2026-11-30T12:00:00.000Z. Inputs may carry any offset; answers are always UTC. */
   DateTime: { input: Date; output: Date; }
+  /** An integer up to ±(2^53 − 1), exact in JSON and JavaScript: GraphQL's Int stops at 2^31 − 1. */
+  SafeInt: { input: number; output: number; }
   _FieldSet: { input: unknown; output: unknown; }
 };
 
@@ -211,7 +213,7 @@ export type CreatePromotionInput = {
   /** What kind of discount it gives. */
   discountType: DiscountType;
   /** Whether it discounts the whole cart or the targeted items. */
-  level?: InputMaybe<PromotionLevel>;
+  level?: InputMaybe<DiscountLevel>;
   /** The most uses by all orders together, 1..1,000,000,000; no limit when omitted. */
   maxRedemptions?: InputMaybe<Scalars['Int']['input']>;
   /** The most uses by one person's orders, 1..1,000,000,000; no limit when omitted. */
@@ -560,6 +562,13 @@ export type DiscountAllocation = {
   lineId: Scalars['ID']['output'];
 };
 
+/** What a discount applies to: the same for a promotion (what it discounts) and for a cart's discount (what it took off). */
+export type DiscountLevel =
+  /** The whole cart: every line. */
+  | 'CART'
+  /** Only the lines of the targeted products, variants or categories. */
+  | 'ITEM';
+
 /** What kind of discount a promotion gives. Discounts apply one after another, each to what the earlier ones left. */
 export type DiscountType =
   /** value minor units: off the cart once at CART level, off each targeted unit at ITEM level. */
@@ -581,7 +590,7 @@ export type EvaluatedDiscount = {
   /** What kind of discount it is. */
   discountType: DiscountType;
   /** Whether it applies to the cart or to targeted items. */
-  level: PromotionLevel;
+  level: DiscountLevel;
   /** The promotion's name. */
   name: Scalars['String']['output'];
   /** The promotion. */
@@ -591,8 +600,8 @@ export type EvaluatedDiscount = {
 /** An amount of money: integer minor units in a currency, e.g. 1250 USD is $12.50. */
 export type Money = {
   __typename?: 'Money';
-  /** Integer minor units (cents for USD, yen for JPY, fils for KWD). */
-  amount: Scalars['Int']['output'];
+  /** Integer minor units (cents for USD, yen for JPY, fils for KWD), up to 2^53 − 1: sums in reports outgrow 32 bits. */
+  amount: Scalars['SafeInt']['output'];
   /** The currency (ISO 4217). */
   currencyCode: CurrencyCode;
   /** For display, e.g. $12.50. */
@@ -805,7 +814,7 @@ export type Promotion = {
   /** The promotion's id. */
   id: Scalars['ID']['output'];
   /** Whether it discounts the whole cart or the targeted items. */
-  level: PromotionLevel;
+  level: DiscountLevel;
   /** The most uses by all orders together (held and confirmed, see usage); null: no limit. */
   maxRedemptions: Maybe<Scalars['Int']['output']>;
   /** The most uses by one person's orders; null: no limit. Only checked when the shopper is known. */
@@ -928,13 +937,6 @@ export type PromotionEvaluationInput = {
   /** Minor units, before discounts. */
   shippingAmount: Scalars['Int']['input'];
 };
-
-/** What a promotion discounts. */
-export type PromotionLevel =
-  /** The whole cart: every line. */
-  | 'CART'
-  /** Only the lines its targets match. */
-  | 'ITEM';
 
 /** Service only: one cart line, with what ITEM-level targets match against. */
 export type PromotionLineInput = {
@@ -1164,7 +1166,7 @@ export type UpdatePromotionInput = {
   /** What kind of discount it gives; with FREE_SHIPPING the value becomes 0. */
   discountType?: InputMaybe<DiscountType>;
   /** Whether it discounts the whole cart or the targeted items. */
-  level?: InputMaybe<PromotionLevel>;
+  level?: InputMaybe<DiscountLevel>;
   /** Not below the uses already held or confirmed (LIMIT_BELOW_USAGE); null: no limit. */
   maxRedemptions?: InputMaybe<Scalars['Int']['input']>;
   /** Null: no limit. */
@@ -1322,6 +1324,7 @@ export type ResolversTypes = ResolversObject<{
   CurrencyCode: CurrencyCode;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   DiscountAllocation: ResolverTypeWrapper<DiscountAllocation>;
+  DiscountLevel: DiscountLevel;
   DiscountType: DiscountType;
   EvaluatedDiscount: ResolverTypeWrapper<EvaluatedDiscount>;
   Money: ResolverTypeWrapper<MoneyValue>;
@@ -1334,7 +1337,6 @@ export type ResolversTypes = ResolversObject<{
   PromotionErrorCode: PromotionErrorCode;
   PromotionEvaluation: ResolverTypeWrapper<PromotionEvaluation>;
   PromotionEvaluationInput: PromotionEvaluationInput;
-  PromotionLevel: PromotionLevel;
   PromotionLineInput: PromotionLineInput;
   PromotionPayload: ResolverTypeWrapper<Omit<PromotionPayload, 'promotion'> & { promotion?: Maybe<ResolversTypes['Promotion']> }>;
   PromotionRedemption: ResolverTypeWrapper<PromotionRedemption>;
@@ -1349,6 +1351,7 @@ export type ResolversTypes = ResolversObject<{
   RecordOutboundReferralInput: RecordOutboundReferralInput;
   RedemptionStatus: RedemptionStatus;
   ReservePromotionRedemptionsInput: ReservePromotionRedemptionsInput;
+  SafeInt: ResolverTypeWrapper<Scalars['SafeInt']['output']>;
   UpdateAffiliatePartnerInput: UpdateAffiliatePartnerInput;
   UpdatePromotionInput: UpdatePromotionInput;
   UserError: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['UserError']>;
@@ -1397,6 +1400,7 @@ export type ResolversParentTypes = ResolversObject<{
   RecordAffiliateClickInput: RecordAffiliateClickInput;
   RecordOutboundReferralInput: RecordOutboundReferralInput;
   ReservePromotionRedemptionsInput: ReservePromotionRedemptionsInput;
+  SafeInt: Scalars['SafeInt']['output'];
   UpdateAffiliatePartnerInput: UpdateAffiliatePartnerInput;
   UpdatePromotionInput: UpdatePromotionInput;
   UserError: ResolversInterfaceTypes<ResolversParentTypes>['UserError'];
@@ -1493,13 +1497,13 @@ export type EvaluatedDiscountResolvers<ContextType = PromotionContext, ParentTyp
   amount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   code?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   discountType?: Resolver<ResolversTypes['DiscountType'], ParentType, ContextType>;
-  level?: Resolver<ResolversTypes['PromotionLevel'], ParentType, ContextType>;
+  level?: Resolver<ResolversTypes['DiscountLevel'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   promotionId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 }>;
 
 export type MoneyResolvers<ContextType = PromotionContext, ParentType extends ResolversParentTypes['Money'] = ResolversParentTypes['Money']> = ResolversObject<{
-  amount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  amount?: Resolver<ResolversTypes['SafeInt'], ParentType, ContextType>;
   currencyCode?: Resolver<ResolversTypes['CurrencyCode'], ParentType, ContextType>;
   formatted?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   fractionDigits?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -1535,7 +1539,7 @@ export type PromotionResolvers<ContextType = PromotionContext, ParentType extend
   currencyCode?: Resolver<Maybe<ResolversTypes['CurrencyCode']>, ParentType, ContextType>;
   discountType?: Resolver<ResolversTypes['DiscountType'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  level?: Resolver<ResolversTypes['PromotionLevel'], ParentType, ContextType>;
+  level?: Resolver<ResolversTypes['DiscountLevel'], ParentType, ContextType>;
   maxRedemptions?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   maxRedemptionsPerPerson?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   minSubtotal?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
@@ -1620,6 +1624,10 @@ export type QueryResolvers<ContextType = PromotionContext, ParentType extends Re
   promotions?: Resolver<ResolversTypes['PromotionConnection'], ParentType, ContextType, Partial<QueryPromotionsArgs>>;
 }>;
 
+export interface SafeIntScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['SafeInt'], any> {
+  name: 'SafeInt';
+}
+
 export type UserErrorResolvers<ContextType = PromotionContext, ParentType extends ResolversParentTypes['UserError'] = ResolversParentTypes['UserError']> = ResolversObject<{
   __resolveType: TypeResolveFn<'AffiliateUserError' | 'PromotionUserError', ParentType, ContextType>;
 }>;
@@ -1653,6 +1661,7 @@ export type Resolvers<ContextType = PromotionContext> = ResolversObject<{
   PromotionUsage?: PromotionUsageResolvers<ContextType>;
   PromotionUserError?: PromotionUserErrorResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  SafeInt?: GraphQLScalarType;
   UserError?: UserErrorResolvers<ContextType>;
 }>;
 
