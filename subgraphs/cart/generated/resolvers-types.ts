@@ -565,13 +565,6 @@ export type Money = {
   fractionDigits: Scalars['Int']['output'];
 };
 
-/**
- * Changes. Each answers a payload with what it changed and `userErrors`: a business refusal changes
- * nothing and comes back there with a stable `code`; GraphQL errors are for bad requests
- * (BAD_USER_INPUT, UNAUTHENTICATED, FORBIDDEN) and outages. Carts are changed by their owners (a
- * signed-in customer, support or admin, each on their own cart); the catalog, promotions and
- * affiliates by admins, except affiliate clicks, which anyone may record.
- */
 export type Mutation = {
   __typename?: 'Mutation';
   /** Adds a catalog variant; adding a variant already in the cart increases that line's quantity. */
@@ -595,13 +588,6 @@ export type Mutation = {
 };
 
 
-/**
- * Changes. Each answers a payload with what it changed and `userErrors`: a business refusal changes
- * nothing and comes back there with a stable `code`; GraphQL errors are for bad requests
- * (BAD_USER_INPUT, UNAUTHENTICATED, FORBIDDEN) and outages. Carts are changed by their owners (a
- * signed-in customer, support or admin, each on their own cart); the catalog, promotions and
- * affiliates by admins, except affiliate clicks, which anyone may record.
- */
 export type MutationAddCartLineArgs = {
   cartId: Scalars['ID']['input'];
   quantity: Scalars['Int']['input'];
@@ -609,90 +595,41 @@ export type MutationAddCartLineArgs = {
 };
 
 
-/**
- * Changes. Each answers a payload with what it changed and `userErrors`: a business refusal changes
- * nothing and comes back there with a stable `code`; GraphQL errors are for bad requests
- * (BAD_USER_INPUT, UNAUTHENTICATED, FORBIDDEN) and outages. Carts are changed by their owners (a
- * signed-in customer, support or admin, each on their own cart); the catalog, promotions and
- * affiliates by admins, except affiliate clicks, which anyone may record.
- */
 export type MutationAddCartLinesArgs = {
   cartId: Scalars['ID']['input'];
   lines: Array<CartLineInput>;
 };
 
 
-/**
- * Changes. Each answers a payload with what it changed and `userErrors`: a business refusal changes
- * nothing and comes back there with a stable `code`; GraphQL errors are for bad requests
- * (BAD_USER_INPUT, UNAUTHENTICATED, FORBIDDEN) and outages. Carts are changed by their owners (a
- * signed-in customer, support or admin, each on their own cart); the catalog, promotions and
- * affiliates by admins, except affiliate clicks, which anyone may record.
- */
 export type MutationApplyPromotionCodeArgs = {
   cartId: Scalars['ID']['input'];
   code: Scalars['String']['input'];
 };
 
 
-/**
- * Changes. Each answers a payload with what it changed and `userErrors`: a business refusal changes
- * nothing and comes back there with a stable `code`; GraphQL errors are for bad requests
- * (BAD_USER_INPUT, UNAUTHENTICATED, FORBIDDEN) and outages. Carts are changed by their owners (a
- * signed-in customer, support or admin, each on their own cart); the catalog, promotions and
- * affiliates by admins, except affiliate clicks, which anyone may record.
- */
 export type MutationCreateCartArgs = {
   input?: InputMaybe<CreateCartInput>;
 };
 
 
-/**
- * Changes. Each answers a payload with what it changed and `userErrors`: a business refusal changes
- * nothing and comes back there with a stable `code`; GraphQL errors are for bad requests
- * (BAD_USER_INPUT, UNAUTHENTICATED, FORBIDDEN) and outages. Carts are changed by their owners (a
- * signed-in customer, support or admin, each on their own cart); the catalog, promotions and
- * affiliates by admins, except affiliate clicks, which anyone may record.
- */
 export type MutationRemoveCartLineArgs = {
   cartId: Scalars['ID']['input'];
   lineId: Scalars['ID']['input'];
 };
 
 
-/**
- * Changes. Each answers a payload with what it changed and `userErrors`: a business refusal changes
- * nothing and comes back there with a stable `code`; GraphQL errors are for bad requests
- * (BAD_USER_INPUT, UNAUTHENTICATED, FORBIDDEN) and outages. Carts are changed by their owners (a
- * signed-in customer, support or admin, each on their own cart); the catalog, promotions and
- * affiliates by admins, except affiliate clicks, which anyone may record.
- */
 export type MutationRemoveCartLinesArgs = {
   cartId: Scalars['ID']['input'];
   lineIds: Array<Scalars['ID']['input']>;
 };
 
 
-/**
- * Changes. Each answers a payload with what it changed and `userErrors`: a business refusal changes
- * nothing and comes back there with a stable `code`; GraphQL errors are for bad requests
- * (BAD_USER_INPUT, UNAUTHENTICATED, FORBIDDEN) and outages. Carts are changed by their owners (a
- * signed-in customer, support or admin, each on their own cart); the catalog, promotions and
- * affiliates by admins, except affiliate clicks, which anyone may record.
- */
 export type MutationRemovePromotionCodeArgs = {
   cartId: Scalars['ID']['input'];
   code: Scalars['String']['input'];
 };
 
 
-/**
- * Changes. Each answers a payload with what it changed and `userErrors`: a business refusal changes
- * nothing and comes back there with a stable `code`; GraphQL errors are for bad requests
- * (BAD_USER_INPUT, UNAUTHENTICATED, FORBIDDEN) and outages. Carts are changed by their owners (a
- * signed-in customer, support or admin, each on their own cart); the catalog, promotions and
- * affiliates by admins, except affiliate clicks, which anyone may record.
- */
 export type MutationUpdateCartLineArgs = {
   cartId: Scalars['ID']['input'];
   lineId: Scalars['ID']['input'];
@@ -700,13 +637,6 @@ export type MutationUpdateCartLineArgs = {
 };
 
 
-/**
- * Changes. Each answers a payload with what it changed and `userErrors`: a business refusal changes
- * nothing and comes back there with a stable `code`; GraphQL errors are for bad requests
- * (BAD_USER_INPUT, UNAUTHENTICATED, FORBIDDEN) and outages. Carts are changed by their owners (a
- * signed-in customer, support or admin, each on their own cart); the catalog, promotions and
- * affiliates by admins, except affiliate clicks, which anyone may record.
- */
 export type MutationUpdateCartLinesArgs = {
   cartId: Scalars['ID']['input'];
   lines: Array<CartLineUpdateInput>;

@@ -610,13 +610,6 @@ export type Money = {
   fractionDigits: Scalars['Int']['output'];
 };
 
-/**
- * Changes. Each answers a payload with what it changed and `userErrors`: a business refusal changes
- * nothing and comes back there with a stable `code`; GraphQL errors are for bad requests
- * (BAD_USER_INPUT, UNAUTHENTICATED, FORBIDDEN) and outages. Carts are changed by their owners (a
- * signed-in customer, support or admin, each on their own cart); the catalog, promotions and
- * affiliates by admins, except affiliate clicks, which anyone may record.
- */
 export type Mutation = {
   __typename?: 'Mutation';
   /** Service only: the order was paid; the held uses become confirmed. Idempotent. */
@@ -647,134 +640,57 @@ export type Mutation = {
 };
 
 
-/**
- * Changes. Each answers a payload with what it changed and `userErrors`: a business refusal changes
- * nothing and comes back there with a stable `code`; GraphQL errors are for bad requests
- * (BAD_USER_INPUT, UNAUTHENTICATED, FORBIDDEN) and outages. Carts are changed by their owners (a
- * signed-in customer, support or admin, each on their own cart); the catalog, promotions and
- * affiliates by admins, except affiliate clicks, which anyone may record.
- */
 export type MutationConfirmPromotionRedemptionsArgs = {
   orderId: Scalars['ID']['input'];
 };
 
 
-/**
- * Changes. Each answers a payload with what it changed and `userErrors`: a business refusal changes
- * nothing and comes back there with a stable `code`; GraphQL errors are for bad requests
- * (BAD_USER_INPUT, UNAUTHENTICATED, FORBIDDEN) and outages. Carts are changed by their owners (a
- * signed-in customer, support or admin, each on their own cart); the catalog, promotions and
- * affiliates by admins, except affiliate clicks, which anyone may record.
- */
 export type MutationCreateAffiliatePartnerArgs = {
   input: CreateAffiliatePartnerInput;
 };
 
 
-/**
- * Changes. Each answers a payload with what it changed and `userErrors`: a business refusal changes
- * nothing and comes back there with a stable `code`; GraphQL errors are for bad requests
- * (BAD_USER_INPUT, UNAUTHENTICATED, FORBIDDEN) and outages. Carts are changed by their owners (a
- * signed-in customer, support or admin, each on their own cart); the catalog, promotions and
- * affiliates by admins, except affiliate clicks, which anyone may record.
- */
 export type MutationCreatePromotionArgs = {
   input: CreatePromotionInput;
 };
 
 
-/**
- * Changes. Each answers a payload with what it changed and `userErrors`: a business refusal changes
- * nothing and comes back there with a stable `code`; GraphQL errors are for bad requests
- * (BAD_USER_INPUT, UNAUTHENTICATED, FORBIDDEN) and outages. Carts are changed by their owners (a
- * signed-in customer, support or admin, each on their own cart); the catalog, promotions and
- * affiliates by admins, except affiliate clicks, which anyone may record.
- */
 export type MutationDeactivateAffiliatePartnerArgs = {
   id: Scalars['ID']['input'];
 };
 
 
-/**
- * Changes. Each answers a payload with what it changed and `userErrors`: a business refusal changes
- * nothing and comes back there with a stable `code`; GraphQL errors are for bad requests
- * (BAD_USER_INPUT, UNAUTHENTICATED, FORBIDDEN) and outages. Carts are changed by their owners (a
- * signed-in customer, support or admin, each on their own cart); the catalog, promotions and
- * affiliates by admins, except affiliate clicks, which anyone may record.
- */
 export type MutationDeactivatePromotionArgs = {
   id: Scalars['ID']['input'];
 };
 
 
-/**
- * Changes. Each answers a payload with what it changed and `userErrors`: a business refusal changes
- * nothing and comes back there with a stable `code`; GraphQL errors are for bad requests
- * (BAD_USER_INPUT, UNAUTHENTICATED, FORBIDDEN) and outages. Carts are changed by their owners (a
- * signed-in customer, support or admin, each on their own cart); the catalog, promotions and
- * affiliates by admins, except affiliate clicks, which anyone may record.
- */
 export type MutationRecordAffiliateClickArgs = {
   input: RecordAffiliateClickInput;
 };
 
 
-/**
- * Changes. Each answers a payload with what it changed and `userErrors`: a business refusal changes
- * nothing and comes back there with a stable `code`; GraphQL errors are for bad requests
- * (BAD_USER_INPUT, UNAUTHENTICATED, FORBIDDEN) and outages. Carts are changed by their owners (a
- * signed-in customer, support or admin, each on their own cart); the catalog, promotions and
- * affiliates by admins, except affiliate clicks, which anyone may record.
- */
 export type MutationRecordOutboundReferralArgs = {
   input: RecordOutboundReferralInput;
 };
 
 
-/**
- * Changes. Each answers a payload with what it changed and `userErrors`: a business refusal changes
- * nothing and comes back there with a stable `code`; GraphQL errors are for bad requests
- * (BAD_USER_INPUT, UNAUTHENTICATED, FORBIDDEN) and outages. Carts are changed by their owners (a
- * signed-in customer, support or admin, each on their own cart); the catalog, promotions and
- * affiliates by admins, except affiliate clicks, which anyone may record.
- */
 export type MutationReleasePromotionRedemptionsArgs = {
   orderId: Scalars['ID']['input'];
 };
 
 
-/**
- * Changes. Each answers a payload with what it changed and `userErrors`: a business refusal changes
- * nothing and comes back there with a stable `code`; GraphQL errors are for bad requests
- * (BAD_USER_INPUT, UNAUTHENTICATED, FORBIDDEN) and outages. Carts are changed by their owners (a
- * signed-in customer, support or admin, each on their own cart); the catalog, promotions and
- * affiliates by admins, except affiliate clicks, which anyone may record.
- */
 export type MutationReservePromotionRedemptionsArgs = {
   input: ReservePromotionRedemptionsInput;
 };
 
 
-/**
- * Changes. Each answers a payload with what it changed and `userErrors`: a business refusal changes
- * nothing and comes back there with a stable `code`; GraphQL errors are for bad requests
- * (BAD_USER_INPUT, UNAUTHENTICATED, FORBIDDEN) and outages. Carts are changed by their owners (a
- * signed-in customer, support or admin, each on their own cart); the catalog, promotions and
- * affiliates by admins, except affiliate clicks, which anyone may record.
- */
 export type MutationUpdateAffiliatePartnerArgs = {
   id: Scalars['ID']['input'];
   input: UpdateAffiliatePartnerInput;
 };
 
 
-/**
- * Changes. Each answers a payload with what it changed and `userErrors`: a business refusal changes
- * nothing and comes back there with a stable `code`; GraphQL errors are for bad requests
- * (BAD_USER_INPUT, UNAUTHENTICATED, FORBIDDEN) and outages. Carts are changed by their owners (a
- * signed-in customer, support or admin, each on their own cart); the catalog, promotions and
- * affiliates by admins, except affiliate clicks, which anyone may record.
- */
 export type MutationUpdatePromotionArgs = {
   id: Scalars['ID']['input'];
   input: UpdatePromotionInput;
