@@ -10,7 +10,7 @@ const common = {
   useTypeImports: true,
   enumsAsTypes: true,
   contextType: '../../../lib/resolver-context.js#RequestContext',
-  scalars: { ID: 'string', DateTime: { input: 'Date', output: 'Date' }, SafeInt: 'number' },
+  scalars: { ID: 'string', DateTime: { input: 'Date', output: 'Date' }, SafeInt: 'number', URL: 'string' },
   avoidOptionals: { field: true, inputValue: false, object: false, defaultValue: false },
 };
 

@@ -1,6 +1,7 @@
 import { exportPKCS8, generateKeyPair } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signUserToken } from '../lib/auth.js';
+import { globalId } from '../lib/global-id.js';
 import { errorCode, graphqlClient, startTestStack, type TestStack } from '../test/harness.js';
 
 let stack: TestStack;
@@ -11,7 +12,7 @@ afterAll(() => stack?.close());
 
 const LIST = '{ products(first: 1) { totalCount } }';
 const CREATE = `mutation($input: CreateProductInput!) { createProduct(input: $input) { product { id } userErrors { code } } }`;
-const RESERVE = `mutation { reserveInventory(input: { ownerId: "o-1", lines: [] }) { userErrors { code } } }`;
+const RESERVE = `mutation { reserveInventory(input: { ownerId: "${globalId('Order', 'o-1')}", lines: [] }) { userErrors { code } } }`;
 const productInput = (slug: string) => ({ input: { slug, name: 'Tee', variants: [{ sku: `${slug}-sku`, price: 1000 }] } });
 
 describe('bearer tokens at the gateway', () => {

@@ -4,7 +4,8 @@
 // document.
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { DateTimeResolver, SafeIntResolver } from 'graphql-scalars';
+import { GraphQLScalarType } from 'graphql';
+import { DateTimeResolver, SafeIntResolver, URLResolver } from 'graphql-scalars';
 import { formatMoney, minorUnitDigits, type Money } from './money.js';
 import type { SubgraphName } from './subgraph-names.js';
 
@@ -21,8 +22,15 @@ export function subgraphSchemaFiles(name: SubgraphName, dir = SCHEMA_DIR): strin
   return [`${name}.graphql`, ...parts, SHARED_SCHEMA_FILE].map((file) => path.join(dir, file));
 }
 
+/** graphql-scalars' URL, handed to resolvers as its normalized text rather than a URL object. */
+const URLText = new GraphQLScalarType({
+  ...URLResolver.toConfig(),
+  parseValue: (value) => (URLResolver.parseValue(value) as URL | null)?.href ?? null,
+  parseLiteral: (ast, variables) => (URLResolver.parseLiteral(ast, variables) as URL | null)?.href ?? null,
+});
+
 /** The custom scalars of schema/shared.graphql; the gateway parses inputs with them too. */
-export const SHARED_SCALARS = { DateTime: DateTimeResolver, SafeInt: SafeIntResolver };
+export const SHARED_SCALARS = { DateTime: DateTimeResolver, SafeInt: SafeIntResolver, URL: URLText };
 
 /** The resolvers of schema/shared.graphql, served by every subgraph with its own. */
 export const sharedResolvers = {

@@ -14,6 +14,7 @@ import type { RequestContext } from './resolver-context.js';
 import { maskErrors } from './errors.js';
 import type { HttpService } from './http-service.js';
 import type { Logger } from './logger.js';
+import { withGlobalIds } from './global-id-schema.js';
 import { graphqlMetricsPlugin } from './metrics.js';
 import { sharedResolvers } from './subgraph-schema.js';
 import { bindToScope, currentScope } from './request-scope.js';
@@ -43,8 +44,11 @@ export async function mountSubgraph<C extends RequestContext>(
 ): Promise<ApolloServer<C>> {
   const { log, authenticate } = options;
   const server = new ApolloServer<C>({
-    // The shared types' resolvers (Money, DateTime) come with every subgraph's own.
-    schema: buildSubgraphSchema({ typeDefs: parse(options.typeDefs), resolvers: { ...sharedResolvers, ...(options.resolvers as object) } } as Parameters<typeof buildSubgraphSchema>[0]),
+    // The shared types' resolvers (Money, DateTime) come with every subgraph's own; ids cross the
+    // wire as global ids and reach resolvers raw.
+    schema: withGlobalIds(
+      buildSubgraphSchema({ typeDefs: parse(options.typeDefs), resolvers: { ...sharedResolvers, ...(options.resolvers as object) } } as Parameters<typeof buildSubgraphSchema>[0]),
+    ),
     includeStacktraceInErrorResponses: false,
     // bin/serve.ts owns SIGINT/SIGTERM and stops every service in order.
     stopOnTerminationSignals: false,

@@ -2,6 +2,7 @@
 // their owner and by staff only, plans by anyone, promotions by staff.
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { globalId } from '../lib/global-id.js';
 import { errorCode, startTestStack, type TestStack } from './harness.js';
 
 let stack: TestStack;
@@ -25,19 +26,20 @@ beforeAll(async () => {
 afterAll(() => stack?.close());
 
 describe('carts and orders are read by their owner and by staff only', () => {
-  const CART = `{ cart(id: "${ids.cart}") { id status currencyCode } }`;
-  const ORDER = `{ order(id: "${ids.order}") { number status total { amount formatted } } }`;
+  const cartId = globalId('Cart', ids.cart);
+  const CART = `{ cart(id: "${cartId}") { id status currencyCode } }`;
+  const ORDER = `{ order(id: "${globalId('Order', ids.order)}") { number status total { amount formatted } } }`;
 
   it('answers the owner', async () => {
     const alice = await stack.as('alice', 'customer');
-    expect(await alice.query(CART)).toEqual({ cart: { id: ids.cart, status: 'ACTIVE', currencyCode: 'USD' } });
-    expect(await alice.query('{ myCart { id } }')).toEqual({ myCart: { id: ids.cart } });
+    expect(await alice.query(CART)).toEqual({ cart: { id: cartId, status: 'ACTIVE', currencyCode: 'USD' } });
+    expect(await alice.query('{ myCart { id } }')).toEqual({ myCart: { id: cartId } });
     expect(await alice.query(ORDER)).toEqual({ order: { number: 'ORD-20261123-7F3K', status: 'PENDING_PAYMENT', total: { amount: 4599, formatted: '$45.99' } } });
   });
 
   it('answers support and admin', async () => {
     for (const client of [await stack.as('s-1', 'support'), stack.admin]) {
-      expect((await client.query(CART)).cart.id).toBe(ids.cart);
+      expect((await client.query(CART)).cart.id).toBe(cartId);
       expect((await client.query(ORDER)).order.number).toBe('ORD-20261123-7F3K');
     }
   });
@@ -63,7 +65,7 @@ describe('plans and promotions', () => {
   });
 
   it('shows promotions to staff only', async () => {
-    const query = `{ promotion(id: "${ids.promotion}") { name code active } }`;
+    const query = `{ promotion(id: "${globalId('Promotion', ids.promotion)}") { name code active } }`;
     const expected = { promotion: { name: 'Welcome', code: 'WELCOME10', active: true } };
     expect(await stack.admin.query(query)).toEqual(expected);
     expect(await (await stack.as('s-1', 'support')).query(query)).toEqual(expected);

@@ -2,6 +2,7 @@
 // shopper sees come from the catalog's prices, the promotion engine's discounts and the cart's
 // rate tables. Every expected figure below is worked out by hand in the comments.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { globalId } from '../lib/global-id.js';
 import { cartApi, createPromotion, createVariants, totals } from '../subgraphs/cart/cart-fixtures.js';
 import { startTestStack, type TestStack } from './harness.js';
 
@@ -60,7 +61,7 @@ describe('a cart priced by the real promotion subgraph', () => {
     const service = stack.subgraph('promotion', await stack.serviceToken('order'));
     await service.query(
       `mutation($input: ReservePromotionRedemptionsInput!) { reservePromotionRedemptions(input: $input) { userErrors { code } } }`,
-      { input: { orderId: 'order-elsewhere', personId: 'carol', redemptions: [{ promotionId: limitedId, amount: 100 }] } },
+      { input: { orderId: globalId('Order', 'order-elsewhere'), personId: 'carol', redemptions: [{ promotionId: limitedId, amount: 100 }] } },
     );
     const before = await alice.read(cartId);
     for (const [code, reason] of [['NOPE', 'PROMOTION_NOT_FOUND'], ['summer', 'PROMOTION_EXPIRED'], ['ONCE', 'USAGE_LIMIT_REACHED']]) {

@@ -3,11 +3,12 @@
 // once however many sweepers run.
 import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { globalId } from '../../lib/global-id.js';
 import { startRecurringJob } from '../../lib/jobs.js';
 import { createLogger } from '../../lib/logger.js';
 import { bullPrefix } from '../../lib/runtime.js';
 import { startTestStack, type TestStack } from '../../test/harness.js';
-import { cartApi, cartService, cartSql, createVariants, idleFor, unique } from './cart-fixtures.js';
+import { cartApi, cartService, cartSql, createVariants, idleFor, rawCartId, unique } from './cart-fixtures.js';
 import { cartExpiryJob } from './workers/cart-expiry.js';
 
 let stack: TestStack;
@@ -27,16 +28,16 @@ afterAll(async () => {
 });
 
 async function statusOf(cartId: string): Promise<string> {
-  const { rows } = await sql.query(`SELECT status FROM cart WHERE id = $1`, [cartId]);
+  const { rows } = await sql.query(`SELECT status FROM cart WHERE id = $1`, [rawCartId(cartId)]);
   return rows[0].status;
 }
 
 async function expiredEvents(cartIds: string[]): Promise<Map<string, number>> {
   const { rows } = await sql.query(
     `SELECT aggregate_id, count(*)::int AS n FROM outbox_event WHERE type = 'CartUpdated' AND data->>'change' = 'EXPIRED' AND aggregate_id = ANY($1) GROUP BY aggregate_id`,
-    [cartIds],
+    [cartIds.map(rawCartId)],
   );
-  return new Map(rows.map((r) => [r.aggregate_id, r.n]));
+  return new Map(rows.map((r) => [globalId('Cart', r.aggregate_id), r.n]));
 }
 
 describe('concurrent changes to one cart', () => {
@@ -55,7 +56,7 @@ describe('concurrent changes to one cart', () => {
     expect(new Map(cart.lines.map((l) => [l.variant.id, l.quantity]))).toEqual(expected);
     expect(cart.itemCount).toBe(adds.reduce((s, a) => s + a.quantity, 0));
     expect(cart.subtotal.amount).toBe(adds.reduce((s, a) => s + a.quantity * (100 * (variantIds.indexOf(a.variantId) + 1)), 0));
-    const { rows } = await sql.query(`SELECT count(*)::int AS n FROM outbox_event WHERE aggregate_id = $1 AND data->>'change' = 'LINE_ADDED'`, [cartId]);
+    const { rows } = await sql.query(`SELECT count(*)::int AS n FROM outbox_event WHERE aggregate_id = $1 AND data->>'change' = 'LINE_ADDED'`, [rawCartId(cartId)]);
     expect(rows[0].n).toBe(30);
   });
 
@@ -73,7 +74,7 @@ describe('concurrent changes to one cart', () => {
     const shopper = cartApi(await stack.as(unique('shopper'), 'customer'));
     const results = await Promise.all(Array.from({ length: 10 }, () => shopper.create()));
     expect(new Set(results.map((r) => r.cart!.id)).size).toBe(1);
-    const { rows } = await sql.query(`SELECT count(*)::int AS n FROM outbox_event WHERE type = 'CartCreated' AND aggregate_id = $1`, [results[0]!.cart!.id]);
+    const { rows } = await sql.query(`SELECT count(*)::int AS n FROM outbox_event WHERE type = 'CartCreated' AND aggregate_id = $1`, [rawCartId(results[0]!.cart!.id)]);
     expect(rows[0].n).toBe(1);
   });
 
@@ -101,7 +102,7 @@ describe('the cart-expiry worker', () => {
 
     await expect.poll(() => statusOf(idleCart), { timeout: 10_000 }).toBe('EXPIRED');
     expect(await statusOf(busyCart)).toBe('ACTIVE');
-    const { rows } = await sql.query(`SELECT archived_at FROM cart WHERE id = $1`, [idleCart]);
+    const { rows } = await sql.query(`SELECT archived_at FROM cart WHERE id = $1`, [rawCartId(idleCart)]);
     expect(rows[0].archived_at).toBeInstanceOf(Date);
     expect((await expiredEvents([idleCart])).get(idleCart)).toBe(1);
   });
@@ -114,7 +115,7 @@ describe('the cart-expiry worker', () => {
       others.map((o, i) => startRecurringJob({ connection: stack.runtime.redis, prefix: `${bullPrefix(stack.config)}:process-${i}`, log, ...cartExpiryJob(o.carts, 100) })),
     );
     try {
-      await sql.query(`UPDATE cart SET last_activity_at = now() - interval '31 days' WHERE id = ANY($1)`, [cartIds]);
+      await sql.query(`UPDATE cart SET last_activity_at = now() - interval '31 days' WHERE id = ANY($1)`, [cartIds.map(rawCartId)]);
       const counts = await Promise.all([others[0]!.carts.expireIdle(new Date(), 3), others[1]!.carts.expireIdle(new Date(), 5)]);
       expect(counts[0]! + counts[1]!).toBeLessThanOrEqual(40);
       await expect.poll(async () => (await Promise.all(cartIds.map(statusOf))).every((s) => s === 'EXPIRED'), { timeout: 10_000 }).toBe(true);
@@ -131,7 +132,7 @@ describe('the cart-expiry worker', () => {
     const cartIds = await Promise.all(shoppers.map(async (s) => (await s.create()).cart!.id));
     // Five seconds from their expiry: shoppers may still change them, while a sweeper whose clock
     // runs ten seconds ahead already sees them as due.
-    await sql.query(`UPDATE cart SET last_activity_at = now() - interval '30 days' + interval '5 seconds' WHERE id = ANY($1)`, [cartIds]);
+    await sql.query(`UPDATE cart SET last_activity_at = now() - interval '30 days' + interval '5 seconds' WHERE id = ANY($1)`, [cartIds.map(rawCartId)]);
 
     const [adds] = await Promise.all([
       Promise.all(shoppers.map((s, i) => s.add(cartIds[i]!, variantIds[0]!, 1))),
@@ -147,7 +148,7 @@ describe('the cart-expiry worker', () => {
       } else {
         expect(status).toBe('EXPIRED');
         expect(add.userErrors[0]!.code).toBe('CART_NOT_ACTIVE');
-        const { rows } = await sql.query(`SELECT count(*)::int AS n FROM cart_line WHERE cart_id = $1`, [cartIds[i]]);
+        const { rows } = await sql.query(`SELECT count(*)::int AS n FROM cart_line WHERE cart_id = $1`, [rawCartId(cartIds[i]!)]);
         expect(rows[0].n).toBe(0);
       }
     }

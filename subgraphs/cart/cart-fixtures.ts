@@ -2,6 +2,7 @@
 // as a client sends them, and direct access to the cart tables and service for what the API hides.
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
+import { rawIdOf } from '../../lib/global-id.js';
 import type { GraphQLClient, TestStack } from '../../test/harness.js';
 import type { CartService } from './cart.service.js';
 import type { PrismaClient } from './prisma-client/client.js';
@@ -123,7 +124,10 @@ export function cartService(stack: TestStack): { carts: CartService; db: PrismaC
   return { carts, db };
 }
 
+/** The row id behind a cart id the API answered, for checks in SQL. */
+export const rawCartId = (cartId: string): string => rawIdOf('Cart', cartId, 'cartId');
+
 /** Moves a cart's last activity back, as if it had been idle that many days. */
 export async function idleFor(sql: pg.Pool, cartId: string, days: number): Promise<void> {
-  await sql.query(`UPDATE cart SET last_activity_at = now() - make_interval(days => $2) WHERE id = $1`, [cartId, days]);
+  await sql.query(`UPDATE cart SET last_activity_at = now() - make_interval(days => $2) WHERE id = $1`, [rawCartId(cartId), days]);
 }

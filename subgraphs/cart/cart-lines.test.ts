@@ -4,7 +4,8 @@
 import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestStack, type TestStack } from '../../test/harness.js';
-import { cartApi, cartSql, createVariants, totals } from './cart-fixtures.js';
+import { globalId } from '../../lib/global-id.js';
+import { cartApi, cartSql, createVariants, rawCartId, totals } from './cart-fixtures.js';
 
 let stack: TestStack;
 let sql: pg.Pool;
@@ -27,7 +28,7 @@ afterAll(async () => {
 const refusals = (p: { userErrors: { code: string; field: string[] | null }[] }) => p.userErrors.map((e) => [e.code, e.field?.join('.') ?? null]);
 const quantities = (cart: { lines: { variant: { id: string }; quantity: number }[] } | null) =>
   Object.fromEntries((cart?.lines ?? []).map((l) => [l.variant.id, l.quantity]));
-const lineCount = async (cartId: string) => (await sql.query('SELECT count(*)::int AS n FROM cart_line WHERE cart_id = $1', [cartId])).rows[0].n;
+const lineCount = async (cartId: string) => (await sql.query('SELECT count(*)::int AS n FROM cart_line WHERE cart_id = $1', [rawCartId(cartId)])).rows[0].n;
 
 describe('several lines at once', () => {
   let cartId: string;
@@ -62,7 +63,7 @@ describe('several lines at once', () => {
     const before = (await dana.read(cartId))!;
     const cases: [string, { variantId: string; quantity: number }[], [string, string | null][]][] = [
       ['a bad quantity', [{ variantId: a(), quantity: 1 }, { variantId: b(), quantity: 0 }], [['QUANTITY_OUT_OF_RANGE', 'lines.1.quantity']]],
-      ['an unknown variant', [{ variantId: a(), quantity: 1 }, { variantId: '00000000-0000-7000-8000-000000000000', quantity: 1 }], [['VARIANT_NOT_FOUND', 'lines.1.variantId']]],
+      ['an unknown variant', [{ variantId: a(), quantity: 1 }, { variantId: globalId('ProductVariant', '00000000-0000-7000-8000-000000000000'), quantity: 1 }], [['VARIANT_NOT_FOUND', 'lines.1.variantId']]],
       ['another currency', [{ variantId: euro.variantIds[0]!, quantity: 1 }], [['CURRENCY_MISMATCH', 'lines.0.variantId']]],
       ['a line that would pass 999', [{ variantId: b(), quantity: 1 }, { variantId: a(), quantity: 997 }], [['QUANTITY_OUT_OF_RANGE', 'lines.1.quantity']]],
       ['nothing at all', [], [['INVALID_INPUT', 'lines']]],
@@ -79,7 +80,7 @@ describe('several lines at once', () => {
     const ids = Object.fromEntries(lines.map((l) => [l.variant.id, l.id]));
     const refused = await dana.updateMany(cartId, [
       { lineId: ids[a()]!, quantity: 5 },
-      { lineId: '00000000-0000-7000-8000-000000000000', quantity: 1 },
+      { lineId: globalId('CartLine', '00000000-0000-7000-8000-000000000000'), quantity: 1 },
     ]);
     expect(refusals(refused)).toEqual([['LINE_NOT_FOUND', 'lines.1.lineId']]);
     expect(quantities(refused.cart)).toEqual({ [a()]: 3, [b()]: 3, [soldOut()]: 1 });
@@ -95,7 +96,7 @@ describe('several lines at once', () => {
 
   it('removes several lines, or none when one is not in the cart', async () => {
     const ids = (await dana.read(cartId))!.lines.map((l) => l.id);
-    const refused = await dana.removeMany(cartId, [ids[0]!, 'not-a-line']);
+    const refused = await dana.removeMany(cartId, [ids[0]!, globalId('CartLine', 'not-a-line')]);
     expect(refusals(refused)).toEqual([['LINE_NOT_FOUND', 'lineIds.1']]);
     expect(await lineCount(cartId)).toBe(3);
 
@@ -105,7 +106,7 @@ describe('several lines at once', () => {
   });
 
   it('records one CartUpdated per line changed', async () => {
-    const { rows } = await sql.query(`SELECT data->>'change' AS change FROM outbox_event WHERE aggregate_id = $1 AND type = 'CartUpdated'`, [cartId]);
+    const { rows } = await sql.query(`SELECT data->>'change' AS change FROM outbox_event WHERE aggregate_id = $1 AND type = 'CartUpdated'`, [rawCartId(cartId)]);
     const count = (change: string) => rows.filter((r) => r.change === change).length;
     // created with 2 lines, then 2 added, 2 updated, 2 removed
     expect([count('LINE_ADDED'), count('LINE_UPDATED'), count('LINE_REMOVED')]).toEqual([4, 2, 2]);

@@ -4,7 +4,8 @@
 import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestStack, type TestStack } from '../../test/harness.js';
-import { cartApi, cartService, cartSql, createPromotion, createVariants, idleFor, totals, type CartView } from './cart-fixtures.js';
+import { globalId } from '../../lib/global-id.js';
+import { cartApi, cartService, cartSql, createPromotion, createVariants, idleFor, rawCartId, totals, type CartView } from './cart-fixtures.js';
 
 let stack: TestStack;
 let sql: pg.Pool;
@@ -34,7 +35,7 @@ afterAll(async () => {
 const codes = (p: { userErrors: { code: string }[] }) => p.userErrors.map((e) => e.code);
 
 async function eventsFor(cartId: string): Promise<{ type: string; data: any }[]> {
-  const { rows } = await sql.query(`SELECT type, data FROM outbox_event WHERE aggregate_id = $1 ORDER BY occurred_at, id`, [cartId]);
+  const { rows } = await sql.query(`SELECT type, data FROM outbox_event WHERE aggregate_id = $1 ORDER BY occurred_at, id`, [rawCartId(cartId)]);
   return rows;
 }
 
@@ -89,11 +90,13 @@ describe('a shopper fills a cart', () => {
     expect(codes(await alice.add(cartId, mug.variantIds[0]!, 1000))).toEqual(['QUANTITY_OUT_OF_RANGE']);
     expect(codes(await alice.add(cartId, mug.variantIds[0]!, 997))).toEqual(['QUANTITY_OUT_OF_RANGE']); // 3 + 997 > 999
     expect(codes(await alice.update(cartId, mugLine.id, 1000))).toEqual(['QUANTITY_OUT_OF_RANGE']);
-    expect(codes(await alice.add(cartId, '0190f5a0-0000-7000-8000-00000000dead', 1))).toEqual(['VARIANT_NOT_FOUND']);
-    expect(codes(await alice.add(cartId, 'not-an-id', 1))).toEqual(['VARIANT_NOT_FOUND']);
+    expect(codes(await alice.add(cartId, globalId('ProductVariant', '0190f5a0-0000-7000-8000-00000000dead'), 1))).toEqual(['VARIANT_NOT_FOUND']);
+    // An id the API did not issue, or one of another type, is a bad request, not a missing variant.
+    await expect(alice.add(cartId, 'not-an-id', 1)).rejects.toThrow(/variantId is not an id this API issued.*BAD_USER_INPUT/);
+    await expect(alice.add(mug.variantIds[0]!, cartId, 1)).rejects.toThrow(/cartId must be a Cart id, not a ProductVariant id/);
     expect(codes(await alice.add(cartId, hidden.variantIds[0]!, 1))).toEqual(['VARIANT_UNAVAILABLE']);
     expect(codes(await alice.add(cartId, eur.variantIds[0]!, 1))).toEqual(['CURRENCY_MISMATCH']);
-    expect(codes(await alice.add('0190f5a0-0000-7000-8000-00000000beef', mug.variantIds[0]!, 1))).toEqual(['CART_NOT_FOUND']);
+    expect(codes(await alice.add(globalId('Cart', '0190f5a0-0000-7000-8000-00000000beef'), mug.variantIds[0]!, 1))).toEqual(['CART_NOT_FOUND']);
     const cart = (await alice.read(cartId))!;
     expect(cart.lines.map((l) => l.quantity)).toEqual([3]);
     expect(cart.currencyCode).toBe('USD');
@@ -177,7 +180,8 @@ describe('a shopper fills a cart', () => {
 
   it('records CartCreated, CartUpdated and PromotionApplied in the outbox', async () => {
     const events = await eventsFor(cartId);
-    expect(events[0]).toEqual({ type: 'CartCreated', data: { cartId, personId: 'alice', affiliateCode: 'PARTNER-7' } });
+    // Events carry row ids: they stay inside the services.
+    expect(events[0]).toEqual({ type: 'CartCreated', data: { cartId: rawCartId(cartId), personId: 'alice', affiliateCode: 'PARTNER-7' } });
     expect(events.filter((e) => e.type === 'PromotionApplied').map((e) => e.data.code)).toEqual(['SAVE10', 'SHIPFREE']);
     const changes = events.filter((e) => e.type === 'CartUpdated').map((e) => e.data.change);
     expect(new Set(changes)).toEqual(new Set(['LINE_ADDED', 'LINE_UPDATED', 'LINE_REMOVED', 'CODE_APPLIED', 'CODE_REMOVED']));
@@ -240,7 +244,7 @@ describe('a shopper fills a cart', () => {
     expect(codes(await alice.update(cartId, lineId, 2))).toEqual(['CART_NOT_ACTIVE']);
     expect(codes(await alice.remove(cartId, lineId))).toEqual(['CART_NOT_ACTIVE']);
     expect(codes(await alice.applyCode(cartId, 'SAVE10'))).toEqual(['CART_NOT_ACTIVE']);
-    const { rows } = await sql.query(`SELECT archived_at FROM cart WHERE id = $1`, [cartId]);
+    const { rows } = await sql.query(`SELECT archived_at FROM cart WHERE id = $1`, [rawCartId(cartId)]);
     expect(rows[0].archived_at).toBeInstanceOf(Date);
 
     const fresh = await alice.create();

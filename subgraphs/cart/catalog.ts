@@ -1,6 +1,10 @@
 // What the cart needs to know about catalog variants, asked of the catalog subgraph through its
-// federation entry point (`_entities`), for any number of variants in one request.
+// federation entry point (`_entities`), for any number of variants in one request. Ids cross the
+// wire as global ids; the cart works with raw ones.
 import { GraphQLError } from 'graphql';
+import { globalId, rawIdFrom } from '../../lib/global-id.js';
+
+const SOURCE = 'the catalog subgraph';
 import type { Money } from '../../lib/money.js';
 
 export interface CatalogVariant {
@@ -42,14 +46,14 @@ interface EntityVariant {
 
 export function toCatalogVariant(v: EntityVariant): CatalogVariant {
   return {
-    id: v.id,
+    id: rawIdFrom(SOURCE, 'ProductVariant', v.id),
     sku: v.sku,
     title: v.title,
     price: v.price,
     forSale: v.active && v.product.status === 'ACTIVE',
     available: v.inventory.available,
-    productId: v.product.id,
-    categoryIds: v.product.categories.map((c) => c.id),
+    productId: rawIdFrom(SOURCE, 'Product', v.product.id),
+    categoryIds: v.product.categories.map((c) => rawIdFrom(SOURCE, 'Category', c.id)),
   };
 }
 
@@ -61,7 +65,7 @@ export function catalogSubgraphClient(options: { url: () => string; token: () =>
       const res = await fetch(options.url(), {
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization: `Bearer ${await options.token()}` },
-        body: JSON.stringify({ query: ENTITIES, variables: { representations: ids.map((id) => ({ __typename: 'ProductVariant', id })) } }),
+        body: JSON.stringify({ query: ENTITIES, variables: { representations: ids.map((id) => ({ __typename: 'ProductVariant', id: globalId('ProductVariant', id) })) } }),
         signal: AbortSignal.timeout(options.timeoutMs ?? 5000),
       });
       const body = (await res.json().catch(() => ({}))) as { data?: { _entities?: (EntityVariant | null)[] }; errors?: { message: string }[] };

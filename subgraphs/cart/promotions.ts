@@ -1,6 +1,10 @@
 // The cart's view of the promotion subgraph: one question ("what do these codes and the automatic
-// promotions take off this cart?"), asked of its service-only evaluatePromotions over HTTP.
+// promotions take off this cart?"), asked of its service-only evaluatePromotions over HTTP. Ids
+// cross the wire as global ids; the cart works with raw ones.
 import { GraphQLError } from 'graphql';
+import { globalId, rawIdFrom } from '../../lib/global-id.js';
+
+const SOURCE = 'the promotion subgraph';
 
 export interface PromotionLine {
   lineId: string;
@@ -70,7 +74,7 @@ export function promotionSubgraphClient(options: { url: () => string; token: () 
       const res = await fetch(options.url(), {
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization: `Bearer ${await options.token()}` },
-        body: JSON.stringify({ query: EVALUATE, variables: { input } }),
+        body: JSON.stringify({ query: EVALUATE, variables: { input: onTheWire(input) } }),
         signal: AbortSignal.timeout(options.timeoutMs ?? 5000),
       });
       const body = (await res.json().catch(() => ({}))) as { data?: { evaluatePromotions?: PromotionEvaluation }; errors?: { message: string }[] };
@@ -78,7 +82,27 @@ export function promotionSubgraphClient(options: { url: () => string; token: () 
       if (!res.ok || !evaluation) {
         throw new GraphQLError(`promotion subgraph answered ${res.status}: ${body.errors?.map((e) => e.message).join('; ') ?? 'no data'}`);
       }
-      return evaluation;
+      return fromTheWire(evaluation);
     },
   };
 }
+
+const onTheWire = (input: EvaluatePromotionsInput): EvaluatePromotionsInput => ({
+  ...input,
+  lines: input.lines.map((l) => ({
+    ...l,
+    lineId: globalId('CartLine', l.lineId),
+    variantId: globalId('ProductVariant', l.variantId),
+    productId: globalId('Product', l.productId),
+    categoryIds: l.categoryIds.map((id) => globalId('Category', id)),
+  })),
+});
+
+const fromTheWire = (evaluation: PromotionEvaluation): PromotionEvaluation => ({
+  ...evaluation,
+  discounts: evaluation.discounts.map((d) => ({
+    ...d,
+    promotionId: rawIdFrom(SOURCE, 'Promotion', d.promotionId),
+    allocations: d.allocations.map((a) => ({ ...a, lineId: rawIdFrom(SOURCE, 'CartLine', a.lineId) })),
+  })),
+});

@@ -1,10 +1,10 @@
 // Admin category writes through the gateway: the tree built, renamed and moved as written, and
 // cycles, unknown parents and taken slugs refused without changing a row.
 import { describe, expect, it } from 'vitest';
-import { codes, createCategory, uniqueSlug, useCatalogTestStack } from './catalog-fixtures.js';
+import { badIdError, codes, createCategory, createProduct, teeInput, uniqueSlug, unknownId, useCatalogTestStack } from './catalog-fixtures.js';
 
 const env = useCatalogTestStack();
-const { refusedWithoutChange } = env;
+const { refusedWithoutChange, rejectedWithoutChange } = env;
 
 describe('categories', () => {
   it('builds a tree, renames and moves a category, and reads it back', async () => {
@@ -52,10 +52,13 @@ describe('categories', () => {
     const underGrandchild = await refusedWithoutChange(() => env.admin.updateCategory(a, { slug: aSlug, name: 'A', parentId: c }));
     expect(codes(underGrandchild.userErrors)).toEqual([['CATEGORY_CYCLE', 'input.parentId']]);
 
-    const unknown = await refusedWithoutChange(() => env.admin.createCategory({ slug: uniqueSlug('orphan'), name: 'Orphan', parentId: '00000000-0000-7000-8000-000000000000' }));
+    const unknown = await refusedWithoutChange(() => env.admin.createCategory({ slug: uniqueSlug('orphan'), name: 'Orphan', parentId: unknownId('Category') }));
     expect(codes(unknown.userErrors)).toEqual([['CATEGORY_NOT_FOUND', 'input.parentId']]);
-    const notAnId = await refusedWithoutChange(() => env.admin.createCategory({ slug: uniqueSlug('orphan'), name: 'Orphan', parentId: 'shoes' }));
-    expect(codes(notAnId.userErrors)).toEqual([['CATEGORY_NOT_FOUND', 'input.parentId']]);
+    const notAnId = await rejectedWithoutChange(() => env.adminRequests.createCategory({ slug: uniqueSlug('orphan'), name: 'Orphan', parentId: 'shoes' }));
+    expect(notAnId.errors).toEqual([badIdError('Category', 'shoes', 'input.parentId')]);
+    const product = await createProduct(env.stack.admin, teeInput());
+    const productParent = await rejectedWithoutChange(() => env.adminRequests.updateCategory(b, { parentId: product.id }));
+    expect(productParent.errors).toEqual([badIdError('Category', product.id, 'input.parentId')]);
 
     const taken = await refusedWithoutChange(() => env.admin.createCategory({ slug: aSlug, name: 'Copy' }));
     expect(codes(taken.userErrors)).toEqual([['SLUG_TAKEN', 'input.slug']]);
@@ -64,7 +67,7 @@ describe('categories', () => {
 
     const bad = await refusedWithoutChange(() => env.admin.createCategory({ slug: 'Bad Slug', name: 'n'.repeat(121) }));
     expect(codes(bad.userErrors)).toEqual([['INVALID_INPUT', 'input.slug'], ['TOO_LONG', 'input.name']]);
-    const missing = await refusedWithoutChange(() => env.admin.updateCategory('00000000-0000-7000-8000-000000000000', { slug: uniqueSlug('x'), name: 'X' }));
+    const missing = await refusedWithoutChange(() => env.admin.updateCategory(unknownId('Category'), { slug: uniqueSlug('x'), name: 'X' }));
     expect(codes(missing.userErrors)).toEqual([['CATEGORY_NOT_FOUND', 'id']]);
   });
 });

@@ -5,20 +5,24 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { GraphQLClient } from '../../test/harness.js';
 import {
   PRODUCT_FIELDS,
+  UNKNOWN_UUID,
+  badIdError,
   catalogAdmin,
   catalogSnapshot,
   codes,
   createCategory,
   createProduct,
+  rawId,
   teeInput,
   uniqueSlug,
+  unknownId,
   useCatalogTestStack,
   type CreateProductInput,
   type ProductView,
 } from './catalog-fixtures.js';
 
 const env = useCatalogTestStack();
-const { refusedWithoutChange, outboxEvents } = env;
+const { refusedWithoutChange, rejectedWithoutChange, outboxEvents } = env;
 
 describe('createProduct', () => {
   it('stores options, variants with their option values and stock, images and categories', async () => {
@@ -72,7 +76,7 @@ describe('createProduct', () => {
 
     const events = await outboxEvents(product!.id);
     expect(events).toEqual([
-      { type: 'ProductCreated', data: expect.objectContaining({ productId: product!.id, slug: input.slug, skus: [`${sku}-M-RED`, `${sku}-L-BLUE`] }) },
+      { type: 'ProductCreated', data: expect.objectContaining({ productId: rawId('Product', product!.id), slug: input.slug, skus: [`${sku}-M-RED`, `${sku}-L-BLUE`] }) },
     ]);
   });
 
@@ -108,13 +112,11 @@ describe('createProduct', () => {
       ['a description too long', (i) => ({ ...i, description: 'd'.repeat(10_001) }), [['TOO_LONG', 'input.description']]],
       ['a SKU too long', (i) => ({ ...i, variants: [{ sku: 'S'.repeat(65), price: 1 }] }), [['TOO_LONG', 'input.variants.0.sku']]],
       ['an image URL that is not http(s)', (i) => ({ ...i, images: [{ url: 'ftp://cdn.example.com/a.jpg' }] }), [['INVALID_URL', 'input.images.0.url']]],
-      ['an image URL that is relative', (i) => ({ ...i, images: [{ url: 'https://cdn.example.com/ok.jpg' }, { url: 'tee.jpg' }] }), [['INVALID_URL', 'input.images.1.url']]],
       ['a variant naming a value its option lacks', (i) => ({ ...i, variants: [{ sku: 'U-1', price: 1, options: [{ name: 'Size', value: 'XXL' }] }] }), [['OPTION_VALUE_NOT_FOUND', 'input.variants.0.options.0']]],
       ['a variant naming an option the product lacks', (i) => ({ ...i, options: [], variants: [{ sku: 'U-2', price: 1, options: [{ name: 'Fit', value: 'Slim' }] }] }), [['OPTION_VALUE_NOT_FOUND', 'input.variants.0.options.0']]],
       ['a slug that is not a slug', (i) => ({ ...i, slug: 'Not A Slug' }), [['INVALID_INPUT', 'input.slug']]],
       ['two options of one name', (i) => ({ ...i, variants: [], options: [{ name: 'Size', values: ['S'] }, { name: 'size', values: ['M'] }] }), [['OPTION_TAKEN', 'input.options.1.name']]],
-      ['a category that does not exist', (i) => ({ ...i, categoryIds: ['00000000-0000-7000-8000-000000000000'] }), [['CATEGORY_NOT_FOUND', 'input.categoryIds.0']]],
-      ['a category id that is not an id', (i) => ({ ...i, categoryIds: ['shoes'] }), [['CATEGORY_NOT_FOUND', 'input.categoryIds.0']]],
+      ['a category that does not exist', (i) => ({ ...i, categoryIds: [unknownId('Category')] }), [['CATEGORY_NOT_FOUND', 'input.categoryIds.0']]],
       ['several faults at once', (i) => ({ ...i, name: ' ', variants: [{ sku: 'M-1', price: -1, onHand: -1 }] }), [
         ['INVALID_INPUT', 'input.name'],
         ['INVALID_PRICE', 'input.variants.0.price'],
@@ -134,6 +136,19 @@ describe('createProduct', () => {
       });
       expect(res.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' }, message: expect.stringMatching(/CurrencyCode/) });
       expect(await catalogSnapshot(env.sql)).toEqual(before);
+    });
+
+    it('refuses a relative image URL before the catalog sees it: it is not a URL', async () => {
+      const res = await rejectedWithoutChange(() => env.adminRequests.createProduct({ ...teeInput(), images: [{ url: 'https://cdn.example.com/ok.jpg' }, { url: 'tee.jpg' }] }));
+      expect(res.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' }, message: expect.stringMatching(/input\.images\[1\]\.url.*Invalid URL/) });
+    });
+
+    it('a category id the API did not issue, or of another type, before the catalog sees it', async () => {
+      const notAnId = await rejectedWithoutChange(() => env.adminRequests.createProduct({ ...teeInput(), categoryIds: ['shoes'] }));
+      expect(notAnId.errors).toEqual([badIdError('Category', 'shoes', 'input.categoryIds[0]')]);
+      const category = await createCategory(env.stack.admin, uniqueSlug('kind'));
+      const productId = await rejectedWithoutChange(() => env.adminRequests.createProduct({ ...teeInput(), categoryIds: [category, existing.id] }));
+      expect(productId.errors).toEqual([badIdError('Category', existing.id, 'input.categoryIds[1]')]);
     });
 
     it('a slug another product has', async () => {
@@ -196,7 +211,7 @@ describe('updateProduct', () => {
 
     const events = await outboxEvents(product.id);
     expect(events.map((e) => e.type)).toEqual(['ProductCreated', 'ProductUpdated', 'ProductUpdated']);
-    expect(events[1]!.data).toMatchObject({ productId: product.id, changed: expect.arrayContaining(['slug', 'name', 'categoryIds']) });
+    expect(events[1]!.data).toMatchObject({ productId: rawId('Product', product.id), changed: expect.arrayContaining(['slug', 'name', 'categoryIds']) });
   });
 
   it('leaves fields that are not given alone', async () => {
@@ -214,15 +229,18 @@ describe('updateProduct', () => {
     const taken = await refusedWithoutChange(() => env.admin.updateProduct(product.id, { name: 'Changed', slug: other.slug }));
     expect(codes(taken.userErrors)).toEqual([['SLUG_TAKEN', 'input.slug']]);
 
-    const unknown = await refusedWithoutChange(() => env.admin.updateProduct(product.id, { name: 'Changed', categoryIds: [category, category, '00000000-0000-7000-8000-000000000000'] }));
+    const unknown = await refusedWithoutChange(() => env.admin.updateProduct(product.id, { name: 'Changed', categoryIds: [category, category, unknownId('Category')] }));
     expect(codes(unknown.userErrors)).toEqual([['CATEGORY_NOT_FOUND', 'input.categoryIds.2']]);
 
     const tooLong = await refusedWithoutChange(() => env.admin.updateProduct(product.id, { brand: 'b'.repeat(121) }));
     expect(codes(tooLong.userErrors)).toEqual([['TOO_LONG', 'input.brand']]);
 
-    for (const id of ['00000000-0000-7000-8000-000000000000', 'not-an-id']) {
-      const missing = await refusedWithoutChange(() => env.admin.updateProduct(id, { name: 'Ghost' }));
-      expect(codes(missing.userErrors)).toEqual([['PRODUCT_NOT_FOUND', 'id']]);
+    const missing = await refusedWithoutChange(() => env.admin.updateProduct(unknownId('Product'), { name: 'Ghost' }));
+    expect(codes(missing.userErrors)).toEqual([['PRODUCT_NOT_FOUND', 'id']]);
+    // An id the API did not issue (a raw UUID among them), or one of another type, names no product.
+    for (const id of ['not-an-id', rawId('Product', product.id), category]) {
+      const refused = await rejectedWithoutChange(() => env.adminRequests.updateProduct(id, { name: 'Ghost' }));
+      expect(refused.errors).toEqual([badIdError('Product', id, 'id')]);
     }
     expect(await env.admin.product(product.id)).toMatchObject({ name: product.name, slug: product.slug, categories: [{ id: category }] });
   });
@@ -270,8 +288,10 @@ describe('archiveProduct', () => {
   });
 
   it('answers PRODUCT_NOT_FOUND for a product that does not exist', async () => {
-    const { userErrors } = await refusedWithoutChange(() => env.admin.archiveProduct('00000000-0000-7000-8000-000000000000'));
+    const { userErrors } = await refusedWithoutChange(() => env.admin.archiveProduct(unknownId('Product')));
     expect(codes(userErrors)).toEqual([['PRODUCT_NOT_FOUND', 'id']]);
+    const rawUuid = await rejectedWithoutChange(() => env.adminRequests.archiveProduct(UNKNOWN_UUID));
+    expect(rawUuid.errors).toEqual([badIdError('Product', UNKNOWN_UUID, 'id')]);
   });
 });
 

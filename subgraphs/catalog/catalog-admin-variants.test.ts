@@ -2,10 +2,10 @@
 // changed, option values kept in step with the variants that use them, inactive variants hidden
 // from customers, stock set and adjusted, and bad input refused without changing a row.
 import { describe, expect, it } from 'vitest';
-import { codes, createProduct, teeInput, uniqueSlug, useCatalogTestStack, type UserErrorView } from './catalog-fixtures.js';
+import { badIdError, codes, createProduct, teeInput, uniqueSlug, unknownId, useCatalogTestStack, type UserErrorView } from './catalog-fixtures.js';
 
 const env = useCatalogTestStack();
-const { refusedWithoutChange } = env;
+const { refusedWithoutChange, rejectedWithoutChange } = env;
 
 describe('product options', () => {
   it('adds an option; a second option of the same name, in any case, is OPTION_TAKEN', async () => {
@@ -42,8 +42,11 @@ describe('product options', () => {
     const clash = await refusedWithoutChange(() => env.admin.updateOption(colour.id, { name: 'tee SIZE', values: ['Red', 'Blue'] }));
     expect(codes(clash.userErrors)).toEqual([['OPTION_TAKEN', 'input.name']]);
 
-    const missing = await refusedWithoutChange(() => env.admin.updateOption('00000000-0000-7000-8000-000000000000', { name: 'X', values: ['Y'] }));
+    const missing = await refusedWithoutChange(() => env.admin.updateOption(unknownId('ProductOption'), { name: 'X', values: ['Y'] }));
     expect(codes(missing.userErrors)).toEqual([['OPTION_NOT_FOUND', 'id']]);
+    // The product's id is not its option's.
+    const productId = await rejectedWithoutChange(() => env.adminRequests.updateOption(product.id, { name: 'X', values: ['Y'] }));
+    expect(productId.errors).toEqual([badIdError('ProductOption', product.id, 'id')]);
   });
 });
 
@@ -82,7 +85,7 @@ describe('product variants', () => {
       expect(variant).toBeNull();
       expect(codes(userErrors)).toEqual(expected);
     }
-    const missing = await refusedWithoutChange(() => env.admin.addVariant('00000000-0000-7000-8000-000000000000', { sku: uniqueSlug('v'), price: 1 }));
+    const missing = await refusedWithoutChange(() => env.admin.addVariant(unknownId('Product'), { sku: uniqueSlug('v'), price: 1 }));
     expect(codes(missing.userErrors)).toEqual([['PRODUCT_NOT_FOUND', 'productId']]);
   });
 
@@ -114,7 +117,7 @@ describe('product variants', () => {
     expect(codes(unknown.userErrors)).toEqual([['OPTION_VALUE_NOT_FOUND', 'input.options.0']]);
     const price = await refusedWithoutChange(() => env.admin.updateVariant(red!.id, { price: -1 }));
     expect(codes(price.userErrors)).toEqual([['INVALID_PRICE', 'input.price']]);
-    const missing = await refusedWithoutChange(() => env.admin.updateVariant('00000000-0000-7000-8000-000000000000', { price: 1 }));
+    const missing = await refusedWithoutChange(() => env.admin.updateVariant(unknownId('ProductVariant'), { price: 1 }));
     expect(codes(missing.userErrors)).toEqual([['VARIANT_NOT_FOUND', 'id']]);
   });
 });
@@ -150,8 +153,11 @@ describe('inventory', () => {
     expect(negative.userErrors.map((e: UserErrorView) => e.code)).toEqual(['BELOW_RESERVED']);
     const below = await refusedWithoutChange(async () => (await env.stack.admin.query(SET, { variantId: red.id, onHand: -1 })).setInventory);
     expect(codes(below.userErrors)).toEqual([['QUANTITY_OUT_OF_RANGE', 'onHand']]);
-    const missing = await refusedWithoutChange(async () => (await env.stack.admin.query(SET, { variantId: '00000000-0000-7000-8000-000000000000', onHand: 1 })).setInventory);
+    const missing = await refusedWithoutChange(async () => (await env.stack.admin.query(SET, { variantId: unknownId('ProductVariant'), onHand: 1 })).setInventory);
     expect(codes(missing.userErrors)).toEqual([['VARIANT_NOT_FOUND', 'variantId']]);
+    // The product's id is not its variant's.
+    const productId = await rejectedWithoutChange(() => env.stack.admin.request(ADJUST, { variantId: product.id, delta: 1 }));
+    expect(productId.errors).toEqual([badIdError('ProductVariant', product.id, 'variantId')]);
     expect((await env.admin.product(product.id))!.variants[0]!.inventory.onHand).toBe(7);
   });
 });

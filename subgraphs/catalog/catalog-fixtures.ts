@@ -1,12 +1,44 @@
 // What the catalog's end-to-end tests share: a stack per test file, the admin operations they
-// drive through the gateway, the fields they read back, a demo tee to write, and a SQL view to
-// prove that refused writes left no trace.
+// drive through the gateway, the fields they read back, a demo tee to write, a SQL view to
+// prove that refused writes left no trace, and the ids on both sides of the API's edge.
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, expect } from 'vitest';
-import { startTestStack, type GraphQLClient, type TestStack } from '../../test/harness.js';
+import { globalId, parseGlobalId, rawIdOf } from '../../lib/global-id.js';
+import { startTestStack, type GraphQLClient, type GraphQLResponse, type TestStack } from '../../test/harness.js';
 
 export const uniqueSlug = (label: string) => `${label}-${randomBytes(4).toString('hex')}`;
+
+/*
+ * Ids: the API hands out and takes typed global ids (lib/global-id.ts); the catalog's rows, SQL
+ * and outbox events hold the raw UUIDs inside them. Tests keep the API's ids and convert only
+ * where they meet SQL or event data.
+ */
+
+/** The raw id (the row's UUID, as SQL and events have it) inside an id the API gave for a `type`. */
+export const rawId = (type: string, id: string): string => rawIdOf(type, id, `the ${type} id under test`);
+
+/** A UUID no row has. */
+export const UNKNOWN_UUID = '00000000-0000-7000-8000-000000000000';
+
+/** A well-formed id of `type` that names nothing: what a NOT_FOUND case sends. */
+export const unknownId = (type: string): string => globalId(type, UNKNOWN_UUID);
+
+/**
+ * The GraphQL error the API answers, before any resolver (or auth check) runs, when `id` is sent
+ * at `at` (e.g. "input.categoryIds[0]") where a `type` id belongs: BAD_USER_INPUT naming the
+ * place, with the message lib/global-id.ts words for an id it did not issue or one of another type.
+ */
+export function badIdError(type: string, id: string, at: string) {
+  let message: string | undefined;
+  try {
+    rawIdOf(type, id, at);
+  } catch (error) {
+    message = (error as Error).message;
+  }
+  if (message === undefined) throw new Error(`badIdError: ${id} is a good ${type} id`);
+  return expect.objectContaining({ message, extensions: expect.objectContaining({ code: 'BAD_USER_INPUT', argument: at }) });
+}
 
 export const USER_ERRORS = 'userErrors { field message code }';
 
@@ -85,38 +117,60 @@ export interface CategoryPayload {
 
 export type CreateProductInput = Record<string, unknown> & { slug: string; name: string };
 
-/** The admin's catalog operations through the gateway, each returning its payload as is. */
-export function catalogAdmin(client: GraphQLClient) {
-  const mutate = async <T>(field: string, query: string, variables: Record<string, unknown>): Promise<T> =>
-    (await client.query<Record<string, T>>(query, variables))[field]!;
+/** What an operation answers with: its payload (any GraphQL error fails the test), or the whole response. */
+interface Answer<T> {
+  payload: T;
+  response: GraphQLResponse<Record<string, T>>;
+}
+
+type Send<M extends keyof Answer<unknown>> = <T>(field: string, query: string, variables: Record<string, unknown>) => Promise<Answer<T>[M]>;
+
+/** The admin's catalog operations, each answered as `send` answers. */
+function adminOperations<M extends keyof Answer<unknown>>(send: Send<M>) {
   return {
     createProduct: (input: CreateProductInput) =>
-      mutate<ProductPayload>('createProduct', `mutation($input: CreateProductInput!) { createProduct(input: $input) { product { ${PRODUCT_FIELDS} } ${USER_ERRORS} } }`, { input }),
+      send<ProductPayload>('createProduct', `mutation($input: CreateProductInput!) { createProduct(input: $input) { product { ${PRODUCT_FIELDS} } ${USER_ERRORS} } }`, { input }),
     updateProduct: (id: string, input: Record<string, unknown>) =>
-      mutate<ProductPayload>('updateProduct', `mutation($id: ID!, $input: UpdateProductInput!) { updateProduct(id: $id, input: $input) { product { ${PRODUCT_FIELDS} } ${USER_ERRORS} } }`, { id, input }),
+      send<ProductPayload>('updateProduct', `mutation($id: ID!, $input: UpdateProductInput!) { updateProduct(id: $id, input: $input) { product { ${PRODUCT_FIELDS} } ${USER_ERRORS} } }`, { id, input }),
     archiveProduct: (id: string) =>
-      mutate<ProductPayload>('archiveProduct', `mutation($id: ID!) { archiveProduct(id: $id) { product { ${PRODUCT_FIELDS} } ${USER_ERRORS} } }`, { id }),
+      send<ProductPayload>('archiveProduct', `mutation($id: ID!) { archiveProduct(id: $id) { product { ${PRODUCT_FIELDS} } ${USER_ERRORS} } }`, { id }),
     addOption: (productId: string, input: { name: string; values: string[] }) =>
-      mutate<ProductPayload>('addProductOption', `mutation($productId: ID!, $input: ProductOptionInput!) { addProductOption(productId: $productId, input: $input) { product { ${PRODUCT_FIELDS} } ${USER_ERRORS} } }`, { productId, input }),
+      send<ProductPayload>('addProductOption', `mutation($productId: ID!, $input: ProductOptionInput!) { addProductOption(productId: $productId, input: $input) { product { ${PRODUCT_FIELDS} } ${USER_ERRORS} } }`, { productId, input }),
     updateOption: (id: string, input: { name: string; values: string[] }) =>
-      mutate<ProductPayload>('updateProductOption', `mutation($id: ID!, $input: ProductOptionInput!) { updateProductOption(id: $id, input: $input) { product { ${PRODUCT_FIELDS} } ${USER_ERRORS} } }`, { id, input }),
+      send<ProductPayload>('updateProductOption', `mutation($id: ID!, $input: ProductOptionInput!) { updateProductOption(id: $id, input: $input) { product { ${PRODUCT_FIELDS} } ${USER_ERRORS} } }`, { id, input }),
     addVariant: (productId: string, input: Record<string, unknown>) =>
-      mutate<VariantPayload>('addProductVariant', `mutation($productId: ID!, $input: ProductVariantInput!) { addProductVariant(productId: $productId, input: $input) { variant { product { id } ${VARIANT_FIELDS} } ${USER_ERRORS} } }`, { productId, input }),
+      send<VariantPayload>('addProductVariant', `mutation($productId: ID!, $input: ProductVariantInput!) { addProductVariant(productId: $productId, input: $input) { variant { product { id } ${VARIANT_FIELDS} } ${USER_ERRORS} } }`, { productId, input }),
     updateVariant: (id: string, input: Record<string, unknown>) =>
-      mutate<VariantPayload>('updateProductVariant', `mutation($id: ID!, $input: UpdateProductVariantInput!) { updateProductVariant(id: $id, input: $input) { variant { product { id } ${VARIANT_FIELDS} } ${USER_ERRORS} } }`, { id, input }),
+      send<VariantPayload>('updateProductVariant', `mutation($id: ID!, $input: UpdateProductVariantInput!) { updateProductVariant(id: $id, input: $input) { variant { product { id } ${VARIANT_FIELDS} } ${USER_ERRORS} } }`, { id, input }),
     addImage: (productId: string, input: Record<string, unknown>) =>
-      mutate<ProductPayload>('addProductImage', `mutation($productId: ID!, $input: ProductImageInput!) { addProductImage(productId: $productId, input: $input) { product { ${PRODUCT_FIELDS} } ${USER_ERRORS} } }`, { productId, input }),
+      send<ProductPayload>('addProductImage', `mutation($productId: ID!, $input: ProductImageInput!) { addProductImage(productId: $productId, input: $input) { product { ${PRODUCT_FIELDS} } ${USER_ERRORS} } }`, { productId, input }),
     updateImage: (id: string, input: Record<string, unknown>) =>
-      mutate<ProductPayload>('updateProductImage', `mutation($id: ID!, $input: ProductImageInput!) { updateProductImage(id: $id, input: $input) { product { ${PRODUCT_FIELDS} } ${USER_ERRORS} } }`, { id, input }),
+      send<ProductPayload>('updateProductImage', `mutation($id: ID!, $input: ProductImageInput!) { updateProductImage(id: $id, input: $input) { product { ${PRODUCT_FIELDS} } ${USER_ERRORS} } }`, { id, input }),
     removeImage: (id: string) =>
-      mutate<ProductPayload>('removeProductImage', `mutation($id: ID!) { removeProductImage(id: $id) { product { ${PRODUCT_FIELDS} } ${USER_ERRORS} } }`, { id }),
+      send<ProductPayload>('removeProductImage', `mutation($id: ID!) { removeProductImage(id: $id) { product { ${PRODUCT_FIELDS} } ${USER_ERRORS} } }`, { id }),
     createCategory: (input: Record<string, unknown>) =>
-      mutate<CategoryPayload>('createCategory', `mutation($input: CreateCategoryInput!) { createCategory(input: $input) { category { ${CATEGORY_FIELDS} } ${USER_ERRORS} } }`, { input }),
+      send<CategoryPayload>('createCategory', `mutation($input: CreateCategoryInput!) { createCategory(input: $input) { category { ${CATEGORY_FIELDS} } ${USER_ERRORS} } }`, { input }),
     updateCategory: (id: string, input: Record<string, unknown>) =>
-      mutate<CategoryPayload>('updateCategory', `mutation($id: ID!, $input: UpdateCategoryInput!) { updateCategory(id: $id, input: $input) { category { ${CATEGORY_FIELDS} } ${USER_ERRORS} } }`, { id, input }),
+      send<CategoryPayload>('updateCategory', `mutation($id: ID!, $input: UpdateCategoryInput!) { updateCategory(id: $id, input: $input) { category { ${CATEGORY_FIELDS} } ${USER_ERRORS} } }`, { id, input }),
     /** Reads a product as this client sees it (admins see archived and inactive ones). */
-    product: async (id: string) => (await client.query<{ product: ProductView | null }>(`query($id: ID!) { product(id: $id) { ${PRODUCT_FIELDS} } }`, { id })).product,
+    product: (id: string) => send<ProductView | null>('product', `query($id: ID!) { product(id: $id) { ${PRODUCT_FIELDS} } }`, { id }),
   };
+}
+
+/** The admin's catalog operations through the gateway, each returning its payload as is. */
+export function catalogAdmin(client: GraphQLClient) {
+  const payload: Send<'payload'> = async <T>(field: string, query: string, variables: Record<string, unknown>) =>
+    (await client.query<Record<string, T>>(query, variables))[field]!;
+  return adminOperations(payload);
+}
+
+/**
+ * The same operations, each returning the whole response: for requests the API refuses as a
+ * whole with a GraphQL error (e.g. an id it did not issue), which have no payload.
+ */
+export function catalogAdminRequests(client: GraphQLClient) {
+  const response: Send<'response'> = <T>(_field: string, query: string, variables: Record<string, unknown>) => client.request<Record<string, T>>(query, variables);
+  return adminOperations(response);
 }
 
 const VARIANT_FIELDS = `
@@ -128,6 +182,7 @@ const VARIANT_FIELDS = `
 const CATEGORY_FIELDS = 'id slug name sortOrder parent { id }';
 
 export type CatalogAdmin = ReturnType<typeof catalogAdmin>;
+export type CatalogAdminRequests = ReturnType<typeof catalogAdminRequests>;
 
 /** Creates a product that must succeed; returns it. */
 export async function createProduct(client: GraphQLClient, input: CreateProductInput): Promise<ProductView> {
@@ -210,16 +265,21 @@ export interface CatalogTestStack {
   stack: TestStack;
   /** The admin's catalog operations. */
   admin: CatalogAdmin;
+  /** The admin's catalog operations, answered with the whole response. */
+  adminRequests: CatalogAdminRequests;
   customer: GraphQLClient;
   sql: pg.Pool;
   /** Runs a write that must be refused, and proves it changed no catalog row and recorded no event. */
   refusedWithoutChange<T extends { userErrors: UserErrorView[] }>(write: () => Promise<T>): Promise<T>;
-  outboxEvents(aggregateId: string): Promise<{ type: string; data: Record<string, unknown> }[]>;
+  /** Runs a request that must fail with a GraphQL error and no data, and proves it changed no catalog row and recorded no event. */
+  rejectedWithoutChange<T>(request: () => Promise<GraphQLResponse<T>>): Promise<GraphQLResponse<T>>;
+  /** The events recorded for the object with this id (as the API gave it), oldest first; their data holds raw ids. */
+  outboxEvents(id: string): Promise<{ type: string; data: Record<string, unknown> }[]>;
 }
 
 /** Registers the hooks that start the calling file's stack (its own database) and stop it; call it once, at the top of the file. */
 export function useCatalogTestStack(): CatalogTestStack {
-  const env = { refusedWithoutChange, outboxEvents } as CatalogTestStack;
+  const env = { refusedWithoutChange, rejectedWithoutChange, outboxEvents } as CatalogTestStack;
   async function refusedWithoutChange<T extends { userErrors: UserErrorView[] }>(write: () => Promise<T>): Promise<T> {
     const before = await catalogSnapshot(env.sql);
     const payload = await write();
@@ -227,14 +287,28 @@ export function useCatalogTestStack(): CatalogTestStack {
     expect(await catalogSnapshot(env.sql)).toEqual(before);
     return payload;
   }
-  async function outboxEvents(aggregateId: string): Promise<{ type: string; data: Record<string, unknown> }[]> {
-    const { rows } = await env.sql.query('SELECT type, data FROM outbox_event WHERE aggregate_id = $1 ORDER BY occurred_at, id', [aggregateId]);
+  async function rejectedWithoutChange<T>(request: () => Promise<GraphQLResponse<T>>): Promise<GraphQLResponse<T>> {
+    const before = await catalogSnapshot(env.sql);
+    const response = await request();
+    expect(response.errors?.length).toBeGreaterThan(0);
+    expect(response.data ?? null).toBeNull();
+    expect(await catalogSnapshot(env.sql)).toEqual(before);
+    return response;
+  }
+  async function outboxEvents(id: string): Promise<{ type: string; data: Record<string, unknown> }[]> {
+    const aggregate = parseGlobalId(id);
+    if (!aggregate) throw new Error(`outboxEvents: ${id} is not an id the API gave`);
+    const { rows } = await env.sql.query('SELECT type, data FROM outbox_event WHERE aggregate_type = $1 AND aggregate_id = $2 ORDER BY occurred_at, id', [
+      aggregate.type,
+      aggregate.rawId,
+    ]);
     return rows;
   }
   beforeAll(async () => {
     env.stack = await startTestStack();
     env.sql = catalogSql(env.stack);
     env.admin = catalogAdmin(env.stack.admin);
+    env.adminRequests = catalogAdminRequests(env.stack.admin);
     env.customer = await env.stack.as('customer-1', 'customer');
   });
   afterAll(async () => {

@@ -2,8 +2,9 @@
 // reservations are all-or-nothing and deadlock-free, and every reservation operation is idempotent.
 import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { globalId } from '../../lib/global-id.js';
 import { startTestStack, type GraphQLClient, type TestStack } from '../../test/harness.js';
-import { catalogSql, createVariants, reservations, stockOf, unique } from './stock-fixtures.js';
+import { badIdError, catalogSql, createVariants, orderId, rawId, reservations, stockOf, unknownId } from './stock-fixtures.js';
 
 let stack: TestStack;
 let sql: pg.Pool;
@@ -21,10 +22,11 @@ afterAll(async () => {
 
 const codes = (payload: { userErrors: { code: string }[] }) => payload.userErrors.map((e) => e.code);
 
-async function eventsOfType(type: string, aggregateId?: string): Promise<{ aggregate_id: string; data: any }[]> {
+/** The events of a type, of one reservation (by its id as the API gave it) when one is named. */
+async function eventsOfType(type: string, reservationId?: string): Promise<{ aggregate_id: string; data: any }[]> {
   const { rows } = await sql.query(
     `SELECT aggregate_id, data FROM outbox_event WHERE type = $1 AND ($2::text IS NULL OR aggregate_id = $2) ORDER BY occurred_at, id`,
-    [type, aggregateId ?? null],
+    [type, reservationId === undefined ? null : rawId('InventoryReservation', reservationId)],
   );
   return rows;
 }
@@ -32,7 +34,7 @@ async function eventsOfType(type: string, aggregateId?: string): Promise<{ aggre
 describe('reserveInventory under contention', () => {
   it('lets exactly as many single-unit reservations through as there is stock', async () => {
     const [variantId] = await createVariants(stack, [{ onHand: 10 }]);
-    const owners = Array.from({ length: 50 }, () => unique('order'));
+    const owners = Array.from({ length: 50 }, () => orderId());
 
     const results = await Promise.all(owners.map((owner) => service.reserve(owner, [{ variantId: variantId!, quantity: 1 }])));
 
@@ -44,7 +46,7 @@ describe('reserveInventory under contention', () => {
       `SELECT count(*)::int AS n, coalesce(sum(l.quantity), 0)::int AS units
          FROM inventory_reservation r JOIN inventory_reservation_line l ON l.reservation_id = r.id
         WHERE l.variant_id = $1 AND r.status = 'ACTIVE'`,
-      [variantId],
+      [rawId('ProductVariant', variantId!)],
     );
     expect(rows[0]).toEqual({ n: 10, units: 10 });
   });
@@ -60,7 +62,7 @@ describe('reserveInventory under contention', () => {
       }
     })();
     const results = await Promise.all(
-      Array.from({ length: 30 }, (_, i) => service.reserve(unique('order'), [{ variantId: variantId!, quantity: 1 + (i % 3) }])),
+      Array.from({ length: 30 }, (_, i) => service.reserve(orderId(), [{ variantId: variantId!, quantity: 1 + (i % 3) }])),
     );
     racing = false;
     await sampler;
@@ -73,7 +75,7 @@ describe('reserveInventory under contention', () => {
 
     const { rows } = await sql.query(`SELECT count(*)::int AS n FROM inventory_level WHERE reserved < 0 OR reserved > on_hand`);
     expect(rows[0].n).toBe(0);
-    await expect(sql.query(`UPDATE inventory_level SET reserved = on_hand + 1 WHERE variant_id = $1`, [variantId])).rejects.toMatchObject({
+    await expect(sql.query(`UPDATE inventory_level SET reserved = on_hand + 1 WHERE variant_id = $1`, [rawId('ProductVariant', variantId!)])).rejects.toMatchObject({
       code: '23514',
       constraint: 'inventory_level_reserved_check',
     });
@@ -83,9 +85,10 @@ describe('reserveInventory under contention', () => {
 describe('multi-line reservations', () => {
   it('hold nothing when one line lacks stock, and name the line at fault', async () => {
     const ids = await createVariants(stack, [{ onHand: 5 }, { onHand: 5 }]);
-    // The failing line comes second in the input but first in id order: the error must still point at it.
-    const [low, high] = [...ids].sort() as [string, string];
-    const owner = unique('order');
+    // The failing line comes second in the input but first in id order (the order the catalog
+    // locks rows in, by raw id): the error must still point at it.
+    const [low, high] = [...ids].sort((a, b) => (rawId('ProductVariant', a) < rawId('ProductVariant', b) ? -1 : 1)) as [string, string];
+    const owner = orderId();
 
     const refused = await service.reserve(owner, [
       { variantId: high, quantity: 2 },
@@ -114,7 +117,7 @@ describe('multi-line reservations', () => {
     const results = await Promise.all(
       Array.from({ length: 40 }, (_, i) =>
         service.reserve(
-          unique('order'),
+          orderId(),
           i % 2 === 0
             ? [{ variantId: a, quantity: 1 }, { variantId: b, quantity: 1 }]
             : [{ variantId: b, quantity: 1 }, { variantId: a, quantity: 1 }],
@@ -131,11 +134,11 @@ describe('multi-line reservations', () => {
   it('never deadlock when releases and commits race new reservations over the same variants', async () => {
     const ids = (await createVariants(stack, Array.from({ length: 4 }, () => ({ onHand: 500 })))) as string[];
     const reversed = [...ids].reverse();
-    let existing = Array.from({ length: 20 }, () => unique('order'));
+    let existing = Array.from({ length: 20 }, () => orderId());
     for (const owner of existing) await service.reserve(owner, ids.map((variantId) => ({ variantId, quantity: 1 })));
 
     for (let round = 0; round < 4; round++) {
-      const fresh = Array.from({ length: 20 }, () => unique('order'));
+      const fresh = Array.from({ length: 20 }, () => orderId());
       const racers = await Promise.all([
         ...existing.map((owner, i) => (i % 2 === 0 ? service.release(owner) : service.commit(owner))),
         ...fresh.map((owner) => service.reserve(owner, reversed.map((variantId) => ({ variantId, quantity: 1 })))),
@@ -152,19 +155,20 @@ describe('multi-line reservations', () => {
 describe('reservations are idempotent by owner', () => {
   it('returns the first reservation to a repeated call and holds the stock once', async () => {
     const [variantId] = await createVariants(stack, [{ onHand: 10 }]);
-    const owner = unique('order');
+    const owner = orderId();
 
     const first = await service.reserve(owner, [{ variantId: variantId!, quantity: 3 }]);
     const again = await service.reserve(owner, [{ variantId: variantId!, quantity: 3 }]);
 
     expect(first.userErrors).toEqual([]);
+    expect(first.reservation).toMatchObject({ ownerId: owner, lines: [{ variantId, quantity: 3 }] });
     expect(again).toEqual(first);
     expect(await stockOf(sql, variantId!)).toEqual({ onHand: 10, reserved: 3 });
   });
 
   it('holds the stock once when the same owner reserves many times at once', async () => {
     const [variantId] = await createVariants(stack, [{ onHand: 10 }]);
-    const owner = unique('order');
+    const owner = orderId();
 
     const results = await Promise.all(Array.from({ length: 12 }, () => service.reserve(owner, [{ variantId: variantId!, quantity: 4 }])));
 
@@ -176,7 +180,7 @@ describe('reservations are idempotent by owner', () => {
 
   it('commits once: the units leave on hand and reserved, and a repeat changes nothing', async () => {
     const [variantId] = await createVariants(stack, [{ onHand: 10 }]);
-    const owner = unique('order');
+    const owner = orderId();
     const reserved = await service.reserve(owner, [{ variantId: variantId!, quantity: 4 }]);
 
     const commits = await Promise.all(Array.from({ length: 5 }, () => service.commit(owner)));
@@ -193,7 +197,7 @@ describe('reservations are idempotent by owner', () => {
 
   it('releases once: the units become available again, and a committed release is refused', async () => {
     const [variantId] = await createVariants(stack, [{ onHand: 10 }]);
-    const owner = unique('order');
+    const owner = orderId();
     await service.reserve(owner, [{ variantId: variantId!, quantity: 4 }]);
 
     const releases = await Promise.all(Array.from({ length: 5 }, () => service.release(owner)));
@@ -205,12 +209,16 @@ describe('reservations are idempotent by owner', () => {
     expect(await stockOf(sql, variantId!)).toEqual({ onHand: 10, reserved: 0 });
     const released = await eventsOfType('InventoryReleased', releases[0]!.reservation!.id);
     expect(released).toHaveLength(1);
-    expect(released[0]!.data).toMatchObject({ ownerId: owner, reason: 'released', lines: [{ variantId, quantity: 4 }] });
+    expect(released[0]!.data).toMatchObject({
+      ownerId: rawId('Order', owner),
+      reason: 'released',
+      lines: [{ variantId: rawId('ProductVariant', variantId!), quantity: 4 }],
+    });
   });
 
   it('answers commit and release for an unknown owner with RESERVATION_NOT_FOUND', async () => {
-    expect(codes(await service.commit(unique('nobody')))).toEqual(['RESERVATION_NOT_FOUND']);
-    expect(codes(await service.release(unique('nobody')))).toEqual(['RESERVATION_NOT_FOUND']);
+    expect(codes(await service.commit(orderId()))).toEqual(['RESERVATION_NOT_FOUND']);
+    expect(codes(await service.release(orderId()))).toEqual(['RESERVATION_NOT_FOUND']);
   });
 });
 
@@ -220,11 +228,11 @@ describe('reservation input', () => {
     await stack.admin.query(`mutation($id: ID!) { updateProductVariant(id: $id, input: { active: false }) { userErrors { code } } }`, { id: inactiveVariant });
     const [ofInactiveProduct] = await createVariants(stack, [{ onHand: 5 }], { active: false });
     const [ofArchivedProduct] = await createVariants(stack, [{ onHand: 5 }]);
-    const archivedProductId = (await sql.query(`SELECT product_id FROM product_variant WHERE id = $1`, [ofArchivedProduct])).rows[0].product_id;
-    await stack.admin.query(`mutation($id: ID!) { archiveProduct(id: $id) { userErrors { code } } }`, { id: archivedProductId });
+    const archivedProductId = (await sql.query(`SELECT product_id FROM product_variant WHERE id = $1`, [rawId('ProductVariant', ofArchivedProduct!)])).rows[0].product_id;
+    await stack.admin.query(`mutation($id: ID!) { archiveProduct(id: $id) { userErrors { code } } }`, { id: globalId('Product', archivedProductId) });
 
     for (const variantId of [inactiveVariant, ofInactiveProduct!, ofArchivedProduct!]) {
-      const refused = await service.reserve(unique('order'), [
+      const refused = await service.reserve(orderId(), [
         { variantId: liveVariant, quantity: 1 },
         { variantId, quantity: 1 },
       ]);
@@ -237,21 +245,41 @@ describe('reservation input', () => {
   it('refuses quantities outside 1..999, also when lines for one variant add up past it', async () => {
     const [variantId] = await createVariants(stack, [{ onHand: 5000 }]);
     for (const quantity of [0, -1, 1000]) {
-      expect(codes(await service.reserve(unique('order'), [{ variantId: variantId!, quantity }]))).toEqual(['QUANTITY_OUT_OF_RANGE']);
+      expect(codes(await service.reserve(orderId(), [{ variantId: variantId!, quantity }]))).toEqual(['QUANTITY_OUT_OF_RANGE']);
     }
-    const split = await service.reserve(unique('order'), [
+    const split = await service.reserve(orderId(), [
       { variantId: variantId!, quantity: 600 },
       { variantId: variantId!, quantity: 400 },
     ]);
     expect(codes(split)).toEqual(['QUANTITY_OUT_OF_RANGE']);
-    expect((await service.reserve(unique('order'), [{ variantId: variantId!, quantity: 999 }])).userErrors).toEqual([]);
+    expect((await service.reserve(orderId(), [{ variantId: variantId!, quantity: 999 }])).userErrors).toEqual([]);
     expect(await stockOf(sql, variantId!)).toEqual({ onHand: 5000, reserved: 999 });
   });
 
   it('answers an unknown variant with NOT_FOUND', async () => {
-    const missing = '0190a000-0000-7000-8000-000000000000';
-    expect(codes(await service.reserve(unique('order'), [{ variantId: missing, quantity: 1 }]))).toEqual(['VARIANT_NOT_FOUND']);
-    expect(codes(await service.reserve(unique('order'), [{ variantId: 'not-an-id', quantity: 1 }]))).toEqual(['VARIANT_NOT_FOUND']);
+    expect(codes(await service.reserve(orderId(), [{ variantId: unknownId('ProductVariant'), quantity: 1 }]))).toEqual(['VARIANT_NOT_FOUND']);
+    // A variant id of the right type around something that is not a UUID names no row either.
+    expect(codes(await service.reserve(orderId(), [{ variantId: globalId('ProductVariant', 'not-a-uuid'), quantity: 1 }]))).toEqual(['VARIANT_NOT_FOUND']);
+  });
+
+  it('refuses ids the API did not issue, or of another type, before holding anything', async () => {
+    const [variantId] = await createVariants(stack, [{ onHand: 5 }]);
+    const productId = globalId('Product', (await sql.query(`SELECT product_id FROM product_variant WHERE id = $1`, [rawId('ProductVariant', variantId!)])).rows[0].product_id);
+    const ok = { ownerId: orderId(), lines: [{ variantId: variantId!, quantity: 1 }] };
+    const cases: [string, { variantId: string; quantity: number }[], unknown][] = [
+      [ok.ownerId, [...ok.lines, { variantId: 'not-an-id', quantity: 1 }], badIdError('ProductVariant', 'not-an-id', 'input.lines[1].variantId')],
+      [ok.ownerId, [{ variantId: rawId('ProductVariant', variantId!), quantity: 1 }], badIdError('ProductVariant', rawId('ProductVariant', variantId!), 'input.lines[0].variantId')],
+      [ok.ownerId, [{ variantId: productId, quantity: 1 }], badIdError('ProductVariant', productId, 'input.lines[0].variantId')],
+      ['order-1', ok.lines, badIdError('Order', 'order-1', 'input.ownerId')],
+      [variantId!, ok.lines, badIdError('Order', variantId!, 'input.ownerId')],
+    ];
+    for (const [owner, lines, error] of cases) {
+      const res = await service.reserveRequest(owner, lines);
+      expect(res.errors).toEqual([error]);
+      expect(res.data ?? null).toBeNull();
+    }
+    expect(await stockOf(sql, variantId!)).toEqual({ onHand: 5, reserved: 0 });
+    expect((await sql.query(`SELECT count(*)::int AS n FROM inventory_reservation_line WHERE variant_id = $1`, [rawId('ProductVariant', variantId!)])).rows[0].n).toBe(0);
   });
 });
 
@@ -267,7 +295,7 @@ describe('reservation operations are for services only', () => {
 
   it('refuses customers and admins who call the catalog subgraph directly', async () => {
     const [variantId] = await createVariants(stack, [{ onHand: 5 }]);
-    const owner = unique('order');
+    const owner = orderId();
     await service.reserve(owner, [{ variantId: variantId!, quantity: 2 }]);
     for (const role of ['customer', 'admin', 'support'] as const) {
       const client = stack.subgraph('catalog', await stack.token(`${role}-1`, [role]));
@@ -283,7 +311,7 @@ describe('reservation operations are for services only', () => {
 
   it('does not exist in the public supergraph', async () => {
     const [variantId] = await createVariants(stack, [{ onHand: 5 }]);
-    const owner = unique('order');
+    const owner = orderId();
     await service.reserve(owner, [{ variantId: variantId!, quantity: 2 }]);
     for (const client of [stack.admin, await stack.as('customer-1', 'customer'), stack.anonymous]) {
       for (const res of await attempt(client, variantId!, owner)) {
@@ -302,7 +330,7 @@ describe('setInventory and adjustInventory', () => {
 
   it('refuses to set on hand below what is reserved', async () => {
     const [variantId] = await createVariants(stack, [{ onHand: 10 }]);
-    await service.reserve(unique('order'), [{ variantId: variantId!, quantity: 6 }]);
+    await service.reserve(orderId(), [{ variantId: variantId!, quantity: 6 }]);
 
     const refused = await stack.admin.query(setInventory, { variantId, onHand: 5 });
     expect(refused.setInventory).toEqual({ inventory: null, userErrors: [{ field: ['onHand'], code: 'BELOW_RESERVED' }] });
@@ -324,11 +352,11 @@ describe('setInventory and adjustInventory', () => {
 
   it('never removes stock that is reserved, however many removals race', async () => {
     const [variantId] = await createVariants(stack, [{ onHand: 10 }]);
-    await service.reserve(unique('order'), [{ variantId: variantId!, quantity: 3 }]);
+    await service.reserve(orderId(), [{ variantId: variantId!, quantity: 3 }]);
 
     const results = await Promise.all([
       ...Array.from({ length: 12 }, () => stack.admin.query(adjustInventory, { variantId, delta: -1 })),
-      ...Array.from({ length: 4 }, () => service.reserve(unique('order'), [{ variantId: variantId!, quantity: 1 }])),
+      ...Array.from({ length: 4 }, () => service.reserve(orderId(), [{ variantId: variantId!, quantity: 1 }])),
     ]);
 
     const removed = results.filter((r) => 'adjustInventory' in r && r.adjustInventory.inventory).length;

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventStream, readStream, relayOutbox, type EventEnvelope } from '../../lib/outbox.js';
 import { startTestStack, type TestStack } from '../../test/harness.js';
 import { createCatalogServices } from './server.js';
-import { catalogSql, createVariants, reservations, unique } from './stock-fixtures.js';
+import { catalogSql, createVariants, orderId, rawId, reservations, unique } from './stock-fixtures.js';
 
 let stack: TestStack;
 let sql: pg.Pool;
@@ -58,8 +58,10 @@ describe('product events', () => {
     );
     const productId = created.data!.createProduct.product.id as string;
     await stack.admin.query(UPDATE_PRODUCT, { id: productId, input: { name: 'Desk lamp, brass' } });
+    // Events name the product by the raw id inside the API's.
+    const rawProductId = rawId('Product', productId);
 
-    const events = (await publishedOnceRelayed()).filter((e) => e.aggregateId === productId);
+    const events = (await publishedOnceRelayed()).filter((e) => e.aggregateId === rawProductId);
 
     expect(events.map((e) => e.type)).toEqual(['ProductCreated', 'ProductUpdated']);
     expect(events[0]).toEqual({
@@ -68,11 +70,11 @@ describe('product events', () => {
       version: 1,
       occurredAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/),
       aggregateType: 'Product',
-      aggregateId: productId,
+      aggregateId: rawProductId,
       traceId,
-      data: expect.objectContaining({ productId, slug }),
+      data: expect.objectContaining({ productId: rawProductId, slug }),
     });
-    expect(events[1]).toMatchObject({ aggregateType: 'Product', version: 1, data: { productId, changed: expect.arrayContaining(['name']) } });
+    expect(events[1]).toMatchObject({ aggregateType: 'Product', version: 1, data: { productId: rawProductId, changed: expect.arrayContaining(['name']) } });
     expect(events[1]!.traceId).toMatch(/^[0-9a-f]{32}$/);
     expect(events[1]!.traceId).not.toBe(traceId);
     expect(Date.parse(events[1]!.occurredAt)).toBeGreaterThanOrEqual(Date.parse(events[0]!.occurredAt));
@@ -97,7 +99,7 @@ describe('product events', () => {
 describe('inventory events', () => {
   it('announce reservations, releases and each crossing of the reorder threshold, in the order they happened', async () => {
     const [variantId] = await createVariants(stack, [{ onHand: 10, reorderThreshold: 5 }]);
-    const [a, b, c] = [unique('order'), unique('order'), unique('order')];
+    const [a, b, c] = [orderId(), orderId(), orderId()];
 
     const ra = await service.reserve(a, [{ variantId: variantId!, quantity: 3 }]); // available 7
     const rb = await service.reserve(b, [{ variantId: variantId!, quantity: 2 }]); // 5: crosses
@@ -110,31 +112,36 @@ describe('inventory events', () => {
     await stack.admin.query(SET_INVENTORY, { variantId, onHand: 6 }); // 6: above
     await stack.admin.query(SET_INVENTORY, { variantId, onHand: 4 }); // 4: crosses
 
-    const [ida, idb, idc] = [ra, rb, rc].map((r) => r.reservation!.id);
-    const ours = (await publishedOnceRelayed()).filter((e) => [ida, idb, idc, variantId].includes(e.aggregateId));
+    // Events carry the raw ids inside the API's.
+    const [ida, idb, idc] = [ra, rb, rc].map((r) => rawId('InventoryReservation', r.reservation!.id));
+    const variant = rawId('ProductVariant', variantId!);
+    const ours = (await publishedOnceRelayed()).filter((e) => [ida, idb, idc, variant].includes(e.aggregateId));
 
     expect(ours.map((e) => [e.type, e.aggregateId])).toEqual([
       ['InventoryReserved', ida],
       ['InventoryReserved', idb],
-      ['InventoryLow', variantId],
+      ['InventoryLow', variant],
       ['InventoryReserved', idc],
       ['InventoryReleased', idb],
       ['InventoryReleased', idc],
-      ['InventoryLow', variantId],
-      ['InventoryLow', variantId],
+      ['InventoryLow', variant],
+      ['InventoryLow', variant],
     ]);
     const low = ours.filter((e) => e.type === 'InventoryLow').map((e) => e.data);
     expect(low).toEqual([
-      { variantId, available: 5, reorderThreshold: 5, location: 'default' },
-      { variantId, available: 5, reorderThreshold: 5, location: 'default' },
-      { variantId, available: 4, reorderThreshold: 5, location: 'default' },
+      { variantId: variant, available: 5, reorderThreshold: 5, location: 'default' },
+      { variantId: variant, available: 5, reorderThreshold: 5, location: 'default' },
+      { variantId: variant, available: 4, reorderThreshold: 5, location: 'default' },
     ]);
     expect(ours[0]).toMatchObject({
       aggregateType: 'InventoryReservation',
       version: 1,
-      data: { reservationId: ida, ownerId: a, expiresAt: ra.reservation!.expiresAt, lines: [{ variantId, quantity: 3 }] },
+      data: { reservationId: ida, ownerId: rawId('Order', a), expiresAt: ra.reservation!.expiresAt, lines: [{ variantId: variant, quantity: 3 }] },
     });
-    expect(ours[4]).toMatchObject({ aggregateType: 'InventoryReservation', data: { reservationId: idb, ownerId: b, reason: 'released', lines: [{ variantId, quantity: 2 }] } });
+    expect(ours[4]).toMatchObject({
+      aggregateType: 'InventoryReservation',
+      data: { reservationId: idb, ownerId: rawId('Order', b), reason: 'released', lines: [{ variantId: variant, quantity: 2 }] },
+    });
     const times = ours.map((e) => Date.parse(e.occurredAt));
     expect(times).toEqual([...times].sort((x, y) => x - y));
   });
@@ -148,19 +155,20 @@ describe('inventory events', () => {
     await stack.admin.query(setThreshold, { variantId, onHand: 7, threshold: 10 }); // still low
     await stack.admin.query(setThreshold, { variantId, onHand: 7, threshold: 3 }); // not low
 
-    const low = (await publishedOnceRelayed()).filter((e) => e.type === 'InventoryLow' && e.aggregateId === variantId);
-    expect(low.map((e) => e.data)).toEqual([{ variantId, available: 8, reorderThreshold: 10, location: 'default' }]);
+    const variant = rawId('ProductVariant', variantId!);
+    const low = (await publishedOnceRelayed()).filter((e) => e.type === 'InventoryLow' && e.aggregateId === variant);
+    expect(low.map((e) => e.data)).toEqual([{ variantId: variant, available: 8, reorderThreshold: 10, location: 'default' }]);
   });
 
   it('records nothing for a refused reservation or stock change', async () => {
     const [variantId] = await createVariants(stack, [{ onHand: 6, reorderThreshold: 5 }]);
-    await service.reserve(unique('order'), [{ variantId: variantId!, quantity: 1 }]);
+    await service.reserve(orderId(), [{ variantId: variantId!, quantity: 1 }]);
     const before = await outboxSize();
 
-    expect((await service.reserve(unique('order'), [{ variantId: variantId!, quantity: 6 }])).userErrors[0]?.code).toBe('INSUFFICIENT_STOCK');
+    expect((await service.reserve(orderId(), [{ variantId: variantId!, quantity: 6 }])).userErrors[0]?.code).toBe('INSUFFICIENT_STOCK');
     expect((await stack.admin.query(SET_INVENTORY, { variantId, onHand: 0 })).setInventory.userErrors[0].code).toBe('BELOW_RESERVED');
     expect((await stack.admin.query(ADJUST_INVENTORY, { variantId, delta: -6 })).adjustInventory.userErrors[0].code).toBe('BELOW_RESERVED');
-    expect((await service.commit(unique('nobody'))).userErrors[0]?.code).toBe('RESERVATION_NOT_FOUND');
+    expect((await service.commit(orderId())).userErrors[0]?.code).toBe('RESERVATION_NOT_FOUND');
 
     expect(await outboxSize()).toBe(before);
   });
@@ -168,11 +176,12 @@ describe('inventory events', () => {
   it('fires InventoryLow once when concurrent reservations drain the stock past the threshold', async () => {
     const [variantId] = await createVariants(stack, [{ onHand: 10, reorderThreshold: 5 }]);
 
-    const results = await Promise.all(Array.from({ length: 15 }, () => service.reserve(unique('order'), [{ variantId: variantId!, quantity: 1 }])));
+    const results = await Promise.all(Array.from({ length: 15 }, () => service.reserve(orderId(), [{ variantId: variantId!, quantity: 1 }])));
 
     expect(results.filter((r) => r.reservation)).toHaveLength(10);
-    const low = (await publishedOnceRelayed()).filter((e) => e.type === 'InventoryLow' && e.aggregateId === variantId);
-    expect(low.map((e) => e.data)).toEqual([{ variantId, available: 5, reorderThreshold: 5, location: 'default' }]);
+    const variant = rawId('ProductVariant', variantId!);
+    const low = (await publishedOnceRelayed()).filter((e) => e.type === 'InventoryLow' && e.aggregateId === variant);
+    expect(low.map((e) => e.data)).toEqual([{ variantId: variant, available: 5, reorderThreshold: 5, location: 'default' }]);
   });
 });
 
@@ -184,7 +193,7 @@ describe('relays racing the worker', () => {
       let changing = true;
       const changes = (async () => {
         await Promise.all(
-          Array.from({ length: 60 }, (_, i) => service.reserve(unique('order'), [{ variantId: variantIds[i % 2]!, quantity: 1 }])),
+          Array.from({ length: 60 }, (_, i) => service.reserve(orderId(), [{ variantId: variantIds[i % 2]!, quantity: 1 }])),
         );
         changing = false;
       })();

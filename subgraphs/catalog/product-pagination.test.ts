@@ -2,7 +2,7 @@
 // holds each product once, stays correct while products are being added between page reads, and
 // bad paging arguments are refused.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createCategory, createProduct, uniqueSlug, useCatalogTestStack, type ProductView } from './catalog-fixtures.js';
+import { createCategory, createProduct, rawId, uniqueSlug, useCatalogTestStack, type ProductView } from './catalog-fixtures.js';
 import { LIST, page, productInput, productListing, sorted, type Sort } from './product-search-fixtures.js';
 
 const env = useCatalogTestStack();
@@ -32,7 +32,11 @@ describe('pagination', () => {
   });
 
   const priceOf = (p: ProductView) => p.priceRange?.min.amount ?? null;
-  const byId = (a: ProductView, b: ProductView) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  /** Ties are broken by the raw id (the row's UUID) inside the API's id, whose order the API's id does not keep. */
+  const byId = (a: ProductView, b: ProductView) => {
+    const [x, y] = [rawId('Product', a.id), rawId('Product', b.id)];
+    return x < y ? -1 : x > y ? 1 : 0;
+  };
   /** The order each sort promises, computed independently of the database (ties by id). */
   const expectedOrder: Record<Exclude<Sort, 'RELEVANCE'>, (a: ProductView, b: ProductView) => number> = {
     PRICE_ASC: (a, b) => (priceOf(a) ?? Infinity) - (priceOf(b) ?? Infinity) || byId(a, b),
@@ -126,7 +130,8 @@ describe('pagination', () => {
 
     it('an after or before that is not a cursor, or is a cursor of another sort', async () => {
       const b64 = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
-      const someId = products[0]!.id;
+      // Cursors carry the raw id of a row (a UUID), not the API's id.
+      const someId = rawId('Product', products[0]!.id);
       const nameCursor = (await page(env.customer, { first: 1, filter: { categoryId: category }, sort: 'NAME_ASC' })).pageInfo.endCursor!;
       const cases: [string, Sort][] = [
         ['garbage!', 'NEWEST'],

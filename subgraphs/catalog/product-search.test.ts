@@ -1,7 +1,19 @@
 // The storefront listing through the gateway, over one small catalog of its own: full-text search,
 // filters, sorts, facets and totalCount, as customers, anonymous shoppers and staff see them.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { catalogAdmin, createCategory, createProduct, uniqueSlug, useCatalogTestStack, type CreateProductInput, type ProductView } from './catalog-fixtures.js';
+import { globalId } from '../../lib/global-id.js';
+import {
+  UNKNOWN_UUID,
+  badIdError,
+  catalogAdmin,
+  createCategory,
+  createProduct,
+  uniqueSlug,
+  unknownId,
+  useCatalogTestStack,
+  type CreateProductInput,
+  type ProductView,
+} from './catalog-fixtures.js';
 import { LIST, productInput, productListing, sorted, type Sort } from './product-search-fixtures.js';
 
 const env = useCatalogTestStack();
@@ -95,7 +107,7 @@ describe('search, filters, sorts and facets', () => {
       expect(sorted(await names({ categoryId: tops }))).toEqual(['Basic Tee', 'Graphic Tee', 'Linen Shirt']);
       expect(sorted(await names({ categoryId: tees }))).toEqual(['Basic Tee', 'Graphic Tee']);
       expect(await names({ categoryId: footwear })).toEqual(['Trail Runners']);
-      expect(await names({ categoryId: '00000000-0000-7000-8000-000000000000' })).toEqual([]);
+      expect(await names({ categoryId: unknownId('Category') })).toEqual([]);
     });
 
     it('Category.products lists the same products', async () => {
@@ -148,8 +160,14 @@ describe('search, filters, sorts and facets', () => {
     it('refuses a reversed price range, a category id that is not an id and an overlong search', async () => {
       const reversed = await env.customer.request(LIST, { filter: { priceMin: 500, priceMax: 100 } });
       expect(reversed.errors?.map((e) => e.extensions?.code)).toEqual(['BAD_USER_INPUT']);
-      const notAnId = await env.customer.request(LIST, { filter: { categoryId: 'shoes' } });
-      expect(notAnId.errors?.map((e) => e.extensions?.code)).toEqual(['BAD_USER_INPUT']);
+      // Ids the API did not issue (a raw UUID among them) and a product's id are refused at the edge.
+      for (const categoryId of ['shoes', UNKNOWN_UUID, made['Linen Shirt']!.id]) {
+        const notACategoryId = await env.customer.request(LIST, { filter: { categoryId } });
+        expect(notACategoryId.errors).toEqual([badIdError('Category', categoryId, 'filter.categoryId')]);
+      }
+      // A category id around something that is not a UUID is refused by the listing itself.
+      const notAUuid = await env.customer.request(LIST, { filter: { categoryId: globalId('Category', 'shoes') } });
+      expect(notAUuid.errors?.map((e) => e.extensions?.code)).toEqual(['BAD_USER_INPUT']);
       const longSearch = await env.customer.request(LIST, { filter: { search: 'shirt '.repeat(40) } });
       expect(longSearch.errors?.map((e) => e.extensions?.code)).toEqual(['BAD_USER_INPUT']);
     });

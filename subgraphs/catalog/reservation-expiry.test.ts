@@ -8,7 +8,7 @@ import { eventStream, readStream } from '../../lib/outbox.js';
 import { bullPrefix } from '../../lib/runtime.js';
 import { startTestStack, type TestStack } from '../../test/harness.js';
 import { createCatalogServices } from './server.js';
-import { catalogSql, createVariants, reservations, stockOf, unique } from './stock-fixtures.js';
+import { catalogSql, createVariants, orderId, rawId, reservations, stockOf } from './stock-fixtures.js';
 import { reservationExpiryJob } from './workers/reservation-expiry.js';
 
 let stack: TestStack;
@@ -29,26 +29,29 @@ afterAll(async () => {
   await stack?.close();
 });
 
+// Owners are the API's Order ids; the reservation rows hold the raw ids inside them.
+const rawOwner = (owner: string) => rawId('Order', owner);
+
 /** Moves the owners' reservations past their expiry, as if their time had run out. */
 async function makeOverdue(owners: string[]): Promise<void> {
-  await sql.query(`UPDATE inventory_reservation SET expires_at = now() - interval '1 second' WHERE owner_id = ANY($1)`, [owners]);
+  await sql.query(`UPDATE inventory_reservation SET expires_at = now() - interval '1 second' WHERE owner_id = ANY($1)`, [owners.map(rawOwner)]);
 }
 
 async function statusOf(owner: string): Promise<string> {
-  const { rows } = await sql.query(`SELECT status FROM inventory_reservation WHERE owner_id = $1`, [owner]);
+  const { rows } = await sql.query(`SELECT status FROM inventory_reservation WHERE owner_id = $1`, [rawOwner(owner)]);
   return rows[0].status;
 }
 
-/** InventoryReleased events recorded for each of the owners' reservations, by owner. */
+/** InventoryReleased events recorded for each of the owners' reservations, by owner (as the API names it). */
 async function releasedEvents(owners: string[]): Promise<Map<string, { reason: string }[]>> {
   const { rows } = await sql.query(
     `SELECT r.owner_id, e.data FROM outbox_event e JOIN inventory_reservation r ON r.id::text = e.aggregate_id
       WHERE e.type = 'InventoryReleased' AND r.owner_id = ANY($1)`,
-    [owners],
+    [owners.map(rawOwner)],
   );
-  const byOwner = new Map<string, { reason: string }[]>(owners.map((o) => [o, []]));
-  for (const row of rows) byOwner.get(row.owner_id)!.push(row.data);
-  return byOwner;
+  const byRawOwner = new Map<string, { reason: string }[]>(owners.map((o) => [rawOwner(o), []]));
+  for (const row of rows) byRawOwner.get(row.owner_id)!.push(row.data);
+  return new Map(owners.map((o) => [o, byRawOwner.get(rawOwner(o))!]));
 }
 
 /** Reserves 1..3 units for each owner, cycling over the variants (one or two lines each). */
@@ -68,7 +71,7 @@ async function reserveMany(owners: string[], variantIds: string[]): Promise<numb
 describe('the reservation-expiry worker', () => {
   it('expires an overdue reservation, returns its stock and announces it', async () => {
     const [variantId] = await createVariants(stack, [{ onHand: 10 }]);
-    const [overdue, current] = [unique('order'), unique('order')];
+    const [overdue, current] = [orderId(), orderId()];
     const reserved = await service.reserve(overdue, [{ variantId: variantId!, quantity: 3 }], 30);
     await service.reserve(current, [{ variantId: variantId!, quantity: 2 }], 30);
     expect(Date.parse(reserved.reservation!.expiresAt) - Date.now()).toBeGreaterThan(20_000);
@@ -79,16 +82,23 @@ describe('the reservation-expiry worker', () => {
     expect(await stockOf(sql, variantId!)).toEqual({ onHand: 10, reserved: 2 });
     expect(await statusOf(current)).toBe('ACTIVE');
     const stream = eventStream(stack.config.REDIS_PREFIX, 'catalog');
+    // Events carry the raw ids the API's ids wrap.
+    const reservationId = rawId('InventoryReservation', reserved.reservation!.id);
     const announced = async () =>
-      (await readStream(stack.runtime.redis, stream, 100_000)).filter((e) => e.type === 'InventoryReleased' && e.aggregateId === reserved.reservation!.id);
+      (await readStream(stack.runtime.redis, stream, 100_000)).filter((e) => e.type === 'InventoryReleased' && e.aggregateId === reservationId);
     await expect.poll(announced, { timeout: 10_000 }).toHaveLength(1);
     const [event] = await announced();
-    expect(event!.data).toEqual({ reservationId: reserved.reservation!.id, ownerId: overdue, reason: 'expired', lines: [{ variantId, quantity: 3 }] });
+    expect(event!.data).toEqual({
+      reservationId,
+      ownerId: rawOwner(overdue),
+      reason: 'expired',
+      lines: [{ variantId: rawId('ProductVariant', variantId!), quantity: 3 }],
+    });
   });
 
   it('leaves an expired reservation closed: commit is refused, release answers with it unchanged', async () => {
     const [variantId] = await createVariants(stack, [{ onHand: 10 }]);
-    const owner = unique('order');
+    const owner = orderId();
     await service.reserve(owner, [{ variantId: variantId!, quantity: 4 }]);
     await makeOverdue([owner]);
     await expect.poll(() => statusOf(owner), { timeout: 10_000 }).toBe('EXPIRED');
@@ -105,7 +115,7 @@ describe('the reservation-expiry worker', () => {
 
   it('refuses a hold shorter than 30 seconds', async () => {
     const [variantId] = await createVariants(stack, [{ onHand: 10 }]);
-    const refused = await service.reserve(unique('order'), [{ variantId: variantId!, quantity: 1 }], 29);
+    const refused = await service.reserve(orderId(), [{ variantId: variantId!, quantity: 1 }], 29);
     expect(refused.userErrors).toEqual([expect.objectContaining({ code: 'INVALID_INPUT', field: ['input', 'ttlSeconds'] })]);
   });
 });
@@ -113,7 +123,7 @@ describe('the reservation-expiry worker', () => {
 describe('sweepers racing each other', () => {
   it('expire each reservation once and return its stock once when called side by side', async () => {
     const variantIds = await createVariants(stack, [{ onHand: 100 }, { onHand: 100 }, { onHand: 100 }]);
-    const owners = Array.from({ length: 40 }, () => unique('order'));
+    const owners = Array.from({ length: 40 }, () => orderId());
     await reserveMany(owners, variantIds);
     await makeOverdue(owners);
 
@@ -133,7 +143,7 @@ describe('sweepers racing each other', () => {
 
   it('expire each reservation once when two processes run the worker', async () => {
     const variantIds = await createVariants(stack, [{ onHand: 100 }, { onHand: 100 }]);
-    const owners = Array.from({ length: 30 }, () => unique('order'));
+    const owners = Array.from({ length: 30 }, () => orderId());
     await reserveMany(owners, variantIds);
     // Two more workers with their own BullMQ queues, so their schedules fire independently
     // of each other and of the stack's worker: three sweeps overlap.
@@ -155,7 +165,7 @@ describe('sweepers racing each other', () => {
 
   it('let a payment and the sweep race: each reservation ends committed or expired, never both', async () => {
     const [variantId] = await createVariants(stack, [{ onHand: 100 }]);
-    const owners = Array.from({ length: 30 }, () => unique('order'));
+    const owners = Array.from({ length: 30 }, () => orderId());
     const held = (await reserveMany(owners, [variantId!]))[0]!;
     await makeOverdue(owners);
 

@@ -7,8 +7,9 @@ import { actorOf } from '../../lib/state-machine.js';
 import type { CatalogContext } from './context.js';
 import { createLoaders } from './loaders.js';
 import type { CatalogErrorCode, Resolvers } from './generated/resolvers-types.js';
-import type { ProductRow } from './models.js';
+import { nodeResolvers } from './node.js';
 import { ProductQuery, type ProductFilterInput } from './product-search.js';
+import { isStaff, visibleProduct } from './visibility.js';
 
 /**
  * Runs a write and shapes its payload. The request's loaders are replaced after it: one document
@@ -19,14 +20,10 @@ async function write<K extends string, T>(ctx: CatalogContext, key: K, run: () =
   ctx.loaders = createLoaders(ctx.db);
   return result;
 }
-const isStaff = (ctx: CatalogContext) => hasRole(ctx.viewer, 'admin', 'support');
 const staffOnly = <T>(ctx: CatalogContext, value: T): T => {
   if (!hasRole(ctx.viewer, 'admin', 'support', 'service')) throw forbidden('Stock figures are for staff only; shoppers see available and quantityAvailable');
   return value;
 };
-
-/** Customers and anonymous callers see live products only; staff see everything. */
-const visible = (ctx: CatalogContext, p: ProductRow | null) => (p && (isStaff(ctx) || (p.active && !p.deletedAt)) ? p : null);
 
 function listProducts(ctx: CatalogContext, args: PageArgs & { filter?: ProductFilterInput | null; sort?: string | null }) {
   const filter = args.filter ?? {};
@@ -43,12 +40,14 @@ function listProducts(ctx: CatalogContext, args: PageArgs & { filter?: ProductFi
 }
 
 export const resolvers: Resolvers = {
+  ...nodeResolvers,
   Query: {
+    ...nodeResolvers.Query,
     products: (_root, args, ctx) => listProducts(ctx, args),
     product: async (_root, { id, slug }, ctx) => {
       if ((id == null) === (slug == null)) throw badUserInput('give exactly one of id and slug');
       const product = id != null ? await ctx.loaders.product.load(id) : await ctx.db.product.findUnique({ where: { slug: slug! } });
-      return visible(ctx, product);
+      return visibleProduct(ctx, product);
     },
     categories: async (_root, _args, ctx) => (await ctx.loaders.categoryTree()).childrenOf.get(null) ?? [],
     category: async (_root, { id, slug }, ctx) => {

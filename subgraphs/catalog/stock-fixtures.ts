@@ -1,14 +1,21 @@
 // What the inventory, reservation-expiry and outbox tests share: products with stock created as
 // an admin would, the service-only reservation operations, and a SQL view of the stock rows.
-import { randomBytes } from 'node:crypto';
+// Ids are the API's (global ids) wherever a test holds them; SQL and events hold the raw ids
+// inside (`rawId` from catalog-fixtures).
+import { randomBytes, randomUUID } from 'node:crypto';
 import pg from 'pg';
-import type { GraphQLClient, TestStack } from '../../test/harness.js';
+import { globalId } from '../../lib/global-id.js';
+import type { GraphQLClient, GraphQLResponse, TestStack } from '../../test/harness.js';
+import { rawId } from './catalog-fixtures.js';
+
+export { badIdError, rawId, unknownId } from './catalog-fixtures.js';
 
 export interface Stock {
   onHand: number;
   reserved: number;
 }
 
+/** A reservation as the API answers it: its id, ownerId (an Order id) and variant ids are global ids. */
 export interface ReservationPayload {
   reservation: {
     id: string;
@@ -24,7 +31,10 @@ const RESERVATION_FIELDS = 'reservation { id ownerId status expiresAt lines { va
 
 export const unique = (label: string) => `${label}-${randomBytes(4).toString('hex')}`;
 
-/** Creates one product (through the gateway, as an admin) with a variant per entry; returns the variant ids in order. */
+/** A new order's id as the API takes it: reservations are held for an Order (their owner). */
+export const orderId = (): string => globalId('Order', randomUUID());
+
+/** Creates one product (through the gateway, as an admin) with a variant per entry; returns the variant ids (the API's) in order. */
 export async function createVariants(
   stack: TestStack,
   variants: { onHand: number; reorderThreshold?: number }[],
@@ -46,7 +56,9 @@ export async function createVariants(
   return input.variants.map((v) => created.variants.find((c) => c.sku === v.sku)!.id);
 }
 
-/** The service-only reservation operations, called on the catalog subgraph directly. */
+const RESERVE = `mutation($input: ReserveInventoryInput!) { reserveInventory(input: $input) { ${RESERVATION_FIELDS} } }`;
+
+/** The service-only reservation operations, called on the catalog subgraph directly with the API's ids (owners from `orderId`). */
 export function reservations(client: GraphQLClient) {
   const call = async (field: string, query: string, variables: Record<string, unknown>): Promise<ReservationPayload> => {
     const res = await client.request<Record<string, ReservationPayload>>(query, variables);
@@ -55,9 +67,10 @@ export function reservations(client: GraphQLClient) {
   };
   return {
     reserve: (ownerId: string, lines: { variantId: string; quantity: number }[], ttlSeconds?: number) =>
-      call('reserveInventory', `mutation($input: ReserveInventoryInput!) { reserveInventory(input: $input) { ${RESERVATION_FIELDS} } }`, {
-        input: { ownerId, lines, ttlSeconds },
-      }),
+      call('reserveInventory', RESERVE, { input: { ownerId, lines, ttlSeconds } }),
+    /** reserve, answered with the whole response: for input the API refuses with a GraphQL error. */
+    reserveRequest: (ownerId: string, lines: { variantId: string; quantity: number }[]): Promise<GraphQLResponse<{ reserveInventory: ReservationPayload | null }>> =>
+      client.request(RESERVE, { input: { ownerId, lines } }),
     commit: (ownerId: string) =>
       call('commitInventoryReservation', `mutation($ownerId: ID!) { commitInventoryReservation(ownerId: $ownerId) { ${RESERVATION_FIELDS} } }`, { ownerId }),
     release: (ownerId: string) =>
@@ -70,7 +83,10 @@ export function catalogSql(stack: TestStack): pg.Pool {
   return new pg.Pool({ connectionString: stack.databaseUrl, max: 4, options: '-c search_path=catalog' });
 }
 
+/** The stock row of the variant with this id (the API's). */
 export async function stockOf(sql: pg.Pool, variantId: string): Promise<Stock> {
-  const { rows } = await sql.query<{ on_hand: number; reserved: number }>('SELECT on_hand, reserved FROM inventory_level WHERE variant_id = $1', [variantId]);
+  const { rows } = await sql.query<{ on_hand: number; reserved: number }>('SELECT on_hand, reserved FROM inventory_level WHERE variant_id = $1', [
+    rawId('ProductVariant', variantId),
+  ]);
   return { onHand: rows[0]!.on_hand, reserved: rows[0]!.reserved };
 }

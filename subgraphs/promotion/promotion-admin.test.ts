@@ -1,10 +1,15 @@
 // Admin promotion writes and reads through the gateway: what they store, what they refuse (and
 // that a refusal changes nothing), who may call them, and that the service contract is not public.
+import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { globalId } from '../../lib/global-id.js';
 import { errorCode } from '../../test/harness.js';
-import { codesOf, orderId, promotionAdmin, promotionService, uniqueCode, usePromotionTestStack, EVALUATE } from './promotion-fixtures.js';
+import { codesOf, orderId, promotionAdmin, promotionService, uniqueCode, unknownPromotionId, usePromotionTestStack, EVALUATE } from './promotion-fixtures.js';
 
 const env = usePromotionTestStack();
+const product = (raw: string) => globalId('Product', raw);
+const variant = (raw: string) => globalId('ProductVariant', raw);
+const category = (raw: string) => globalId('Category', raw);
 let admin: ReturnType<typeof promotionAdmin>;
 beforeAll(() => {
   admin = promotionAdmin(env.stack.admin);
@@ -20,7 +25,7 @@ describe('createPromotion', () => {
       value: 500,
       currencyCode: 'USD',
       level: 'ITEM',
-      targets: { productIds: ['p-1', 'p-1'], variantIds: ['v-1'], categoryIds: ['c-shoes'] },
+      targets: { productIds: [product('p-1'), product('p-1')], variantIds: [variant('v-1')], categoryIds: [category('c-shoes')] },
       minSubtotal: 2000,
       validFrom: '2026-06-01T00:00:00Z',
       validTo: '2026-09-01T00:00:00.000Z',
@@ -38,7 +43,7 @@ describe('createPromotion', () => {
       value: 500,
       currencyCode: 'USD',
       level: 'ITEM',
-      targets: { productIds: ['p-1'], variantIds: ['v-1'], categoryIds: ['c-shoes'] },
+      targets: { productIds: [product('p-1')], variantIds: [variant('v-1')], categoryIds: [category('c-shoes')] },
       minSubtotal: { amount: 2000, currencyCode: 'USD', formatted: '$20.00' },
       validFrom: '2026-06-01T00:00:00.000Z',
       validTo: '2026-09-01T00:00:00.000Z',
@@ -84,7 +89,7 @@ describe('createPromotion', () => {
     { name: 'code with spaces', input: { code: 'SAVE 10' }, errors: [['INVALID_CODE', 'input.code']] },
     { name: 'code too short', input: { code: 'AB' }, errors: [['INVALID_CODE', 'input.code']] },
     { name: 'validTo before validFrom', input: { validFrom: '2026-06-01T00:00:00Z', validTo: '2026-05-01T00:00:00Z' }, errors: [['INVALID_DATES', 'input.validTo']] },
-    { name: 'targets on a CART promotion', input: { targets: { productIds: ['p-1'] } }, errors: [['INVALID_TARGETS', 'input.targets']] },
+    { name: 'targets on a CART promotion', input: { targets: { productIds: [product('p-1')] } }, errors: [['INVALID_TARGETS', 'input.targets']] },
     { name: 'ITEM promotion without targets', input: { level: 'ITEM' }, errors: [['INVALID_TARGETS', 'input.targets']] },
     { name: 'zero max redemptions', input: { maxRedemptions: 0, maxRedemptionsPerPerson: -1 }, errors: [['INVALID_VALUE', 'input.maxRedemptions'], ['INVALID_VALUE', 'input.maxRedemptionsPerPerson']] },
   ])('refuses $name and stores nothing', async ({ input, errors }) => {
@@ -117,7 +122,7 @@ describe('updatePromotion and deactivatePromotion', () => {
   });
 
   it('checks the rules on the promotion as it would become', async () => {
-    const id = await admin.createOk({ name: 'Shoes', code: uniqueCode(), discountType: 'PERCENTAGE', value: 10, level: 'ITEM', targets: { categoryIds: ['shoes'] } });
+    const id = await admin.createOk({ name: 'Shoes', code: uniqueCode(), discountType: 'PERCENTAGE', value: 10, level: 'ITEM', targets: { categoryIds: [category('shoes')] } });
     expect(codesOf((await admin.update(id, { level: 'CART' })).userErrors)).toEqual([['INVALID_TARGETS', 'input.targets']]);
     expect((await admin.update(id, { level: 'CART', targets: null })).promotion).toMatchObject({ level: 'CART', targets: { productIds: [], variantIds: [], categoryIds: [] } });
     expect(codesOf((await admin.update(id, { discountType: 'AMOUNT' })).userErrors)).toEqual([['INVALID_CURRENCY', 'input.currencyCode']]);
@@ -149,10 +154,27 @@ describe('updatePromotion and deactivatePromotion', () => {
   });
 
   it('answers unknown ids with PROMOTION_NOT_FOUND', async () => {
-    for (const id of ['0190f5a0-0000-7000-8000-0000000000aa', 'not-a-uuid']) {
+    for (const id of [unknownPromotionId(), globalId('Promotion', 'not-a-uuid')]) {
       expect(codesOf((await admin.update(id, { value: 5 })).userErrors)).toEqual([['PROMOTION_NOT_FOUND', 'id']]);
       expect(codesOf((await admin.deactivate(id)).userErrors)).toEqual([['PROMOTION_NOT_FOUND', 'id']]);
     }
+  });
+
+  it('refuses an id that is not a Promotion id with BAD_USER_INPUT, changing nothing', async () => {
+    const id = await admin.createOk({ name: 'Untouched', code: uniqueCode(), discountType: 'PERCENTAGE', value: 10 });
+    const UPDATE = 'mutation($id: ID!) { updatePromotion(id: $id, input: { value: 5 }) { promotion { id } userErrors { code } } }';
+    const DEACTIVATE = 'mutation($id: ID!) { deactivatePromotion(id: $id) { promotion { id } userErrors { code } } }';
+    const cases = [
+      { id: 'not-a-uuid', message: 'id is not an id this API issued: ids are opaque strings, used as received.' },
+      { id: globalId('Product', randomUUID()), message: 'id must be a Promotion id, not a Product id.' },
+    ];
+    for (const { id: badId, message } of cases) {
+      for (const op of [UPDATE, DEACTIVATE]) {
+        const res = await env.stack.admin.request(op, { id: badId });
+        expect(res.errors?.[0]).toMatchObject({ message, extensions: { code: 'BAD_USER_INPUT' } });
+      }
+    }
+    expect((await env.stack.admin.query(`query($id: ID!) { promotion(id: $id) { value active } }`, { id })).promotion).toEqual({ value: 10, active: true });
   });
 });
 
@@ -216,7 +238,8 @@ describe('who may do what', () => {
   });
 
   it('refuses customers with FORBIDDEN and anonymous callers with UNAUTHENTICATED', async () => {
-    for (const op of [CREATE, LIST, `mutation { updatePromotion(id: "x", input: { value: 1 }) { userErrors { code } } }`]) {
+    const update = `mutation { updatePromotion(id: "${unknownPromotionId()}", input: { value: 1 }) { userErrors { code } } }`;
+    for (const op of [CREATE, LIST, update]) {
       expect(errorCode(await env.customer.request(op))).toBe('FORBIDDEN');
       expect(errorCode(await env.stack.anonymous.request(op))).toBe('UNAUTHENTICATED');
     }

@@ -1,8 +1,10 @@
 // Test helpers: admin writes, the service contract as the cart and order subgraphs call it, and
-// direct SQL on the promotion schema.
+// direct SQL on the promotion schema. The API speaks global ids (lib/global-id.ts), the database
+// raw UUIDs: rawPromotionId turns one into the other for SQL.
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll } from 'vitest';
+import { globalId, rawIdOf } from '../../lib/global-id.js';
 import { startTestStack, type GraphQLClient, type GraphQLResponse, type TestStack, type TestStackOptions } from '../../test/harness.js';
 
 export const PROMOTION_FIELDS = `id name code automatic discountType value currencyCode level
@@ -73,6 +75,7 @@ export const EVALUATE = `query($input: PromotionEvaluationInput!) {
 }`;
 
 const REDEMPTIONS = 'redemptions { promotionId orderId status amount } userErrors { field message code }';
+const RESERVE = `mutation($input: ReservePromotionRedemptionsInput!) { reservePromotionRedemptions(input: $input) { ${REDEMPTIONS} } }`;
 
 /** The service-only operations, called as the cart and order subgraphs call them. */
 export function promotionService(client: GraphQLClient) {
@@ -84,32 +87,42 @@ export function promotionService(client: GraphQLClient) {
   return {
     evaluate: (input: Record<string, unknown>): Promise<GraphQLResponse<{ evaluatePromotions: any }>> => client.request(EVALUATE, { input }),
     reserve: (orderId: string, personId: string, redemptions: { promotionId: string; amount: number }[]) =>
-      mutate(
-        `mutation($input: ReservePromotionRedemptionsInput!) { reservePromotionRedemptions(input: $input) { ${REDEMPTIONS} } }`,
-        { input: { orderId, personId, redemptions } },
-        'reservePromotionRedemptions',
-      ),
+      mutate(RESERVE, { input: { orderId, personId, redemptions } }, 'reservePromotionRedemptions'),
+    /** Like reserve, but answers the response as it is, GraphQL errors included. */
+    tryReserve: (orderId: string, personId: string, redemptions: { promotionId: string; amount: number }[]) =>
+      client.request<{ reservePromotionRedemptions: RedemptionsPayloadView }>(RESERVE, { input: { orderId, personId, redemptions } }),
     confirm: (orderId: string) => mutate(`mutation($orderId: ID!) { confirmPromotionRedemptions(orderId: $orderId) { ${REDEMPTIONS} } }`, { orderId }, 'confirmPromotionRedemptions'),
     release: (orderId: string) => mutate(`mutation($orderId: ID!) { releasePromotionRedemptions(orderId: $orderId) { ${REDEMPTIONS} } }`, { orderId }, 'releasePromotionRedemptions'),
   };
 }
 
-export const orderId = () => `order-${randomUUID()}`;
+/** A fresh order id as the order subgraph sends it: a global Order id (the raw id a UUID). */
+export const orderId = () => globalId('Order', randomUUID());
+
+/** The promotion's row id (promotion.id, promotion_id) inside a Promotion id the API answered. */
+export const rawPromotionId = (id: string): string => rawIdOf('Promotion', id, 'promotionId');
+
+/** A well-formed Promotion id that no promotion has. */
+export const unknownPromotionId = (): string => globalId('Promotion', randomUUID());
 
 export function promotionSql(stack: TestStack): pg.Pool {
   return new pg.Pool({ connectionString: stack.databaseUrl, max: 2, options: '-c search_path=promotion' });
 }
 
+/** The stored counters of a promotion, by its API id. */
 export async function countersOf(sql: pg.Pool, promotionId: string): Promise<{ reserved: number; confirmed: number }> {
-  const { rows } = await sql.query('SELECT reserved_count AS reserved, confirmed_count AS confirmed FROM promotion WHERE id = $1', [promotionId]);
+  const { rows } = await sql.query('SELECT reserved_count AS reserved, confirmed_count AS confirmed FROM promotion WHERE id = $1', [rawPromotionId(promotionId)]);
   return rows[0];
 }
 
-/** A cart line as the cart subgraph sends it. */
+/** The global CartLine id of the cart line whose raw id is `raw` (what allocations point back at). */
+export const cartLineId = (raw: string): string => globalId('CartLine', raw);
+
+/** A cart line as the cart subgraph sends it, its ids global: `lineId` is the line's raw id. */
 export const cartLine = (lineId: string, unitPrice: number, quantity = 1, more: Record<string, unknown> = {}) => ({
-  lineId,
-  variantId: `variant-${lineId}`,
-  productId: `product-${lineId}`,
+  lineId: cartLineId(lineId),
+  variantId: globalId('ProductVariant', `variant-${lineId}`),
+  productId: globalId('Product', `product-${lineId}`),
   categoryIds: [],
   unitPrice,
   quantity,

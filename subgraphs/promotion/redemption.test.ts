@@ -3,8 +3,20 @@
 // checkouts; every operation is idempotent by order id; only service tokens get in.
 import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { globalId } from '../../lib/global-id.js';
 import { startTestStack, type GraphQLClient, type TestStack } from '../../test/harness.js';
-import { cartLine, countersOf, orderId, promotionAdmin, promotionService, promotionSql, uniqueCode } from './promotion-fixtures.js';
+import {
+  cartLine,
+  cartLineId,
+  countersOf,
+  orderId,
+  promotionAdmin,
+  promotionService,
+  promotionSql,
+  rawPromotionId,
+  uniqueCode,
+  unknownPromotionId,
+} from './promotion-fixtures.js';
 
 let stack: TestStack;
 let sql: pg.Pool;
@@ -33,7 +45,7 @@ describe('reservations under contention', () => {
     expect(results.filter((r) => r.redemptions)).toHaveLength(10);
     expect(results.filter((r) => codes(r).join() === 'USAGE_LIMIT_REACHED')).toHaveLength(90);
     expect(await countersOf(sql, promotionId)).toEqual({ reserved: 10, confirmed: 0 });
-    const { rows } = await sql.query(`SELECT count(*)::int AS n FROM promotion_redemption WHERE promotion_id = $1 AND status = 'RESERVED'`, [promotionId]);
+    const { rows } = await sql.query(`SELECT count(*)::int AS n FROM promotion_redemption WHERE promotion_id = $1 AND status = 'RESERVED'`, [rawPromotionId(promotionId)]);
     expect(rows[0].n).toBe(10);
   });
 
@@ -44,7 +56,7 @@ describe('reservations under contention', () => {
     expect(results.filter((r) => r.redemptions)).toHaveLength(1);
     expect(results.filter((r) => codes(r).join() === 'USAGE_LIMIT_REACHED')).toHaveLength(19);
     expect(await countersOf(sql, promotionId)).toEqual({ reserved: 1, confirmed: 0 });
-    const { rows } = await sql.query(`SELECT uses FROM promotion_person_usage WHERE promotion_id = $1 AND person_id = 'greedy'`, [promotionId]);
+    const { rows } = await sql.query(`SELECT uses FROM promotion_person_usage WHERE promotion_id = $1 AND person_id = 'greedy'`, [rawPromotionId(promotionId)]);
     expect(rows).toEqual([{ uses: 1 }]);
     expect((await service.reserve(orderId(), 'someone-else', [{ promotionId, amount: 100 }])).redemptions).toHaveLength(1);
   });
@@ -59,8 +71,9 @@ describe('reservations under contention', () => {
 
   it('is backed by the database: counters can never pass the limit', async () => {
     const promotionId = await admin.createOk(percentOff({ maxRedemptions: 2 }));
-    await expect(sql.query('UPDATE promotion SET reserved_count = 3 WHERE id = $1', [promotionId])).rejects.toMatchObject({ code: '23514', constraint: 'promotion_counts_check' });
-    await expect(sql.query('UPDATE promotion SET reserved_count = -1 WHERE id = $1', [promotionId])).rejects.toMatchObject({ code: '23514' });
+    const id = rawPromotionId(promotionId);
+    await expect(sql.query('UPDATE promotion SET reserved_count = 3 WHERE id = $1', [id])).rejects.toMatchObject({ code: '23514', constraint: 'promotion_counts_check' });
+    await expect(sql.query('UPDATE promotion SET reserved_count = -1 WHERE id = $1', [id])).rejects.toMatchObject({ code: '23514' });
   });
 });
 
@@ -127,8 +140,8 @@ describe('reserve, confirm, release', () => {
   });
 
   it.each([
-    { name: 'unknown promotion', setup: async () => '0190f5a0-0000-7000-8000-0000000000ff', code: 'PROMOTION_NOT_FOUND' },
-    { name: 'malformed id', setup: async () => 'nope', code: 'PROMOTION_NOT_FOUND' },
+    { name: 'unknown promotion', setup: async () => unknownPromotionId(), code: 'PROMOTION_NOT_FOUND' },
+    { name: 'Promotion id whose raw id is not a UUID', setup: async () => globalId('Promotion', 'nope'), code: 'PROMOTION_NOT_FOUND' },
     {
       name: 'deactivated promotion',
       setup: async () => {
@@ -144,6 +157,35 @@ describe('reserve, confirm, release', () => {
     const promotionId = await setup();
     const payload = await service.reserve(orderId(), 'hank', [{ promotionId, amount: 100 }]);
     expect(codes(payload)).toEqual([code]);
+  });
+
+  it('refuses a malformed or wrong-type id with BAD_USER_INPUT before holding anything', async () => {
+    const promotionId = await admin.createOk(percentOff());
+    const refusals = [
+      {
+        res: await service.tryReserve(orderId(), 'ivan', [
+          { promotionId, amount: 100 },
+          { promotionId: 'nope', amount: 100 },
+        ]),
+        message: 'input.redemptions[1].promotionId is not an id this API issued: ids are opaque strings, used as received.',
+      },
+      {
+        res: await service.tryReserve(orderId(), 'ivan', [{ promotionId: globalId('Product', rawPromotionId(promotionId)), amount: 100 }]),
+        message: 'input.redemptions[0].promotionId must be a Promotion id, not a Product id.',
+      },
+      {
+        // A raw order id is not an Order id.
+        res: await service.tryReserve('0190f5a0-0000-7000-8000-0000000000ff', 'ivan', [{ promotionId, amount: 100 }]),
+        message: 'input.orderId is not an id this API issued: ids are opaque strings, used as received.',
+      },
+    ];
+    for (const { res, message } of refusals) {
+      expect(res.data?.reservePromotionRedemptions ?? null).toBeNull();
+      expect(res.errors).toEqual([expect.objectContaining({ message, extensions: expect.objectContaining({ code: 'BAD_USER_INPUT' }) })]);
+    }
+    expect(await countersOf(sql, promotionId)).toEqual({ reserved: 0, confirmed: 0 });
+    const { rows } = await sql.query(`SELECT count(*)::int AS n FROM promotion_person_usage WHERE person_id = 'ivan'`);
+    expect(rows[0].n).toBe(0);
   });
 
   it('refuses bad input', async () => {
@@ -176,7 +218,7 @@ describe('evaluatePromotions', () => {
     expect(res.errors).toBeUndefined();
     expect(res.data!.evaluatePromotions).toEqual({
       discounts: [
-        { promotionId: auto, name: 'Yen sale', code: null, level: 'CART', discountType: 'AMOUNT', amount: 100, allocations: [{ lineId: 'l1', amount: 75 }, { lineId: 'l2', amount: 25 }] },
+        { promotionId: auto, name: 'Yen sale', code: null, level: 'CART', discountType: 'AMOUNT', amount: 100, allocations: [{ lineId: cartLineId('l1'), amount: 75 }, { lineId: cartLineId('l2'), amount: 25 }] },
         { promotionId: ship, name: 'Free shipping', code, level: 'CART', discountType: 'FREE_SHIPPING', amount: 500, allocations: [] },
       ],
       codeResults: [
@@ -210,7 +252,8 @@ describe('evaluatePromotions', () => {
 
   it('refuses malformed input as a GraphQL error', async () => {
     const res = await service.evaluate({ currencyCode: 'USD', codes: [], lines: [cartLine('l1', 1000, 0)], shippingAmount: 0 });
-    expect(res.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    // The quantity, not the (well-formed) ids, is what is refused.
+    expect(res.errors?.[0]).toMatchObject({ message: 'quantity out of range', extensions: { code: 'BAD_USER_INPUT' } });
   });
 });
 

@@ -19,7 +19,21 @@ export type Scalars = {
   DateTime: { input: Date; output: Date; }
   /** An integer up to ±(2^53 − 1), exact in JSON and JavaScript: GraphQL's Int stops at 2^31 − 1. */
   SafeInt: { input: number; output: number; }
+  /** An absolute URL (RFC 3986), e.g. https://cdn.example.com/tee.jpg; answered normalized (lower-case scheme and host, escaped spaces). */
+  URL: { input: string; output: string; }
   _FieldSet: { input: unknown; output: unknown; }
+};
+
+export type AffiliatePartner = Node & {
+  __typename?: 'AffiliatePartner';
+  /** The partner's id. */
+  id: Scalars['ID']['output'];
+};
+
+export type Cart = Node & {
+  __typename?: 'Cart';
+  /** The cart's id. */
+  id: Scalars['ID']['output'];
 };
 
 /** Why a catalog mutation was refused. */
@@ -83,7 +97,7 @@ export type CatalogUserError = UserError & {
 };
 
 /** A category of the catalog's tree: a product may be in several. Anyone may read. */
-export type Category = {
+export type Category = Node & {
   __typename?: 'Category';
   /** The categories directly under it, by sortOrder, then name. */
   children: Array<Category>;
@@ -835,6 +849,12 @@ export type MutationUpdateProductVariantArgs = {
   input: UpdateProductVariantInput;
 };
 
+/** An object that can be fetched again by its id alone (Query.node), e.g. by a Relay client. */
+export type Node = {
+  /** Globally unique and typed; opaque: pass it back as received. */
+  id: Scalars['ID']['output'];
+};
+
 /** An option name with the values matching products have for it. */
 export type OptionFacet = {
   __typename?: 'OptionFacet';
@@ -859,6 +879,12 @@ export type OptionValueFilter = {
   name: Scalars['String']['input'];
   /** Values that match, any one of them, ignoring case. */
   values: Array<Scalars['String']['input']>;
+};
+
+export type Order = Node & {
+  __typename?: 'Order';
+  /** The order's id. */
+  id: Scalars['ID']['output'];
 };
 
 /** Where a page of a connection sits: Relay's PageInfo. */
@@ -900,7 +926,7 @@ export type PriceRangeFacet = {
  * everything. A product that is no longer live is still reached through a variant that points at it
  * (e.g. from a cart line).
  */
-export type Product = {
+export type Product = Node & {
   __typename?: 'Product';
   /**
    * Whether it is for sale (status ACTIVE).
@@ -1004,7 +1030,7 @@ export type ProductImage = {
   /** Its place among the product's images, 0..10,000, lowest first; positions may have gaps and repeat. */
   position: Scalars['Int']['output'];
   /** Where the image is: an absolute http(s) URL, at most 2048 characters. */
-  url: Scalars['String']['output'];
+  url: Scalars['URL']['output'];
 };
 
 /** An image of a product. */
@@ -1014,7 +1040,7 @@ export type ProductImageInput = {
   /** Its place among the product's images, 0..10,000, lowest first. */
   position?: InputMaybe<Scalars['Int']['input']>;
   /** An absolute http(s) URL, at most 2048 characters (INVALID_URL). */
-  url: Scalars['String']['input'];
+  url: Scalars['URL']['input'];
 };
 
 /** A way a product varies, e.g. Size with the values S, M and L; each variant picks at most one value of it. */
@@ -1075,7 +1101,7 @@ export type ProductStatus =
  * One purchasable version of a product (e.g. the shirt in size M), with its own SKU, price and stock.
  * Anyone may read; Product.variants lists only the active ones for shoppers.
  */
-export type ProductVariant = {
+export type ProductVariant = Node & {
   __typename?: 'ProductVariant';
   /** Whether the variant is for sale; inactive variants are seen by staff only. */
   active: Scalars['Boolean']['output'];
@@ -1136,6 +1162,12 @@ export type ProductVariantPayload = {
   variant: Maybe<ProductVariant>;
 };
 
+export type Promotion = Node & {
+  __typename?: 'Promotion';
+  /** The promotion's id. */
+  id: Scalars['ID']['output'];
+};
+
 /**
  * The commerce API: the catalog, carts, orders, subscription plans, promotions and affiliates.
  * Shoppers (role customer) and anonymous callers read the catalog; each other part says who may
@@ -1150,6 +1182,15 @@ export type Query = {
    * null when no category has it. Anyone may read.
    */
   category: Maybe<Category>;
+  /**
+   * The object with this id, of any type that implements Node; null when none has it or the
+   * caller may not read it. Another subgraph's object is checked by its owner, which is asked
+   * only when the selection holds a field beyond `id` and `__typename`. An id that is not a
+   * Node's is a BAD_USER_INPUT error.
+   */
+  node: Maybe<Node>;
+  /** The objects with these ids, in their order, each null as `node` would answer it. */
+  nodes: Array<Maybe<Node>>;
   /** One product by id or slug (exactly one of them). */
   product: Maybe<Product>;
   /**
@@ -1169,6 +1210,26 @@ export type Query = {
 export type QueryCategoryArgs = {
   id?: InputMaybe<Scalars['ID']['input']>;
   slug?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/**
+ * The commerce API: the catalog, carts, orders, subscription plans, promotions and affiliates.
+ * Shoppers (role customer) and anonymous callers read the catalog; each other part says who may
+ * read or change it. Money is integer minor units; lists that grow are Relay connections.
+ */
+export type QueryNodeArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/**
+ * The commerce API: the catalog, carts, orders, subscription plans, promotions and affiliates.
+ * Shoppers (role customer) and anonymous callers read the catalog; each other part says who may
+ * read or change it. Money is integer minor units; lists that grow are Relay connections.
+ */
+export type QueryNodesArgs = {
+  ids: Array<Scalars['ID']['input']>;
 };
 
 
@@ -1201,7 +1262,7 @@ export type QueryProductsArgs = {
 export type ReserveInventoryInput = {
   /** 1 to 100 lines; lines for one variant are held together, at most 999 units per variant. */
   lines: Array<ReserveInventoryLineInput>;
-  /** Who the stock is held for (the order's id), 1 to 100 characters; one reservation per owner. */
+  /** Who the stock is held for: the order's id; one reservation per owner. */
   ownerId: Scalars['ID']['input'];
   /** How long the stock is held before the expiry worker returns it (default 15 minutes). */
   ttlSeconds?: InputMaybe<Scalars['Int']['input']>;
@@ -1230,6 +1291,12 @@ export type SelectedOptionInput = {
   name: Scalars['String']['input'];
   /** One of the option's values, ignoring case; stored as the option spells it. */
   value: Scalars['String']['input'];
+};
+
+export type SubscriptionPlan = Node & {
+  __typename?: 'SubscriptionPlan';
+  /** The plan's id. */
+  id: Scalars['ID']['output'];
 };
 
 /** What changes about a category: only the fields given. */
@@ -1367,37 +1434,72 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 
 /** Mapping of federation types */
 export type FederationTypes = ResolversObject<{
+  AffiliatePartner: AffiliatePartner;
+  Cart: Cart;
   Category: Category;
+  Node: Node;
+  Order: Order;
   Product: Product;
   ProductVariant: ProductVariant;
+  Promotion: Promotion;
+  SubscriptionPlan: SubscriptionPlan;
 }>;
 
 /** Mapping of federation reference types */
 export type FederationReferenceTypes = ResolversObject<{
+  AffiliatePartner:
+    ( { __typename: 'AffiliatePartner' }
+    & GraphQLRecursivePick<FederationTypes['AffiliatePartner'], {"id":true}> );
+  Cart:
+    ( { __typename: 'Cart' }
+    & GraphQLRecursivePick<FederationTypes['Cart'], {"id":true}> );
   Category:
     ( { __typename: 'Category' }
     & GraphQLRecursivePick<FederationTypes['Category'], {"id":true}> );
+  Node:
+    ( { __typename: 'Node' }
+    & GraphQLRecursivePick<FederationTypes['Node'], {"id":true}> );
+  Order:
+    ( { __typename: 'Order' }
+    & GraphQLRecursivePick<FederationTypes['Order'], {"id":true}> );
   Product:
     ( { __typename: 'Product' }
     & GraphQLRecursivePick<FederationTypes['Product'], {"id":true}> );
   ProductVariant:
     ( { __typename: 'ProductVariant' }
     & GraphQLRecursivePick<FederationTypes['ProductVariant'], {"id":true}> );
+  Promotion:
+    ( { __typename: 'Promotion' }
+    & GraphQLRecursivePick<FederationTypes['Promotion'], {"id":true}> );
+  SubscriptionPlan:
+    ( { __typename: 'SubscriptionPlan' }
+    & GraphQLRecursivePick<FederationTypes['SubscriptionPlan'], {"id":true}> );
 }>;
 
 
 /** Mapping of interface types */
 export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = ResolversObject<{
+  Node:
+    | ( AffiliatePartner )
+    | ( Cart )
+    | ( CategoryRow )
+    | ( Order )
+    | ( ProductRow )
+    | ( VariantRow )
+    | ( Promotion )
+    | ( SubscriptionPlan )
+  ;
   UserError: ( CatalogUserError );
 }>;
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
+  AffiliatePartner: ResolverTypeWrapper<AffiliatePartner>;
+  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  Cart: ResolverTypeWrapper<Cart>;
   CatalogErrorCode: CatalogErrorCode;
   CatalogUserError: ResolverTypeWrapper<CatalogUserError>;
-  String: ResolverTypeWrapper<Scalars['String']['output']>;
   Category: ResolverTypeWrapper<CategoryRow>;
-  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   CategoryFacet: ResolverTypeWrapper<CategoryFacetRow>;
   CategoryPayload: ResolverTypeWrapper<Omit<CategoryPayload, 'category'> & { category?: Maybe<ResolversTypes['Category']> }>;
@@ -1415,9 +1517,11 @@ export type ResolversTypes = ResolversObject<{
   InventoryReservationStatus: InventoryReservationStatus;
   Money: ResolverTypeWrapper<MoneyValue>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  Node: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Node']>;
   OptionFacet: ResolverTypeWrapper<OptionFacet>;
   OptionValueFacet: ResolverTypeWrapper<OptionValueFacet>;
   OptionValueFilter: OptionValueFilter;
+  Order: ResolverTypeWrapper<Order>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   PriceRange: ResolverTypeWrapper<Omit<PriceRange, 'max' | 'min'> & { max: ResolversTypes['Money'], min: ResolversTypes['Money'] }>;
   PriceRangeFacet: ResolverTypeWrapper<PriceRangeFacet>;
@@ -1436,24 +1540,29 @@ export type ResolversTypes = ResolversObject<{
   ProductVariant: ResolverTypeWrapper<VariantRow>;
   ProductVariantInput: ProductVariantInput;
   ProductVariantPayload: ResolverTypeWrapper<Omit<ProductVariantPayload, 'variant'> & { variant?: Maybe<ResolversTypes['ProductVariant']> }>;
+  Promotion: ResolverTypeWrapper<Promotion>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   ReserveInventoryInput: ReserveInventoryInput;
   ReserveInventoryLineInput: ReserveInventoryLineInput;
   SafeInt: ResolverTypeWrapper<Scalars['SafeInt']['output']>;
   SelectedOption: ResolverTypeWrapper<SelectedOption>;
   SelectedOptionInput: SelectedOptionInput;
+  SubscriptionPlan: ResolverTypeWrapper<SubscriptionPlan>;
+  URL: ResolverTypeWrapper<Scalars['URL']['output']>;
   UpdateCategoryInput: UpdateCategoryInput;
   UpdateProductInput: UpdateProductInput;
   UpdateProductVariantInput: UpdateProductVariantInput;
   UserError: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['UserError']>;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
-  CatalogUserError: CatalogUserError;
-  String: Scalars['String']['output'];
-  Category: CategoryRow;
+  AffiliatePartner: AffiliatePartner | FederationReferenceTypes['AffiliatePartner'];
   ID: Scalars['ID']['output'];
+  Cart: Cart | FederationReferenceTypes['Cart'];
+  CatalogUserError: CatalogUserError;
+  Category: CategoryRow;
   Int: Scalars['Int']['output'];
   CategoryFacet: CategoryFacetRow;
   CategoryPayload: Omit<CategoryPayload, 'category'> & { category?: Maybe<ResolversParentTypes['Category']> };
@@ -1468,9 +1577,11 @@ export type ResolversParentTypes = ResolversObject<{
   InventoryReservationPayload: Omit<InventoryReservationPayload, 'reservation'> & { reservation?: Maybe<ResolversParentTypes['InventoryReservation']> };
   Money: MoneyValue;
   Mutation: Record<PropertyKey, never>;
+  Node: ResolversInterfaceTypes<ResolversParentTypes>['Node'];
   OptionFacet: OptionFacet;
   OptionValueFacet: OptionValueFacet;
   OptionValueFilter: OptionValueFilter;
+  Order: Order | FederationReferenceTypes['Order'];
   PageInfo: PageInfo;
   PriceRange: Omit<PriceRange, 'max' | 'min'> & { max: ResolversParentTypes['Money'], min: ResolversParentTypes['Money'] };
   PriceRangeFacet: PriceRangeFacet;
@@ -1487,16 +1598,38 @@ export type ResolversParentTypes = ResolversObject<{
   ProductVariant: VariantRow;
   ProductVariantInput: ProductVariantInput;
   ProductVariantPayload: Omit<ProductVariantPayload, 'variant'> & { variant?: Maybe<ResolversParentTypes['ProductVariant']> };
+  Promotion: Promotion | FederationReferenceTypes['Promotion'];
   Query: Record<PropertyKey, never>;
   ReserveInventoryInput: ReserveInventoryInput;
   ReserveInventoryLineInput: ReserveInventoryLineInput;
   SafeInt: Scalars['SafeInt']['output'];
   SelectedOption: SelectedOption;
   SelectedOptionInput: SelectedOptionInput;
+  SubscriptionPlan: SubscriptionPlan | FederationReferenceTypes['SubscriptionPlan'];
+  URL: Scalars['URL']['output'];
   UpdateCategoryInput: UpdateCategoryInput;
   UpdateProductInput: UpdateProductInput;
   UpdateProductVariantInput: UpdateProductVariantInput;
   UserError: ResolversInterfaceTypes<ResolversParentTypes>['UserError'];
+  String: Scalars['String']['output'];
+}>;
+
+export type GlobalIdDirectiveArgs = {
+  type: Scalars['String']['input'];
+};
+
+export type GlobalIdDirectiveResolver<Result, Parent, ContextType = CatalogContext, Args = GlobalIdDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
+export type AffiliatePartnerResolvers<ContextType = CatalogContext, ParentType extends ResolversParentTypes['AffiliatePartner'] = ResolversParentTypes['AffiliatePartner'], FederationReferenceType extends FederationReferenceTypes['AffiliatePartner'] = FederationReferenceTypes['AffiliatePartner']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['AffiliatePartner']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type CartResolvers<ContextType = CatalogContext, ParentType extends ResolversParentTypes['Cart'] = ResolversParentTypes['Cart'], FederationReferenceType extends FederationReferenceTypes['Cart'] = FederationReferenceTypes['Cart']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Cart']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
 export type CatalogUserErrorResolvers<ContextType = CatalogContext, ParentType extends ResolversParentTypes['CatalogUserError'] = ResolversParentTypes['CatalogUserError']> = ResolversObject<{
@@ -1515,6 +1648,7 @@ export type CategoryResolvers<ContextType = CatalogContext, ParentType extends R
   products?: Resolver<ResolversTypes['ProductConnection'], ParentType, ContextType, RequireFields<CategoryProductsArgs, 'sort'>>;
   slug?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   sortOrder?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
 export type CategoryFacetResolvers<ContextType = CatalogContext, ParentType extends ResolversParentTypes['CategoryFacet'] = ResolversParentTypes['CategoryFacet']> = ResolversObject<{
@@ -1590,6 +1724,11 @@ export type MutationResolvers<ContextType = CatalogContext, ParentType extends R
   updateProductVariant?: Resolver<ResolversTypes['ProductVariantPayload'], ParentType, ContextType, RequireFields<MutationUpdateProductVariantArgs, 'id' | 'input'>>;
 }>;
 
+export type NodeResolvers<ContextType = CatalogContext, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node'], FederationReferenceType extends FederationReferenceTypes['Node'] = FederationReferenceTypes['Node']> = ResolversObject<{
+  __resolveType: TypeResolveFn<'AffiliatePartner' | 'Cart' | 'Category' | 'Order' | 'Product' | 'ProductVariant' | 'Promotion' | 'SubscriptionPlan', ParentType, ContextType>;
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Node']> | FederationReferenceType, FederationReferenceType, ContextType>;
+}>;
+
 export type OptionFacetResolvers<ContextType = CatalogContext, ParentType extends ResolversParentTypes['OptionFacet'] = ResolversParentTypes['OptionFacet']> = ResolversObject<{
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   values?: Resolver<Array<ResolversTypes['OptionValueFacet']>, ParentType, ContextType>;
@@ -1598,6 +1737,12 @@ export type OptionFacetResolvers<ContextType = CatalogContext, ParentType extend
 export type OptionValueFacetResolvers<ContextType = CatalogContext, ParentType extends ResolversParentTypes['OptionValueFacet'] = ResolversParentTypes['OptionValueFacet']> = ResolversObject<{
   count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   value?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type OrderResolvers<ContextType = CatalogContext, ParentType extends ResolversParentTypes['Order'] = ResolversParentTypes['Order'], FederationReferenceType extends FederationReferenceTypes['Order'] = FederationReferenceTypes['Order']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Order']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
 export type PageInfoResolvers<ContextType = CatalogContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = ResolversObject<{
@@ -1635,6 +1780,7 @@ export type ProductResolvers<ContextType = CatalogContext, ParentType extends Re
   status?: Resolver<ResolversTypes['ProductStatus'], ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   variants?: Resolver<Array<ResolversTypes['ProductVariant']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
 export type ProductConnectionResolvers<ContextType = CatalogContext, ParentType extends ResolversParentTypes['ProductConnection'] = ResolversParentTypes['ProductConnection']> = ResolversObject<{
@@ -1659,7 +1805,7 @@ export type ProductImageResolvers<ContextType = CatalogContext, ParentType exten
   altText?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   position?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  url?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  url?: Resolver<ResolversTypes['URL'], ParentType, ContextType>;
 }>;
 
 export type ProductOptionResolvers<ContextType = CatalogContext, ParentType extends ResolversParentTypes['ProductOption'] = ResolversParentTypes['ProductOption']> = ResolversObject<{
@@ -1688,6 +1834,7 @@ export type ProductVariantResolvers<ContextType = CatalogContext, ParentType ext
   sku?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   weightGrams?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
 export type ProductVariantPayloadResolvers<ContextType = CatalogContext, ParentType extends ResolversParentTypes['ProductVariantPayload'] = ResolversParentTypes['ProductVariantPayload']> = ResolversObject<{
@@ -1695,9 +1842,17 @@ export type ProductVariantPayloadResolvers<ContextType = CatalogContext, ParentT
   variant?: Resolver<Maybe<ResolversTypes['ProductVariant']>, ParentType, ContextType>;
 }>;
 
+export type PromotionResolvers<ContextType = CatalogContext, ParentType extends ResolversParentTypes['Promotion'] = ResolversParentTypes['Promotion'], FederationReferenceType extends FederationReferenceTypes['Promotion'] = FederationReferenceTypes['Promotion']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Promotion']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
 export type QueryResolvers<ContextType = CatalogContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
   categories?: Resolver<Array<ResolversTypes['Category']>, ParentType, ContextType>;
   category?: Resolver<Maybe<ResolversTypes['Category']>, ParentType, ContextType, Partial<QueryCategoryArgs>>;
+  node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
+  nodes?: Resolver<Array<Maybe<ResolversTypes['Node']>>, ParentType, ContextType, RequireFields<QueryNodesArgs, 'ids'>>;
   product?: Resolver<Maybe<ResolversTypes['Product']>, ParentType, ContextType, Partial<QueryProductArgs>>;
   products?: Resolver<ResolversTypes['ProductConnection'], ParentType, ContextType, RequireFields<QueryProductsArgs, 'sort'>>;
 }>;
@@ -1711,11 +1866,23 @@ export type SelectedOptionResolvers<ContextType = CatalogContext, ParentType ext
   value?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
+export type SubscriptionPlanResolvers<ContextType = CatalogContext, ParentType extends ResolversParentTypes['SubscriptionPlan'] = ResolversParentTypes['SubscriptionPlan'], FederationReferenceType extends FederationReferenceTypes['SubscriptionPlan'] = FederationReferenceTypes['SubscriptionPlan']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['SubscriptionPlan']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export interface UrlScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['URL'], any> {
+  name: 'URL';
+}
+
 export type UserErrorResolvers<ContextType = CatalogContext, ParentType extends ResolversParentTypes['UserError'] = ResolversParentTypes['UserError']> = ResolversObject<{
   __resolveType: TypeResolveFn<'CatalogUserError', ParentType, ContextType>;
 }>;
 
 export type Resolvers<ContextType = CatalogContext> = ResolversObject<{
+  AffiliatePartner?: AffiliatePartnerResolvers<ContextType>;
+  Cart?: CartResolvers<ContextType>;
   CatalogUserError?: CatalogUserErrorResolvers<ContextType>;
   Category?: CategoryResolvers<ContextType>;
   CategoryFacet?: CategoryFacetResolvers<ContextType>;
@@ -1728,8 +1895,10 @@ export type Resolvers<ContextType = CatalogContext> = ResolversObject<{
   InventoryReservationPayload?: InventoryReservationPayloadResolvers<ContextType>;
   Money?: MoneyResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
+  Node?: NodeResolvers<ContextType>;
   OptionFacet?: OptionFacetResolvers<ContextType>;
   OptionValueFacet?: OptionValueFacetResolvers<ContextType>;
+  Order?: OrderResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   PriceRange?: PriceRangeResolvers<ContextType>;
   PriceRangeFacet?: PriceRangeFacetResolvers<ContextType>;
@@ -1742,9 +1911,15 @@ export type Resolvers<ContextType = CatalogContext> = ResolversObject<{
   ProductPayload?: ProductPayloadResolvers<ContextType>;
   ProductVariant?: ProductVariantResolvers<ContextType>;
   ProductVariantPayload?: ProductVariantPayloadResolvers<ContextType>;
+  Promotion?: PromotionResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   SafeInt?: GraphQLScalarType;
   SelectedOption?: SelectedOptionResolvers<ContextType>;
+  SubscriptionPlan?: SubscriptionPlanResolvers<ContextType>;
+  URL?: GraphQLScalarType;
   UserError?: UserErrorResolvers<ContextType>;
 }>;
 
+export type DirectiveResolvers<ContextType = CatalogContext> = ResolversObject<{
+  globalId?: GlobalIdDirectiveResolver<any, any, ContextType>;
+}>;

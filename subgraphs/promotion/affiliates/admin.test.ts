@@ -1,8 +1,10 @@
 // Affiliates through the gateway: partner admin (and who may call it), clicks by anyone with
 // their per-client rate limit, outbound referrals, and the per-partner report.
+import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { globalId, rawIdOf } from '../../../lib/global-id.js';
 import { errorCode } from '../../../test/harness.js';
-import { affiliateAdmin, nextAddress, recordClick, PARTNER_FIELDS, RECORD_CLICK } from './affiliate-fixtures.js';
+import { affiliateAdmin, nextAddress, rawClickId, rawPartnerId, recordClick, unknownPartnerId, PARTNER_FIELDS, RECORD_CLICK } from './affiliate-fixtures.js';
 import { codesOf, uniqueCode, usePromotionTestStack } from '../promotion-fixtures.js';
 
 const CLICKS_PER_MINUTE = 5;
@@ -41,8 +43,27 @@ describe('affiliate partners', () => {
     expect((await env.sql.query('SELECT count(*)::int AS n FROM affiliate_partner')).rows[0].n).toBe(before);
     const other = await admin.createOk(partnerInput());
     expect(codesOf((await admin.update(other.id, { code: taken.code })).userErrors)).toEqual([['CODE_TAKEN', 'input.code']]);
-    expect(codesOf((await admin.update('00000000-0000-7000-8000-000000000000', { name: 'x' })).userErrors)).toEqual([['PARTNER_NOT_FOUND', 'id']]);
-    expect(codesOf((await admin.deactivate('nope')).userErrors)).toEqual([['PARTNER_NOT_FOUND', 'id']]);
+    expect(codesOf((await admin.update(unknownPartnerId(), { name: 'x' })).userErrors)).toEqual([['PARTNER_NOT_FOUND', 'id']]);
+    expect(codesOf((await admin.deactivate(unknownPartnerId())).userErrors)).toEqual([['PARTNER_NOT_FOUND', 'id']]);
+    expect(codesOf((await admin.deactivate(globalId('AffiliatePartner', 'nope'))).userErrors)).toEqual([['PARTNER_NOT_FOUND', 'id']]);
+  });
+
+  it('refuses an id that is not an AffiliatePartner id with BAD_USER_INPUT, changing nothing', async () => {
+    const partner = await admin.createOk(partnerInput());
+    const UPDATE = 'mutation($id: ID!) { updateAffiliatePartner(id: $id, input: { name: "x" }) { partner { id } userErrors { code } } }';
+    const DEACTIVATE = 'mutation($id: ID!) { deactivateAffiliatePartner(id: $id) { partner { id } userErrors { code } } }';
+    const cases = [
+      { id: 'nope', message: 'id is not an id this API issued: ids are opaque strings, used as received.' },
+      // The partner's own raw id is not an id the API issued either.
+      { id: rawPartnerId(partner.id), message: 'id is not an id this API issued: ids are opaque strings, used as received.' },
+      { id: globalId('Promotion', rawPartnerId(partner.id)), message: 'id must be an AffiliatePartner id, not a Promotion id.' },
+    ];
+    for (const { id, message } of cases) {
+      for (const op of [UPDATE, DEACTIVATE]) {
+        expect((await env.stack.admin.request(op, { id })).errors?.[0]).toMatchObject({ message, extensions: { code: 'BAD_USER_INPUT' } });
+      }
+    }
+    expect((await env.stack.admin.query(`query($id: ID!) { affiliatePartner(id: $id) { name active } }`, { id: partner.id })).affiliatePartner).toEqual({ name: 'Style blog', active: true });
   });
 
   it('gives racing admins one partner per code', async () => {
@@ -81,10 +102,10 @@ describe('recordAffiliateClick', () => {
     expect(anonymous.userErrors).toEqual([]);
     expect(anonymous.click).toMatchObject({ url: 'https://shop.example/p/linen', referrer: 'https://blog.example/post', partner: { id: partner.id } });
     const signedIn = await recordClick(env.customer, { code: partner.code, url: 'https://shop.example/' });
-    const rows = (await env.sql.query('SELECT id, person_id FROM affiliate_click WHERE partner_id = $1 ORDER BY id', [partner.id])).rows;
+    const rows = (await env.sql.query('SELECT id, person_id FROM affiliate_click WHERE partner_id = $1 ORDER BY id', [rawPartnerId(partner.id)])).rows;
     expect(rows).toEqual([
-      { id: anonymous.click!.id, person_id: null },
-      { id: signedIn.click!.id, person_id: 'customer-1' },
+      { id: rawClickId(anonymous.click!.id), person_id: null },
+      { id: rawClickId(signedIn.click!.id), person_id: 'customer-1' },
     ]);
   });
 
@@ -94,10 +115,15 @@ describe('recordAffiliateClick', () => {
     const before = (await env.sql.query('SELECT count(*)::int AS n FROM affiliate_click')).rows[0].n;
     expect(codesOf((await recordClick(env.stack.anonymous, { code: 'NO-SUCH-PARTNER', url: 'https://x' })).userErrors)).toEqual([['PARTNER_NOT_FOUND', 'input.code']]);
     expect(codesOf((await recordClick(env.stack.anonymous, { code: inactive.code, url: 'https://x' })).userErrors)).toEqual([['PARTNER_NOT_FOUND', 'input.code']]);
-    expect(codesOf((await recordClick(env.stack.anonymous, { code: inactive.code, url: 'u'.repeat(2049), referrer: 'r'.repeat(2049) })).userErrors)).toEqual([
+    const longUrl = `https://shop.example/${'u'.repeat(2049 - 'https://shop.example/'.length)}`;
+    expect(codesOf((await recordClick(env.stack.anonymous, { code: inactive.code, url: longUrl, referrer: 'r'.repeat(2049) })).userErrors)).toEqual([
       ['TOO_LONG', 'input.url'],
       ['TOO_LONG', 'input.referrer'],
     ]);
+    // Not a URL at all: the URL scalar refuses it at the gateway, before the subgraph.
+    const notUrl = await env.stack.anonymous.request(RECORD_CLICK, { input: { code: inactive.code, url: 'shop.example/p' } }, { 'x-forwarded-for': nextAddress() });
+    expect(notUrl.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' } });
+    expect(notUrl.errors?.[0]?.message).toMatch(/Invalid URL/);
     expect((await env.sql.query('SELECT count(*)::int AS n FROM affiliate_click')).rows[0].n).toBe(before);
   });
 
@@ -156,11 +182,14 @@ describe('recordOutboundReferral', () => {
     const again = (await env.stack.admin.query(RECORD, { input: { ...input, revenue: 5000 } })).recordOutboundReferral;
     expect(again.attribution.id).toBe(first.attribution.id);
     expect(again.attribution.revenue.amount).toBe(1999);
+    // One row, the attribution the API answered (its id an AffiliateAttribution id).
+    const rows = (await env.sql.query('SELECT id, revenue FROM affiliate_attribution WHERE partner_id = $1', [rawPartnerId(partner.id)])).rows;
+    expect(rows).toEqual([{ id: rawIdOf('AffiliateAttribution', first.attribution.id, 'attribution.id'), revenue: 1999 }]);
   });
 
   it('refuses an unknown partner, a bad currency, amount or date; support may not record', async () => {
     const partner = await admin.createOk(partnerInput());
-    const bad = { partnerId: '00000000-0000-7000-8000-000000000000', externalRef: ' ', currencyCode: 'USD', revenue: -1 };
+    const bad = { partnerId: unknownPartnerId(), externalRef: ' ', currencyCode: 'USD', revenue: -1 };
     const payload = (await env.stack.admin.query(RECORD, { input: bad })).recordOutboundReferral;
     expect(codesOf(payload.userErrors)).toEqual([
       ['INVALID_INPUT', 'input.externalRef'],
@@ -172,6 +201,13 @@ describe('recordOutboundReferral', () => {
     // A currency that is not a CurrencyCode, or a date that is not an instant, is refused at the edge.
     expect(errorCode(await env.stack.admin.request(RECORD, { input: { ...input, currencyCode: 'XYZ' } }))).toBe('BAD_USER_INPUT');
     expect(errorCode(await env.stack.admin.request(RECORD, { input: { ...input, occurredAt: 'later' } }))).toBe('BAD_USER_INPUT');
+    // So is a partnerId that is not an AffiliatePartner id, before anything is recorded.
+    const malformed = await env.stack.admin.request(RECORD, { input: { ...input, partnerId: rawPartnerId(partner.id) } });
+    expect(malformed.errors?.[0]).toMatchObject({
+      message: 'input.partnerId is not an id this API issued: ids are opaque strings, used as received.',
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
+    expect((await env.sql.query('SELECT count(*)::int AS n FROM affiliate_attribution WHERE partner_id = $1', [rawPartnerId(partner.id)])).rows[0].n).toBe(0);
   });
 });
 
@@ -184,13 +220,17 @@ describe('affiliateReport', () => {
   }`;
 
   async function insertClick(partnerId: string, createdAt: string, cartId: string | null = null) {
-    await env.sql.query(`INSERT INTO affiliate_click (id, partner_id, url, cart_id, created_at) VALUES (gen_random_uuid(), $1, 'https://x', $2, $3)`, [partnerId, cartId, createdAt]);
+    await env.sql.query(`INSERT INTO affiliate_click (id, partner_id, url, cart_id, created_at) VALUES (gen_random_uuid(), $1, 'https://x', $2, $3)`, [
+      rawPartnerId(partnerId),
+      cartId,
+      createdAt,
+    ]);
   }
   async function insertOrder(partnerId: string, occurredAt: string, currency: string, revenue: number, commission: number) {
     await env.sql.query(
       `INSERT INTO affiliate_attribution (id, partner_id, direction, order_id, currency, revenue, commission_rate, commission, occurred_at)
        VALUES (gen_random_uuid(), $1, 'INBOUND', gen_random_uuid()::text, $2, $3, 1000, $4, $5)`,
-      [partnerId, currency, revenue, commission, occurredAt],
+      [rawPartnerId(partnerId), currency, revenue, commission, occurredAt],
     );
   }
 
@@ -235,7 +275,11 @@ describe('affiliateReport', () => {
   it('answers null for an unknown partner, and refuses a bad range and other roles', async () => {
     const partner = await admin.createOk(partnerInput());
     const [nov, dec] = ['2026-11-01T00:00:00Z', '2026-12-01T00:00:00Z'];
-    expect((await env.stack.admin.query(REPORT, { partnerId: 'unknown', from: nov, to: dec })).affiliateReport).toBeNull();
+    expect((await env.stack.admin.query(REPORT, { partnerId: unknownPartnerId(), from: nov, to: dec })).affiliateReport).toBeNull();
+    const malformed = await env.stack.admin.request(REPORT, { partnerId: 'unknown', from: nov, to: dec });
+    expect(malformed.errors?.[0]).toMatchObject({ message: 'partnerId is not an id this API issued: ids are opaque strings, used as received.', extensions: { code: 'BAD_USER_INPUT' } });
+    const wrongType = await env.stack.admin.request(REPORT, { partnerId: globalId('Promotion', randomUUID()), from: nov, to: dec });
+    expect(wrongType.errors?.[0]).toMatchObject({ message: 'partnerId must be an AffiliatePartner id, not a Promotion id.', extensions: { code: 'BAD_USER_INPUT' } });
     const backwards = await env.stack.admin.request(REPORT, { partnerId: partner.id, from: dec, to: nov });
     expect(backwards.errors?.[0]).toMatchObject({ message: 'to must be after from', extensions: { code: 'BAD_USER_INPUT' } });
     // A day without a time is not an instant: refused at the gateway.

@@ -1,6 +1,18 @@
 // Test helpers for affiliates: admin calls through the gateway and clicks from distinct clients.
+// The API answers global ids; the rows hold raw UUIDs: rawPartnerId and rawClickId convert.
+import { randomUUID } from 'node:crypto';
+import { globalId, rawIdOf } from '../../../lib/global-id.js';
 import type { GraphQLClient } from '../../../test/harness.js';
 import type { UserErrorView } from '../promotion-fixtures.js';
+
+/** The partner's row id (affiliate_partner.id, partner_id) inside an AffiliatePartner id the API answered. */
+export const rawPartnerId = (id: string): string => rawIdOf('AffiliatePartner', id, 'partnerId');
+
+/** The click's row id (affiliate_click.id, click_id) inside an AffiliateClick id the API answered. */
+export const rawClickId = (id: string): string => rawIdOf('AffiliateClick', id, 'clickId');
+
+/** A well-formed AffiliatePartner id that no partner has. */
+export const unknownPartnerId = (): string => globalId('AffiliatePartner', randomUUID());
 
 export const PARTNER_FIELDS = 'id code name commissionRate active createdAt updatedAt';
 

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventStream, type EventEnvelope } from '../../../lib/outbox.js';
 import { bullPrefix } from '../../../lib/runtime.js';
 import { startTestStack, type GraphQLClient, type TestStack } from '../../../test/harness.js';
-import { affiliateAdmin, recordClick } from './affiliate-fixtures.js';
+import { affiliateAdmin, rawClickId, rawPartnerId, recordClick } from './affiliate-fixtures.js';
 import { promotionSql, uniqueCode } from '../promotion-fixtures.js';
 import { createPromotionServices } from '../server.js';
 import { affiliateClickPurgeJob } from './workers/click-purge.js';
@@ -59,6 +59,7 @@ async function cartCreated(data: { cartId: string; personId: string | null; affi
   await processed(event);
 }
 
+/** The raw id of the click linked to the cart (the events and rows carry raw ids), or null. */
 const clickOfCart = async (cartId: string) => (await sql.query('SELECT id FROM affiliate_click WHERE cart_id = $1', [cartId])).rows[0]?.id ?? null;
 const attributionsOf = async (orderId: string) =>
   (await sql.query('SELECT partner_id, direction, click_id, cart_id, currency, revenue, commission_rate, commission, occurred_at FROM affiliate_attribution WHERE order_id = $1', [orderId])).rows;
@@ -68,7 +69,7 @@ async function partner(commissionRate = 1000) {
 }
 
 const orderPaid = (more: Record<string, unknown>) => ({
-  orderId: `order-${randomUUID()}`,
+  orderId: randomUUID(),
   orderNumber: 'ORD-20261125-7F3K',
   personId: 'shopper-1',
   cartId: null,
@@ -88,7 +89,7 @@ describe('CartCreated links a click to the cart', () => {
     await recordClick(stack.anonymous, { code: p.code, url: 'https://shop.example/anon' });
     const cartId = `cart-${randomUUID()}`;
     await cartCreated({ cartId, personId: 'shopper-1', affiliateCode: p.code.toLowerCase() });
-    expect(await clickOfCart(cartId)).toBe(own.id);
+    expect(await clickOfCart(cartId)).toBe(rawClickId(own.id));
   });
 
   it('links the latest anonymous click when the shopper has none (a visitor who signed in after clicking)', async () => {
@@ -97,18 +98,18 @@ describe('CartCreated links a click to the cart', () => {
     const latest = (await recordClick(stack.anonymous, { code: p.code, url: 'https://shop.example/newer' })).click!;
     const cartId = `cart-${randomUUID()}`;
     await cartCreated({ cartId, personId: 'someone-else', affiliateCode: p.code });
-    expect(await clickOfCart(cartId)).toBe(latest.id);
+    expect(await clickOfCart(cartId)).toBe(rawClickId(latest.id));
     // The next cart takes the next click; a click serves one cart only.
     const second = `cart-${randomUUID()}`;
     await cartCreated({ cartId: second, personId: null, affiliateCode: p.code });
     expect(await clickOfCart(second)).not.toBeNull();
-    expect(await clickOfCart(second)).not.toBe(latest.id);
+    expect(await clickOfCart(second)).not.toBe(rawClickId(latest.id));
   });
 
   it("links nothing without a code, with an unknown code, or when the partner's clicks are older than 30 days", async () => {
     const p = await partner();
     const click = (await recordClick(stack.anonymous, { code: p.code, url: 'https://shop.example/' })).click!;
-    await sql.query(`UPDATE affiliate_click SET created_at = now() - interval '31 days' WHERE id = $1`, [click.id]);
+    await sql.query(`UPDATE affiliate_click SET created_at = now() - interval '31 days' WHERE id = $1`, [rawClickId(click.id)]);
     for (const affiliateCode of [null, 'NO-SUCH-PARTNER', p.code]) {
       const cartId = `cart-${randomUUID()}`;
       await cartCreated({ cartId, personId: 'shopper-1', affiliateCode });
@@ -137,7 +138,7 @@ describe('OrderPaid credits the partner', () => {
 
     expect(await attributionsOf(data.orderId)).toEqual([
       {
-        partner_id: p.id,
+        partner_id: rawPartnerId(p.id),
         direction: 'INBOUND',
         click_id: clickId,
         cart_id: cartId,
@@ -159,7 +160,7 @@ describe('OrderPaid credits the partner', () => {
     const event = envelope('OrderPaid', data.orderId, data);
     await publish('order', event);
     await processed(event);
-    expect(await attributionsOf(data.orderId)).toEqual([expect.objectContaining({ partner_id: p.id, click_id: null, revenue: 2000, commission_rate: 1500, commission: 300 })]);
+    expect(await attributionsOf(data.orderId)).toEqual([expect.objectContaining({ partner_id: rawPartnerId(p.id), click_id: null, revenue: 2000, commission_rate: 1500, commission: 300 })]);
   });
 
   it('credits nobody for an order without a partner, with an inactive partner, or with data of an unexpected shape', async () => {
@@ -181,7 +182,7 @@ describe('retention', () => {
   it('purges clicks older than two years, daily', async () => {
     const p = await partner();
     const insert = (age: string) =>
-      sql.query(`INSERT INTO affiliate_click (id, partner_id, url, created_at) VALUES (gen_random_uuid(), $1, 'https://x', now() - $2::interval) RETURNING id`, [p.id, age]);
+      sql.query(`INSERT INTO affiliate_click (id, partner_id, url, created_at) VALUES (gen_random_uuid(), $1, 'https://x', now() - $2::interval) RETURNING id`, [rawPartnerId(p.id), age]);
     const old = (await insert('731 days')).rows[0].id;
     const kept = (await insert('729 days')).rows[0].id;
     const job = affiliateClickPurgeJob(services.clicks);

@@ -19,6 +19,8 @@ export type Scalars = {
   DateTime: { input: Date; output: Date; }
   /** An integer up to ±(2^53 − 1), exact in JSON and JavaScript: GraphQL's Int stops at 2^31 − 1. */
   SafeInt: { input: number; output: number; }
+  /** An absolute URL (RFC 3986), e.g. https://cdn.example.com/tee.jpg; answered normalized (lower-case scheme and host, escaped spaces). */
+  URL: { input: string; output: string; }
   _FieldSet: { input: unknown; output: unknown; }
 };
 
@@ -68,7 +70,7 @@ export type AffiliateClick = {
   /** The page the visitor came from; null when not given. */
   referrer: Maybe<Scalars['String']['output']>;
   /** The landing page. */
-  url: Scalars['String']['output'];
+  url: Scalars['URL']['output'];
 };
 
 /** What recordAffiliateClick answers. */
@@ -1017,7 +1019,7 @@ export type RecordAffiliateClickInput = {
   /** At most 2048 characters. */
   referrer?: InputMaybe<Scalars['String']['input']>;
   /** The landing page, at most 2048 characters. */
-  url: Scalars['String']['input'];
+  url: Scalars['URL']['input'];
 };
 
 /** An order our shop referred to a partner. */
@@ -1045,7 +1047,7 @@ export type RedemptionStatus =
 
 /** Service only: the promotions an order uses. */
 export type ReservePromotionRedemptionsInput = {
-  /** The order, 1 to 100 characters; a repeated call for it answers what the first call stored. */
+  /** The order's id; a repeated call for it answers what the first call stored. */
   orderId: Scalars['ID']['input'];
   /** Who placed it, 1 to 100 characters; for per-person limits. */
   personId: Scalars['ID']['input'];
@@ -1221,7 +1223,6 @@ export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = 
 export type ResolversTypes = ResolversObject<{
   AffiliateAttribution: ResolverTypeWrapper<AffiliateAttributionRow>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
-  String: ResolverTypeWrapper<Scalars['String']['output']>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   AffiliateAttributionPayload: ResolverTypeWrapper<Omit<AffiliateAttributionPayload, 'attribution'> & { attribution?: Maybe<ResolversTypes['AffiliateAttribution']> }>;
   AffiliateClick: ResolverTypeWrapper<AffiliateClickRow>;
@@ -1268,16 +1269,17 @@ export type ResolversTypes = ResolversObject<{
   RedemptionStatus: RedemptionStatus;
   ReservePromotionRedemptionsInput: ReservePromotionRedemptionsInput;
   SafeInt: ResolverTypeWrapper<Scalars['SafeInt']['output']>;
+  URL: ResolverTypeWrapper<Scalars['URL']['output']>;
   UpdateAffiliatePartnerInput: UpdateAffiliatePartnerInput;
   UpdatePromotionInput: UpdatePromotionInput;
   UserError: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['UserError']>;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
   AffiliateAttribution: AffiliateAttributionRow;
   Int: Scalars['Int']['output'];
-  String: Scalars['String']['output'];
   ID: Scalars['ID']['output'];
   AffiliateAttributionPayload: Omit<AffiliateAttributionPayload, 'attribution'> & { attribution?: Maybe<ResolversParentTypes['AffiliateAttribution']> };
   AffiliateClick: AffiliateClickRow;
@@ -1317,10 +1319,18 @@ export type ResolversParentTypes = ResolversObject<{
   RecordOutboundReferralInput: RecordOutboundReferralInput;
   ReservePromotionRedemptionsInput: ReservePromotionRedemptionsInput;
   SafeInt: Scalars['SafeInt']['output'];
+  URL: Scalars['URL']['output'];
   UpdateAffiliatePartnerInput: UpdateAffiliatePartnerInput;
   UpdatePromotionInput: UpdatePromotionInput;
   UserError: ResolversInterfaceTypes<ResolversParentTypes>['UserError'];
+  String: Scalars['String']['output'];
 }>;
+
+export type GlobalIdDirectiveArgs = {
+  type: Scalars['String']['input'];
+};
+
+export type GlobalIdDirectiveResolver<Result, Parent, ContextType = PromotionContext, Args = GlobalIdDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
 export type AffiliateAttributionResolvers<ContextType = PromotionContext, ParentType extends ResolversParentTypes['AffiliateAttribution'] = ResolversParentTypes['AffiliateAttribution']> = ResolversObject<{
   commission?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
@@ -1345,7 +1355,7 @@ export type AffiliateClickResolvers<ContextType = PromotionContext, ParentType e
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   partner?: Resolver<ResolversTypes['AffiliatePartner'], ParentType, ContextType>;
   referrer?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  url?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  url?: Resolver<ResolversTypes['URL'], ParentType, ContextType>;
 }>;
 
 export type AffiliateClickPayloadResolvers<ContextType = PromotionContext, ParentType extends ResolversParentTypes['AffiliateClickPayload'] = ResolversParentTypes['AffiliateClickPayload']> = ResolversObject<{
@@ -1544,6 +1554,10 @@ export interface SafeIntScalarConfig extends GraphQLScalarTypeConfig<ResolversTy
   name: 'SafeInt';
 }
 
+export interface UrlScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['URL'], any> {
+  name: 'URL';
+}
+
 export type UserErrorResolvers<ContextType = PromotionContext, ParentType extends ResolversParentTypes['UserError'] = ResolversParentTypes['UserError']> = ResolversObject<{
   __resolveType: TypeResolveFn<'AffiliateUserError' | 'PromotionUserError', ParentType, ContextType>;
 }>;
@@ -1578,6 +1592,10 @@ export type Resolvers<ContextType = PromotionContext> = ResolversObject<{
   PromotionUserError?: PromotionUserErrorResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   SafeInt?: GraphQLScalarType;
+  URL?: GraphQLScalarType;
   UserError?: UserErrorResolvers<ContextType>;
 }>;
 
+export type DirectiveResolvers<ContextType = PromotionContext> = ResolversObject<{
+  globalId?: GlobalIdDirectiveResolver<any, any, ContextType>;
+}>;
