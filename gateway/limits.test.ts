@@ -99,6 +99,15 @@ describe('the cost of an operation', () => {
     }
   });
 
+  it('costs one document afresh for each set of variables it comes with', async () => {
+    const query = `query($n: Int) ${NESTED('$n')}`;
+    const small = await stack.anonymous.request(query, { n: 2 });
+    expect(small.status).toBe(200);
+    expect(small.extensions?.cost?.estimated).toBeLessThan(1000);
+    expect((await stack.anonymous.request(query, { n: 250 })).errors?.[0]?.extensions?.code).toBe('QUERY_TOO_COSTLY');
+    expect((await stack.anonymous.request(query, { n: 2 })).extensions?.cost).toEqual(small.extensions?.cost);
+  });
+
   it('lets every storefront query of the benchmark through with room to spare', async () => {
     for (const scenario of SCENARIOS) {
       const res = await stack.anonymous.request(scenario.query, { ...scenario.variables({ slugs: ['none'], variantIds: [] })[0], cartId: 'none', variantId: 'none' });

@@ -3,9 +3,12 @@
 // much for the items they ask for (query-cost.ts, with the request's variables).
 import type { ApolloServerPlugin } from '@apollo/server';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
-import { GraphQLError, Kind, getVariableValues, type FragmentDefinitionNode } from 'graphql';
+import { GraphQLError, Kind, getVariableValues, type DocumentNode, type FragmentDefinitionNode, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
 import type { GatewaySettings } from './config.js';
 import { operationCost, type CostDirectives } from './query-cost.js';
+
+/** How many sets of variables one document's costs are kept for; past it, they are worked out afresh. */
+const KNOWN_VARIABLE_SETS = 100;
 
 /** The size of a list whose @listSize says nothing and whose request gives no slicing argument. */
 export const DEFAULT_LIST_SIZE = 10;
@@ -35,20 +38,32 @@ export function tooCostly(cost: number, limit: number): GraphQLError {
  * their queries come.
  */
 export function costLimit<C extends object>(directives: CostDirectives, limit: number): ApolloServerPlugin<C> {
+  // Apollo Server keeps one parsed document per query text, so a repeated operation (a listing,
+  // a product page) is costed once per set of variables, not on every request.
+  const known = new WeakMap<DocumentNode, Map<string, number | null>>();
+  const costOf = (schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, given: Record<string, unknown>) => {
+    const key = `${operation.name?.value ?? ''}\n${JSON.stringify(given)}`;
+    let costs = known.get(document);
+    if (!costs) known.set(document, (costs = new Map()));
+    if (!costs.has(key)) {
+      if (costs.size >= KNOWN_VARIABLE_SETS) costs.clear();
+      const variables = getVariableValues(schema, operation.variableDefinitions ?? [], given);
+      const fragments = Object.fromEntries(
+        document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((f) => [f.name.value, f]),
+      );
+      // Variables that do not fit their types are refused by execution, with its own message.
+      costs.set(key, variables.errors ? null : operationCost({ schema, operation, fragments, variables: variables.coerced, directives, defaultListSize: DEFAULT_LIST_SIZE }));
+    }
+    return costs.get(key) ?? undefined;
+  };
   return {
     async requestDidStart() {
       let estimated: number | undefined;
       return {
         async didResolveOperation({ schema, document, operation, request }) {
           if (!operation) return;
-          const variables = getVariableValues(schema, operation.variableDefinitions ?? [], request.variables ?? {});
-          // Variables that do not fit their types are refused by execution, with its own message.
-          if (variables.errors) return;
-          const fragments = Object.fromEntries(
-            document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((f) => [f.name.value, f]),
-          );
-          estimated = operationCost({ schema, operation, fragments, variables: variables.coerced, directives, defaultListSize: DEFAULT_LIST_SIZE });
-          if (estimated > limit) throw tooCostly(estimated, limit);
+          estimated = costOf(schema, document, operation, request.variables ?? {});
+          if (estimated !== undefined && estimated > limit) throw tooCostly(estimated, limit);
         },
         async willSendResponse({ response }) {
           if (estimated === undefined || response.body.kind !== 'single') return;

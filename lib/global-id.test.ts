@@ -12,6 +12,14 @@ describe('global ids', () => {
     expect(rawIdOf('Product', id, 'id')).toBe(UUID);
   });
 
+  it('are shorter than the UUID they carry, and carry any other raw id as text', () => {
+    expect(globalId('Product', UUID).length).toBeLessThan(UUID.length);
+    expect(globalId('AffiliateAttribution', UUID).length).toBeLessThanOrEqual(50);
+    expect(parseGlobalId(globalId('Order', 'order-7'))).toEqual({ type: 'Order', rawId: 'order-7' });
+    // An upper-case UUID is not a row id: it stays text, and comes back exactly as given.
+    expect(parseGlobalId(globalId('Order', UUID.toUpperCase()))).toEqual({ type: 'Order', rawId: UUID.toUpperCase() });
+  });
+
   it('keep a raw id that holds the separator whole', () => {
     expect(parseGlobalId(globalId('Order', 'a:b:c'))).toEqual({ type: 'Order', rawId: 'a:b:c' });
   });
@@ -23,6 +31,8 @@ describe('global ids', () => {
     ['padded', `${globalId('Product', 'x')}=`],
     ['no separator', Buffer.from('Product').toString('base64url')],
     ['no raw id', Buffer.from('Product:').toString('base64url')],
+    ['a UUID cut short', Buffer.concat([Buffer.from('Product'), Buffer.of(0), Buffer.alloc(15, 1)]).toString('base64url')],
+    ['a UUID sent as text', Buffer.from(`Product:${UUID}`).toString('base64url')],
     ['no type', Buffer.from(':abc').toString('base64url')],
     ['a type that is not a type name', Buffer.from('product id:abc').toString('base64url')],
     ['too long', globalId('Product', 'x'.repeat(300))],

@@ -1,27 +1,45 @@
 // The ids on the wire: opaque and typed. Inside a subgraph a row's id is its UUID; every id the
-// API hands out or takes names its type too (base64url of "<Type>:<raw id>"), so that an id of
-// the wrong type is refused with a clear error instead of missing, and Node.id is unique across
-// the graph. Clients must treat ids as opaque strings.
+// API hands out or takes names its type too, so that an id of the wrong type is refused with a
+// clear error instead of missing, and Node.id is unique across the graph. Clients must treat ids
+// as opaque strings.
+//
+// The encoding is base64url of the type name, then either a 0 byte and the UUID's 16 bytes (a row
+// id, the usual case: shorter than the UUID's own text) or ":" and the raw id as text.
 import { GraphQLError } from 'graphql';
 
-const SEPARATOR = ':';
+const TEXT = ':';
+const UUID_BYTES = 0;
+const CANONICAL_UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+const TYPE_NAME = /^[A-Z][A-Za-z0-9]*$/;
 /** The longest id accepted: a type name and a raw id of at most 100 characters each, encoded. */
 const MAX_ENCODED_LENGTH = 300;
 
 export function globalId(type: string, rawId: string): string {
-  return Buffer.from(`${type}${SEPARATOR}${rawId}`, 'utf8').toString('base64url');
+  const name = Buffer.from(type, 'utf8');
+  const raw = CANONICAL_UUID.test(rawId)
+    ? Buffer.concat([Buffer.of(UUID_BYTES), Buffer.from(rawId.replaceAll('-', ''), 'hex')])
+    : Buffer.from(`${TEXT}${rawId}`, 'utf8');
+  return Buffer.concat([name, raw]).toString('base64url');
 }
 
 /** The type and raw id inside a global id, or null when it is not one this API issued. */
 export function parseGlobalId(id: string): { type: string; rawId: string } | null {
   if (id.length === 0 || id.length > MAX_ENCODED_LENGTH || !/^[A-Za-z0-9_-]+$/.test(id)) return null;
-  const text = Buffer.from(id, 'base64url').toString('utf8');
-  const at = text.indexOf(SEPARATOR);
-  if (at <= 0 || at === text.length - 1) return null;
-  const type = text.slice(0, at);
-  if (!/^[A-Z][A-Za-z0-9]*$/.test(type)) return null;
-  // Re-encoding must give the same text back: this refuses ids with stray bits or padding.
-  const rawId = text.slice(at + 1);
+  const bytes = Buffer.from(id, 'base64url');
+  const at = bytes.findIndex((b) => b === UUID_BYTES || b === TEXT.charCodeAt(0));
+  if (at <= 0 || at === bytes.length - 1) return null;
+  const type = bytes.subarray(0, at).toString('utf8');
+  if (!TYPE_NAME.test(type)) return null;
+  const rest = bytes.subarray(at + 1);
+  let rawId: string;
+  if (bytes[at] === UUID_BYTES) {
+    if (rest.length !== 16) return null;
+    const hex = rest.toString('hex');
+    rawId = `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+  } else {
+    rawId = rest.toString('utf8');
+  }
+  // Re-encoding must give the same id back: this refuses stray bits, padding and a UUID sent as text.
   return globalId(type, rawId) === id ? { type, rawId } : null;
 }
 
