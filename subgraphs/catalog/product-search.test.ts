@@ -124,6 +124,15 @@ describe('search, filters, sorts and facets', () => {
       expect(sorted(await names({ priceMin: 5200 }))).toEqual(['Summer Dress', 'Trail Runners']);
     });
 
+    it('a price range in a currency matches variants priced in that currency only', async () => {
+      const usd = (amount: number) => ({ amount, currencyCode: 'USD' });
+      expect(sorted(await names({ minPrice: usd(1000), maxPrice: usd(3000) }))).toEqual(['Graphic Tee', 'Linen Shirt']);
+      expect(sorted(await names({ minPrice: usd(5200) }))).toEqual(['Summer Dress', 'Trail Runners']);
+      expect(await names({ maxPrice: usd(1000) })).toEqual([]);
+      // Every product here is priced in USD: the same amounts in euros match nothing.
+      expect(await names({ minPrice: { amount: 1000, currencyCode: 'EUR' }, maxPrice: { amount: 3000, currencyCode: 'EUR' } })).toEqual([]);
+    });
+
     it('option values must all hold on one and the same active variant', async () => {
       expect(sorted(await names({ options: [{ name: 'Size', values: ['M'] }, { name: 'Colour', values: ['Red'] }] }))).toEqual(['Graphic Tee', 'Linen Shirt']);
       // Summer Dress has an L and a Red, but not on one variant; Chino Trousers' L/Red is inactive.
@@ -158,8 +167,15 @@ describe('search, filters, sorts and facets', () => {
     });
 
     it('refuses a reversed price range, a category id that is not an id and an overlong search', async () => {
-      const reversed = await env.customer.request(LIST, { filter: { priceMin: 500, priceMax: 100 } });
-      expect(reversed.errors?.map((e) => e.extensions?.code)).toEqual(['BAD_USER_INPUT']);
+      for (const [filter, message] of [
+        [{ priceMin: 500, priceMax: 100 }, 'the lowest price must not exceed the highest'],
+        [{ minPrice: { amount: 500, currencyCode: 'USD' }, maxPrice: { amount: 100, currencyCode: 'USD' } }, 'the lowest price must not exceed the highest'],
+        [{ minPrice: { amount: 100, currencyCode: 'USD' }, maxPrice: { amount: 500, currencyCode: 'EUR' } }, 'minPrice and maxPrice must be in one currency'],
+        [{ minPrice: { amount: 100, currencyCode: 'USD' }, priceMax: 500 }, 'give minPrice and maxPrice, or the deprecated priceMin and priceMax, not both'],
+      ] as const) {
+        const refused = await env.customer.request(LIST, { filter });
+        expect(refused.errors?.map((e) => [e.extensions?.code, e.message])).toEqual([['BAD_USER_INPUT', message]]);
+      }
       // Ids the API did not issue (a raw UUID among them) and a product's id are refused at the edge.
       for (const categoryId of ['shoes', UNKNOWN_UUID, made['Linen Shirt']!.id]) {
         const notACategoryId = await env.customer.request(LIST, { filter: { categoryId } });
@@ -255,6 +271,27 @@ describe('search, filters, sorts and facets', () => {
       expect(result.facets.options[0]!.name.toLowerCase()).toBe('size');
       expect(result.facets.options[0]!.values.map((v) => [v.value.toLowerCase(), v.count])).toEqual([['m', 2], ['l', 1]]);
       expect(await names({ categoryId: home, options: [{ name: 'SIZE', values: ['M'] }] }, 'NAME_ASC')).toEqual(['Lower', 'Upper']);
+    });
+
+    it('price a product sold in two currencies by the currency the filter names', async () => {
+      const scarves = await createCategory(env.stack.admin, uniqueSlug('scarves'));
+      await createProduct(env.stack.admin, {
+        slug: uniqueSlug('scarf'),
+        name: 'Dual Scarf',
+        categoryIds: [scarves],
+        variants: [
+          { sku: uniqueSlug('SCARF-USD').toUpperCase(), price: 3000, currencyCode: 'USD' },
+          { sku: uniqueSlug('SCARF-EUR').toUpperCase(), price: 1200, currencyCode: 'EUR' },
+        ],
+      });
+      const counts = async (filter: Record<string, unknown>) => (await facetsFor({ categoryId: scarves, ...filter })).facets.priceRanges.map((b) => b.count);
+      expect(await counts({})).toEqual([1, 1, 0, 0, 0, 0]);
+      expect(await counts({ minPrice: { amount: 0, currencyCode: 'EUR' } })).toEqual([1, 0, 0, 0, 0, 0]);
+      expect(await counts({ minPrice: { amount: 0, currencyCode: 'USD' } })).toEqual([0, 1, 0, 0, 0, 0]);
+      // 20.00 at most: the euro variant is, the dollar one is not; the deprecated bound ignores currencies.
+      expect(await names({ categoryId: scarves, maxPrice: { amount: 2000, currencyCode: 'EUR' } })).toEqual(['Dual Scarf']);
+      expect(await names({ categoryId: scarves, maxPrice: { amount: 2000, currencyCode: 'USD' } })).toEqual([]);
+      expect(await names({ categoryId: scarves, priceMax: 2000 })).toEqual(['Dual Scarf']);
     });
 
     it('follow a search', async () => {

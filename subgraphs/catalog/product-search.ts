@@ -6,14 +6,49 @@ import { cursorArgument, decodeCursor, encodeCursor, toConnection, type PageWind
 import type { ProductConnectionRow, ProductRow } from './models.js';
 import type { ProductSort } from './generated/resolvers-types.js';
 
+interface MoneyInput {
+  amount: number;
+  currencyCode: string;
+}
+
 export interface ProductFilterInput {
   search?: string | null;
   categoryId?: string | null;
+  minPrice?: MoneyInput | null;
+  maxPrice?: MoneyInput | null;
+  /** Deprecated: amounts in whatever currency each variant has. */
   priceMin?: number | null;
   priceMax?: number | null;
   options?: { name: string; values: string[] }[] | null;
   inStock?: boolean | null;
   active?: boolean | null;
+}
+
+/** A filter's price bounds: minor units, in one currency when the filter names it. */
+interface PriceBounds {
+  currency: string | null;
+  min: number | null;
+  max: number | null;
+}
+
+/** The price bounds of a filter, checked: one currency, min at most max, not both ways of giving them. */
+export function priceBounds(filter: ProductFilterInput): PriceBounds {
+  const { minPrice, maxPrice, priceMin, priceMax } = filter;
+  if ((minPrice || maxPrice) && (priceMin != null || priceMax != null)) {
+    throw badUserInput('give minPrice and maxPrice, or the deprecated priceMin and priceMax, not both', 'filter.minPrice');
+  }
+  if (minPrice && maxPrice && minPrice.currencyCode !== maxPrice.currencyCode) {
+    throw badUserInput('minPrice and maxPrice must be in one currency', 'filter.maxPrice.currencyCode');
+  }
+  const bounds: PriceBounds = {
+    currency: minPrice?.currencyCode ?? maxPrice?.currencyCode ?? null,
+    min: minPrice?.amount ?? priceMin ?? null,
+    max: maxPrice?.amount ?? priceMax ?? null,
+  };
+  if (bounds.min !== null && bounds.max !== null && bounds.min > bounds.max) {
+    throw badUserInput('the lowest price must not exceed the highest', minPrice ? 'filter.minPrice' : 'filter.priceMin');
+  }
+  return bounds;
 }
 
 /** Price facet buckets in minor units: [0, 25), [25, 50) … [500, ∞) in a two-decimal currency. */
@@ -44,6 +79,7 @@ const validSortValue: Record<ProductSort, (value: unknown) => boolean> = {
 export class ProductQuery {
   private readonly where: Prisma.Sql;
   private readonly tsquery: Prisma.Sql | null;
+  private readonly price: PriceBounds;
   readonly sort: ProductSort;
 
   constructor(
@@ -55,6 +91,7 @@ export class ProductQuery {
     if (search && search.length > 200) throw badUserInput('search must be at most 200 characters', 'filter.search');
     this.tsquery = search ? Prisma.sql`websearch_to_tsquery('english', ${search})` : null;
     this.sort = sort === 'RELEVANCE' && !this.tsquery ? 'NEWEST' : sort;
+    this.price = priceBounds(filter);
     this.where = this.compileFilter(filter);
   }
 
@@ -73,8 +110,9 @@ export class ProductQuery {
              SELECT id FROM subtree))`);
     }
     const variantConditions: Prisma.Sql[] = [];
-    if (filter.priceMin != null) variantConditions.push(Prisma.sql`v.price >= ${filter.priceMin}`);
-    if (filter.priceMax != null) variantConditions.push(Prisma.sql`v.price <= ${filter.priceMax}`);
+    if (this.price.currency !== null) variantConditions.push(Prisma.sql`v.currency = ${this.price.currency}`);
+    if (this.price.min !== null) variantConditions.push(Prisma.sql`v.price >= ${this.price.min}`);
+    if (this.price.max !== null) variantConditions.push(Prisma.sql`v.price <= ${this.price.max}`);
     if (filter.inStock) {
       variantConditions.push(Prisma.sql`EXISTS (SELECT 1 FROM inventory_level i WHERE i.variant_id = v.id AND i.on_hand - i.reserved > 0)`);
     }
@@ -213,7 +251,7 @@ export class ProductQuery {
     const rows = await this.db.$queryRaw<{ bucket: number; count: bigint }[]>`
       SELECT width_bucket(v.price, ${PRICE_BUCKETS}::int[]) AS bucket, count(DISTINCT p.id) AS count
         FROM product p JOIN product_variant v ON v.product_id = p.id AND v.active
-       WHERE ${this.where}
+       WHERE ${this.where} AND (${this.price.currency}::text IS NULL OR v.currency = ${this.price.currency})
        GROUP BY bucket`;
     const counts = new Map(rows.map((r) => [Number(r.bucket), Number(r.count)]));
     return PRICE_BUCKETS.map((min, i) => ({ min, max: PRICE_BUCKETS[i + 1] ?? null, count: counts.get(i + 1) ?? 0 }));

@@ -567,6 +567,14 @@ export type Money = {
   fractionDigits: Scalars['Int']['output'];
 };
 
+/** An amount of money given to the API: integer minor units in a currency, e.g. { amount: 1250, currencyCode: USD } is $12.50. */
+export type MoneyInput = {
+  /** Integer minor units (cents for USD, yen for JPY); the field taking it says its range. */
+  amount: Scalars['SafeInt']['input'];
+  /** The currency (ISO 4217). */
+  currencyCode: CurrencyCode;
+};
+
 export type Mutation = {
   __typename?: 'Mutation';
   /** Adds a catalog variant; adding a variant already in the cart increases that line's quantity. */
@@ -801,6 +809,7 @@ export type ResolversTypes = ResolversObject<{
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   DiscountLevel: DiscountLevel;
   Money: ResolverTypeWrapper<MoneyValue>;
+  MoneyInput: MoneyInput;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
@@ -827,6 +836,7 @@ export type ResolversParentTypes = ResolversObject<{
   CreateCartInput: CreateCartInput;
   DateTime: Scalars['DateTime']['output'];
   Money: MoneyValue;
+  MoneyInput: MoneyInput;
   Mutation: Record<PropertyKey, never>;
   PageInfo: PageInfo;
   Boolean: Scalars['Boolean']['output'];

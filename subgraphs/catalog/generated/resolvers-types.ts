@@ -584,6 +584,14 @@ export type Money = {
   fractionDigits: Scalars['Int']['output'];
 };
 
+/** An amount of money given to the API: integer minor units in a currency, e.g. { amount: 1250, currencyCode: USD } is $12.50. */
+export type MoneyInput = {
+  /** Integer minor units (cents for USD, yen for JPY); the field taking it says its range. */
+  amount: Scalars['SafeInt']['input'];
+  /** The currency (ISO 4217). */
+  currencyCode: CurrencyCode;
+};
+
 /**
  * Changes. Each answers a payload with what it changed and `userErrors`: a business refusal changes
  * nothing and comes back there with a stable `code`; GraphQL errors are for bad requests
@@ -995,7 +1003,7 @@ export type ProductFacets = {
   categories: Array<CategoryFacet>;
   /** Option names on the matching products' active variants, names and values grouped ignoring case, by name. */
   options: Array<OptionFacet>;
-  /** Six fixed buckets of active-variant prices, lowest first: [0, 2500), [2500, 5000), [5000, 10000), [10000, 20000), [20000, 50000) and 50000 up. */
+  /** Six fixed buckets of active-variant prices in minor units, lowest first: [0, 2500), [2500, 5000), [5000, 10000), [10000, 20000), [20000, 50000) and 50000 up; only prices in the filter's currency when minPrice or maxPrice gives one. */
   priceRanges: Array<PriceRangeFacet>;
 };
 
@@ -1010,11 +1018,21 @@ export type ProductFilter = {
   categoryId?: InputMaybe<Scalars['ID']['input']>;
   /** true: only products with an active variant that has stock available; false or null: no condition. */
   inStock?: InputMaybe<Scalars['Boolean']['input']>;
+  /** The highest price, inclusive, in the currency of minPrice; at least minPrice (otherwise a BAD_USER_INPUT error). */
+  maxPrice?: InputMaybe<MoneyInput>;
+  /** The lowest price, inclusive: a product matches when one of its active variants is priced in this currency at or above it (and at or below maxPrice). */
+  minPrice?: InputMaybe<MoneyInput>;
   /** Each entry must match (values within an entry are alternatives) on one and the same variant. */
   options?: InputMaybe<Array<OptionValueFilter>>;
-  /** Minor units, inclusive; at least priceMin (otherwise a BAD_USER_INPUT error). */
+  /**
+   * Minor units in any currency, inclusive; at least priceMin.
+   * @deprecated Use maxPrice, which says its currency. Removal after 2027-03-01.
+   */
   priceMax?: InputMaybe<Scalars['Int']['input']>;
-  /** Minor units, inclusive; a product matches when one of its variants does. */
+  /**
+   * Minor units in any currency, inclusive. Not with minPrice or maxPrice (BAD_USER_INPUT).
+   * @deprecated Use minPrice, which says its currency. Removal after 2027-03-01.
+   */
   priceMin?: InputMaybe<Scalars['Int']['input']>;
   /** Full-text search over name, brand, description and SKU. */
   search?: InputMaybe<Scalars['String']['input']>;
@@ -1516,6 +1534,7 @@ export type ResolversTypes = ResolversObject<{
   InventoryReservationPayload: ResolverTypeWrapper<Omit<InventoryReservationPayload, 'reservation'> & { reservation?: Maybe<ResolversTypes['InventoryReservation']> }>;
   InventoryReservationStatus: InventoryReservationStatus;
   Money: ResolverTypeWrapper<MoneyValue>;
+  MoneyInput: MoneyInput;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Node: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Node']>;
   OptionFacet: ResolverTypeWrapper<OptionFacet>;
@@ -1576,6 +1595,7 @@ export type ResolversParentTypes = ResolversObject<{
   InventoryReservationLine: InventoryReservationLine;
   InventoryReservationPayload: Omit<InventoryReservationPayload, 'reservation'> & { reservation?: Maybe<ResolversParentTypes['InventoryReservation']> };
   Money: MoneyValue;
+  MoneyInput: MoneyInput;
   Mutation: Record<PropertyKey, never>;
   Node: ResolversInterfaceTypes<ResolversParentTypes>['Node'];
   OptionFacet: OptionFacet;

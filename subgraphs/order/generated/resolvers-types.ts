@@ -359,6 +359,14 @@ export type Money = {
   fractionDigits: Scalars['Int']['output'];
 };
 
+/** An amount of money given to the API: integer minor units in a currency, e.g. { amount: 1250, currencyCode: USD } is $12.50. */
+export type MoneyInput = {
+  /** Integer minor units (cents for USD, yen for JPY); the field taking it says its range. */
+  amount: Scalars['SafeInt']['input'];
+  /** The currency (ISO 4217). */
+  currencyCode: CurrencyCode;
+};
+
 /** An order a person placed. Its owner, support and admin may read it; for other signed-in callers it is null. */
 export type Order = {
   __typename?: 'Order';
@@ -531,6 +539,7 @@ export type ResolversTypes = ResolversObject<{
   DiscountLevel: DiscountLevel;
   Money: ResolverTypeWrapper<MoneyValue>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  MoneyInput: MoneyInput;
   Order: ResolverTypeWrapper<OrderRow>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   OrderStatus: OrderStatus;
@@ -548,6 +557,7 @@ export type ResolversParentTypes = ResolversObject<{
   DateTime: Scalars['DateTime']['output'];
   Money: MoneyValue;
   Int: Scalars['Int']['output'];
+  MoneyInput: MoneyInput;
   Order: OrderRow;
   ID: Scalars['ID']['output'];
   PageInfo: PageInfo;

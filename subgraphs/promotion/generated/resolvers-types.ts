@@ -612,6 +612,14 @@ export type Money = {
   fractionDigits: Scalars['Int']['output'];
 };
 
+/** An amount of money given to the API: integer minor units in a currency, e.g. { amount: 1250, currencyCode: USD } is $12.50. */
+export type MoneyInput = {
+  /** Integer minor units (cents for USD, yen for JPY); the field taking it says its range. */
+  amount: Scalars['SafeInt']['input'];
+  /** The currency (ISO 4217). */
+  currencyCode: CurrencyCode;
+};
+
 export type Mutation = {
   __typename?: 'Mutation';
   /** Service only: the order was paid; the held uses become confirmed. Idempotent. */
@@ -1245,6 +1253,7 @@ export type ResolversTypes = ResolversObject<{
   DiscountType: DiscountType;
   EvaluatedDiscount: ResolverTypeWrapper<EvaluatedDiscount>;
   Money: ResolverTypeWrapper<MoneyValue>;
+  MoneyInput: MoneyInput;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Promotion: ResolverTypeWrapper<PromotionRow>;
@@ -1297,6 +1306,7 @@ export type ResolversParentTypes = ResolversObject<{
   DiscountAllocation: DiscountAllocation;
   EvaluatedDiscount: EvaluatedDiscount;
   Money: MoneyValue;
+  MoneyInput: MoneyInput;
   Mutation: Record<PropertyKey, never>;
   PageInfo: PageInfo;
   Promotion: PromotionRow;

@@ -369,6 +369,14 @@ export type Money = {
   fractionDigits: Scalars['Int']['output'];
 };
 
+/** An amount of money given to the API: integer minor units in a currency, e.g. { amount: 1250, currencyCode: USD } is $12.50. */
+export type MoneyInput = {
+  /** Integer minor units (cents for USD, yen for JPY); the field taking it says its range. */
+  amount: Scalars['SafeInt']['input'];
+  /** The currency (ISO 4217). */
+  currencyCode: CurrencyCode;
+};
+
 /** Where a page of a connection sits: Relay's PageInfo. */
 export type PageInfo = {
   __typename?: 'PageInfo';
@@ -518,6 +526,7 @@ export type ResolversTypes = ResolversObject<{
   DiscountLevel: DiscountLevel;
   Money: ResolverTypeWrapper<MoneyValue>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  MoneyInput: MoneyInput;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
@@ -534,6 +543,7 @@ export type ResolversParentTypes = ResolversObject<{
   DateTime: Scalars['DateTime']['output'];
   Money: MoneyValue;
   Int: Scalars['Int']['output'];
+  MoneyInput: MoneyInput;
   PageInfo: PageInfo;
   Boolean: Scalars['Boolean']['output'];
   Query: Record<PropertyKey, never>;
