@@ -6,6 +6,7 @@
 // The encoding is base64url of the type name, then either a 0 byte and the UUID's 16 bytes (a row
 // id, the usual case: shorter than the UUID's own text) or ":" and the raw id as text.
 import { GraphQLError } from 'graphql';
+import { withArticle } from './input-checker.js';
 
 const TEXT = ':';
 const UUID_BYTES = 0;
@@ -50,7 +51,7 @@ export function parseGlobalId(id: string): { type: string; rawId: string } | nul
 export function rawIdOf(type: string, id: string, at: string): string {
   const parsed = parseGlobalId(id);
   if (!parsed) throw badId(`${at} is not an id this API issued: ids are opaque strings, used as received.`, at);
-  if (parsed.type !== type) throw badId(`${at} must be ${article(type)} ${type} id, not ${article(parsed.type)} ${parsed.type} id.`, at);
+  if (parsed.type !== type) throw badId(`${at} must be ${withArticle(type)} id, not ${withArticle(parsed.type)} id.`, at);
   return parsed.rawId;
 }
 
@@ -60,11 +61,9 @@ export function rawIdOf(type: string, id: string, at: string): string {
  */
 export function rawIdFrom(source: string, type: string, id: string): string {
   const parsed = parseGlobalId(id);
-  if (parsed?.type !== type) throw new Error(`${source} answered ${JSON.stringify(id)} where ${article(type)} ${type} id belongs`);
+  if (parsed?.type !== type) throw new Error(`${source} answered ${JSON.stringify(id)} where ${withArticle(type)} id belongs`);
   return parsed.rawId;
 }
-
-const article = (word: string) => (/^[AEIOU]/.test(word) ? 'an' : 'a');
 
 function badId(message: string, at: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT', argument: at } });

@@ -65,3 +65,6 @@ export abstract class InputChecker<Code extends string> {
     return true;
   }
 }
+
+/** The word with its indefinite article, for messages: "an Order", "a Product", "an AMOUNT". */
+export const withArticle = (word: string): string => `${/^[AEIOU]/.test(word) ? 'an' : 'a'} ${word}`;

@@ -20,11 +20,11 @@ beforeAll(async () => {
   stack = await startTestStack();
   shirt = await createVariants(stack, [{ price: 1999 }]);
   mug = await createVariants(stack, [{ price: 2500 }]);
-  await promotion({ name: 'Shirts: 3 off each', automatic: true, discountType: 'AMOUNT', value: 300, currencyCode: 'USD', level: 'ITEM', targets: { productIds: [shirt.productId] } });
-  await promotion({ name: 'Free shipping over 50', automatic: true, discountType: 'FREE_SHIPPING', value: 0, currencyCode: 'USD', minSubtotal: 5000 });
-  await promotion({ name: 'Ten percent', code: 'SAVE10', discountType: 'PERCENTAGE', value: 10 });
-  await promotion({ name: 'Last season', code: 'SUMMER', discountType: 'PERCENTAGE', value: 20, validFrom: '2025-06-01T00:00:00Z', validTo: '2025-09-01T00:00:00Z' });
-  limitedId = await promotion({ name: 'First one only', code: 'ONCE', discountType: 'PERCENTAGE', value: 5, maxRedemptions: 1 });
+  await promotion({ name: 'Shirts: 3 off each', automatic: true, discountType: 'AMOUNT', amountOff: { amount: 300, currencyCode: 'USD' }, level: 'ITEM', targets: { productIds: [shirt.productId] } });
+  await promotion({ name: 'Free shipping over 50', automatic: true, discountType: 'FREE_SHIPPING', minSubtotal: { amount: 5000, currencyCode: 'USD' } });
+  await promotion({ name: 'Ten percent', code: 'SAVE10', discountType: 'PERCENTAGE', percentOff: 10 });
+  await promotion({ name: 'Last season', code: 'SUMMER', discountType: 'PERCENTAGE', percentOff: 20, validFrom: '2025-06-01T00:00:00Z', validTo: '2025-09-01T00:00:00Z' });
+  limitedId = await promotion({ name: 'First one only', code: 'ONCE', discountType: 'PERCENTAGE', percentOff: 5, maxRedemptions: 1 });
   alice = cartApi(await stack.as('alice', 'customer'));
   cartId = (await alice.create()).cart!.id;
   await alice.add(cartId, shirt.variantIds[0]!, 2);

@@ -34,7 +34,7 @@ beforeAll(async () => {
   const cart = (await cartApi(alice).add((await cartApi(alice).create()).cart!.id, mug.variantIds[0]!, 2)).cart!;
   ids.cart = cart.id;
   ids.cartLine = cart.lines[0]!.id;
-  ids.promotion = await createPromotion(stack, { name: 'Ten off', code: uniqueSlug('TEN').toUpperCase(), discountType: 'PERCENTAGE', value: 10, currencyCode: 'USD' });
+  ids.promotion = await createPromotion(stack, { name: 'Ten off', code: uniqueSlug('TEN').toUpperCase(), discountType: 'PERCENTAGE', percentOff: 10, currencyCode: 'USD' });
   const db = new pg.Client({ connectionString: stack.databaseUrl });
   await db.connect();
   await db.query(`INSERT INTO "order"."order" (id, number, person_id, currency, total, updated_at) VALUES ($1, 'ORD-20261130-NODE', 'alice', 'USD', 3000, now())`, [rows.order]);

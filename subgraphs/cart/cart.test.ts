@@ -17,10 +17,10 @@ let mug: { productId: string; variantIds: string[]; skus: string[] };
 
 beforeAll(async () => {
   stack = await startTestStack();
-  save10 = await createPromotion(stack, { name: '10% off', code: 'SAVE10', discountType: 'PERCENTAGE', value: 10 });
-  await createPromotion(stack, { name: 'Big spender', code: 'BIG50', discountType: 'AMOUNT', value: 5000, currencyCode: 'USD', minSubtotal: 100_000 });
-  await createPromotion(stack, { name: 'Free shipping', code: 'SHIPFREE', discountType: 'FREE_SHIPPING', value: 0 });
-  await createPromotion(stack, { name: 'Last season', code: 'SUMMER', discountType: 'PERCENTAGE', value: 20, validFrom: '2025-06-01T00:00:00Z', validTo: '2025-09-01T00:00:00Z' });
+  save10 = await createPromotion(stack, { name: '10% off', code: 'SAVE10', discountType: 'PERCENTAGE', percentOff: 10 });
+  await createPromotion(stack, { name: 'Big spender', code: 'BIG50', discountType: 'AMOUNT', amountOff: { amount: 5000, currencyCode: 'USD' }, minSubtotal: { amount: 100_000, currencyCode: 'USD' } });
+  await createPromotion(stack, { name: 'Free shipping', code: 'SHIPFREE', discountType: 'FREE_SHIPPING' });
+  await createPromotion(stack, { name: 'Last season', code: 'SUMMER', discountType: 'PERCENTAGE', percentOff: 20, validFrom: '2025-06-01T00:00:00Z', validTo: '2025-09-01T00:00:00Z' });
   sql = cartSql(stack);
   alice = cartApi(await stack.as('alice', 'customer'));
   bob = cartApi(await stack.as('bob', 'customer'));

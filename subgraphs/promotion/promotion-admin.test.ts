@@ -22,11 +22,10 @@ describe('createPromotion', () => {
       name: '  Summer shoes  ',
       code: code.toLowerCase(),
       discountType: 'AMOUNT',
-      value: 500,
-      currencyCode: 'USD',
+      amountOff: { amount: 500, currencyCode: 'USD' },
       level: 'ITEM',
       targets: { productIds: [product('p-1'), product('p-1')], variantIds: [variant('v-1')], categoryIds: [category('c-shoes')] },
-      minSubtotal: 2000,
+      minSubtotal: { amount: 2000, currencyCode: 'USD' },
       validFrom: '2026-06-01T00:00:00Z',
       validTo: '2026-09-01T00:00:00.000Z',
       maxRedemptions: 100,
@@ -40,7 +39,8 @@ describe('createPromotion', () => {
       code,
       automatic: false,
       discountType: 'AMOUNT',
-      value: 500,
+      percentOff: null,
+      amountOff: { amount: 500, currencyCode: 'USD', formatted: '$5.00' },
       currencyCode: 'USD',
       level: 'ITEM',
       targets: { productIds: [product('p-1')], variantIds: [variant('v-1')], categoryIds: [category('c-shoes')] },
@@ -56,34 +56,46 @@ describe('createPromotion', () => {
     });
   });
 
-  it('creates automatic promotions without a code, and free shipping with value 0', async () => {
-    const payload = await admin.create({ name: 'Free shipping weekend', automatic: true, discountType: 'FREE_SHIPPING', value: 25 });
-    expect(payload.promotion).toMatchObject({ code: null, automatic: true, discountType: 'FREE_SHIPPING', value: 0, level: 'CART', stackable: true });
+  it('creates automatic promotions without a code, and free shipping with neither percentOff nor amountOff', async () => {
+    const payload = await admin.create({ name: 'Free shipping weekend', automatic: true, discountType: 'FREE_SHIPPING' });
+    expect(payload.promotion).toMatchObject({ code: null, automatic: true, discountType: 'FREE_SHIPPING', percentOff: null, amountOff: null, value: 0, level: 'CART', stackable: true });
+  });
+
+  it('still takes the deprecated value, as percentOff or as amountOff in currencyCode', async () => {
+    const percent = await admin.create({ name: 'Old client', code: uniqueCode(), discountType: 'PERCENTAGE', value: 12 });
+    expect(percent.promotion).toMatchObject({ percentOff: 12, amountOff: null, value: 12 });
+    const amount = await admin.create({ name: 'Old client', code: uniqueCode(), discountType: 'AMOUNT', value: 300, currencyCode: 'EUR' });
+    expect(amount.promotion).toMatchObject({ percentOff: null, amountOff: { amount: 300, currencyCode: 'EUR' }, value: 300 });
   });
 
   it('refuses a code another promotion has, whatever its case', async () => {
     const code = uniqueCode('DUP');
-    await admin.createOk({ name: 'First', code, discountType: 'PERCENTAGE', value: 10 });
-    const payload = await admin.create({ name: 'Second', code: ` ${code.toLowerCase()} `, discountType: 'PERCENTAGE', value: 20 });
+    await admin.createOk({ name: 'First', code, discountType: 'PERCENTAGE', percentOff: 10 });
+    const payload = await admin.create({ name: 'Second', code: ` ${code.toLowerCase()} `, discountType: 'PERCENTAGE', percentOff: 20 });
     expect(codesOf(payload.userErrors)).toEqual([['CODE_TAKEN', 'input.code']]);
   });
 
   it('gives racing admins one promotion per code and CODE_TAKEN to the others', async () => {
     const code = uniqueCode('RACE');
-    const results = await Promise.all(Array.from({ length: 6 }, () => admin.create({ name: 'Race', code, discountType: 'PERCENTAGE', value: 10 })));
+    const results = await Promise.all(Array.from({ length: 6 }, () => admin.create({ name: 'Race', code, discountType: 'PERCENTAGE', percentOff: 10 })));
     expect(results.filter((r) => r.promotion)).toHaveLength(1);
     expect(results.filter((r) => r.userErrors[0]?.code === 'CODE_TAKEN')).toHaveLength(5);
   });
 
-  const base = { name: 'Base', discountType: 'PERCENTAGE', value: 10 };
+  const base = { name: 'Base', discountType: 'PERCENTAGE', percentOff: 10 };
   it.each([
     { name: 'blank name', input: { name: ' ' }, errors: [['INVALID_INPUT', 'input.name']] },
     { name: 'long name', input: { name: 'x'.repeat(121) }, errors: [['TOO_LONG', 'input.name']] },
-    { name: 'percent above 100', input: { value: 101 }, errors: [['INVALID_VALUE', 'input.value']] },
-    { name: 'percent of 0', input: { value: 0 }, errors: [['INVALID_VALUE', 'input.value']] },
-    { name: 'negative amount', input: { discountType: 'AMOUNT', value: -5, currencyCode: 'USD' }, errors: [['INVALID_VALUE', 'input.value']] },
-    { name: 'amount without currency', input: { discountType: 'AMOUNT', value: 500 }, errors: [['INVALID_CURRENCY', 'input.currencyCode']] },
-    { name: 'min subtotal without currency', input: { minSubtotal: 1000 }, errors: [['INVALID_CURRENCY', 'input.currencyCode']] },
+    { name: 'percent above 100', input: { percentOff: 101 }, errors: [['INVALID_VALUE', 'input.percentOff']] },
+    { name: 'percent of 0', input: { percentOff: 0 }, errors: [['INVALID_VALUE', 'input.percentOff']] },
+    { name: 'a percentage without percentOff', input: { percentOff: null }, errors: [['INVALID_VALUE', 'input.percentOff']] },
+    { name: 'negative amount', input: { discountType: 'AMOUNT', percentOff: null, amountOff: { amount: -5, currencyCode: 'USD' } }, errors: [['INVALID_VALUE', 'input.amountOff.amount']] },
+    { name: 'an amount without amountOff', input: { discountType: 'AMOUNT', percentOff: null }, errors: [['INVALID_VALUE', 'input.amountOff'], ['INVALID_CURRENCY', 'input.currencyCode']] },
+    { name: 'percentOff on an AMOUNT promotion', input: { discountType: 'AMOUNT', amountOff: { amount: 500, currencyCode: 'USD' } }, errors: [['INVALID_INPUT', 'input.amountOff'], ['INVALID_VALUE', 'input.percentOff']] },
+    { name: 'the deprecated value with percentOff', input: { value: 10 }, errors: [['INVALID_INPUT', 'input.value']] },
+    { name: 'amountOff and minSubtotal in two currencies', input: { discountType: 'AMOUNT', percentOff: null, amountOff: { amount: 500, currencyCode: 'USD' }, minSubtotal: { amount: 1000, currencyCode: 'EUR' } }, errors: [['INVALID_CURRENCY', 'input.minSubtotal.currencyCode']] },
+    { name: 'a min subtotal in another currency than currencyCode', input: { currencyCode: 'EUR', minSubtotal: { amount: 1000, currencyCode: 'USD' } }, errors: [['INVALID_CURRENCY', 'input.minSubtotal.currencyCode']] },
+    { name: 'a negative min subtotal', input: { minSubtotal: { amount: -1, currencyCode: 'USD' } }, errors: [['INVALID_VALUE', 'input.minSubtotal.amount']] },
     { name: 'no code and not automatic', input: { code: null }, errors: [['INVALID_CODE', 'input.code']] },
     { name: 'automatic with a code', input: { automatic: true, code: 'AUTO1' }, errors: [['INVALID_CODE', 'input.code']] },
     { name: 'code with spaces', input: { code: 'SAVE 10' }, errors: [['INVALID_CODE', 'input.code']] },
@@ -115,31 +127,37 @@ describe('createPromotion', () => {
 
 describe('updatePromotion and deactivatePromotion', () => {
   it('changes only what is given; null clears a nullable field', async () => {
-    const id = await admin.createOk({ name: 'Spring', code: uniqueCode(), discountType: 'PERCENTAGE', value: 10, maxRedemptions: 50, currencyCode: 'EUR', minSubtotal: 100 });
-    const payload = await admin.update(id, { value: 15, maxRedemptions: null, minSubtotal: null, priority: 3 });
+    const id = await admin.createOk({ name: 'Spring', code: uniqueCode(), discountType: 'PERCENTAGE', percentOff: 10, maxRedemptions: 50, minSubtotal: { amount: 100, currencyCode: 'EUR' } });
+    const payload = await admin.update(id, { percentOff: 15, maxRedemptions: null, minSubtotal: null, priority: 3 });
     expect(payload.userErrors).toEqual([]);
-    expect(payload.promotion).toMatchObject({ name: 'Spring', value: 15, maxRedemptions: null, minSubtotal: null, currencyCode: 'EUR', priority: 3 });
+    expect(payload.promotion).toMatchObject({ name: 'Spring', percentOff: 15, maxRedemptions: null, minSubtotal: null, currencyCode: 'EUR', priority: 3 });
   });
 
   it('checks the rules on the promotion as it would become', async () => {
-    const id = await admin.createOk({ name: 'Shoes', code: uniqueCode(), discountType: 'PERCENTAGE', value: 10, level: 'ITEM', targets: { categoryIds: [category('shoes')] } });
+    const id = await admin.createOk({ name: 'Shoes', code: uniqueCode(), discountType: 'PERCENTAGE', percentOff: 10, level: 'ITEM', targets: { categoryIds: [category('shoes')] } });
     expect(codesOf((await admin.update(id, { level: 'CART' })).userErrors)).toEqual([['INVALID_TARGETS', 'input.targets']]);
     expect((await admin.update(id, { level: 'CART', targets: null })).promotion).toMatchObject({ level: 'CART', targets: { productIds: [], variantIds: [], categoryIds: [] } });
-    expect(codesOf((await admin.update(id, { discountType: 'AMOUNT' })).userErrors)).toEqual([['INVALID_CURRENCY', 'input.currencyCode']]);
+    // Another type needs its own number: a percent is not an amount.
+    expect(codesOf((await admin.update(id, { discountType: 'AMOUNT' })).userErrors)).toEqual([['INVALID_VALUE', 'input.amountOff'], ['INVALID_CURRENCY', 'input.currencyCode']]);
+    expect((await admin.update(id, { discountType: 'AMOUNT', amountOff: { amount: 250, currencyCode: 'GBP' }, level: 'CART', targets: null })).promotion).toMatchObject({
+      percentOff: null,
+      amountOff: { amount: 250, currencyCode: 'GBP' },
+      currencyCode: 'GBP',
+    });
     expect(codesOf((await admin.update(id, { validFrom: '2030-01-01T00:00:00Z', validTo: '2029-01-01T00:00:00Z' })).userErrors)).toEqual([['INVALID_DATES', 'input.validTo']]);
   });
 
   it('takes a new code unless another promotion has it', async () => {
     const taken = uniqueCode('TAKEN');
-    await admin.createOk({ name: 'Holder', code: taken, discountType: 'PERCENTAGE', value: 10 });
-    const id = await admin.createOk({ name: 'Mover', code: uniqueCode(), discountType: 'PERCENTAGE', value: 10 });
+    await admin.createOk({ name: 'Holder', code: taken, discountType: 'PERCENTAGE', percentOff: 10 });
+    const id = await admin.createOk({ name: 'Mover', code: uniqueCode(), discountType: 'PERCENTAGE', percentOff: 10 });
     expect(codesOf((await admin.update(id, { code: taken.toLowerCase() })).userErrors)).toEqual([['CODE_TAKEN', 'input.code']]);
     const fresh = uniqueCode('FRESH');
     expect((await admin.update(id, { code: fresh.toLowerCase() })).promotion!.code).toBe(fresh);
   });
 
   it('refuses a total limit below the uses already held', async () => {
-    const id = await admin.createOk({ name: 'Limited', code: uniqueCode(), discountType: 'PERCENTAGE', value: 10, maxRedemptions: 5 });
+    const id = await admin.createOk({ name: 'Limited', code: uniqueCode(), discountType: 'PERCENTAGE', percentOff: 10, maxRedemptions: 5 });
     const service = promotionService(env.stack.subgraph('promotion', await env.stack.serviceToken('order')));
     await service.reserve(orderId(), 'p1', [{ promotionId: id, amount: 1 }]);
     await service.reserve(orderId(), 'p2', [{ promotionId: id, amount: 1 }]);
@@ -148,7 +166,7 @@ describe('updatePromotion and deactivatePromotion', () => {
   });
 
   it('deactivates, and reactivates with updatePromotion', async () => {
-    const id = await admin.createOk({ name: 'Flash', code: uniqueCode(), discountType: 'PERCENTAGE', value: 10 });
+    const id = await admin.createOk({ name: 'Flash', code: uniqueCode(), discountType: 'PERCENTAGE', percentOff: 10 });
     expect((await admin.deactivate(id)).promotion!.active).toBe(false);
     expect((await admin.update(id, { active: true })).promotion!.active).toBe(true);
   });
@@ -161,7 +179,7 @@ describe('updatePromotion and deactivatePromotion', () => {
   });
 
   it('refuses an id that is not a Promotion id with BAD_USER_INPUT, changing nothing', async () => {
-    const id = await admin.createOk({ name: 'Untouched', code: uniqueCode(), discountType: 'PERCENTAGE', value: 10 });
+    const id = await admin.createOk({ name: 'Untouched', code: uniqueCode(), discountType: 'PERCENTAGE', percentOff: 10 });
     const UPDATE = 'mutation($id: ID!) { updatePromotion(id: $id, input: { value: 5 }) { promotion { id } userErrors { code } } }';
     const DEACTIVATE = 'mutation($id: ID!) { deactivatePromotion(id: $id) { promotion { id } userErrors { code } } }';
     const cases = [
@@ -184,7 +202,7 @@ describe('promotions connection', () => {
 
   it('pages through every promotion, newest first, with usage counts', async () => {
     const ids: string[] = [];
-    for (let i = 0; i < 3; i++) ids.push(await admin.createOk({ name: `Page ${i}`, code: uniqueCode('PAGE'), discountType: 'PERCENTAGE', value: 10 }));
+    for (let i = 0; i < 3; i++) ids.push(await admin.createOk({ name: `Page ${i}`, code: uniqueCode('PAGE'), discountType: 'PERCENTAGE', percentOff: 10 }));
     const service = promotionService(env.stack.subgraph('promotion', await env.stack.serviceToken('order')));
     const paid = orderId();
     await service.reserve(paid, 'p1', [{ promotionId: ids[2]!, amount: 1 }]);
@@ -231,7 +249,7 @@ describe('who may do what', () => {
 
   it('lets support read but not write', async () => {
     expect(errorCode(await env.support.request(LIST))).toBeUndefined();
-    const id = await admin.createOk({ name: 'Readable', code: uniqueCode(), discountType: 'PERCENTAGE', value: 10 });
+    const id = await admin.createOk({ name: 'Readable', code: uniqueCode(), discountType: 'PERCENTAGE', percentOff: 10 });
     expect((await env.support.query(`{ promotion(id: "${id}") { name } }`)).promotion).toEqual({ name: 'Readable' });
     expect(errorCode(await env.support.request(CREATE))).toBe('FORBIDDEN');
     expect(errorCode(await env.support.request(`mutation { deactivatePromotion(id: "${id}") { userErrors { code } } }`))).toBe('FORBIDDEN');

@@ -7,7 +7,7 @@ import { afterAll, beforeAll } from 'vitest';
 import { globalId, rawIdOf } from '../../lib/global-id.js';
 import { startTestStack, type GraphQLClient, type GraphQLResponse, type TestStack, type TestStackOptions } from '../../test/harness.js';
 
-export const PROMOTION_FIELDS = `id name code automatic discountType value currencyCode level
+export const PROMOTION_FIELDS = `id name code automatic discountType percentOff amountOff { amount currencyCode formatted } value currencyCode level
   targets { productIds variantIds categoryIds } minSubtotal { amount currencyCode formatted }
   validFrom validTo maxRedemptions maxRedemptionsPerPerson stackable priority active
   usage { reserved confirmed total } createdAt updatedAt`;

@@ -35,7 +35,7 @@ afterAll(async () => {
 });
 
 const codes = (payload: { userErrors: { code: string }[] }) => payload.userErrors.map((e) => e.code);
-const percentOff = (more: Record<string, unknown> = {}) => ({ name: 'Ten off', code: uniqueCode(), discountType: 'PERCENTAGE', value: 10, ...more });
+const percentOff = (more: Record<string, unknown> = {}) => ({ name: 'Ten off', code: uniqueCode(), discountType: 'PERCENTAGE', percentOff: 10, ...more });
 
 describe('reservations under contention', () => {
   it('lets exactly 10 of 100 racing checkouts redeem a code limited to 10', async () => {
@@ -205,9 +205,9 @@ describe('reserve, confirm, release', () => {
 describe('evaluatePromotions', () => {
   it('prices automatic promotions and codes into the cart, as the cart calls it', async () => {
     const currency = 'JPY'; // a currency no other test's automatic promotions use
-    const auto = await admin.createOk({ name: 'Yen sale', automatic: true, discountType: 'AMOUNT', value: 100, currencyCode: currency });
+    const auto = await admin.createOk({ name: 'Yen sale', automatic: true, discountType: 'AMOUNT', amountOff: { amount: 100, currencyCode: currency } });
     const code = uniqueCode('SHIP');
-    const ship = await admin.createOk({ name: 'Free shipping', code, discountType: 'FREE_SHIPPING', value: 0 });
+    const ship = await admin.createOk({ name: 'Free shipping', code, discountType: 'FREE_SHIPPING' });
     const res = await service.evaluate({
       personId: 'ivy',
       currencyCode: currency,
@@ -245,7 +245,7 @@ describe('evaluatePromotions', () => {
     const expired = uniqueCode('OLD');
     const small = uniqueCode('MIN');
     await admin.createOk(percentOff({ code: expired, validFrom: '2020-01-01T00:00:00Z', validTo: '2020-02-01T00:00:00Z' }));
-    await admin.createOk(percentOff({ code: small, minSubtotal: 5000, currencyCode: 'USD' }));
+    await admin.createOk(percentOff({ code: small, minSubtotal: { amount: 5000, currencyCode: 'USD' } }));
     const res = await service.evaluate({ currencyCode: 'USD', codes: [expired, small], lines: [cartLine('l1', 1000)], shippingAmount: 0 });
     expect(res.data!.evaluatePromotions.codeResults.map((r: { error: string }) => r.error)).toEqual(['PROMOTION_EXPIRED', 'MIN_SUBTOTAL_NOT_MET']);
   });

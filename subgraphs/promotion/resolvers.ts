@@ -59,6 +59,8 @@ export const resolvers: Resolvers = {
       requireRole(ctx.viewer, 'admin', 'support');
       return ctx.promotions.get(ref.id);
     },
+    percentOff: (p) => (p.discountType === 'PERCENTAGE' ? p.value : null),
+    amountOff: (p) => (p.discountType === 'AMOUNT' && p.currency !== null ? money(p.value, p.currency) : null),
     currencyCode: (p) => (p.currency === null ? null : currencyCodeOf(p.currency)),
     targets: (p) => ({ productIds: p.targetProductIds, variantIds: p.targetVariantIds, categoryIds: p.targetCategoryIds }),
     minSubtotal: (p) => (p.minSubtotal === null || p.currency === null ? null : money(p.minSubtotal, p.currency)),

@@ -1,6 +1,6 @@
 // Input rules for promotion writes: pure functions returning userErrors, no I/O.
 import { refuse as refuseWith, toPayload } from '../../lib/errors.js';
-import { InputChecker, checkCurrency, normalizeCode, type Reporter } from '../../lib/input-checker.js';
+import { InputChecker, checkCurrency, normalizeCode, withArticle, type Reporter } from '../../lib/input-checker.js';
 import type { DiscountLevel, DiscountType, PromotionErrorCode } from './generated/resolvers-types.js';
 import type { PromotionTerms } from './promotion-engine.js';
 
@@ -50,17 +50,25 @@ export interface TargetsInput {
   categoryIds?: string[] | null;
 }
 
+interface MoneyInput {
+  amount: number;
+  currencyCode: string;
+}
+
 /** Create and update inputs alike: on update, an omitted (undefined) field keeps its value and null clears a nullable one. */
 export interface PromotionInput {
   name?: string | null;
   code?: string | null;
   automatic?: boolean | null;
   discountType?: DiscountType | null;
+  percentOff?: number | null;
+  amountOff?: MoneyInput | null;
+  /** Deprecated: percentOff or amountOff.amount. */
   value?: number | null;
   currencyCode?: string | null;
   level?: DiscountLevel | null;
   targets?: TargetsInput | null;
-  minSubtotal?: number | null;
+  minSubtotal?: MoneyInput | null;
   validFrom?: Date | null;
   validTo?: Date | null;
   maxRedemptions?: number | null;
@@ -115,18 +123,25 @@ export function promotionFields(c: PromotionInputChecker, input: PromotionInput,
 
   if (creating || input.name != null) c.text(input.name, field('name'), LIMITS.name, true);
   const targets = input.targets;
+  const discountType = pick('discountType', from.discountType, (v) => v, false);
+  const discount = discountOf(c, input, discountType);
+  const missing = !discount && discountType !== 'FREE_SHIPPING' && (creating || discountType !== from.discountType);
+  if (missing) {
+    const needed = discountType === 'AMOUNT' ? 'amountOff' : 'percentOff';
+    c.add('INVALID_VALUE', `${withArticle(discountType)} promotion needs ${needed}`, field(needed));
+  }
   const fields: PromotionFields = {
     name: pick('name', from.name, (v) => v.trim(), false),
     code: pick('code', from.code, (v) => normalizeCode(v), true),
     automatic: pick('automatic', from.automatic, (v) => v, false),
-    discountType: pick('discountType', from.discountType, (v) => v, false),
-    value: pick('value', from.value, (v) => v, false),
-    currency: pick('currencyCode', from.currency, (v) => v, true),
+    discountType,
+    value: discount?.value ?? from.value,
+    currency: currencyOf(c, input, from.currency),
     level: pick('level', from.level, (v) => v, false),
     targetProductIds: targets === undefined ? [...from.targetProductIds] : targetIds(c, targets?.productIds, ['input', 'targets', 'productIds']),
     targetVariantIds: targets === undefined ? [...from.targetVariantIds] : targetIds(c, targets?.variantIds, ['input', 'targets', 'variantIds']),
     targetCategoryIds: targets === undefined ? [...from.targetCategoryIds] : targetIds(c, targets?.categoryIds, ['input', 'targets', 'categoryIds']),
-    minSubtotal: pick('minSubtotal', from.minSubtotal, (v) => v, true),
+    minSubtotal: pick('minSubtotal', from.minSubtotal, (v) => v.amount, true),
     validFrom: input.validFrom === undefined ? from.validFrom : input.validFrom,
     validTo: input.validTo === undefined ? from.validTo : input.validTo,
     maxRedemptions: pick('maxRedemptions', from.maxRedemptions, (v) => v, true),
@@ -136,27 +151,64 @@ export function promotionFields(c: PromotionInputChecker, input: PromotionInput,
     active: pick('active', from.active, (v) => v, false),
   };
   if (fields.discountType === 'FREE_SHIPPING') fields.value = 0;
-  checkPromotion(c, fields);
+  checkPromotion(c, fields, missing ? null : (discount?.field ?? field(discountType === 'AMOUNT' ? 'amountOff' : 'percentOff')));
   return fields;
 }
 
-/** Rules between a promotion's fields; errors point at the input field to change. */
-export function checkPromotion(c: PromotionInputChecker, p: PromotionFields): void {
+/**
+ * The discount's number, from the field its type takes (percentOff for PERCENTAGE, amountOff for
+ * AMOUNT) or the deprecated value, with the path errors about it point at; undefined when the
+ * input gives none (an update keeps the stored one).
+ */
+function discountOf(c: PromotionInputChecker, input: PromotionInput, type: DiscountType): { value: number; field: string[] } | undefined {
+  const given = (['percentOff', 'amountOff', 'value'] as const).filter((name) => input[name] != null);
+  if (given.length > 1) c.add('INVALID_INPUT', 'give one of percentOff, amountOff and value', ['input', given[1]!]);
+  if (input.percentOff != null && type !== 'PERCENTAGE') c.add('INVALID_VALUE', 'percentOff is for PERCENTAGE promotions', ['input', 'percentOff']);
+  if (input.amountOff != null && type !== 'AMOUNT') c.add('INVALID_VALUE', 'amountOff is for AMOUNT promotions', ['input', 'amountOff']);
+  if (input.percentOff != null) return { value: input.percentOff, field: ['input', 'percentOff'] };
+  if (input.amountOff != null) return { value: input.amountOff.amount, field: ['input', 'amountOff', 'amount'] };
+  if (input.value != null) return { value: input.value, field: ['input', 'value'] };
+  return undefined;
+}
+
+/**
+ * The promotion's currency: the one its money inputs (amountOff, minSubtotal) and currencyCode
+ * agree on, or the stored one when the input names none. Disagreeing ones are INVALID_CURRENCY.
+ */
+function currencyOf(c: PromotionInputChecker, input: PromotionInput, current: string | null): string | null {
+  const named: [string | null, string[]][] = [];
+  if (input.currencyCode !== undefined) named.push([input.currencyCode, ['input', 'currencyCode']]);
+  if (input.amountOff) named.push([input.amountOff.currencyCode, ['input', 'amountOff', 'currencyCode']]);
+  if (input.minSubtotal) named.push([input.minSubtotal.currencyCode, ['input', 'minSubtotal', 'currencyCode']]);
+  if (named.length === 0) return current;
+  const [currency] = named[0]!;
+  for (const [code, field] of named.slice(1)) {
+    if (code !== currency) c.add('INVALID_CURRENCY', `a promotion has one currency: ${code} is not ${currency ?? 'none'}`, field);
+  }
+  return currency;
+}
+
+
+/**
+ * Rules between a promotion's fields; errors point at the input field to change. `discountField`
+ * is where the discount's number came from, null when it is missing (and already reported).
+ */
+export function checkPromotion(c: PromotionInputChecker, p: PromotionFields, discountField: string[] | null): void {
   const field = (name: string) => ['input', name];
   if (p.automatic && p.code !== null) c.add('INVALID_CODE', 'automatic promotions have no code', field('code'));
   if (!p.automatic && p.code === null) c.add('INVALID_CODE', 'a promotion needs a code unless it is automatic', field('code'));
   if (p.code !== null) checkCodeFormat(c, p.code, field('code'));
 
-  if (p.discountType === 'PERCENTAGE') c.range(p.value, field('value'), 1, 100);
-  if (p.discountType === 'AMOUNT') c.range(p.value, field('value'), 1, LIMITS.amount);
-  c.range(p.minSubtotal, field('minSubtotal'), 0, LIMITS.amount);
+  if (discountField && p.discountType === 'PERCENTAGE') c.range(p.value, discountField, 1, 100);
+  if (discountField && p.discountType === 'AMOUNT') c.range(p.value, discountField, 1, LIMITS.amount);
+  c.range(p.minSubtotal, ['input', 'minSubtotal', 'amount'], 0, LIMITS.amount);
   c.range(p.maxRedemptions, field('maxRedemptions'), 1, LIMITS.redemptions);
   c.range(p.maxRedemptionsPerPerson, field('maxRedemptionsPerPerson'), 1, LIMITS.redemptions);
   c.range(p.priority, field('priority'), -LIMITS.priority, LIMITS.priority);
 
   checkCurrency(c, p.currency, field('currencyCode'));
-  if (p.currency === null && p.discountType === 'AMOUNT') c.add('INVALID_CURRENCY', 'an AMOUNT promotion needs a currencyCode', field('currencyCode'));
-  if (p.currency === null && p.minSubtotal !== null) c.add('INVALID_CURRENCY', 'a minimum subtotal needs a currencyCode', field('currencyCode'));
+  if (p.currency === null && p.discountType === 'AMOUNT') c.add('INVALID_CURRENCY', 'an AMOUNT promotion needs a currency (amountOff gives it)', field('currencyCode'));
+  if (p.currency === null && p.minSubtotal !== null) c.add('INVALID_CURRENCY', 'a minimum subtotal needs a currency', field('currencyCode'));
 
   if (p.validFrom && p.validTo && p.validTo <= p.validFrom) c.add('INVALID_DATES', 'validTo must be after validFrom', field('validTo'));
 

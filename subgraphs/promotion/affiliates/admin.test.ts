@@ -166,7 +166,7 @@ describe('recordOutboundReferral', () => {
 
   it('records the commission the partner owes, once per partner reference', async () => {
     const partner = await admin.createOk(partnerInput({ commissionRate: 250 }));
-    const input = { partnerId: partner.id, externalRef: 'PARTNER-ORDER-1', currencyCode: 'USD', revenue: 1999, occurredAt: '2026-11-20T10:00:00Z' };
+    const input = { partnerId: partner.id, externalRef: 'PARTNER-ORDER-1', revenue: { amount: 1999, currencyCode: 'USD' }, occurredAt: '2026-11-20T10:00:00Z' };
     const first = (await env.stack.admin.query(RECORD, { input })).recordOutboundReferral;
     expect(first.userErrors).toEqual([]);
     expect(first.attribution).toMatchObject({
@@ -179,7 +179,7 @@ describe('recordOutboundReferral', () => {
       occurredAt: '2026-11-20T10:00:00.000Z',
       partner: { id: partner.id },
     });
-    const again = (await env.stack.admin.query(RECORD, { input: { ...input, revenue: 5000 } })).recordOutboundReferral;
+    const again = (await env.stack.admin.query(RECORD, { input: { ...input, revenue: { amount: 5000, currencyCode: 'USD' } } })).recordOutboundReferral;
     expect(again.attribution.id).toBe(first.attribution.id);
     expect(again.attribution.revenue.amount).toBe(1999);
     // One row, the attribution the API answered (its id an AffiliateAttribution id).
@@ -189,17 +189,17 @@ describe('recordOutboundReferral', () => {
 
   it('refuses an unknown partner, a bad currency, amount or date; support may not record', async () => {
     const partner = await admin.createOk(partnerInput());
-    const bad = { partnerId: unknownPartnerId(), externalRef: ' ', currencyCode: 'USD', revenue: -1 };
+    const bad = { partnerId: unknownPartnerId(), externalRef: ' ', revenue: { amount: -1, currencyCode: 'USD' } };
     const payload = (await env.stack.admin.query(RECORD, { input: bad })).recordOutboundReferral;
     expect(codesOf(payload.userErrors)).toEqual([
       ['INVALID_INPUT', 'input.externalRef'],
-      ['INVALID_VALUE', 'input.revenue'],
+      ['INVALID_VALUE', 'input.revenue.amount'],
       ['PARTNER_NOT_FOUND', 'input.partnerId'],
     ]);
-    const input = { partnerId: partner.id, externalRef: 'R-1', currencyCode: 'USD', revenue: 100 };
+    const input = { partnerId: partner.id, externalRef: 'R-1', revenue: { amount: 100, currencyCode: 'USD' } };
     expect(errorCode(await env.support.request(RECORD, { input }))).toBe('FORBIDDEN');
     // A currency that is not a CurrencyCode, or a date that is not an instant, is refused at the edge.
-    expect(errorCode(await env.stack.admin.request(RECORD, { input: { ...input, currencyCode: 'XYZ' } }))).toBe('BAD_USER_INPUT');
+    expect(errorCode(await env.stack.admin.request(RECORD, { input: { ...input, revenue: { amount: 100, currencyCode: 'XYZ' } } }))).toBe('BAD_USER_INPUT');
     expect(errorCode(await env.stack.admin.request(RECORD, { input: { ...input, occurredAt: 'later' } }))).toBe('BAD_USER_INPUT');
     // So is a partnerId that is not an AffiliatePartner id, before anything is recorded.
     const malformed = await env.stack.admin.request(RECORD, { input: { ...input, partnerId: rawPartnerId(partner.id) } });

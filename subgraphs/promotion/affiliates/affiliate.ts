@@ -75,16 +75,15 @@ export function checkClick(c: AffiliateInputChecker, input: ClickInput): string 
 
 export interface OutboundInput {
   externalRef: string;
-  currencyCode: string;
-  revenue: number;
+  revenue: { amount: number; currencyCode: string };
   occurredAt?: Date | null;
 }
 
 export function checkOutbound(c: AffiliateInputChecker, input: OutboundInput): void {
   const field = (name: string) => ['input', name];
   c.text(input.externalRef, field('externalRef'), AFFILIATE_LIMITS.externalRef, true);
-  checkCurrency(c, input.currencyCode, field('currencyCode'));
-  c.range(input.revenue, field('revenue'), 0, LIMITS.amount);
+  checkCurrency(c, input.revenue.currencyCode, ['input', 'revenue', 'currencyCode']);
+  c.range(input.revenue.amount, ['input', 'revenue', 'amount'], 0, LIMITS.amount);
 }
 
 /**

@@ -206,11 +206,13 @@ export type CreateAffiliatePartnerInput = {
 export type CreatePromotionInput = {
   /** Whether it applies from the start. */
   active?: InputMaybe<Scalars['Boolean']['input']>;
+  /** AMOUNT: the money taken off, 1..1,000,000,000 minor units (INVALID_VALUE); its currency is the promotion's. Only with AMOUNT. */
+  amountOff?: InputMaybe<MoneyInput>;
   /** Whether it applies without a code; an automatic promotion must have no code (INVALID_CODE). */
   automatic?: InputMaybe<Scalars['Boolean']['input']>;
   /** Required unless automatic; stored upper-case. */
   code?: InputMaybe<Scalars['String']['input']>;
-  /** Required for AMOUNT and with minSubtotal. */
+  /** Carts in this currency only; null: any currency. Taken from amountOff or minSubtotal when they are given; a different one is INVALID_CURRENCY. */
   currencyCode?: InputMaybe<CurrencyCode>;
   /** What kind of discount it gives. */
   discountType: DiscountType;
@@ -220,10 +222,12 @@ export type CreatePromotionInput = {
   maxRedemptions?: InputMaybe<Scalars['Int']['input']>;
   /** The most uses by one person's orders, 1..1,000,000,000; no limit when omitted. */
   maxRedemptionsPerPerson?: InputMaybe<Scalars['Int']['input']>;
-  /** The subtotal before discounts a cart must reach, 0..1,000,000,000 minor units of currencyCode; none when omitted. */
-  minSubtotal?: InputMaybe<Scalars['Int']['input']>;
+  /** The subtotal before discounts a cart must reach, 0..1,000,000,000 minor units, in the promotion's currency; none when omitted. */
+  minSubtotal?: InputMaybe<MoneyInput>;
   /** Not blank, at most 120 characters; stored trimmed. */
   name: Scalars['String']['input'];
+  /** PERCENTAGE: the whole percent taken off, 1..100 (INVALID_VALUE); only with PERCENTAGE. */
+  percentOff?: InputMaybe<Scalars['Int']['input']>;
   /** -1,000,000..1,000,000; higher goes first among promotions of the same kind and wins ties. */
   priority?: InputMaybe<Scalars['Int']['input']>;
   /** Whether it combines with other stackable promotions; an exclusive one (false) applies alone. */
@@ -234,8 +238,11 @@ export type CreatePromotionInput = {
   validFrom?: InputMaybe<Scalars['DateTime']['input']>;
   /** Exclusive end; after validFrom (INVALID_DATES). Open-ended when omitted. */
   validTo?: InputMaybe<Scalars['DateTime']['input']>;
-  /** Whole percent (1..100) for PERCENTAGE, minor units for AMOUNT; ignored (stored as 0) for FREE_SHIPPING. */
-  value: Scalars['Int']['input'];
+  /**
+   * Whole percent for PERCENTAGE, minor units of currencyCode for AMOUNT; not with percentOff or amountOff (INVALID_INPUT).
+   * @deprecated Use percentOff or amountOff, which say what the number is. Removal after 2027-03-01.
+   */
+  value?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** ISO 4217 codes of the currencies in use today. */
@@ -727,6 +734,8 @@ export type Promotion = {
   __typename?: 'Promotion';
   /** Whether it applies at all: an inactive promotion gives no discount, and its code is PROMOTION_NOT_FOUND. */
   active: Scalars['Boolean']['output'];
+  /** AMOUNT: the money taken off; null for the other types. */
+  amountOff: Maybe<Money>;
   /** Applies to every cart that meets its conditions, without a code. */
   automatic: Scalars['Boolean']['output'];
   /** Codes are matched case-insensitively and shown upper-case; null for automatic promotions. */
@@ -749,6 +758,8 @@ export type Promotion = {
   minSubtotal: Maybe<Money>;
   /** Its name, at most 120 characters; shoppers see it on the cart's discounts. */
   name: Scalars['String']['output'];
+  /** PERCENTAGE: the whole percent taken off (1..100); null for the other types. */
+  percentOff: Maybe<Scalars['Int']['output']>;
   /** Breaks ties and orders promotions of the same kind: higher first. */
   priority: Scalars['Int']['output'];
   /** Stackable promotions combine with each other; an exclusive one applies alone. */
@@ -763,7 +774,10 @@ export type Promotion = {
   validFrom: Maybe<Scalars['DateTime']['output']>;
   /** Exclusive: the promotion ends at this instant. */
   validTo: Maybe<Scalars['DateTime']['output']>;
-  /** Whole percent (1..100) for PERCENTAGE, minor units for AMOUNT, 0 for FREE_SHIPPING. */
+  /**
+   * Whole percent (1..100) for PERCENTAGE, minor units for AMOUNT, 0 for FREE_SHIPPING.
+   * @deprecated Use percentOff or amountOff, which say what the number is. Removal after 2027-03-01.
+   */
   value: Scalars['Int']['output'];
 };
 
@@ -1032,16 +1046,14 @@ export type RecordAffiliateClickInput = {
 
 /** An order our shop referred to a partner. */
 export type RecordOutboundReferralInput = {
-  /** The currency of revenue. */
-  currencyCode: CurrencyCode;
   /** The partner's order reference. */
   externalRef: Scalars['String']['input'];
   /** ISO 8601 instant the order was paid; default now. */
   occurredAt?: InputMaybe<Scalars['DateTime']['input']>;
   /** The partner; it must be active (PARTNER_NOT_FOUND). */
   partnerId: Scalars['ID']['input'];
-  /** The commission base in minor units (the partner's order net of discounts, shipping and tax). */
-  revenue: Scalars['Int']['input'];
+  /** The commission base: the partner's order net of discounts, shipping and tax, 0..1,000,000,000 minor units. */
+  revenue: MoneyInput;
 };
 
 /** Where one use of a promotion by one order is in its lifecycle. */
@@ -1083,6 +1095,8 @@ export type UpdateAffiliatePartnerInput = {
 export type UpdatePromotionInput = {
   /** Whether it applies; false is the same as deactivatePromotion. */
   active?: InputMaybe<Scalars['Boolean']['input']>;
+  /** AMOUNT: the money taken off, 1..1,000,000,000 minor units; its currency becomes the promotion's. Only with AMOUNT. */
+  amountOff?: InputMaybe<MoneyInput>;
   /** Whether it applies without a code. */
   automatic?: InputMaybe<Scalars['Boolean']['input']>;
   /** 3 to 64 letters, digits, '-' or '_'; stored upper-case. Null removes it (for an automatic promotion). */
@@ -1097,10 +1111,12 @@ export type UpdatePromotionInput = {
   maxRedemptions?: InputMaybe<Scalars['Int']['input']>;
   /** Null: no limit. */
   maxRedemptionsPerPerson?: InputMaybe<Scalars['Int']['input']>;
-  /** Minor units of currencyCode; null removes the minimum. */
-  minSubtotal?: InputMaybe<Scalars['Int']['input']>;
+  /** In the promotion's currency; null removes the minimum. */
+  minSubtotal?: InputMaybe<MoneyInput>;
   /** Not blank, at most 120 characters. */
   name?: InputMaybe<Scalars['String']['input']>;
+  /** PERCENTAGE: the whole percent taken off, 1..100; only with PERCENTAGE. */
+  percentOff?: InputMaybe<Scalars['Int']['input']>;
   /** -1,000,000..1,000,000; higher first. */
   priority?: InputMaybe<Scalars['Int']['input']>;
   /** Whether it combines with other stackable promotions. */
@@ -1111,7 +1127,10 @@ export type UpdatePromotionInput = {
   validFrom?: InputMaybe<Scalars['DateTime']['input']>;
   /** Exclusive end; null: open-ended. */
   validTo?: InputMaybe<Scalars['DateTime']['input']>;
-  /** Whole percent (1..100) for PERCENTAGE, minor units (1..1,000,000,000) for AMOUNT; ignored for FREE_SHIPPING. */
+  /**
+   * Whole percent for PERCENTAGE, minor units for AMOUNT; not with percentOff or amountOff.
+   * @deprecated Use percentOff or amountOff, which say what the number is. Removal after 2027-03-01.
+   */
   value?: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -1469,6 +1488,7 @@ export type PageInfoResolvers<ContextType = PromotionContext, ParentType extends
 export type PromotionResolvers<ContextType = PromotionContext, ParentType extends ResolversParentTypes['Promotion'] = ResolversParentTypes['Promotion'], FederationReferenceType extends FederationReferenceTypes['Promotion'] = FederationReferenceTypes['Promotion']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Promotion']> | FederationReferenceType, FederationReferenceType, ContextType>;
   active?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  amountOff?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
   automatic?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   code?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
@@ -1480,6 +1500,7 @@ export type PromotionResolvers<ContextType = PromotionContext, ParentType extend
   maxRedemptionsPerPerson?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   minSubtotal?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  percentOff?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   priority?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   stackable?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   targets?: Resolver<ResolversTypes['PromotionTargets'], ParentType, ContextType>;
