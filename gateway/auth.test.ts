@@ -13,7 +13,7 @@ afterAll(() => stack?.close());
 const LIST = '{ products(first: 1) { totalCount } }';
 const CREATE = `mutation($input: CreateProductInput!) { createProduct(input: $input) { product { id } userErrors { code } } }`;
 const RESERVE = `mutation { reserveInventory(input: { ownerId: "${globalId('Order', 'o-1')}", lines: [] }) { userErrors { code } } }`;
-const productInput = (slug: string) => ({ input: { slug, name: 'Tee', variants: [{ sku: `${slug}-sku`, price: 1000 }] } });
+const productInput = (slug: string) => ({ input: { slug, name: 'Tee', variants: [{ sku: `${slug}-sku`, price: { amount: 1000, currencyCode: 'USD' } }] } });
 
 describe('bearer tokens at the gateway', () => {
   it('lets anonymous callers read the catalog', async () => {

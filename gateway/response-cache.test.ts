@@ -7,8 +7,8 @@ beforeAll(async () => {
   stack = await startTestStack({ env: { CATALOG_CACHE_MAX_AGE: '60' } });
   customer = await stack.as('c-1', 'customer');
   await stack.admin.query(
-    `mutation { a: createProduct(input: { slug: "live-tee", name: "Live tee", variants: [{ sku: "LIVE-1", price: 1000 }] }) { userErrors { code } }
-                b: createProduct(input: { slug: "hidden-tee", name: "Hidden tee", active: false, variants: [{ sku: "HID-1", price: 1000 }] }) { userErrors { code } } }`,
+    `mutation { a: createProduct(input: { slug: "live-tee", name: "Live tee", variants: [{ sku: "LIVE-1", price: { amount: 1000, currencyCode: USD } }] }) { userErrors { code } }
+                b: createProduct(input: { slug: "hidden-tee", name: "Hidden tee", active: false, variants: [{ sku: "HID-1", price: { amount: 1000, currencyCode: USD } }] }) { userErrors { code } } }`,
   );
 });
 afterAll(() => stack?.close());

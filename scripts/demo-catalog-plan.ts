@@ -158,9 +158,8 @@ export function planCatalog(options: { products?: number; seed?: number } = {}):
         const price = onSale ? Math.round((regular * salePercent) / 10_000) * 100 - 1 : regular;
         variants.push({
           sku: size ? `${code}-${colour.code}-${size.replace(/[^A-Za-z0-9]/g, '')}` : `${code}-${colour.code}`,
-          price,
-          compareAtPrice: onSale ? regular : null,
-          currencyCode: 'USD',
+          price: { amount: price, currencyCode: 'USD' },
+          compareAtPrice: onSale ? { amount: regular, currencyCode: 'USD' } : null,
           weightGrams: weight,
           active: random.chance(0.97),
           options: size ? [{ name: 'Colour', value: colour.name }, { name: 'Size', value: size }] : [{ name: 'Colour', value: colour.name }],

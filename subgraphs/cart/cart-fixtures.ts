@@ -59,7 +59,7 @@ export async function createVariants(
     slug,
     name: `Product ${slug}`,
     active: product.active ?? true,
-    variants: variants.map((v, i) => ({ sku: `${slug}-${i}`.toUpperCase(), price: v.price, currencyCode: v.currencyCode ?? 'USD', onHand: v.onHand ?? 100 })),
+    variants: variants.map((v, i) => ({ sku: `${slug}-${i}`.toUpperCase(), price: { amount: v.price, currencyCode: v.currencyCode ?? 'USD' }, onHand: v.onHand ?? 100 })),
   };
   const data = await stack.admin.query<{ createProduct: { product: { id: string; variants: { id: string; sku: string }[] } | null; userErrors: unknown[] } }>(
     `mutation($input: CreateProductInput!) { createProduct(input: $input) { product { id variants { id sku } } userErrors { code message } } }`,

@@ -119,7 +119,7 @@ describe('a shopper fills a cart', () => {
     expect(outOfStock.warnings).toContainEqual(expect.objectContaining({ code: 'OUT_OF_STOCK', available: 0, lineId: line(shirt.variantIds[1]!, outOfStock) }));
     expect(short.warnings).toContainEqual(expect.objectContaining({ code: 'INSUFFICIENT_STOCK', available: 5, lineId: line(shirt.variantIds[0]!, short) }));
 
-    const changed = await stack.admin.query(`mutation($id: ID!) { updateProductVariant(id: $id, input: { price: 2700 }) { userErrors { code } } }`, { id: mug.variantIds[0] });
+    const changed = await stack.admin.query(`mutation($id: ID!) { updateProductVariant(id: $id, input: { price: { amount: 2700, currencyCode: USD } }) { userErrors { code } } }`, { id: mug.variantIds[0] });
     expect(changed.updateProductVariant.userErrors).toEqual([]);
     const cart = (await alice.read(cartId))!;
     const mugLine = cart.lines.find((l) => l.variant.id === mug.variantIds[0])!;

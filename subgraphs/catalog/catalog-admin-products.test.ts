@@ -16,6 +16,7 @@ import {
   teeInput,
   uniqueSlug,
   unknownId,
+  usd,
   useCatalogTestStack,
   type CreateProductInput,
   type ProductView,
@@ -103,23 +104,23 @@ describe('createProduct', () => {
     });
 
     const cases: [string, (input: CreateProductInput) => CreateProductInput, [string, string | null][]][] = [
-      ['a negative price', (i) => ({ ...i, variants: [{ sku: 'NEG-1', price: -100 }] }), [['INVALID_PRICE', 'input.variants.0.price']]],
-      ['a negative compare-at price', (i) => ({ ...i, variants: [{ sku: 'NEG-2', price: 100, compareAtPrice: -1 }] }), [['INVALID_PRICE', 'input.variants.0.compareAtPrice']]],
-      ['one SKU twice in one input', (i) => ({ ...i, variants: [{ sku: 'TWICE-1', price: 1 }, { sku: 'twice-1', price: 2 }] }), [['SKU_TAKEN', 'input.variants.1.sku']]],
-      ['stock below zero', (i) => ({ ...i, variants: [{ sku: 'Q-1', price: 1, onHand: -1 }] }), [['QUANTITY_OUT_OF_RANGE', 'input.variants.0.onHand']]],
-      ['stock above the maximum', (i) => ({ ...i, variants: [{ sku: 'Q-2', price: 1, onHand: 10_000_001 }] }), [['QUANTITY_OUT_OF_RANGE', 'input.variants.0.onHand']]],
+      ['a negative price', (i) => ({ ...i, variants: [{ sku: 'NEG-1', price: usd(-100) }] }), [['INVALID_PRICE', 'input.variants.0.price.amount']]],
+      ['a negative compare-at price', (i) => ({ ...i, variants: [{ sku: 'NEG-2', price: usd(100), compareAtPrice: usd(-1) }] }), [['INVALID_PRICE', 'input.variants.0.compareAtPrice.amount']]],
+      ['one SKU twice in one input', (i) => ({ ...i, variants: [{ sku: 'TWICE-1', price: usd(1) }, { sku: 'twice-1', price: usd(2) }] }), [['SKU_TAKEN', 'input.variants.1.sku']]],
+      ['stock below zero', (i) => ({ ...i, variants: [{ sku: 'Q-1', price: usd(1), onHand: -1 }] }), [['QUANTITY_OUT_OF_RANGE', 'input.variants.0.onHand']]],
+      ['stock above the maximum', (i) => ({ ...i, variants: [{ sku: 'Q-2', price: usd(1), onHand: 10_000_001 }] }), [['QUANTITY_OUT_OF_RANGE', 'input.variants.0.onHand']]],
       ['a name too long', (i) => ({ ...i, name: 'n'.repeat(201) }), [['TOO_LONG', 'input.name']]],
       ['a description too long', (i) => ({ ...i, description: 'd'.repeat(10_001) }), [['TOO_LONG', 'input.description']]],
-      ['a SKU too long', (i) => ({ ...i, variants: [{ sku: 'S'.repeat(65), price: 1 }] }), [['TOO_LONG', 'input.variants.0.sku']]],
+      ['a SKU too long', (i) => ({ ...i, variants: [{ sku: 'S'.repeat(65), price: usd(1) }] }), [['TOO_LONG', 'input.variants.0.sku']]],
       ['an image URL that is not http(s)', (i) => ({ ...i, images: [{ url: 'ftp://cdn.example.com/a.jpg' }] }), [['INVALID_URL', 'input.images.0.url']]],
-      ['a variant naming a value its option lacks', (i) => ({ ...i, variants: [{ sku: 'U-1', price: 1, options: [{ name: 'Size', value: 'XXL' }] }] }), [['OPTION_VALUE_NOT_FOUND', 'input.variants.0.options.0']]],
-      ['a variant naming an option the product lacks', (i) => ({ ...i, options: [], variants: [{ sku: 'U-2', price: 1, options: [{ name: 'Fit', value: 'Slim' }] }] }), [['OPTION_VALUE_NOT_FOUND', 'input.variants.0.options.0']]],
+      ['a variant naming a value its option lacks', (i) => ({ ...i, variants: [{ sku: 'U-1', price: usd(1), options: [{ name: 'Size', value: 'XXL' }] }] }), [['OPTION_VALUE_NOT_FOUND', 'input.variants.0.options.0']]],
+      ['a variant naming an option the product lacks', (i) => ({ ...i, options: [], variants: [{ sku: 'U-2', price: usd(1), options: [{ name: 'Fit', value: 'Slim' }] }] }), [['OPTION_VALUE_NOT_FOUND', 'input.variants.0.options.0']]],
       ['a slug that is not a slug', (i) => ({ ...i, slug: 'Not A Slug' }), [['INVALID_INPUT', 'input.slug']]],
       ['two options of one name', (i) => ({ ...i, variants: [], options: [{ name: 'Size', values: ['S'] }, { name: 'size', values: ['M'] }] }), [['OPTION_TAKEN', 'input.options.1.name']]],
       ['a category that does not exist', (i) => ({ ...i, categoryIds: [unknownId('Category')] }), [['CATEGORY_NOT_FOUND', 'input.categoryIds.0']]],
-      ['several faults at once', (i) => ({ ...i, name: ' ', variants: [{ sku: 'M-1', price: -1, onHand: -1 }] }), [
+      ['several faults at once', (i) => ({ ...i, name: ' ', variants: [{ sku: 'M-1', price: usd(-1), onHand: -1 }] }), [
         ['INVALID_INPUT', 'input.name'],
-        ['INVALID_PRICE', 'input.variants.0.price'],
+        ['INVALID_PRICE', 'input.variants.0.price.amount'],
         ['QUANTITY_OUT_OF_RANGE', 'input.variants.0.onHand'],
       ]],
     ];
@@ -132,7 +133,7 @@ describe('createProduct', () => {
     it('refuses a currency that is not a CurrencyCode before the catalog sees it', async () => {
       const before = await catalogSnapshot(env.sql);
       const res = await env.stack.admin.request(`mutation($input: CreateProductInput!) { createProduct(input: $input) { product { id } } }`, {
-        input: { ...teeInput(), variants: [{ sku: 'C-1', price: 1, currencyCode: 'ABC' }] },
+        input: { ...teeInput(), variants: [{ sku: 'C-1', price: { amount: 1, currencyCode: 'ABC' } }] },
       });
       expect(res.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' }, message: expect.stringMatching(/CurrencyCode/) });
       expect(await catalogSnapshot(env.sql)).toEqual(before);
@@ -176,7 +177,7 @@ describe('two admins racing for one slug or SKU', () => {
     expect(sameSlug.flatMap((p) => codes(p.userErrors))).toEqual(Array(3).fill(['SLUG_TAKEN', 'input.slug']));
 
     const sku = uniqueSlug('RACE').toUpperCase();
-    const sameSku = await Promise.all(Array.from({ length: 4 }, () => env.admin.createProduct({ slug: uniqueSlug('race'), name: 'Racer', variants: [{ sku, price: 100 }] })));
+    const sameSku = await Promise.all(Array.from({ length: 4 }, () => env.admin.createProduct({ slug: uniqueSlug('race'), name: 'Racer', variants: [{ sku, price: usd(100) }] })));
     expect(sameSku.filter((p) => p.product)).toHaveLength(1);
     expect(sameSku.flatMap((p) => p.userErrors.map((e) => e.code))).toEqual(Array(3).fill('SKU_TAKEN'));
 
@@ -283,7 +284,7 @@ describe('archiveProduct', () => {
     await env.admin.archiveProduct(product.id);
     const rename = await refusedWithoutChange(() => env.admin.updateProduct(product.id, { name: 'Back from the dead' }));
     expect(codes(rename.userErrors)).toEqual([['PRODUCT_ARCHIVED', 'id']]);
-    const variant = await refusedWithoutChange(() => env.admin.addVariant(product.id, { sku: uniqueSlug('late'), price: 100 }));
+    const variant = await refusedWithoutChange(() => env.admin.addVariant(product.id, { sku: uniqueSlug('late'), price: usd(100) }));
     expect(codes(variant.userErrors)).toEqual([['PRODUCT_ARCHIVED', 'productId']]);
   });
 

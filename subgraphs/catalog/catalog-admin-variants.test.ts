@@ -2,7 +2,7 @@
 // changed, option values kept in step with the variants that use them, inactive variants hidden
 // from customers, stock set and adjusted, and bad input refused without changing a row.
 import { describe, expect, it } from 'vitest';
-import { badIdError, codes, createProduct, teeInput, uniqueSlug, unknownId, useCatalogTestStack, type UserErrorView } from './catalog-fixtures.js';
+import { badIdError, codes, createProduct, teeInput, uniqueSlug, unknownId, usd, useCatalogTestStack, type UserErrorView } from './catalog-fixtures.js';
 
 const env = useCatalogTestStack();
 const { refusedWithoutChange, rejectedWithoutChange } = env;
@@ -55,7 +55,7 @@ describe('product variants', () => {
     const product = await createProduct(env.stack.admin, teeInput());
     const sku = uniqueSlug('tee-s-blue').toUpperCase();
     // Options as an admin might type them: another case, another order.
-    const { variant, userErrors } = await env.admin.addVariant(product.id, { sku, price: 1999, onHand: 4, options: [{ name: 'colour', value: 'blue' }, { name: 'SIZE', value: 's' }] });
+    const { variant, userErrors } = await env.admin.addVariant(product.id, { sku, price: usd(1999), onHand: 4, options: [{ name: 'colour', value: 'blue' }, { name: 'SIZE', value: 's' }] });
     expect(userErrors).toEqual([]);
     expect(variant).toMatchObject({
       sku,
@@ -74,18 +74,18 @@ describe('product variants', () => {
   it('refuses an unknown option value, a taken SKU, a bad price and bad stock, changing nothing', async () => {
     const product = await createProduct(env.stack.admin, teeInput());
     const cases: [Record<string, unknown>, [string, string][]][] = [
-      [{ sku: uniqueSlug('v'), price: 100, options: [{ name: 'Size', value: 'XXL' }] }, [['OPTION_VALUE_NOT_FOUND', 'input.options.0']]],
-      [{ sku: product.variants[0]!.sku, price: 100 }, [['SKU_TAKEN', 'input.sku']]],
-      [{ sku: uniqueSlug('v'), price: -1 }, [['INVALID_PRICE', 'input.price']]],
-      [{ sku: uniqueSlug('v'), price: 100, onHand: -3 }, [['QUANTITY_OUT_OF_RANGE', 'input.onHand']]],
-      [{ sku: 'x'.repeat(65), price: 100 }, [['TOO_LONG', 'input.sku']]],
+      [{ sku: uniqueSlug('v'), price: usd(100), options: [{ name: 'Size', value: 'XXL' }] }, [['OPTION_VALUE_NOT_FOUND', 'input.options.0']]],
+      [{ sku: product.variants[0]!.sku, price: usd(100) }, [['SKU_TAKEN', 'input.sku']]],
+      [{ sku: uniqueSlug('v'), price: usd(-1) }, [['INVALID_PRICE', 'input.price.amount']]],
+      [{ sku: uniqueSlug('v'), price: usd(100), onHand: -3 }, [['QUANTITY_OUT_OF_RANGE', 'input.onHand']]],
+      [{ sku: 'x'.repeat(65), price: usd(100) }, [['TOO_LONG', 'input.sku']]],
     ];
     for (const [input, expected] of cases) {
       const { variant, userErrors } = await refusedWithoutChange(() => env.admin.addVariant(product.id, input));
       expect(variant).toBeNull();
       expect(codes(userErrors)).toEqual(expected);
     }
-    const missing = await refusedWithoutChange(() => env.admin.addVariant(unknownId('Product'), { sku: uniqueSlug('v'), price: 1 }));
+    const missing = await refusedWithoutChange(() => env.admin.addVariant(unknownId('Product'), { sku: uniqueSlug('v'), price: usd(1) }));
     expect(codes(missing.userErrors)).toEqual([['PRODUCT_NOT_FOUND', 'productId']]);
   });
 
@@ -93,7 +93,7 @@ describe('product variants', () => {
     const product = await createProduct(env.stack.admin, teeInput());
     const [red, blue] = product.variants;
     const sku = uniqueSlug('renamed').toUpperCase();
-    const { variant, userErrors } = await env.admin.updateVariant(red!.id, { sku, price: 1500, compareAtPrice: null, weightGrams: null, options: [{ name: 'Size', value: 'S' }] });
+    const { variant, userErrors } = await env.admin.updateVariant(red!.id, { sku, price: usd(1500), compareAtPrice: null, weightGrams: null, options: [{ name: 'Size', value: 'S' }] });
     expect(userErrors).toEqual([]);
     expect(variant).toMatchObject({ sku, price: { amount: 1500 }, compareAtPrice: null, weightGrams: null, options: [{ name: 'Size', value: 'S' }], inventory: { onHand: 7 } });
     expect((await env.admin.product(product.id))!.priceRange).toEqual({ min: { amount: 1500 }, max: { amount: 2700 } });
@@ -111,14 +111,31 @@ describe('product variants', () => {
   it('refuses a SKU another variant has, an unknown value and a bad price, changing nothing', async () => {
     const product = await createProduct(env.stack.admin, teeInput());
     const [red, blue] = product.variants;
-    const taken = await refusedWithoutChange(() => env.admin.updateVariant(red!.id, { price: 1, sku: blue!.sku }));
+    const taken = await refusedWithoutChange(() => env.admin.updateVariant(red!.id, { price: usd(1), sku: blue!.sku }));
     expect(codes(taken.userErrors)).toEqual([['SKU_TAKEN', 'input.sku']]);
     const unknown = await refusedWithoutChange(() => env.admin.updateVariant(red!.id, { options: [{ name: 'Colour', value: 'Green' }] }));
     expect(codes(unknown.userErrors)).toEqual([['OPTION_VALUE_NOT_FOUND', 'input.options.0']]);
-    const price = await refusedWithoutChange(() => env.admin.updateVariant(red!.id, { price: -1 }));
-    expect(codes(price.userErrors)).toEqual([['INVALID_PRICE', 'input.price']]);
-    const missing = await refusedWithoutChange(() => env.admin.updateVariant(unknownId('ProductVariant'), { price: 1 }));
+    const price = await refusedWithoutChange(() => env.admin.updateVariant(red!.id, { price: usd(-1) }));
+    expect(codes(price.userErrors)).toEqual([['INVALID_PRICE', 'input.price.amount']]);
+    const missing = await refusedWithoutChange(() => env.admin.updateVariant(unknownId('ProductVariant'), { price: usd(1) }));
     expect(codes(missing.userErrors)).toEqual([['VARIANT_NOT_FOUND', 'id']]);
+  });
+
+  it("keeps a variant's prices in its one currency", async () => {
+    const product = await createProduct(env.stack.admin, teeInput());
+    const eur = (amount: number) => ({ amount, currencyCode: 'EUR' });
+    const mixed = await refusedWithoutChange(() => env.admin.addVariant(product.id, { sku: uniqueSlug('mix'), price: usd(100), compareAtPrice: eur(200) }));
+    expect(codes(mixed.userErrors)).toEqual([['INVALID_CURRENCY', 'input.compareAtPrice.currencyCode']]);
+    // A variant's currency is fixed once it exists: carts hold its lines in it.
+    const red = product.variants[0]!;
+    const moved = await refusedWithoutChange(() => env.admin.updateVariant(red.id, { price: eur(2500), compareAtPrice: eur(3000) }));
+    expect(codes(moved.userErrors)).toEqual([
+      ['INVALID_CURRENCY', 'input.price.currencyCode'],
+      ['INVALID_CURRENCY', 'input.compareAtPrice.currencyCode'],
+    ]);
+    const euro = await env.admin.addVariant(product.id, { sku: uniqueSlug('eur'), price: eur(2300), compareAtPrice: eur(2900) });
+    expect(euro.userErrors).toEqual([]);
+    expect(euro.variant).toMatchObject({ price: { amount: 2300, currencyCode: 'EUR' }, compareAtPrice: { amount: 2900, currencyCode: 'EUR' } });
   });
 });
 

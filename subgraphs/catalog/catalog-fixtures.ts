@@ -230,6 +230,9 @@ export async function catalogSnapshot(sql: pg.Pool): Promise<Record<string, stri
 }
 
 /** A payload's errors as [code, field path] pairs, which a test can compare as a whole. */
+/** A price in US dollars, as MoneyInput: minor units. */
+export const usd = (amount: number) => ({ amount, currencyCode: 'USD' });
+
 export const codes = (errors: UserErrorView[]) => errors.map((e) => [e.code, e.field?.join('.') ?? null]);
 
 /** A tee with sizes and colours, two variants in stock, two images, in the given categories. */
@@ -246,8 +249,8 @@ export function teeInput(slug = uniqueSlug('tee'), categoryIds: string[] = []): 
       { name: 'Colour', values: ['Red', 'Blue'] },
     ],
     variants: [
-      { sku: `${sku}-M-RED`, price: 2500, compareAtPrice: 3000, weightGrams: 180, onHand: 7, reorderThreshold: 2, options: [{ name: 'Size', value: 'M' }, { name: 'Colour', value: 'Red' }] },
-      { sku: `${sku}-L-BLUE`, title: 'Large blue', price: 2700, options: [{ name: 'size', value: 'l' }, { name: 'colour', value: 'blue' }] },
+      { sku: `${sku}-M-RED`, price: usd(2500), compareAtPrice: usd(3000), weightGrams: 180, onHand: 7, reorderThreshold: 2, options: [{ name: 'Size', value: 'M' }, { name: 'Colour', value: 'Red' }] },
+      { sku: `${sku}-L-BLUE`, title: 'Large blue', price: usd(2700), options: [{ name: 'size', value: 'l' }, { name: 'colour', value: 'blue' }] },
     ],
     images: [
       { url: 'https://cdn.example.com/tee-front.jpg', altText: 'Front' },

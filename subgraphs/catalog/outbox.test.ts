@@ -53,7 +53,7 @@ describe('product events', () => {
     const slug = unique('lamp');
     const created = await stack.admin.request(
       CREATE_PRODUCT,
-      { input: { slug, name: 'Desk lamp', variants: [{ sku: slug.toUpperCase(), price: 4900, onHand: 3 }] } },
+      { input: { slug, name: 'Desk lamp', variants: [{ sku: slug.toUpperCase(), price: { amount: 4900, currencyCode: 'USD' }, onHand: 3 }] } },
       { traceparent: `00-${traceId}-00f067aa0ba902b7-01` },
     );
     const productId = created.data!.createProduct.product.id as string;
@@ -82,10 +82,10 @@ describe('product events', () => {
 
   it('records no event for a change that is refused', async () => {
     const slug = unique('taken');
-    const first = await stack.admin.query(CREATE_PRODUCT, { input: { slug, name: 'First', variants: [{ sku: `${slug}-A`, price: 100 }] } });
+    const first = await stack.admin.query(CREATE_PRODUCT, { input: { slug, name: 'First', variants: [{ sku: `${slug}-A`, price: { amount: 100, currencyCode: 'USD' } }] } });
     const before = await outboxSize();
 
-    const duplicate = await stack.admin.query(CREATE_PRODUCT, { input: { slug, name: 'Second', variants: [{ sku: `${slug}-B`, price: 100 }] } });
+    const duplicate = await stack.admin.query(CREATE_PRODUCT, { input: { slug, name: 'Second', variants: [{ sku: `${slug}-B`, price: { amount: 100, currencyCode: 'USD' } }] } });
     const blank = await stack.admin.query(UPDATE_PRODUCT, { id: first.createProduct.product.id, input: { name: ' ' } });
     const tooLong = await stack.admin.query(UPDATE_PRODUCT, { id: first.createProduct.product.id, input: { slug: 'x'.repeat(161) } });
 

@@ -2,7 +2,7 @@
 // name at once, a walk through every page), and products described by their variants alone.
 import { expect } from 'vitest';
 import type { GraphQLClient } from '../../test/harness.js';
-import { uniqueSlug, type CreateProductInput } from './catalog-fixtures.js';
+import { uniqueSlug, usd, type CreateProductInput } from './catalog-fixtures.js';
 
 export type Sort = 'RELEVANCE' | 'PRICE_ASC' | 'PRICE_DESC' | 'NEWEST' | 'NAME_ASC' | 'NAME_DESC';
 
@@ -88,7 +88,7 @@ export function productInput(name: string, categoryIds: string[], variants: Vari
     options: [...(sizes.length ? [{ name: 'Size', values: sizes }] : []), ...(colours.length ? [{ name: 'Colour', values: colours }] : [])],
     variants: variants.map((v, i) => ({
       sku: `${uniqueSlug('sku')}-${i}`.toUpperCase(),
-      price: v.price,
+      price: usd(v.price),
       onHand: v.onHand ?? 0,
       active: v.active ?? true,
       options: [...(v.size ? [{ name: 'Size', value: v.size }] : []), ...(v.colour ? [{ name: 'Colour', value: v.colour }] : [])],

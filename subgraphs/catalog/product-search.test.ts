@@ -10,6 +10,7 @@ import {
   createProduct,
   uniqueSlug,
   unknownId,
+  usd,
   useCatalogTestStack,
   type CreateProductInput,
   type ProductView,
@@ -125,7 +126,6 @@ describe('search, filters, sorts and facets', () => {
     });
 
     it('a price range in a currency matches variants priced in that currency only', async () => {
-      const usd = (amount: number) => ({ amount, currencyCode: 'USD' });
       expect(sorted(await names({ minPrice: usd(1000), maxPrice: usd(3000) }))).toEqual(['Graphic Tee', 'Linen Shirt']);
       expect(sorted(await names({ minPrice: usd(5200) }))).toEqual(['Summer Dress', 'Trail Runners']);
       expect(await names({ maxPrice: usd(1000) })).toEqual([]);
@@ -208,7 +208,7 @@ describe('search, filters, sorts and facets', () => {
       const product = await createProduct(env.stack.admin, productInput('Price Mover', [footwear], [{ price: 100_000 }]));
       try {
         expect(await names({ categoryId: footwear }, 'PRICE_ASC')).toEqual(['Trail Runners', 'Price Mover']);
-        await catalogAdmin(env.stack.admin).updateVariant(product.variants[0]!.id, { price: 10 });
+        await catalogAdmin(env.stack.admin).updateVariant(product.variants[0]!.id, { price: usd(10) });
         expect(await names({ categoryId: footwear }, 'PRICE_ASC')).toEqual(['Price Mover', 'Trail Runners']);
       } finally {
         await catalogAdmin(env.stack.admin).archiveProduct(product.id);
@@ -262,7 +262,7 @@ describe('search, filters, sorts and facets', () => {
           name,
           categoryIds: [home],
           options: [{ name: option, values }],
-          variants: values.map((value) => ({ sku: uniqueSlug('SKU').toUpperCase(), price: 100, options: [{ name: option, value }] })),
+          variants: values.map((value) => ({ sku: uniqueSlug('SKU').toUpperCase(), price: usd(100), options: [{ name: option, value }] })),
         });
       await sized('Upper', 'Size', ['M', 'L']);
       await sized('Lower', 'size', ['m']);
@@ -280,8 +280,8 @@ describe('search, filters, sorts and facets', () => {
         name: 'Dual Scarf',
         categoryIds: [scarves],
         variants: [
-          { sku: uniqueSlug('SCARF-USD').toUpperCase(), price: 3000, currencyCode: 'USD' },
-          { sku: uniqueSlug('SCARF-EUR').toUpperCase(), price: 1200, currencyCode: 'EUR' },
+          { sku: uniqueSlug('SCARF-USD').toUpperCase(), price: { amount: 3000, currencyCode: 'USD' } },
+          { sku: uniqueSlug('SCARF-EUR').toUpperCase(), price: { amount: 1200, currencyCode: 'EUR' } },
         ],
       });
       const counts = async (filter: Record<string, unknown>) => (await facetsFor({ categoryId: scarves, ...filter })).facets.priceRanges.map((b) => b.count);

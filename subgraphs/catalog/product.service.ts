@@ -213,7 +213,7 @@ export class ProductService {
     });
   }
 
-  async updateVariant(id: string, input: Omit<VariantInput, 'onHand' | 'reorderThreshold' | 'currencyCode'>): Promise<VariantRow> {
+  async updateVariant(id: string, input: Omit<VariantInput, 'onHand' | 'reorderThreshold'>): Promise<VariantRow> {
     if (!isUuid(id)) notFound('variant', ['id']);
     return this.write(['input'], async (tx) => {
       const existing = await tx.productVariant.findUnique({ where: { id } });
@@ -222,14 +222,20 @@ export class ProductService {
       const options = await productOptions(tx, existing.productId);
       const c = new CatalogInputChecker();
       checkVariant(c, input, ['input'], options, false);
+      // A variant's currency is fixed: carts hold its lines in it.
+      for (const [name, money] of [['price', input.price], ['compareAtPrice', input.compareAtPrice]] as const) {
+        if (money && money.currencyCode !== existing.currency) {
+          c.add('INVALID_CURRENCY', `${name} must be in the variant's currency, ${existing.currency}`, ['input', name, 'currencyCode']);
+        }
+      }
       c.throwIfAny();
       const variant = await tx.productVariant.update({
         where: { id },
         data: {
           sku: input.sku ?? undefined,
           title: input.title ?? undefined,
-          price: input.price ?? undefined,
-          compareAtPrice: input.compareAtPrice === undefined ? undefined : input.compareAtPrice,
+          price: input.price?.amount ?? undefined,
+          compareAtPrice: input.compareAtPrice === undefined ? undefined : (input.compareAtPrice?.amount ?? null),
           weightGrams: input.weightGrams === undefined ? undefined : input.weightGrams,
           active: input.active ?? undefined,
         },

@@ -28,8 +28,8 @@ beforeAll(async () => {
         ],
         variants: ['S', 'M', 'L'].map((size, v) => ({
           sku: `${slug}-${size}`.toUpperCase(),
-          price: 1000 + i * 10 + v,
-          compareAtPrice: 5000,
+          price: { amount: 1000 + i * 10 + v, currencyCode: 'USD' },
+          compareAtPrice: { amount: 5000, currencyCode: 'USD' },
           onHand: v,
           options: [{ name: 'Size', value: size }, { name: 'Colour', value: v % 2 ? 'Blue' : 'Red' }],
         })),

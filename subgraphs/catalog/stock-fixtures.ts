@@ -45,7 +45,7 @@ export async function createVariants(
     slug,
     name: `Product ${slug}`,
     active: product.active ?? true,
-    variants: variants.map((v, i) => ({ sku: `${slug}-${i}`.toUpperCase(), price: 1000, onHand: v.onHand, reorderThreshold: v.reorderThreshold ?? 0 })),
+    variants: variants.map((v, i) => ({ sku: `${slug}-${i}`.toUpperCase(), price: { amount: 1000, currencyCode: 'USD' }, onHand: v.onHand, reorderThreshold: v.reorderThreshold ?? 0 })),
   };
   const data = await stack.admin.query<{ createProduct: { product: { variants: { id: string; sku: string }[] } | null; userErrors: unknown[] } }>(
     `mutation($input: CreateProductInput!) { createProduct(input: $input) { product { variants { id sku } } userErrors { code message } } }`,

@@ -182,49 +182,52 @@ describe('checkOption and checkOptions', () => {
   });
 });
 
+const usd = (amount: number) => ({ amount, currencyCode: 'USD' });
+
 describe('checkVariant', () => {
   const options: OptionInput[] = [
     { name: 'Size', values: ['S', 'M'] },
     { name: 'Colour', values: ['Red', 'Blue'] },
   ];
-  const good: VariantInput = { sku: 'TEE-S-RED', price: 1999, options: [{ name: 'Size', value: 'S' }, { name: 'Colour', value: 'Red' }] };
+  const good: VariantInput = { sku: 'TEE-S-RED', price: usd(1999), options: [{ name: 'Size', value: 'S' }, { name: 'Colour', value: 'Red' }] };
 
   it.each<[string, VariantInput, boolean, [string, string][]]>([
     ['a good new variant', good, true, []],
     ['option names and values in another case', { ...good, options: [{ name: 'size', value: 's' }] }, true, []],
-    ['a new variant without SKU', { price: 100 }, true, [['INVALID_INPUT', 'v.sku']]],
+    ['a new variant without SKU', { price: usd(100) }, true, [['INVALID_INPUT', 'v.sku']]],
     ['a new variant without price', { sku: 'X' }, true, [['INVALID_PRICE', 'v.price']]],
-    ['a negative price', { sku: 'X', price: -1 }, true, [['INVALID_PRICE', 'v.price']]],
-    ['a fractional price', { sku: 'X', price: 9.99 }, true, [['INVALID_PRICE', 'v.price']]],
-    ['a negative compare-at price', { sku: 'X', price: 1, compareAtPrice: -1 }, true, [['INVALID_PRICE', 'v.compareAtPrice']]],
-    ['a long SKU', { sku: long(LIMITS.sku + 1), price: 1 }, true, [['TOO_LONG', 'v.sku']]],
-    ['a long title', { sku: 'X', price: 1, title: long(LIMITS.variantTitle + 1) }, true, [['TOO_LONG', 'v.title']]],
-    ['an unknown currency', { sku: 'X', price: 1, currencyCode: 'XYZ' }, true, [['INVALID_CURRENCY', 'v.currencyCode']]],
-    ['a negative weight', { sku: 'X', price: 1, weightGrams: -1 }, true, [['INVALID_INPUT', 'v.weightGrams']]],
-    ['negative stock', { sku: 'X', price: 1, onHand: -1 }, true, [['QUANTITY_OUT_OF_RANGE', 'v.onHand']]],
-    ['too much stock', { sku: 'X', price: 1, onHand: LIMITS.onHand + 1 }, true, [['QUANTITY_OUT_OF_RANGE', 'v.onHand']]],
-    ['the most stock', { sku: 'X', price: 1, onHand: LIMITS.onHand }, true, []],
-    ['a negative reorder threshold', { sku: 'X', price: 1, reorderThreshold: -1 }, true, [['QUANTITY_OUT_OF_RANGE', 'v.reorderThreshold']]],
-    ['an unknown option', { sku: 'X', price: 1, options: [{ name: 'Fit', value: 'Slim' }] }, true, [['OPTION_VALUE_NOT_FOUND', 'v.options.0']]],
-    ['an unknown value', { sku: 'X', price: 1, options: [{ name: 'Size', value: 'S' }, { name: 'Size', value: 'XL' }] }, true, [
+    ['a negative price', { sku: 'X', price: usd(-1) }, true, [['INVALID_PRICE', 'v.price.amount']]],
+    ['a fractional price', { sku: 'X', price: usd(9.99) }, true, [['INVALID_PRICE', 'v.price.amount']]],
+    ['a negative compare-at price', { sku: 'X', price: usd(1), compareAtPrice: usd(-1) }, true, [['INVALID_PRICE', 'v.compareAtPrice.amount']]],
+    ['a long SKU', { sku: long(LIMITS.sku + 1), price: usd(1) }, true, [['TOO_LONG', 'v.sku']]],
+    ['a long title', { sku: 'X', price: usd(1), title: long(LIMITS.variantTitle + 1) }, true, [['TOO_LONG', 'v.title']]],
+    ['an unknown currency', { sku: 'X', price: { amount: 1, currencyCode: 'XYZ' } }, true, [['INVALID_CURRENCY', 'v.price.currencyCode']]],
+    ['a compare-at price in another currency', { sku: 'X', price: usd(100), compareAtPrice: { amount: 200, currencyCode: 'EUR' } }, true, [['INVALID_CURRENCY', 'v.compareAtPrice.currencyCode']]],
+    ['a negative weight', { sku: 'X', price: usd(1), weightGrams: -1 }, true, [['INVALID_INPUT', 'v.weightGrams']]],
+    ['negative stock', { sku: 'X', price: usd(1), onHand: -1 }, true, [['QUANTITY_OUT_OF_RANGE', 'v.onHand']]],
+    ['too much stock', { sku: 'X', price: usd(1), onHand: LIMITS.onHand + 1 }, true, [['QUANTITY_OUT_OF_RANGE', 'v.onHand']]],
+    ['the most stock', { sku: 'X', price: usd(1), onHand: LIMITS.onHand }, true, []],
+    ['a negative reorder threshold', { sku: 'X', price: usd(1), reorderThreshold: -1 }, true, [['QUANTITY_OUT_OF_RANGE', 'v.reorderThreshold']]],
+    ['an unknown option', { sku: 'X', price: usd(1), options: [{ name: 'Fit', value: 'Slim' }] }, true, [['OPTION_VALUE_NOT_FOUND', 'v.options.0']]],
+    ['an unknown value', { sku: 'X', price: usd(1), options: [{ name: 'Size', value: 'S' }, { name: 'Size', value: 'XL' }] }, true, [
       ['INVALID_INPUT', 'v.options.1'],
       ['OPTION_VALUE_NOT_FOUND', 'v.options.1'],
     ]],
-    ['the same option twice', { sku: 'X', price: 1, options: [{ name: 'Size', value: 'S' }, { name: 'size', value: 'M' }] }, true, [
+    ['the same option twice', { sku: 'X', price: usd(1), options: [{ name: 'Size', value: 'S' }, { name: 'size', value: 'M' }] }, true, [
       ['INVALID_INPUT', 'v.options.1'],
     ]],
     ['an update that changes nothing', {}, false, []],
-    ['an update of the price only', { price: 2500 }, false, []],
+    ['an update of the price only', { price: usd(2500) }, false, []],
     ['an update to a blank SKU', { sku: ' ' }, false, [['INVALID_INPUT', 'v.sku']]],
-    ['an update to a negative price', { price: -5 }, false, [['INVALID_PRICE', 'v.price']]],
+    ['an update to a negative price', { price: usd(-5) }, false, [['INVALID_PRICE', 'v.price.amount']]],
   ])('%s', (_label, variant, creating, expected) => {
     expect(run((c) => checkVariant(c, variant, ['v'], options, creating))).toEqual(expected);
   });
 
   it('matches option names the way they are stored: trimmed', () => {
     const spaced: OptionInput[] = [{ name: ' Size ', values: ['S'] }];
-    expect(run((c) => checkVariant(c, { sku: 'X', price: 1, options: [{ name: 'Size', value: 'S' }] }, ['v'], spaced, true))).toEqual([]);
-    expect(run((c) => checkVariant(c, { sku: 'X', price: 1, options: [{ name: ' size', value: 'S' }] }, ['v'], options, true))).toEqual([]);
+    expect(run((c) => checkVariant(c, { sku: 'X', price: usd(1), options: [{ name: 'Size', value: 'S' }] }, ['v'], spaced, true))).toEqual([]);
+    expect(run((c) => checkVariant(c, { sku: 'X', price: usd(1), options: [{ name: ' size', value: 'S' }] }, ['v'], options, true))).toEqual([]);
   });
 });
 

@@ -88,12 +88,17 @@ export interface SelectedOptionInput {
   value: string;
 }
 
+/** An amount in minor units and its currency, as MoneyInput gives it. */
+export interface MoneyInput {
+  amount: number;
+  currencyCode: string;
+}
+
 export interface VariantInput {
   sku?: string | null;
   title?: string | null;
-  price?: number | null;
-  compareAtPrice?: number | null;
-  currencyCode?: string | null;
+  price?: MoneyInput | null;
+  compareAtPrice?: MoneyInput | null;
   weightGrams?: number | null;
   active?: boolean | null;
   options?: SelectedOptionInput[] | null;
@@ -145,9 +150,12 @@ export function checkVariant(c: CatalogInputChecker, v: VariantInput, field: str
   if (creating || v.sku != null) c.text(v.sku, [...field, 'sku'], LIMITS.sku, true);
   c.text(v.title, [...field, 'title'], LIMITS.variantTitle);
   if (creating && v.price == null) c.add('INVALID_PRICE', 'price is required', [...field, 'price']);
-  c.price(v.price, [...field, 'price']);
-  c.price(v.compareAtPrice, [...field, 'compareAtPrice']);
-  checkCurrency(c, v.currencyCode, [...field, 'currencyCode']);
+  c.price(v.price?.amount, [...field, 'price', 'amount']);
+  c.price(v.compareAtPrice?.amount, [...field, 'compareAtPrice', 'amount']);
+  if (v.price) checkCurrency(c, v.price.currencyCode, [...field, 'price', 'currencyCode']);
+  if (v.price && v.compareAtPrice && v.compareAtPrice.currencyCode !== v.price.currencyCode) {
+    c.add('INVALID_CURRENCY', `compareAtPrice must be in the price's currency, ${v.price.currencyCode}`, [...field, 'compareAtPrice', 'currencyCode']);
+  }
   c.range(v.weightGrams, [...field, 'weightGrams'], 0, LIMITS.weightGrams, 'INVALID_INPUT');
   c.range(v.onHand, [...field, 'onHand'], 0, LIMITS.onHand);
   c.range(v.reorderThreshold, [...field, 'reorderThreshold'], 0, LIMITS.reorderThreshold);

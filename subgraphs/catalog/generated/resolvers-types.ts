@@ -50,7 +50,7 @@ export type CatalogErrorCode =
   | 'IMAGE_NOT_FOUND'
   /** Not enough stock available for the reservation. */
   | 'INSUFFICIENT_STOCK'
-  /** Not an ISO 4217 currency code. */
+  /** Not an ISO 4217 currency code, or a price in another currency than the variant's. */
   | 'INVALID_CURRENCY'
   /** A malformed value, or one missing that is required. */
   | 'INVALID_INPUT'
@@ -1151,16 +1151,14 @@ export type ProductVariant = Node & {
 export type ProductVariantInput = {
   /** Whether it is for sale from the start. */
   active?: InputMaybe<Scalars['Boolean']['input']>;
-  /** A reference price to show the price against, 0..1,000,000,000 minor units; none when omitted. */
-  compareAtPrice?: InputMaybe<Scalars['Int']['input']>;
-  /** The currency of price and compareAtPrice; fixed once the variant exists. */
-  currencyCode?: InputMaybe<CurrencyCode>;
+  /** A reference price to show the price against, 0..1,000,000,000 minor units in the price's currency (INVALID_CURRENCY otherwise); none when omitted. */
+  compareAtPrice?: InputMaybe<MoneyInput>;
   /** Initial stock on hand. */
   onHand?: InputMaybe<Scalars['Int']['input']>;
   /** One value for each option it has (each option once); an option or value the product lacks is OPTION_VALUE_NOT_FOUND. */
   options?: InputMaybe<Array<SelectedOptionInput>>;
-  /** Minor units. */
-  price: Scalars['Int']['input'];
+  /** 0..1,000,000,000 minor units (INVALID_PRICE); its currency is the variant's, fixed once the variant exists. */
+  price: MoneyInput;
   /** The low-stock threshold, 0..1,000,000; 5 when omitted. */
   reorderThreshold?: InputMaybe<Scalars['Int']['input']>;
   /** Not blank, at most 64 characters, unique across the catalog (SKU_TAKEN). */
@@ -1349,12 +1347,12 @@ export type UpdateProductInput = {
 export type UpdateProductVariantInput = {
   /** Whether it is for sale. */
   active?: InputMaybe<Scalars['Boolean']['input']>;
-  /** 0..1,000,000,000 minor units of the variant's currency; null clears it. */
-  compareAtPrice?: InputMaybe<Scalars['Int']['input']>;
+  /** 0..1,000,000,000 minor units in the variant's currency; null clears it. */
+  compareAtPrice?: InputMaybe<MoneyInput>;
   /** Replaces the variant's option values (each option once); omitted or null keeps them. */
   options?: InputMaybe<Array<SelectedOptionInput>>;
-  /** 0..1,000,000,000 minor units of the variant's currency. */
-  price?: InputMaybe<Scalars['Int']['input']>;
+  /** 0..1,000,000,000 minor units, in the variant's currency: a variant's currency does not change (INVALID_CURRENCY). */
+  price?: InputMaybe<MoneyInput>;
   /** Not blank, at most 64 characters, unique across the catalog (SKU_TAKEN). */
   sku?: InputMaybe<Scalars['String']['input']>;
   /** At most 200 characters. */

@@ -822,7 +822,7 @@ export type PromotionErrorCode =
   | 'ILLEGAL_TRANSITION'
   /** Codes are 3 to 64 letters, digits, '-' or '_'. */
   | 'INVALID_CODE'
-  /** Not an ISO 4217 currency code, or one missing where the promotion needs it. */
+  /** Not an ISO 4217 currency code, one missing where the promotion needs it, or money in two currencies. */
   | 'INVALID_CURRENCY'
   /** validTo must be after validFrom. */
   | 'INVALID_DATES'
