@@ -4,6 +4,7 @@ import { gatewaySettings } from '../gateway/config.js';
 import { startGateway } from '../gateway/server.js';
 import { loadConfigOrExit, type Config, type Settings } from '../lib/config.js';
 import { createLogger } from '../lib/logger.js';
+import { unreachable } from '../lib/reachable.js';
 import { createRuntime, type Runtime, type RunningService } from '../lib/runtime.js';
 import type { SubgraphName } from '../lib/subgraph-names.js';
 import { cartSettings } from '../subgraphs/cart/config.js';
@@ -57,6 +58,15 @@ const EXAMPLE = `{
 async function main(): Promise<void> {
   const config = loadConfigOrExit(process.env, CONTEXT_SETTINGS);
   const log = createLogger(config.LOG_LEVEL, 'main');
+  // Every service needs Redis; the subgraphs need PostgreSQL too.
+  const missing = await unreachable([
+    ...(config.SERVICES.some((s) => s !== 'gateway') ? [{ name: 'PostgreSQL', setting: 'DATABASE_URL', url: config.DATABASE_URL }] : []),
+    { name: 'Redis', setting: 'REDIS_URL', url: config.REDIS_URL },
+  ]);
+  if (missing.length > 0) {
+    console.error(`\n${missing.join('\n')}\n`);
+    process.exit(1);
+  }
   const { services, close } = await startServices(config);
   const gateway = services.find((s) => s.name === 'gateway');
   if (gateway) {

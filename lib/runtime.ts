@@ -26,10 +26,14 @@ export interface Runtime {
 /** The runtime of one process: token verification and service tokens from the configured keys, one Redis. */
 export async function createRuntime(config: Config): Promise<Runtime> {
   const auth = await resolveAuthSettings(config);
+  const redis = createRedis(config.REDIS_URL);
+  // A lost connection is retried; each failure is one log line, not an unhandled-error stack.
+  const log = createLogger(config.LOG_LEVEL, 'redis');
+  redis.on('error', (err: Error) => log.warn({ err: err.message }, 'Redis connection failed; retrying'));
   return {
     config,
     authenticate: createAuthenticator(auth),
-    redis: createRedis(config.REDIS_URL),
+    redis,
     serviceToken: (service) => signServiceToken(auth.serviceSecret, service),
   };
 }

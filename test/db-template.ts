@@ -6,6 +6,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { SUBGRAPHS } from '../lib/subgraph-names.js';
 
+/** The server's maintenance database: as configured, or the one test/global-setup.ts found or started. */
 export const ADMIN_URL = process.env.TEST_DATABASE_ADMIN_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
 const ROOT = path.resolve(import.meta.dirname, '..');
 

@@ -114,6 +114,8 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
   const baseEnv: Record<string, string> = {
     NODE_ENV: 'test',
     DATABASE_URL: databaseUrl,
+    // The Redis test/global-setup.ts found or started.
+    ...(process.env.REDIS_URL ? { REDIS_URL: process.env.REDIS_URL } : {}),
     DATABASE_POOL_SIZE: '8',
     REDIS_PREFIX: prefix,
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',

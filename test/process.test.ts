@@ -23,7 +23,7 @@ beforeAll(async () => {
   keysDir = mkdtempSync(path.join(tmpdir(), 'commerce-keys-'));
 });
 afterAll(async () => {
-  const redis = createRedis('redis://127.0.0.1:6379');
+  const redis = createRedis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379');
   await deleteKeysWithPrefix(redis, `test:${dbName}`);
   redis.disconnect();
   await dropDatabase(dbName);
@@ -97,6 +97,20 @@ describe('bin/serve.ts', () => {
     expect(result.stderr).toMatch(/QUERY_MAX_DEPTH: must be a number \(got "deep"\)/);
     expect(result.stderr).toMatch(/RESERVATION_TTL_SECONDS: .* \(got "5"\)/);
     expect(result.stderr).toMatch(/AFFILIATE_CLICKS_PER_MINUTE: .* \(got "-1"\)/);
+  }, 30_000);
+
+  it('names the server that does not answer, without a stack trace', () => {
+    // Ports nothing listens on (below the ephemeral range, away from the defaults).
+    const [pgPort, redisPort] = freshPorts();
+    const env = { ...process.env, DATABASE_URL: `postgresql://postgres@127.0.0.1:${pgPort}/commerce`, REDIS_URL: `redis://127.0.0.1:${redisPort}`, DEV_KEYS_DIR: keysDir };
+    const result = spawnSync(TSX, [path.join(ROOT, 'bin', 'serve.ts')], { cwd: ROOT, env, encoding: 'utf8' });
+    expect(result.status).toBe(1);
+    expect(result.stderr.trim().split('\n')).toEqual([
+      `PostgreSQL (DATABASE_URL) does not answer at 127.0.0.1:${pgPort}.`,
+      `Redis (REDIS_URL) does not answer at 127.0.0.1:${redisPort}.`,
+      'Start it, or set the variable to one that runs; `npm start` starts PostgreSQL and Redis itself when none answers.',
+    ]);
+    expect(result.stdout).toBe('');
   }, 30_000);
 });
 

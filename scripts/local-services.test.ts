@@ -1,0 +1,102 @@
+// The bare-machine start-up path against free ports with nothing on them: an embedded PostgreSQL
+// and a redis-server are started with their data in a temporary folder, found again by a second
+// start, left alone when a URL is configured, and a missing Redis is one clear paragraph.
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import net from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { Redis } from 'ioredis';
+import pg from 'pg';
+import { afterAll, describe, expect, it } from 'vitest';
+import { MissingService, answers, localPostgres, localRedis, onPath } from './local-services.js';
+
+const dataDir = mkdtempSync(path.join(tmpdir(), 'commerce-local-'));
+// As root, PostgreSQL runs as the postgres user, who must be able to reach its data folder.
+chmodSync(dataDir, 0o755);
+afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+async function freePort(): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as net.AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+describe('PostgreSQL on a bare machine', () => {
+  it('starts an embedded one where none answers, and finds its data again on the next start', { timeout: 120_000 }, async () => {
+    const port = await freePort();
+    const lines: string[] = [];
+    const first = await localPostgres({ env: {}, port, database: 'postgres', dataDir: path.join(dataDir, 'postgres'), say: (l) => lines.push(l) });
+    try {
+      expect(first.started).toBe(true);
+      expect(lines).toEqual([expect.stringMatching(new RegExp(`^PostgreSQL: none answered on 127\\.0\\.0\\.1:${port} and DATABASE_URL is not set, so an embedded one runs there, its data in .*postgres \\(new\\)\\.$`))]);
+      const client = new pg.Client({ connectionString: first.url });
+      await client.connect();
+      await client.query('CREATE TABLE kept (n int); INSERT INTO kept VALUES (42)');
+      await client.end();
+    } finally {
+      await first.stop();
+    }
+    expect(await answers('127.0.0.1', port)).toBe(false);
+
+    const second = await localPostgres({ env: {}, port, database: 'postgres', dataDir: path.join(dataDir, 'postgres'), say: (l) => lines.push(l) });
+    try {
+      expect(lines[1]).toMatch(/\(kept from the last run\)\.$/);
+      // Another start meanwhile (npm test beside npm start) finds it, with its password.
+      expect(await localPostgres({ env: {}, port, database: 'postgres', dataDir: path.join(dataDir, 'postgres') })).toMatchObject({ url: second.url, started: false });
+      const client = new pg.Client({ connectionString: second.url });
+      await client.connect();
+      expect((await client.query('SELECT n FROM kept')).rows).toEqual([{ n: 42 }]);
+      await client.end();
+    } finally {
+      await second.stop();
+    }
+  });
+
+  it('never replaces a configured DATABASE_URL, and uses a server that answers', async () => {
+    const configured = await localPostgres({ env: { DATABASE_URL: 'postgresql://db.example:5432/shop' }, port: await freePort(), say: () => expect.fail('nothing to say') });
+    expect(configured).toMatchObject({ url: 'postgresql://db.example:5432/shop', started: false });
+    const listener = net.createServer().listen(0, '127.0.0.1');
+    await new Promise((resolve) => listener.once('listening', resolve));
+    const { port } = listener.address() as net.AddressInfo;
+    try {
+      expect(await localPostgres({ env: {}, port, say: () => expect.fail('nothing to say') })).toMatchObject({ url: `postgresql://postgres@127.0.0.1:${port}/commerce`, started: false });
+    } finally {
+      listener.close();
+    }
+  });
+});
+
+describe('Redis on a bare machine', () => {
+  it.runIf(onPath(['redis-server', 'valkey-server']))('starts the redis-server on the PATH where none answers, and stops it', { timeout: 30_000 }, async () => {
+    const port = await freePort();
+    const lines: string[] = [];
+    const redis = await localRedis({ env: { PATH: process.env.PATH }, port, dataDir: path.join(dataDir, 'redis'), say: (l) => lines.push(l) });
+    try {
+      expect(lines).toEqual([expect.stringMatching(new RegExp(`^Redis: none answered on 127\\.0\\.0\\.1:${port} and REDIS_URL is not set, so (redis|valkey)-server runs there, its data in .*redis\\.$`))]);
+      const client = new Redis(redis.url);
+      expect(await client.ping()).toBe('PONG');
+      client.disconnect();
+    } finally {
+      await redis.stop();
+    }
+    expect(await answers('127.0.0.1', port)).toBe(false);
+  });
+
+  it('says what to install when no Redis answers and none is on the PATH', async () => {
+    const port = await freePort();
+    const error = await localRedis({ env: { PATH: '/nonexistent' }, port, dataDir: path.join(dataDir, 'none') }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(MissingService);
+    expect((error as Error).message).toBe(
+      `Redis is needed, and none answered on 127.0.0.1:${port} (REDIS_URL is not set). Install one and run this again:\n` +
+        '  Debian or Ubuntu:  sudo apt install redis-server\n' +
+        '  macOS:             brew install redis\n' +
+        'or start one with `docker compose up -d redis`, or set REDIS_URL to a Redis you have.',
+    );
+  });
+
+  it('never replaces a configured REDIS_URL', async () => {
+    expect(await localRedis({ env: { REDIS_URL: 'redis://cache.example:6380' }, port: await freePort() })).toMatchObject({ url: 'redis://cache.example:6380', started: false });
+  });
+});

