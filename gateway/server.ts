@@ -84,8 +84,14 @@ export async function startGateway(runtime: Runtime, options: { port?: number } 
         Object.entries(subgraphUrls).map(([name, url]) => [
           name,
           async () => {
-            const res = await fetch(new URL('/readyz', url));
-            if (!res.ok) throw new Error(`${name} is not ready (${res.status})`);
+            // Which subgraph is down, and when one answers not ready, which of its dependencies.
+            const res = await fetch(new URL('/readyz', url), { signal: AbortSignal.timeout(1500) }).catch(() => {
+              throw new Error(`does not answer at ${new URL(url).host}`);
+            });
+            if (res.ok) return;
+            const body = (await res.json().catch(() => null)) as { checks?: Record<string, string> } | null;
+            const failing = Object.entries(body?.checks ?? {}).filter(([, status]) => status !== 'ok');
+            throw new Error(failing.length > 0 ? `not ready: ${failing.map(([dep, why]) => `${dep} (${why})`).join(', ')}` : `not ready (HTTP ${res.status})`);
           },
         ]),
       ),

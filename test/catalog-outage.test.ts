@@ -32,5 +32,13 @@ describe('when the catalog is down', () => {
     });
     // The outage is reported (as an internal error: its details are the operator's), beside the data.
     expect(res.errors?.map((e) => e.extensions?.code)).toEqual(['INTERNAL_SERVER_ERROR']);
+
+    // The gateway's readiness names the subgraph that is down, and the others as they are.
+    const ready = await fetch(new URL('/readyz', stack.gatewayUrl));
+    expect(ready.status).toBe(503);
+    expect(await ready.json()).toEqual({
+      status: 'not ready',
+      checks: expect.objectContaining({ redis: 'ok', cart: 'ok', promotion: 'ok', catalog: `does not answer at ${new URL(stack.subgraphUrls.catalog).host}` }),
+    });
   });
 });
