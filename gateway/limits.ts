@@ -3,9 +3,9 @@
 // much for the items they ask for (query-cost.ts, with the request's variables).
 import type { ApolloServerPlugin } from '@apollo/server';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
-import { GraphQLError, Kind, getVariableValues, type DocumentNode, type FragmentDefinitionNode, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
+import { GraphQLError, getVariableValues, type DocumentNode, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
 import type { GatewaySettings } from './config.js';
-import { operationCost, type CostDirectives } from './query-cost.js';
+import { fragmentsOf, operationCost, type CostDirectives } from './query-cost.js';
 
 /** How many sets of variables one document's costs are kept for; past it, they are worked out afresh. */
 const KNOWN_VARIABLE_SETS = 100;
@@ -48,11 +48,8 @@ export function costLimit<C extends object>(directives: CostDirectives, limit: n
     if (!costs.has(key)) {
       if (costs.size >= KNOWN_VARIABLE_SETS) costs.clear();
       const variables = getVariableValues(schema, operation.variableDefinitions ?? [], given);
-      const fragments = Object.fromEntries(
-        document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((f) => [f.name.value, f]),
-      );
       // Variables that do not fit their types are refused by execution, with its own message.
-      costs.set(key, variables.errors ? null : operationCost({ schema, operation, fragments, variables: variables.coerced, directives, defaultListSize: DEFAULT_LIST_SIZE }));
+      costs.set(key, variables.errors ? null : operationCost({ schema, operation, fragments: fragmentsOf(document), variables: variables.coerced, directives, defaultListSize: DEFAULT_LIST_SIZE }));
     }
     return costs.get(key) ?? undefined;
   };

@@ -1,9 +1,9 @@
 // The cost model, table-tested on a small schema: objects 1, scalars and __typename 0, lists
 // multiplied by their slicing argument (literal, variable or default) or assumed size, a
 // connection's size on its edges only, fragments and @skip/@include, the costliest possible type.
-import { Kind, buildSchema, getVariableValues, parse, type FragmentDefinitionNode, type OperationDefinitionNode } from 'graphql';
+import { Kind, buildSchema, getVariableValues, parse, type OperationDefinitionNode } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { costDirectivesFrom, operationCost } from './query-cost.js';
+import { costDirectivesFrom, fragmentsOf, operationCost } from './query-cost.js';
 
 const SDL = `
   directive @listSize(assumedSize: Int, slicingArguments: [String!], sizedFields: [String!], requireOneSlicingArgument: Boolean = true) on FIELD_DEFINITION
@@ -31,9 +31,7 @@ const directives = costDirectivesFrom(SDL);
 function cost(query: string, variables: Record<string, unknown> = {}): number {
   const document = parse(query);
   const operation = document.definitions.find((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION)!;
-  const fragments = Object.fromEntries(
-    document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((f) => [f.name.value, f]),
-  );
+  const fragments = fragmentsOf(document);
   const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], variables);
   if (coerced.errors) throw coerced.errors[0];
   return operationCost({ schema, operation, fragments, variables: coerced.coerced, directives, defaultListSize: 3 });

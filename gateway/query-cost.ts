@@ -20,6 +20,7 @@ import {
   parse,
   valueFromASTUntyped,
   type DirectiveNode,
+  type DocumentNode,
   type FieldNode,
   type FragmentDefinitionNode,
   type GraphQLCompositeType,
@@ -67,6 +68,13 @@ export function costDirectivesFrom(sdl: string): CostDirectives {
     }
   }
   return { fields, types };
+}
+
+/** A document's fragment definitions by name, as CostRequest takes them. */
+export function fragmentsOf(document: DocumentNode): Record<string, FragmentDefinitionNode> {
+  return Object.fromEntries(
+    document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((f) => [f.name.value, f]),
+  );
 }
 
 export interface CostRequest {

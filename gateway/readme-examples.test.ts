@@ -9,7 +9,6 @@ import {
   specifiedRules,
   validate,
   type DocumentNode,
-  type FragmentDefinitionNode,
   type OperationDefinitionNode,
 } from 'graphql';
 import { describe, expect, it } from 'vitest';
@@ -17,7 +16,7 @@ import { SUBGRAPHS } from '../lib/subgraph-names.js';
 import { composeSupergraph } from './composition.js';
 import { gatewaySettings } from './config.js';
 import { DEFAULT_LIST_SIZE } from './limits.js';
-import { costDirectivesFrom, operationCost } from './query-cost.js';
+import { costDirectivesFrom, fragmentsOf, operationCost } from './query-cost.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const READMES = ['README.md', 'gateway/README.md', 'subgraphs/promotion/affiliates/README.md', ...SUBGRAPHS.map((name) => `subgraphs/${name}/README.md`)];
@@ -29,13 +28,15 @@ function graphqlBlocks(file: string): string[] {
   return [...text.matchAll(/```graphql\n([\s\S]*?)```/g)].map((m) => m[1]!);
 }
 
-function operationsOf(document: DocumentNode): { name: string; alone: DocumentNode }[] {
-  const fragments = document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION);
+function operationsOf(document: DocumentNode) {
+  const fragments = fragmentsOf(document);
   return document.definitions
     .filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION)
     .map((operation) => ({
       name: operation.name?.value ?? `${operation.operation} at line ${operation.loc?.startToken.line}`,
-      alone: { kind: Kind.DOCUMENT, definitions: [operation, ...fragments] },
+      operation,
+      fragments,
+      alone: { kind: Kind.DOCUMENT, definitions: [operation, ...Object.values(fragments)] } as DocumentNode,
     }));
 }
 
@@ -58,12 +59,8 @@ describe('README examples', () => {
   // A block may hold several anonymous operations; each is checked on its own, with the block's fragments.
   const rules = specifiedRules.filter((rule) => rule !== NoUnusedFragmentsRule);
 
-  it.each(examples.map((e) => [`${e.file}: ${e.name}`, e] as const))('%s is valid and cheap', (_label, { alone }) => {
+  it.each(examples.map((e) => [`${e.file}: ${e.name}`, e] as const))('%s is valid and cheap', (_label, { alone, operation, fragments }) => {
     expect(validate(schema, alone, rules).map((e) => e.message)).toEqual([]);
-    const operation = alone.definitions[0] as OperationDefinitionNode;
-    const fragments = Object.fromEntries(
-      alone.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((f) => [f.name.value, f]),
-    );
     const cost = operationCost({ schema, operation, fragments, variables: {}, directives, defaultListSize: DEFAULT_LIST_SIZE });
     expect(cost).toBeGreaterThan(0);
     expect(cost).toBeLessThanOrEqual(limit * EXAMPLE_SHARE);

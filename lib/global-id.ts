@@ -6,18 +6,19 @@
 // The encoding is base64url of the type name, then either a 0 byte and the UUID's 16 bytes (a row
 // id, the usual case: shorter than the UUID's own text) or ":" and the raw id as text.
 import { GraphQLError } from 'graphql';
+import { isUuid } from './ids.js';
 import { withArticle } from './input-checker.js';
 
 const TEXT = ':';
 const UUID_BYTES = 0;
-const CANONICAL_UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const TYPE_NAME = /^[A-Z][A-Za-z0-9]*$/;
 /** The longest id accepted: a type name and a raw id of at most 100 characters each, encoded. */
 const MAX_ENCODED_LENGTH = 300;
 
 export function globalId(type: string, rawId: string): string {
   const name = Buffer.from(type, 'utf8');
-  const raw = CANONICAL_UUID.test(rawId)
+  // Only a UUID in its canonical (lower-case) text goes as bytes: decoding gives that text back.
+  const raw = isUuid(rawId) && rawId === rawId.toLowerCase()
     ? Buffer.concat([Buffer.of(UUID_BYTES), Buffer.from(rawId.replaceAll('-', ''), 'hex')])
     : Buffer.from(`${TEXT}${rawId}`, 'utf8');
   return Buffer.concat([name, raw]).toString('base64url');
@@ -50,7 +51,7 @@ export function parseGlobalId(id: string): { type: string; rawId: string } | nul
  */
 export function rawIdOf(type: string, id: string, at: string): string {
   const parsed = parseGlobalId(id);
-  if (!parsed) throw badId(`${at} is not an id this API issued: ids are opaque strings, used as received.`, at);
+  if (!parsed) throw notIssued(at);
   if (parsed.type !== type) throw badId(`${at} must be ${withArticle(type)} id, not ${withArticle(parsed.type)} id.`, at);
   return parsed.rawId;
 }
@@ -63,6 +64,11 @@ export function rawIdFrom(source: string, type: string, id: string): string {
   const parsed = parseGlobalId(id);
   if (parsed?.type !== type) throw new Error(`${source} answered ${JSON.stringify(id)} where ${withArticle(type)} id belongs`);
   return parsed.rawId;
+}
+
+/** The BAD_USER_INPUT error for a string at `at` that is not an id this API issued. */
+export function notIssued(at: string): GraphQLError {
+  return badId(`${at} is not an id this API issued: ids are opaque strings, used as received.`, at);
 }
 
 function badId(message: string, at: string): GraphQLError {

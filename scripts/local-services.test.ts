@@ -8,7 +8,8 @@ import path from 'node:path';
 import { Redis } from 'ioredis';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
-import { MissingService, answers, localPostgres, localRedis, onPath } from './local-services.js';
+import { answers } from '../lib/reachable.js';
+import { MissingService, localPostgres, localRedis, onPath } from './local-services.js';
 
 const dataDir = mkdtempSync(path.join(tmpdir(), 'commerce-local-'));
 // As root, PostgreSQL runs as the postgres user, who must be able to reach its data folder.

@@ -9,8 +9,6 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { answers } from '../lib/reachable.js';
 
-export { answers };
-
 export const ROOT = path.resolve(import.meta.dirname, '..');
 /** Where started servers keep their data (git-ignored). */
 export const DATA_DIR = path.join(ROOT, '.data');
@@ -220,4 +218,27 @@ async function stopChild(child: ChildProcess, exited: Promise<void>, signal: Nod
   const timeout = setTimeout(() => child.kill('SIGKILL'), 10_000);
   await exited;
   clearTimeout(timeout);
+}
+
+/**
+ * PostgreSQL, then Redis, each as configured, found or started. When Redis cannot be had, the
+ * PostgreSQL this started is stopped again; stop() stops what was started, Redis first.
+ */
+export async function localServices(options: { postgres?: PostgresOptions; redis?: RedisOptions } = {}) {
+  const postgres = await localPostgres(options.postgres);
+  let redis: LocalService;
+  try {
+    redis = await localRedis(options.redis);
+  } catch (err) {
+    await postgres.stop();
+    throw err;
+  }
+  return {
+    databaseUrl: postgres.url,
+    redisUrl: redis.url,
+    stop: async () => {
+      await redis.stop();
+      await postgres.stop();
+    },
+  };
 }

@@ -4,10 +4,10 @@
 // whatever servers this started; their data stays for the next run.
 import { spawn, spawnSync } from 'node:child_process';
 import path from 'node:path';
-import { MissingService, ROOT, localPostgres, localRedis, type LocalService } from './local-services.js';
+import { MissingService, ROOT, localServices } from './local-services.js';
 
-const started: LocalService[] = [];
-const stopStarted = () => Promise.allSettled(started.reverse().map((s) => s.stop()));
+/** Stops the servers this started; nothing until they are. */
+let stopServers = async (): Promise<void> => {};
 
 function step(script: string, env: NodeJS.ProcessEnv): void {
   const result = spawnSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'scripts', script)], { cwd: ROOT, stdio: 'inherit', env });
@@ -21,11 +21,9 @@ class StepFailed extends Error {
 }
 
 async function main(): Promise<void> {
-  const postgres = await localPostgres();
-  started.push(postgres);
-  const redis = await localRedis();
-  started.push(redis);
-  const env = { ...process.env, DATABASE_URL: postgres.url, REDIS_URL: redis.url };
+  const servers = await localServices();
+  stopServers = servers.stop;
+  const env = { ...process.env, DATABASE_URL: servers.databaseUrl, REDIS_URL: servers.redisUrl };
   step('db.ts', env);
   step('seed.ts', env);
 
@@ -35,12 +33,12 @@ async function main(): Promise<void> {
   // Ctrl-C reaches the whole process group; SIGTERM sent to this process alone is passed on.
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => services.kill(signal));
   services.on('exit', (code, signal) => {
-    void stopStarted().then(() => process.exit(code ?? (signal ? 1 : 0)));
+    void stopServers().then(() => process.exit(code ?? (signal ? 1 : 0)));
   });
 }
 
 main().catch(async (err) => {
-  await stopStarted();
+  await stopServers();
   if (err instanceof MissingService) console.error(`\n${err.message}\n`);
   else if (!(err instanceof StepFailed)) console.error(err);
   process.exit(err instanceof StepFailed ? err.code : 1);

@@ -1,28 +1,26 @@
 // Before any test file: PostgreSQL and Redis as configured (TEST_DATABASE_ADMIN_URL, REDIS_URL),
 // found on their default addresses, or started as npm start would (scripts/local-services.ts),
 // then the template database test files clone. A missing server is one clear paragraph.
-import { MissingService, localPostgres, localRedis, type LocalService } from '../scripts/local-services.js';
+import { MissingService, localServices } from '../scripts/local-services.js';
 
 export default async function setup(): Promise<() => Promise<void>> {
-  const started: LocalService[] = [];
-  const stop = async () => void (await Promise.allSettled(started.map((s) => s.stop())));
+  let servers: Awaited<ReturnType<typeof localServices>>;
   try {
-    const postgres = await localPostgres({ env: { DATABASE_URL: process.env.TEST_DATABASE_ADMIN_URL }, database: 'postgres' });
-    started.push(postgres);
-    process.env.TEST_DATABASE_ADMIN_URL = postgres.url;
-    const redis = await localRedis({ env: { REDIS_URL: process.env.REDIS_URL, PATH: process.env.PATH } });
-    started.push(redis);
-    process.env.REDIS_URL = redis.url;
+    servers = await localServices({
+      postgres: { env: { DATABASE_URL: process.env.TEST_DATABASE_ADMIN_URL }, database: 'postgres' },
+      redis: { env: { REDIS_URL: process.env.REDIS_URL, PATH: process.env.PATH } },
+    });
   } catch (err) {
-    await stop();
     if (!(err instanceof MissingService)) throw err;
     // The message is for a person: no stack under it.
     const error = new Error(err.message);
     error.stack = err.message;
     throw error;
   }
+  process.env.TEST_DATABASE_ADMIN_URL = servers.databaseUrl;
+  process.env.REDIS_URL = servers.redisUrl;
   // Imported once the address is known: it reads TEST_DATABASE_ADMIN_URL when loaded.
   const { ensureTemplate } = await import('./db-template.js');
   process.env.TEST_TEMPLATE_DB = await ensureTemplate();
-  return stop;
+  return servers.stop;
 }

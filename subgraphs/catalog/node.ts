@@ -3,7 +3,7 @@
 // have; any other Node goes to its owner as a reference, which answers null when it has no such
 // object or the caller may not read it.
 import { badUserInput } from '../../lib/errors.js';
-import { parseGlobalId } from '../../lib/global-id.js';
+import { notIssued, parseGlobalId } from '../../lib/global-id.js';
 import type { GraphQLResolveInfo } from 'graphql';
 import type { CatalogContext } from './context.js';
 import type { Resolvers } from './generated/resolvers-types.js';
@@ -16,7 +16,7 @@ const typed = <T extends object>(__typename: string, row: T | null): Typed | nul
 
 async function nodeOf(ctx: CatalogContext, info: GraphQLResolveInfo, id: string, at: string): Promise<Typed | null> {
   const parsed = parseGlobalId(id);
-  if (!parsed) throw badUserInput(`${at} is not an id this API issued: ids are opaque strings, used as received.`, at);
+  if (!parsed) throw notIssued(at);
   const { type, rawId } = parsed;
   switch (type) {
     case 'Product':
