@@ -10,7 +10,7 @@ const common = {
   useTypeImports: true,
   enumsAsTypes: true,
   contextType: '../../../lib/resolver-context.js#RequestContext',
-  scalars: { ID: 'string', DateTime: { input: 'Date', output: 'Date' }, SafeInt: 'number', URL: 'string' },
+  scalars: { ID: 'string', DateTime: { input: 'Date', output: 'Date' }, SafeInt: 'number', URL: 'string', CountryCode: 'string' },
   avoidOptionals: { field: true, inputValue: false, object: false, defaultValue: false },
 };
 
@@ -32,9 +32,18 @@ const mappers: Record<string, Record<string, string>> = {
     Cart: '../models.js#CartRow',
     CartLine: '../models.js#CartLineView',
     CartWarning: '../validation.js#CartWarning as CartWarningView',
+    CartCheckout: '../checkout.service.js#CheckoutView',
     Money: '../../../lib/money.js#Money as MoneyValue',
   },
-  order: { Order: '../prisma-client/client.js#Order as OrderRow', Money: '../../../lib/money.js#Money as MoneyValue' },
+  order: {
+    Order: '../models.js#OrderRow',
+    OrderLine: '../models.js#OrderLineRow',
+    OrderDiscount: '../models.js#OrderDiscountRow',
+    OrderHistoryEntry: '../models.js#OrderHistoryRow',
+    Payment: '../models.js#PaymentRow',
+    OrderConnection: '../models.js#OrderConnectionRow',
+    Money: '../../../lib/money.js#Money as MoneyValue',
+  },
   subscription: {
     SubscriptionPlan: '../prisma-client/client.js#SubscriptionPlan as SubscriptionPlanRow',
     Money: '../../../lib/money.js#Money as MoneyValue',

@@ -11,13 +11,15 @@ import { cartSettings } from '../subgraphs/cart/config.js';
 import { startCart } from '../subgraphs/cart/server.js';
 import { catalogSettings } from '../subgraphs/catalog/config.js';
 import { startCatalog } from '../subgraphs/catalog/server.js';
+import { orderSettings } from '../subgraphs/order/config.js';
+import { paymentSettings } from '../subgraphs/order/payments/config.js';
 import { startOrder } from '../subgraphs/order/server.js';
 import { promotionSettings } from '../subgraphs/promotion/config.js';
 import { startPromotion } from '../subgraphs/promotion/server.js';
 import { startSubscription } from '../subgraphs/subscription/server.js';
 
 /** Every context's own settings, checked with the process's at start-up so that one message names every bad value. */
-export const CONTEXT_SETTINGS: readonly Settings[] = [gatewaySettings, catalogSettings, cartSettings, promotionSettings];
+export const CONTEXT_SETTINGS: readonly Settings[] = [gatewaySettings, catalogSettings, cartSettings, orderSettings, paymentSettings, promotionSettings];
 
 const starters: Record<SubgraphName, (runtime: Runtime) => Promise<RunningService>> = {
   catalog: startCatalog,

@@ -15,7 +15,7 @@ describe('supergraph composition', () => {
     if ('errors' in result) throw new Error(result.errors.join('\n'));
     const map = possibleTypesOf(result.apiSchema());
     expect(JSON.parse(readFileSync(POSSIBLE_TYPES_PATH, 'utf8'))).toEqual(map);
-    expect(map.UserError).toEqual(['AffiliateUserError', 'CartUserError', 'CatalogUserError', 'PromotionUserError']);
+    expect(map.UserError).toEqual(['AffiliateUserError', 'CartUserError', 'CatalogUserError', 'OrderUserError', 'PromotionUserError']);
   });
 
   it('fails on a composition error instead of producing a supergraph', () => {

@@ -13,6 +13,10 @@ import { composeSupergraph } from './composition.js';
 const UNTYPED = new Set([
   'PromotionEvaluationInput.personId',
   'ReservePromotionRedemptionsInput.personId',
+  'BeginCartCheckoutInput.personId',
+  'CartCheckout.personId',
+  'Order.personId',
+  'OrderFilter.personId',
   'Query.node(id)',
   'Query.nodes(ids)',
 ]);

@@ -24,6 +24,7 @@ import { costLimit, documentLimits } from './limits.js';
 import { PERSISTED_QUERY_TTL_SECONDS, redisKeyValueCache } from './persisted-queries.js';
 import { sharedScalarParsing } from './scalars.js';
 import { costDirectivesFrom } from './query-cost.js';
+import { forwardPaymentWebhooks } from './webhooks.js';
 
 export interface GatewayContext {
   authorization?: string;
@@ -134,6 +135,7 @@ export async function startGateway(runtime: Runtime, options: { port?: number } 
     res.setHeader('cache-control', 'public, max-age=300');
     res.type('json').send(possibleTypes);
   });
+  forwardPaymentWebhooks(http.app, { orderUrl: () => config.subgraphUrls.order, log });
   http.app.use(
     '/graphql',
     cors({ origin: origins, exposedHeaders: ['x-request-id'] }),

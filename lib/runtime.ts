@@ -1,3 +1,4 @@
+import type { Express } from 'express';
 import type { Redis } from 'ioredis';
 import { createAuthenticator, resolveAuthSettings, signServiceToken, type Authenticate } from './auth.js';
 import type { Config } from './config.js';
@@ -74,6 +75,8 @@ export async function startSubgraph<C extends RequestContext>(options: {
   consumers?: ConsumerSpec[];
   port?: number;
   publicCache?: { maxAge: number; personal: (context: C) => boolean };
+  /** Routes of the subgraph's own besides /graphql (e.g. the order context's payment webhooks). */
+  routes?: (app: Express) => void;
 }): Promise<RunningService> {
   const { name, runtime, db } = options;
   const { config, redis } = runtime;
@@ -87,6 +90,7 @@ export async function startSubgraph<C extends RequestContext>(options: {
       redis: () => redis.ping(),
     },
   });
+  options.routes?.(http.app);
   const apollo = await mountSubgraph(http, {
     typeDefs: subgraphTypeDefs(name),
     resolvers: options.resolvers,

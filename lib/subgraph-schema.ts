@@ -5,7 +5,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { GraphQLScalarType } from 'graphql';
-import { DateTimeResolver, SafeIntResolver, URLResolver } from 'graphql-scalars';
+import { CountryCodeResolver, DateTimeResolver, SafeIntResolver, URLResolver } from 'graphql-scalars';
 import { formatMoney, minorUnitDigits, type Money } from './money.js';
 import type { SubgraphName } from './subgraph-names.js';
 
@@ -29,8 +29,15 @@ const URLText = new GraphQLScalarType({
   parseLiteral: (ast, variables) => (URLResolver.parseLiteral(ast, variables) as URL | null)?.href ?? null,
 });
 
+/** graphql-scalars' CountryCode, handed to resolvers in capitals whatever case the client sent. */
+const CountryCodeUpper = new GraphQLScalarType({
+  ...CountryCodeResolver.toConfig(),
+  parseValue: (value) => (CountryCodeResolver.parseValue(value) as string).toUpperCase(),
+  parseLiteral: (ast, variables) => (CountryCodeResolver.parseLiteral(ast, variables) as string).toUpperCase(),
+});
+
 /** The custom scalars of schema/shared.graphql; the gateway parses inputs with them too. */
-export const SHARED_SCALARS = { DateTime: DateTimeResolver, SafeInt: SafeIntResolver, URL: URLText };
+export const SHARED_SCALARS = { DateTime: DateTimeResolver, SafeInt: SafeIntResolver, URL: URLText, CountryCode: CountryCodeUpper };
 
 /** The resolvers of schema/shared.graphql, served by every subgraph with its own. */
 export const sharedResolvers = {

@@ -34,6 +34,7 @@ const HAND_WRITTEN_CHECKS = {
     'promotion_value_check',
   ],
   cart: ['cart_line_quantity_check'],
+  order: ['order_amounts_check', 'order_line_amounts_check', 'payment_amounts_check', 'refund_amount_check'],
 } as Record<string, string[]>;
 
 /** Partial unique indexes Prisma cannot express; the migrations add them by hand. */

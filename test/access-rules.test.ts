@@ -4,6 +4,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { globalId } from '../lib/global-id.js';
 import { errorCode, startTestStack, type TestStack } from './harness.js';
+import { insertOrderRow } from '../subgraphs/order/order-fixtures.js';
 
 let stack: TestStack;
 const ids = {
@@ -18,7 +19,7 @@ beforeAll(async () => {
   const db = new pg.Client({ connectionString: stack.databaseUrl });
   await db.connect();
   await db.query(`INSERT INTO cart.cart (id, person_id, updated_at) VALUES ($1, 'alice', now())`, [ids.cart]);
-  await db.query(`INSERT INTO "order"."order" (id, number, person_id, currency, total, updated_at) VALUES ($1, 'ORD-20261123-7F3K', 'alice', 'USD', 4599, now())`, [ids.order]);
+  await insertOrderRow(db, { id: ids.order, number: 'ORD-20261123-7F3K', personId: 'alice', total: 4599 });
   await db.query(`INSERT INTO subscription.subscription_plan (id, name, price, currency, interval, updated_at) VALUES ($1, 'Coffee monthly', 1999, 'USD', 'MONTHLY', now())`, [ids.plan]);
   await db.query(`INSERT INTO promotion.promotion (id, name, code, discount_type, value, updated_at) VALUES ($1, 'Welcome', 'WELCOME10', 'PERCENTAGE', 10, now())`, [ids.promotion]);
   await db.end();

@@ -15,6 +15,7 @@ import { startCatalog } from '../subgraphs/catalog/server.js';
 import { startOrder } from '../subgraphs/order/server.js';
 import { startPromotion } from '../subgraphs/promotion/server.js';
 import { startSubscription } from '../subgraphs/subscription/server.js';
+import { startLocalStripe, type LocalStripe } from '../local-stripe/server.js';
 import { createDatabaseFrom, dropDatabase, ensureTemplate } from './db-template.js';
 
 type StarterOptions = Pick<TestStackOptions, 'onCatalogQuery'> & { port?: number };
@@ -88,6 +89,8 @@ export interface TestStack {
   admin: GraphQLClient;
   /** A client that calls one subgraph directly, bypassing the gateway. */
   subgraph(name: SubgraphName, token: string | null): GraphQLClient;
+  /** The local Stripe-compatible server the order subgraph pays through (started with the order subgraph); its webhooks go to the gateway. */
+  stripe: LocalStripe | null;
   /** Stops one subgraph, as an outage would: its port stops answering. */
   stop(name: SubgraphName): Promise<void>;
   close(): Promise<void>;
@@ -100,6 +103,10 @@ export interface TestStackOptions {
   /** Start the BullMQ workers (outbox relay, expiry sweeps); off by default for speed. */
   workers?: boolean;
   env?: Record<string, string>;
+  /** Whether the local Stripe server delivers its webhooks (default true; false loses them all, as an outage would). */
+  stripeWebhooks?: boolean;
+  /** Webhook delivery back-off of the local Stripe server (default: quick retries for tests). */
+  stripeRetryDelaysMs?: number[];
   /** Sees each SQL statement the catalog subgraph runs (query-count tests). */
   onCatalogQuery?: (sql: string) => void;
 }
@@ -111,6 +118,15 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
   const { privateKey, publicKey } = await generateKeyPair('ES256', { extractable: true });
   const privateKeyPem = await exportPKCS8(privateKey);
   const prefix = `test:${dbName}`;
+  // Payments go to a local Stripe-compatible server of the file's own; its webhooks to this stack's gateway.
+  let gatewayUrl = '';
+  const stripe = (options.subgraphs ?? SUBGRAPHS).includes('order')
+    ? await startLocalStripe({
+        port: 0,
+        webhookUrl: () => (gatewayUrl && options.stripeWebhooks !== false ? gatewayUrl.replace(/\/graphql$/, '/webhooks/stripe') : undefined),
+        retry: { delaysMs: options.stripeRetryDelaysMs ?? [50, 100, 200, 400, 800], timeoutMs: 10_000 },
+      })
+    : null;
   const baseEnv: Record<string, string> = {
     NODE_ENV: 'test',
     DATABASE_URL: databaseUrl,
@@ -124,6 +140,7 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
     RUN_WORKERS: String(options.workers ?? false),
     // Tests read their own writes at once; the response cache has its own test.
     CATALOG_CACHE_MAX_AGE: '0',
+    ...(stripe ? { STRIPE_API_BASE: stripe.url, STRIPE_WEBHOOK_SECRET: stripe.webhookSecret, STRIPE_PUBLISHABLE_KEY: stripe.publishableKey } : {}),
     ...options.env,
   };
   let config = loadConfig(baseEnv, CONTEXT_SETTINGS);
@@ -131,6 +148,7 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
   const services: RunningService[] = [];
   const close = async () => {
     for (const s of services.reverse()) await s.close();
+    await stripe?.close();
     await deleteKeysWithPrefix(runtime.redis, prefix);
     runtime.redis.disconnect();
     await dropDatabase(dbName);
@@ -144,7 +162,6 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
     }
     config = loadConfig({ ...baseEnv, CATALOG_URL: urls.catalog, CART_URL: urls.cart, ORDER_URL: urls.order, SUBSCRIPTION_URL: urls.subscription, PROMOTION_URL: urls.promotion });
     runtime.config = config;
-    let gatewayUrl = '';
     if (options.gateway !== false) {
       const gateway = await startGateway(runtime, { port: 0 });
       services.push(gateway);
@@ -163,6 +180,7 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
       serviceToken: (name = 'test-service') => runtime.serviceToken(name),
       as,
       anonymous: graphqlClient(gatewayUrl, null),
+      stripe,
       admin: await as('admin-1', 'admin'),
       subgraph: (name, t) => graphqlClient(urls[name], t),
       stop: async (name) => {

@@ -7,6 +7,7 @@ import { globalId } from '../lib/global-id.js';
 import { cartApi, createPromotion, createVariants } from '../subgraphs/cart/cart-fixtures.js';
 import { createCategory, uniqueSlug } from '../subgraphs/catalog/catalog-fixtures.js';
 import { errorCode, startTestStack, type GraphQLClient, type TestStack } from './harness.js';
+import { insertOrderRow } from '../subgraphs/order/order-fixtures.js';
 
 let stack: TestStack;
 let alice: GraphQLClient;
@@ -37,7 +38,7 @@ beforeAll(async () => {
   ids.promotion = await createPromotion(stack, { name: 'Ten off', code: uniqueSlug('TEN').toUpperCase(), discountType: 'PERCENTAGE', percentOff: 10, currencyCode: 'USD' });
   const db = new pg.Client({ connectionString: stack.databaseUrl });
   await db.connect();
-  await db.query(`INSERT INTO "order"."order" (id, number, person_id, currency, total, updated_at) VALUES ($1, 'ORD-20261130-NODE', 'alice', 'USD', 3000, now())`, [rows.order]);
+  await insertOrderRow(db, { id: rows.order, number: 'ORD-20261130-NODE', personId: 'alice', total: 3000 });
   await db.query(`INSERT INTO subscription.subscription_plan (id, name, price, currency, interval, updated_at) VALUES ($1, 'Tea weekly', 799, 'USD', 'WEEKLY', now())`, [rows.plan]);
   await db.end();
   ids.order = globalId('Order', rows.order);

@@ -1,9 +1,10 @@
 // What the cart tests share: products created as an admin would, the cart's GraphQL operations
-// as a client sends them, and direct access to the cart tables and service for what the API hides.
-import { randomBytes } from 'node:crypto';
+// as a client sends them, its service-only checkout operations as the order context calls them, and
+// direct access to the cart tables and service for what the API hides.
+import { randomBytes, randomUUID } from 'node:crypto';
 import pg from 'pg';
-import { rawIdOf } from '../../lib/global-id.js';
-import type { GraphQLClient, TestStack } from '../../test/harness.js';
+import { globalId, rawIdOf } from '../../lib/global-id.js';
+import type { GraphQLClient, GraphQLResponse, TestStack } from '../../test/harness.js';
 import type { CartService } from './cart.service.js';
 import type { PrismaClient } from './prisma-client/client.js';
 import { createCartServices } from './server.js';
@@ -110,6 +111,79 @@ export function cartApi(client: GraphQLClient) {
       call('removePromotionCode', `mutation($c: ID!, $code: String!) { removePromotionCode(cartId: $c, code: $code) ${payload} }`, { c: cartId, code }),
     read: async (cartId: string) => (await client.query<{ cart: CartView | null }>(`query($id: ID!) { cart(id: $id) { ${CART_FIELDS} } }`, { id: cartId })).cart,
     mine: async () => (await client.query<{ myCart: CartView | null }>(`{ myCart { ${CART_FIELDS} } }`)).myCart,
+  };
+}
+
+/** A new checkout's id as the cart's checkout operations take it: the order the saga is for. */
+export const orderId = (): string => globalId('Order', randomUUID());
+
+export const CHECKOUT_FIELDS = `cartId personId status checkoutId currencyCode affiliateCode
+  lines { lineId variantId productId sku productName variantTitle unitPrice quantity discount lineTotal }
+  discounts { promotionId name code amount }
+  subtotal discountTotal shipping tax total`;
+
+export interface CheckoutView {
+  cartId: string;
+  personId: string;
+  status: string;
+  checkoutId: string | null;
+  currencyCode: string;
+  affiliateCode: string | null;
+  lines: { lineId: string; variantId: string; productId: string; sku: string; productName: string; variantTitle: string; unitPrice: number; quantity: number; discount: number; lineTotal: number }[];
+  discounts: { promotionId: string; name: string; code: string | null; amount: number }[];
+  subtotal: number;
+  discountTotal: number;
+  shipping: number;
+  tax: number;
+  total: number;
+}
+
+export interface CheckoutPayload {
+  checkout: CheckoutView | null;
+  userErrors: { field: string[] | null; message: string; code: string }[];
+}
+
+export interface BeginCheckout {
+  cartId: string;
+  personId: string;
+  checkoutId: string;
+  shippingMethod: string;
+  destination: { country: string; region?: string | null };
+  expectedTotal?: number | null;
+}
+
+/** A checkout's quote in the shape `totals` gives a cart's. */
+export const checkoutTotals = (checkout: CheckoutView | null) => ({
+  subtotal: checkout?.subtotal,
+  discountTotal: checkout?.discountTotal,
+  shipping: checkout?.shipping,
+  tax: checkout?.tax,
+  total: checkout?.total,
+});
+
+/**
+ * The service-only checkout operations (cart.internal.graphql) as the order context's saga calls
+ * them, on the cart subgraph with the client's token; `fields` is what each asks of the checkout.
+ */
+export function checkoutApi(client: GraphQLClient, fields = CHECKOUT_FIELDS) {
+  const selection = `{ checkout { ${fields} } userErrors { field message code } }`;
+  const queries = {
+    beginCartCheckout: `mutation($input: BeginCartCheckoutInput!) { beginCartCheckout(input: $input) ${selection} }`,
+    completeCartCheckout: `mutation($c: ID!, $k: ID!) { completeCartCheckout(cartId: $c, checkoutId: $k) ${selection} }`,
+    reopenCart: `mutation($c: ID!, $k: ID!) { reopenCart(cartId: $c, checkoutId: $k) ${selection} }`,
+  };
+  const call = async (field: keyof typeof queries, variables: Record<string, unknown>): Promise<CheckoutPayload> => {
+    const res = await client.request<Record<string, CheckoutPayload>>(queries[field], variables);
+    if (res.errors?.length || !res.data) throw new Error(`GraphQL errors: ${JSON.stringify(res.errors ?? res)}`);
+    return res.data[field]!;
+  };
+  return {
+    begin: (input: BeginCheckout) => call('beginCartCheckout', { input }),
+    complete: (cartId: string, checkoutId: string) => call('completeCartCheckout', { c: cartId, k: checkoutId }),
+    reopen: (cartId: string, checkoutId: string) => call('reopenCart', { c: cartId, k: checkoutId }),
+    /** The whole response, for calls the API refuses with a GraphQL error. */
+    request: (field: keyof typeof queries, variables: Record<string, unknown>): Promise<GraphQLResponse<Record<string, CheckoutPayload | null>>> =>
+      client.request(queries[field], variables),
   };
 }
 

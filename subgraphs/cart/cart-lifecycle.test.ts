@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { systemActor, type Actor } from '../../lib/state-machine.js';
 import { everyPair } from '../../test/lifecycle-table.js';
-import { cartLifecycle, type CartStatus } from './cart-lifecycle.js';
+import { IDLE_EXPIRING, cartLifecycle, type CartStatus } from './cart-lifecycle.js';
 import { cartLifetime } from './cart-lifetime.js';
 
 const lifetime = cartLifetime(30);
@@ -15,11 +15,14 @@ const daysAgo = (days: number) => new Date(now.getTime() - days * 86_400_000);
 const idle = { lastActivityAt: daysAgo(31) };
 
 describe('cart lifecycle', () => {
-  const actorFor = (to: CartStatus) => (to === 'EXPIRED' ? expiry : checkout);
-  it.each(everyPair(lifecycle.states, ['ACTIVE->CHECKING_OUT', 'ACTIVE->EXPIRED', 'CHECKING_OUT->CHECKED_OUT', 'CHECKING_OUT->ACTIVE']))(
+  // Idleness expires an ACTIVE cart; the checkout expires the cart it merges into a newer one.
+  const actorFor = (from: CartStatus, to: CartStatus) => (from === 'ACTIVE' && to === 'EXPIRED' ? expiry : checkout);
+  it.each(
+    everyPair(lifecycle.states, ['ACTIVE->CHECKING_OUT', 'ACTIVE->EXPIRED', 'CHECKING_OUT->CHECKED_OUT', 'CHECKING_OUT->ACTIVE', 'CHECKING_OUT->EXPIRED']),
+  )(
     '%s -> %s is legal: %s',
     (from, to, legal) => {
-      const refusal = lifecycle.check(from, to, { actor: actorFor(to), at: now, context: idle });
+      const refusal = lifecycle.check(from, to, { actor: actorFor(from, to), at: now, context: idle });
       expect(refusal === null).toBe(legal);
       if (refusal) expect(refusal).toMatchObject({ from, to, code: 'ILLEGAL_TRANSITION' });
     },
@@ -29,6 +32,7 @@ describe('cart lifecycle', () => {
     const shopper: Actor = { kind: 'person', id: 'alice', roles: ['customer'] };
     expect(lifecycle.check('ACTIVE', 'CHECKING_OUT', { actor: shopper, at: now, context: idle })?.reason).toMatch(/only service/);
     expect(lifecycle.check('CHECKING_OUT', 'ACTIVE', { actor: expiry, at: now, context: idle })?.reason).toMatch(/only service/);
+    expect(lifecycle.check('CHECKING_OUT', 'CHECKED_OUT', { actor: shopper, at: now, context: idle })?.reason).toMatch(/only service/);
   });
 
   it('expires a cart only once it has been idle for its lifetime', () => {
@@ -38,8 +42,10 @@ describe('cart lifecycle', () => {
     expect(lifecycle.check('ACTIVE', 'EXPIRED', { actor: expiry, at: now, context: { lastActivityAt: daysAgo(30) } })).toBeNull();
   });
 
-  it('is never expired while checking out: checkout decides how it ends', () => {
-    expect(lifecycle.sourcesOf('EXPIRED')).toEqual(['ACTIVE']);
+  it('is never expired by idleness while checking out: checkout decides how it ends', () => {
+    expect(IDLE_EXPIRING).toEqual(['ACTIVE']);
+    expect(lifecycle.check('CHECKING_OUT', 'EXPIRED', { actor: expiry, at: now, context: idle })?.reason).toMatch(/only service/);
+    expect(lifecycle.check('CHECKING_OUT', 'EXPIRED', { actor: checkout, at: now, context: { lastActivityAt: now } })).toBeNull();
   });
 });
 

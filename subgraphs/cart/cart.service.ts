@@ -2,22 +2,25 @@
 // (SELECT … FOR UPDATE) and checks it is the caller's and takes changes (ACTIVE, not expired):
 // concurrent changes to one cart queue there, so none is lost, and a cart that expires or goes to
 // checkout takes no more changes. Events go to the outbox in the same transaction. Expiry is
-// cart-lifetime.ts's rule on this service's clock, which also stamps last_activity_at.
+// cart-lifetime.ts's rule on this service's clock, which also stamps last_activity_at. Whoever
+// makes a cart ACTIVE (createCart, a reopened checkout) first takes the person's advisory lock
+// (`holdActiveCartOf`), so that the one-ACTIVE-cart rule is decided in order, not by a unique-index
+// error.
 import { randomUUID } from 'node:crypto';
 import { QUEUED_WRITE } from '../../lib/db.js';
 import { isUuid } from '../../lib/ids.js';
 import { recordEvents, type NewEvent } from '../../lib/outbox.js';
 import { systemActor } from '../../lib/state-machine.js';
-import { cartLifecycle, type CartLifecycle, type CartStatus } from './cart-lifecycle.js';
+import { IDLE_EXPIRING, cartLifecycle, type CartLifecycle, type CartStatus } from './cart-lifecycle.js';
 import type { CartLifetime } from './cart-lifetime.js';
 import type { CatalogClient } from './catalog.js';
 import type { CartRow } from './models.js';
 import type { Prisma, PrismaClient } from './prisma-client/client.js';
 import { ONE_LINE, addLines, checkUpdates, linesAt, prepareLines, removeLines, updateLines, type LineToAdd, type LineUpdate } from './cart-lines.js';
 import { quoteCart, type QuoteDeps } from './quote.service.js';
-import { CartInputChecker, refuse, refuseCode } from './validation.js';
+import { CartInputChecker, refuse, refuseCode, resultFor } from './validation.js';
 
-type Tx = Prisma.TransactionClient;
+export type Tx = Prisma.TransactionClient;
 
 const notFound = () => refuse('CART_NOT_FOUND', 'no such cart', ['cartId']);
 const notActive = (status: CartStatus) => refuse('CART_NOT_ACTIVE', `the cart is ${status} and takes no changes`, ['cartId']);
@@ -25,7 +28,7 @@ const notActive = (status: CartStatus) => refuse('CART_NOT_ACTIVE', `the cart is
 /** Expiry is the lifetime rule acting, whoever's request finds a cart past it. */
 const EXPIRY = systemActor('cart-expiry');
 
-interface LockedCart {
+export interface LockedCart {
   id: string;
   person_id: string;
   status: CartStatus;
@@ -34,14 +37,36 @@ interface LockedCart {
   last_activity_at: Date;
 }
 
-type CartChange = 'LINE_ADDED' | 'LINE_UPDATED' | 'LINE_REMOVED' | 'CODE_APPLIED' | 'CODE_REMOVED' | 'EXPIRED';
+export type CartChange =
+  | 'LINE_ADDED'
+  | 'LINE_UPDATED'
+  | 'LINE_REMOVED'
+  | 'CODE_APPLIED'
+  | 'CODE_REMOVED'
+  | 'EXPIRED'
+  | 'CHECKOUT_STARTED'
+  | 'CHECKOUT_COMPLETED'
+  | 'CHECKOUT_REOPENED'
+  | 'MERGED';
 
-const cartUpdated = (cart: { id: string; person_id: string }, change: CartChange, details: Record<string, unknown> = {}): NewEvent => ({
+export const cartUpdated = (cart: { id: string; person_id: string }, change: CartChange, details: Record<string, unknown> = {}): NewEvent => ({
   type: 'CartUpdated',
   aggregateType: 'Cart',
   aggregateId: cart.id,
   data: { cartId: cart.id, personId: cart.person_id, change, ...details },
 });
+
+export const promotionApplied = (cart: { id: string; person_id: string }, code: string): NewEvent => ({
+  type: 'PromotionApplied',
+  aggregateType: 'Cart',
+  aggregateId: cart.id,
+  data: { cartId: cart.id, personId: cart.person_id, code },
+});
+
+/** Serialises, per person, every transaction that may make a cart ACTIVE; held until it ends. */
+export async function holdActiveCartOf(tx: Tx, personId: string): Promise<void> {
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('cart_active_per_person'), hashtext(${personId}))`;
+}
 
 export class CartService {
   private readonly currencies: ReadonlySet<string>;
@@ -80,12 +105,13 @@ export class CartService {
     const lines = input.lines?.length ? await prepareLines(this.catalog, this.currencies, input.lines, paths) : [];
     const now = this.now();
     return this.db.$transaction(async (tx) => {
+      await holdActiveCartOf(tx, personId);
       const stale = await tx.$queryRaw<LockedCart[]>`
         SELECT id, person_id, status, currency, applied_codes, last_activity_at FROM cart
-         WHERE person_id = ${personId} AND status = ANY(${this.lifecycle.sourcesOf('EXPIRED')}::cart_status[])
+         WHERE person_id = ${personId} AND status = ANY(${IDLE_EXPIRING}::cart_status[])
            AND last_activity_at <= ${this.lifetime.idleCutoff(now)}
          FOR UPDATE`;
-      const events = await this.expire(tx, stale, now);
+      const events = await this.expireIdleLocked(tx, stale, now);
       const id = randomUUID();
       const created = await tx.$queryRaw<{ id: string }[]>`
         INSERT INTO cart (id, person_id, affiliate_code, last_activity_at, updated_at) VALUES (${id}::uuid, ${personId}, ${affiliateCode}, ${now}, now())
@@ -153,16 +179,13 @@ export class CartService {
       const variants = new Map(ids.map((id, i) => [id, found[i] ?? null]));
       const codes = [...cart.appliedCodes, code];
       const { evaluation } = await quoteCart(this.quoting, { cart, lines, variants, codes, promotionsOptional: false });
-      const result = evaluation.codeResults.find((r) => r.code.toUpperCase() === code) ?? evaluation.codeResults[codes.length - 1];
+      const result = resultFor(evaluation.codeResults, code, codes.length - 1);
       if (!result?.applied) refuseCode(result, code);
     }
     return this.change(personId, cart.id, async (tx, locked) => {
       if ((locked.applied_codes ?? []).includes(code)) return [];
       await tx.$executeRaw`UPDATE cart SET applied_codes = array_append(coalesce(applied_codes, '{}'), ${code}::varchar) WHERE id = ${locked.id}::uuid`;
-      return [
-        cartUpdated(locked, 'CODE_APPLIED', { code }),
-        { type: 'PromotionApplied', aggregateType: 'Cart', aggregateId: locked.id, data: { cartId: locked.id, personId: locked.person_id, code } },
-      ];
+      return [cartUpdated(locked, 'CODE_APPLIED', { code }), promotionApplied(locked, code)];
     });
   }
 
@@ -187,9 +210,9 @@ export class CartService {
       const expired = await this.db.$transaction(async (tx) => {
         const due = await tx.$queryRaw<LockedCart[]>`
           SELECT id, person_id, status, currency, applied_codes, last_activity_at FROM cart
-           WHERE status = ANY(${this.lifecycle.sourcesOf('EXPIRED')}::cart_status[]) AND last_activity_at <= ${this.lifetime.idleCutoff(now)}
+           WHERE status = ANY(${IDLE_EXPIRING}::cart_status[]) AND last_activity_at <= ${this.lifetime.idleCutoff(now)}
            ORDER BY last_activity_at LIMIT ${batchSize} FOR UPDATE SKIP LOCKED`;
-        await recordEvents(tx, await this.expire(tx, due, now));
+        await recordEvents(tx, await this.expireIdleLocked(tx, due, now));
         return due.length;
       }, QUEUED_WRITE);
       total += expired;
@@ -197,13 +220,13 @@ export class CartService {
     }
   }
 
-  /** Expires carts the caller has locked, as their lifecycle allows; returns the events to record. */
-  private async expire(tx: Tx, carts: LockedCart[], now: Date): Promise<NewEvent[]> {
+  /** Expires idle carts the caller has locked, as their lifecycle allows; returns the events to record. */
+  async expireIdleLocked(tx: Tx, carts: LockedCart[], now: Date): Promise<NewEvent[]> {
     if (carts.length === 0) return [];
     for (const cart of carts) this.lifecycle.decide(cart.status, 'EXPIRED', { actor: EXPIRY, at: now, context: { lastActivityAt: cart.last_activity_at } });
     await tx.$executeRaw`
       UPDATE cart SET status = 'EXPIRED', archived_at = ${now}, updated_at = now()
-       WHERE id = ANY(${carts.map((c) => c.id)}::uuid[]) AND status = ANY(${this.lifecycle.sourcesOf('EXPIRED')}::cart_status[])`;
+       WHERE id = ANY(${carts.map((c) => c.id)}::uuid[]) AND status = ANY(${IDLE_EXPIRING}::cart_status[])`;
     return carts.map((cart) => cartUpdated(cart, 'EXPIRED'));
   }
 

@@ -16,6 +16,8 @@ export interface CatalogVariant {
   forSale: boolean;
   available: number;
   productId: string;
+  /** The product's name, for the checkout's snapshot of the line. */
+  productName: string;
   categoryIds: string[];
 }
 
@@ -28,7 +30,7 @@ const ENTITIES = `query CartVariants($representations: [_Any!]!) {
   _entities(representations: $representations) {
     ... on ProductVariant {
       id sku title price { amount currencyCode } active availableForSale inventory { available }
-      product { id status categories { id } }
+      product { id name status categories { id } }
     }
   }
 }`;
@@ -41,7 +43,7 @@ interface EntityVariant {
   active: boolean;
   availableForSale: boolean;
   inventory: { available: number };
-  product: { id: string; status: 'ACTIVE' | 'INACTIVE' | 'ARCHIVED'; categories: { id: string }[] };
+  product: { id: string; name: string; status: 'ACTIVE' | 'INACTIVE' | 'ARCHIVED'; categories: { id: string }[] };
 }
 
 export function toCatalogVariant(v: EntityVariant): CatalogVariant {
@@ -53,6 +55,7 @@ export function toCatalogVariant(v: EntityVariant): CatalogVariant {
     forSale: v.active && v.product.status === 'ACTIVE',
     available: v.inventory.available,
     productId: rawIdFrom(SOURCE, 'Product', v.product.id),
+    productName: v.product.name,
     categoryIds: v.product.categories.map((c) => rawIdFrom(SOURCE, 'Category', c.id)),
   };
 }

@@ -1,5 +1,6 @@
 import type { RequestContext } from '../../lib/resolver-context.js';
 import type { CartService } from './cart.service.js';
+import type { CartCheckoutService } from './checkout.service.js';
 import type { CartRow } from './models.js';
 import type { PrismaClient } from './prisma-client/client.js';
 import type { CartLoaders, CartQuote } from './quote.service.js';
@@ -7,6 +8,7 @@ import type { CartLoaders, CartQuote } from './quote.service.js';
 export interface CartContext extends RequestContext {
   db: PrismaClient;
   carts: CartService;
+  checkouts: CartCheckoutService;
   loaders: CartLoaders;
   /** Replaces the loaders after a write: one document may hold several mutations. */
   afterWrite(): void;

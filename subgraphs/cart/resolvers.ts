@@ -4,6 +4,8 @@ import { toPayload } from '../../lib/errors.js';
 import { isUuid } from '../../lib/ids.js';
 import { currencyCodeOf } from '../../lib/currencies.js';
 import { money } from '../../lib/money.js';
+import { actorOf, type Actor } from '../../lib/state-machine.js';
+import type { CheckoutView } from './checkout.service.js';
 import type { CartContext } from './context.js';
 import type { CartErrorCode, Resolvers } from './generated/resolvers-types.js';
 import type { CartRow } from './models.js';
@@ -27,6 +29,13 @@ async function write(ctx: CartContext, cartId: string | null, run: (personId: st
   return result;
 }
 
+/** The order context's checkout, with a service token; any other caller gets FORBIDDEN. */
+async function checkoutCall(ctx: CartContext, run: (actor: Actor) => Promise<CheckoutView>) {
+  const actor = actorOf(requireRole(ctx.viewer, 'service'));
+  const { checkout, userErrors } = await toPayload<'checkout', CheckoutView, CartErrorCode>('checkout', () => run(actor));
+  ctx.afterWrite();
+  return { checkout, userErrors };
+}
 
 export const resolvers: Resolvers<CartContext> = {
   Query: {
@@ -49,6 +58,24 @@ export const resolvers: Resolvers<CartContext> = {
     removeCartLines: (_root, { cartId, lineIds }, ctx) => write(ctx, cartId, (personId) => ctx.carts.removeLines(personId, cartId, lineIds)),
     applyPromotionCode: (_root, { cartId, code }, ctx) => write(ctx, cartId, (personId) => ctx.carts.applyCode(personId, cartId, code)),
     removePromotionCode: (_root, { cartId, code }, ctx) => write(ctx, cartId, (personId) => ctx.carts.removeCode(personId, cartId, code)),
+    beginCartCheckout: (_root, { input }, ctx) => checkoutCall(ctx, (actor) => ctx.checkouts.begin(actor, input)),
+    completeCartCheckout: (_root, { cartId, checkoutId }, ctx) => checkoutCall(ctx, (actor) => ctx.checkouts.complete(actor, cartId, checkoutId)),
+    reopenCart: (_root, { cartId, checkoutId }, ctx) => checkoutCall(ctx, (actor) => ctx.checkouts.reopen(actor, cartId, checkoutId)),
+  },
+  CartCheckout: {
+    cartId: (checkout) => checkout.cart.id,
+    personId: (checkout) => checkout.cart.personId,
+    status: (checkout) => checkout.cart.status,
+    checkoutId: (checkout) => checkout.cart.checkoutId,
+    currencyCode: (checkout) => currencyCodeOf(checkout.cart.currency),
+    affiliateCode: (checkout) => checkout.cart.affiliateCode,
+    lines: async (checkout) => (await checkout.quote()).lines,
+    discounts: async (checkout) => (await checkout.quote()).discounts,
+    subtotal: async (checkout) => (await checkout.quote()).subtotal,
+    discountTotal: async (checkout) => (await checkout.quote()).discountTotal,
+    shipping: async (checkout) => (await checkout.quote()).shipping,
+    tax: async (checkout) => (await checkout.quote()).tax,
+    total: async (checkout) => (await checkout.quote()).total,
   },
   Cart: {
     __resolveReference: (ref, ctx) => findReadable(ctx, ref.id),

@@ -5,6 +5,7 @@ import { startSubgraph, type Runtime, type RunningService } from '../../lib/runt
 import { cartLifetime } from './cart-lifetime.js';
 import { CartService } from './cart.service.js';
 import { catalogSubgraphClient } from './catalog.js';
+import { CartCheckoutService } from './checkout.service.js';
 import { cartSettings } from './config.js';
 import type { CartContext } from './context.js';
 import { PrismaClient } from './prisma-client/client.js';
@@ -13,6 +14,7 @@ import { createCartLoaders, quoteCart, readForQuote, type CartQuote } from './qu
 import { loadRateTables } from './rates.js';
 import { resolvers } from './resolvers.js';
 import { cartExpiryJob } from './workers/cart-expiry.js';
+import { ORDER_CONTEXT, orderOutcomeConsumer } from '../../lib/order-outcomes.js';
 
 /** The cart's services on one database pool, with the catalog and promotion subgraphs it asks (per call, at their configured URLs). */
 export function createCartServices(runtime: Pick<Runtime, 'config' | 'serviceToken'>) {
@@ -23,12 +25,14 @@ export function createCartServices(runtime: Pick<Runtime, 'config' | 'serviceTok
   const catalog = catalogSubgraphClient({ url: () => runtime.config.subgraphUrls.catalog, token });
   const promotions = promotionSubgraphClient({ url: () => runtime.config.subgraphUrls.promotion, token });
   const quoting = { promotions, rates: loadRateTables(settings.CART_RATES_FILE), log: createLogger(runtime.config.LOG_LEVEL, 'cart') };
-  const carts = new CartService(db, catalog, quoting, cartLifetime(settings.CART_TTL_DAYS));
-  return { db, catalog, quoting, carts, settings };
+  const lifetime = cartLifetime(settings.CART_TTL_DAYS);
+  const carts = new CartService(db, catalog, quoting, lifetime);
+  const checkouts = new CartCheckoutService(db, catalog, quoting, carts, lifetime);
+  return { db, catalog, quoting, carts, checkouts, settings };
 }
 
 export async function startCart(runtime: Runtime, options: { port?: number } = {}): Promise<RunningService> {
-  const { db, catalog, quoting, carts, settings } = createCartServices(runtime);
+  const { db, catalog, quoting, carts, checkouts, settings } = createCartServices(runtime);
   return startSubgraph<CartContext>({
     name: 'cart',
     runtime,
@@ -41,6 +45,7 @@ export async function startCart(runtime: Runtime, options: { port?: number } = {
         ...base,
         db,
         carts,
+        checkouts,
         loaders: createCartLoaders(db, catalog),
         afterWrite: () => {
           ctx.loaders = createCartLoaders(db, catalog);
@@ -59,5 +64,15 @@ export async function startCart(runtime: Runtime, options: { port?: number } = {
       return ctx;
     },
     jobs: [cartExpiryJob(carts, settings.CART_EXPIRY_SWEEP_MS)],
+    // A paid order's cart is checked out; a cancelled order's cart is handed back to its shopper.
+    consumers: [
+      orderOutcomeConsumer({
+        name: 'cart-order-checkouts',
+        redisPrefix: runtime.config.REDIS_PREFIX,
+        log: createLogger(runtime.config.LOG_LEVEL, 'cart'),
+        paid: async ({ orderId, cartId }) => cartId && checkouts.complete(ORDER_CONTEXT, cartId, orderId),
+        cancelled: async ({ orderId, cartId }) => cartId && checkouts.reopen(ORDER_CONTEXT, cartId, orderId),
+      }),
+    ],
   });
 }

@@ -11,6 +11,7 @@ const variant = (v: Partial<CatalogVariant> = {}): CatalogVariant => ({
   forSale: true,
   available: 10,
   productId: 'p1',
+  productName: 'Product one',
   categoryIds: ['c1'],
   ...v,
 });
@@ -51,6 +52,27 @@ describe('affiliateCode', () => {
     expect(checked((c) => c.affiliateCode('  '))).toEqual({ value: null, codes: [] });
     expect(checked((c) => c.affiliateCode(' partner-1 '))).toEqual({ value: 'PARTNER-1', codes: [] });
     expect(checked((c) => c.affiliateCode('x'.repeat(65))).codes).toEqual(['TOO_LONG']);
+  });
+});
+
+describe('a checkout\'s shipping choice and id', () => {
+  it.each([
+    ['STANDARD', 'STANDARD', []],
+    [' express ', 'EXPRESS', []],
+    ['DRONE', null, ['SHIPPING_METHOD_UNAVAILABLE']],
+  ])('method %j -> %j', (raw, value, codes) => expect(checked((c) => c.shippingMethod(raw, ['shippingMethod']))).toEqual({ value, codes }));
+
+  it.each([
+    [{ country: 'us', region: ' ca ' }, { country: 'US', region: 'CA' }, []],
+    [{ country: 'DE' }, { country: 'DE', region: null }, []],
+    [{ country: 'DE', region: '' }, { country: 'DE', region: null }, []],
+    [{ country: 'USA' }, null, ['INVALID_INPUT']],
+    [{ country: 'US', region: 'X'.repeat(65) }, null, ['TOO_LONG']],
+  ])('destination %j -> %j', (raw, value, codes) => expect(checked((c) => c.destination(raw, ['destination']))).toEqual({ value, codes }));
+
+  it('takes an order\'s row id as the checkout', () => {
+    expect(checked((c) => c.checkoutId('0190f3a2-7c1e-7d4a-9b1e-2f3a4b5c6d7e', ['checkoutId'])).codes).toEqual([]);
+    expect(checked((c) => c.checkoutId('order-1', ['checkoutId'])).codes).toEqual(['INVALID_INPUT']);
   });
 });
 

@@ -1,13 +1,15 @@
 // Cart rules that need no I/O: input checks, what may be added to which cart, and what the
 // shopper should be warned about. Everything returns userErrors or plain values.
 import { refuse as refuseWith } from '../../lib/errors.js';
+import { isUuid } from '../../lib/ids.js';
 import { InputChecker, normalizeCode } from '../../lib/input-checker.js';
 import type { Money } from '../../lib/money.js';
 import type { CatalogVariant } from './catalog.js';
 import type { CartErrorCode, CartWarningCode } from './generated/resolvers-types.js';
 import type { CodeResult, PromotionLine } from './promotions.js';
+import { SHIPPING_METHODS, type Destination, type ShippingMethod } from './rates.js';
 
-export const LIMITS = { quantity: 999, lines: 100, code: 64, affiliateCode: 64 } as const;
+export const LIMITS = { quantity: 999, lines: 100, code: 64, affiliateCode: 64, region: 64 } as const;
 
 const PROMOTION_ERRORS: ReadonlySet<string> = new Set<CartErrorCode>([
   'PROMOTION_NOT_FOUND',
@@ -45,6 +47,29 @@ export class CartInputChecker extends InputChecker<CartErrorCode> {
     return code.length > 0 && this.text(code, field, LIMITS.affiliateCode) ? code : null;
   }
 
+  /** A shipping method the rate tables know (case-insensitive); whether it ships there is the tables' to say. */
+  shippingMethod(raw: string, field: readonly string[]): ShippingMethod | null {
+    const method = raw.trim().toUpperCase();
+    if ((SHIPPING_METHODS as readonly string[]).includes(method)) return method as ShippingMethod;
+    this.add('SHIPPING_METHOD_UNAVAILABLE', `${raw} is not a shipping method; the methods are ${SHIPPING_METHODS.join(' and ')}`, field);
+    return null;
+  }
+
+  /** Where an order ships: an ISO 3166-1 alpha-2 country and an optional region, both upper-case. */
+  destination(raw: { country: string; region?: string | null }, field: readonly string[]): Destination | null {
+    const country = raw.country.trim().toUpperCase();
+    const region = raw.region?.trim().toUpperCase() || null;
+    const countryOk = /^[A-Z]{2}$/.test(country);
+    if (!countryOk) this.add('INVALID_INPUT', `${raw.country} is not an ISO 3166-1 alpha-2 country code`, [...field, 'country']);
+    const regionOk = this.text(region, [...field, 'region'], LIMITS.region);
+    return countryOk && regionOk ? { country, region } : null;
+  }
+
+  /** A checkout is an order: its id is a row id. */
+  checkoutId(raw: string, field: readonly string[]): void {
+    if (!isUuid(raw)) this.add('INVALID_INPUT', 'not an order id', field);
+  }
+
   /** May this variant go into a cart? `currencies` are those the rate tables ship in. */
   variant(variant: CatalogVariant | null, currencies: ReadonlySet<string>, field: readonly string[] = ['variantId']): void {
     if (!variant) this.add('VARIANT_NOT_FOUND', 'no such variant', field);
@@ -62,10 +87,17 @@ export class CartInputChecker extends InputChecker<CartErrorCode> {
   }
 }
 
-/** Refuses a code with the promotions' reason for it (unknown reasons read as NOT_APPLICABLE). */
+/** The promotions' reason a code does not apply, as a cart error code (unknown reasons read as NOT_APPLICABLE). */
+export const promotionReason = (result: CodeResult | undefined): CartErrorCode =>
+  result?.error && PROMOTION_ERRORS.has(result.error) ? (result.error as CartErrorCode) : 'NOT_APPLICABLE';
+
+/** The promotions' verdict on one of the codes they were given (matched by code, else by position). */
+export const resultFor = (results: CodeResult[], code: string, index: number): CodeResult | undefined =>
+  results.find((r) => r.code.toUpperCase() === code) ?? results[index];
+
+/** Refuses a code with the promotions' reason for it. */
 export function refuseCode(result: CodeResult | undefined, code: string): never {
-  const reason = result?.error && PROMOTION_ERRORS.has(result.error) ? (result.error as CartErrorCode) : 'NOT_APPLICABLE';
-  return refuse(reason, result?.message ?? `${code} does not apply to this cart`, ['code']);
+  return refuse(promotionReason(result), result?.message ?? `${code} does not apply to this cart`, ['code']);
 }
 
 export interface StoredLine {
@@ -123,7 +155,7 @@ export function priceableLines(
 /** Applied codes the promotions no longer honour for this cart as it is now. */
 export function codeWarnings(codes: string[], results: CodeResult[]): CartWarning[] {
   return codes.flatMap((code, i) => {
-    const result = results.find((r) => r.code.toUpperCase() === code) ?? results[i];
+    const result = resultFor(results, code, i);
     if (!result || result.applied) return [];
     return [{ code: 'PROMOTION_NOT_APPLIED' as const, promotionCode: code, message: result.message ?? `${code} does not apply (${result.error ?? 'not applicable'})` }];
   });

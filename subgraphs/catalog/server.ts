@@ -11,6 +11,8 @@ import { PrismaClient } from './prisma-client/client.js';
 import { ProductService } from './product.service.js';
 import { resolvers } from './resolvers.js';
 import { reservationExpiryJob } from './workers/reservation-expiry.js';
+import { ORDER_CONTEXT, orderOutcomeConsumer } from '../../lib/order-outcomes.js';
+import { createLogger } from '../../lib/logger.js';
 
 export interface CatalogOptions {
   port?: number;
@@ -49,6 +51,16 @@ export async function startCatalog(runtime: Runtime, options: CatalogOptions = {
     port: options.port,
     context: (base) => ({ ...base, ...services, loaders: createLoaders(services.db) }),
     jobs: [reservationExpiryJob(services.inventory, services.settings.RESERVATION_SWEEP_MS)],
+    // A paid order's stock leaves the warehouse; a cancelled order's returns to available.
+    consumers: [
+      orderOutcomeConsumer({
+        name: 'catalog-order-stock',
+        redisPrefix: runtime.config.REDIS_PREFIX,
+        log: createLogger(runtime.config.LOG_LEVEL, 'catalog'),
+        paid: ({ orderId }) => services.inventory.commit(orderId, ORDER_CONTEXT),
+        cancelled: ({ orderId }) => services.inventory.release(orderId, ORDER_CONTEXT),
+      }),
+    ],
     // The storefront's catalog is the same for every shopper; staff see inactive products too.
     publicCache: { maxAge: services.settings.CATALOG_CACHE_MAX_AGE, personal: (ctx) => hasRole(ctx.viewer, 'admin', 'support') },
   });

@@ -1,25 +1,103 @@
-import { mayRead, requireRole } from '../../lib/auth.js';
-import type { RequestContext } from '../../lib/resolver-context.js';
+// Thin: authorise, call the service, shape the payload.
+import { hasRole, mayRead, requireRole } from '../../lib/auth.js';
+import { toPayload } from '../../lib/errors.js';
 import { isUuid } from '../../lib/ids.js';
+import { currencyCodeOf } from '../../lib/currencies.js';
 import { money } from '../../lib/money.js';
-import type { Resolvers } from './generated/resolvers-types.js';
-import type { Order, PrismaClient } from './prisma-client/client.js';
+import { newestFirst, pageWindow, type PageArgs } from '../../lib/pagination.js';
+import { actorOf } from '../../lib/state-machine.js';
+import type { OrderContext } from './context.js';
+import type { OrderErrorCode, Resolvers } from './generated/resolvers-types.js';
+import type { AddressView, OrderRow } from './models.js';
+import { orderFilterWhere } from './order-queries.js';
+import type { Prisma } from './prisma-client/client.js';
 
-export interface OrderContext extends RequestContext {
-  db: PrismaClient;
+export type { OrderContext } from './context.js';
+
+const readable = (ctx: OrderContext, order: OrderRow | null): OrderRow | null => (order && mayRead(ctx.viewer, order.personId) ? order : null);
+const findReadable = async (ctx: OrderContext, id: string) => (isUuid(id) ? readable(ctx, await ctx.db.order.findUnique({ where: { id } })) : null);
+
+function listOrders(ctx: OrderContext, args: PageArgs, where: Prisma.OrderWhereInput) {
+  return newestFirst(
+    pageWindow(args),
+    (cursorId, order, take) => ctx.db.order.findMany({ where: { AND: [where, cursorId ? { id: order === 'desc' ? { lt: cursorId } : { gt: cursorId } } : {}] }, orderBy: { id: order }, take }),
+    () => ctx.db.order.count({ where }),
+  );
 }
-
-const readable = (ctx: OrderContext, order: Order | null): Order | null => (order && mayRead(ctx.viewer, order.personId) ? order : null);
 
 export const resolvers: Resolvers<OrderContext> = {
   Query: {
     order: async (_root, { id }, ctx) => {
       requireRole(ctx.viewer, 'customer', 'admin', 'support');
-      return isUuid(id) ? readable(ctx, await ctx.db.order.findUnique({ where: { id } })) : null;
+      return findReadable(ctx, id);
+    },
+    myOrders: (_root, args, ctx) => {
+      const viewer = requireRole(ctx.viewer, 'customer', 'admin', 'support');
+      return listOrders(ctx, args, { personId: viewer.personId });
+    },
+    orders: (_root, args, ctx) => {
+      requireRole(ctx.viewer, 'admin', 'support');
+      return listOrders(ctx, args, orderFilterWhere(args.filter));
+    },
+  },
+  Mutation: {
+    checkout: async (_root, { input }, ctx) => {
+      const viewer = requireRole(ctx.viewer, 'customer', 'admin', 'support');
+      const result = await toPayload<'outcome', Awaited<ReturnType<typeof ctx.checkouts.checkout>>, OrderErrorCode>('outcome', () =>
+        ctx.checkouts.checkout(viewer.personId, input),
+      );
+      const outcome = result.outcome;
+      if (!outcome) return { order: null, paymentClientSecret: null, userErrors: result.userErrors };
+      return {
+        order: outcome.orderId ? await ctx.db.order.findUnique({ where: { id: outcome.orderId } }) : null,
+        paymentClientSecret: outcome.clientSecret,
+        userErrors: outcome.userErrors,
+      };
+    },
+    cancelOrder: async (_root, { orderId, reason }, ctx) => {
+      const viewer = requireRole(ctx.viewer, 'customer', 'admin', 'support');
+      const staff = hasRole(viewer, 'admin', 'support');
+      const result = await toPayload<'order', OrderRow, OrderErrorCode>('order', () => ctx.actions.cancel(actorOf(viewer), orderId, reason, staff ? undefined : viewer.personId));
+      if (result.userErrors.length > 0) result.order = await findReadable(ctx, orderId);
+      return result;
     },
   },
   Order: {
-    __resolveReference: async (ref, ctx) => (isUuid(ref.id) ? readable(ctx, await ctx.db.order.findUnique({ where: { id: ref.id } })) : null),
+    __resolveReference: (ref, ctx) => findReadable(ctx, ref.id),
+    currencyCode: (order) => currencyCodeOf(order.currency),
+    lines: async (order, _args, ctx) =>
+      (await ctx.db.orderLine.findMany({ where: { orderId: order.id }, orderBy: { position: 'asc' } })).map((l) => ({ ...l, currency: order.currency })),
+    discounts: async (order, _args, ctx) =>
+      (await ctx.db.orderDiscount.findMany({ where: { orderId: order.id }, orderBy: { promotionId: 'asc' } })).map((d) => ({ ...d, currency: order.currency })),
+    subtotal: (order) => money(order.subtotal, order.currency),
+    discountTotal: (order) => money(order.discountTotal, order.currency),
+    shippingTotal: (order) => money(order.shippingTotal, order.currency),
+    taxTotal: (order) => money(order.taxTotal, order.currency),
     total: (order) => money(order.total, order.currency),
-      },
+    shippingAddress: (order) => order.shippingAddress as unknown as AddressView,
+    shippingMethod: (order) => order.shippingMethod as 'STANDARD' | 'EXPRESS',
+    payments: (order, _args, ctx) => ctx.db.payment.findMany({ where: { orderId: order.id }, orderBy: { createdAt: 'asc' } }),
+    history: (order, _args, ctx) => ctx.db.orderHistory.findMany({ where: { orderId: order.id }, orderBy: [{ at: 'asc' }, { id: 'asc' }] }),
+  },
+  OrderConnection: {
+    totalCount: (conn) => conn.count(),
+  },
+  OrderLine: {
+    variant: (line) => ({ __typename: 'ProductVariant', id: line.variantId }),
+    unitPrice: (line) => money(line.unitPrice, line.currency),
+    discountTotal: (line) => money(line.discount, line.currency),
+    lineTotal: (line) => money(line.lineTotal, line.currency),
+  },
+  OrderDiscount: {
+    amount: (discount) => money(discount.amount, discount.currency),
+  },
+  OrderHistoryEntry: {
+    from: (entry) => entry.fromStatus,
+    to: (entry) => entry.toStatus,
+  },
+  Payment: {
+    amount: (p) => money(p.amount, p.currency),
+    captured: (p) => money(p.amountCaptured, p.currency),
+    refunded: (p) => money(p.amountRefunded, p.currency),
+  },
 };

@@ -14,6 +14,7 @@ import { RedemptionService } from './redemption.service.js';
 import { resolvers } from './resolvers.js';
 import { affiliateClickPurgeJob } from './affiliates/workers/click-purge.js';
 import { affiliateConsumers } from './affiliates/workers/consumers.js';
+import { ORDER_CONTEXT, orderOutcomeConsumer } from '../../lib/order-outcomes.js';
 
 export function createPromotionServices(runtime: Pick<Runtime, 'config' | 'redis'>): PromotionServices {
   const { config, redis } = runtime;
@@ -44,12 +45,22 @@ export async function startPromotion(runtime: Runtime, options: { port?: number 
     port: options.port,
     context: (base) => ({ ...base, ...services }),
     jobs: [affiliateClickPurgeJob(clicks)],
-    consumers: affiliateConsumers({
-      db,
-      clicks,
-      attributions,
-      redisPrefix: runtime.config.REDIS_PREFIX,
-      log: createLogger(runtime.config.LOG_LEVEL, 'promotion'),
-    }),
+    consumers: [
+      ...affiliateConsumers({
+        db,
+        clicks,
+        attributions,
+        redisPrefix: runtime.config.REDIS_PREFIX,
+        log: createLogger(runtime.config.LOG_LEVEL, 'promotion'),
+      }),
+      // A paid order's held uses become confirmed; a cancelled order's return.
+      orderOutcomeConsumer({
+        name: 'promotion-order-redemptions',
+        redisPrefix: runtime.config.REDIS_PREFIX,
+        log: createLogger(runtime.config.LOG_LEVEL, 'promotion'),
+        paid: ({ orderId }) => services.redemptions.confirm(orderId, ORDER_CONTEXT),
+        cancelled: ({ orderId }) => services.redemptions.release(orderId, ORDER_CONTEXT),
+      }),
+    ],
   });
 }

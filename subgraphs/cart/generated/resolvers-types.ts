@@ -2,6 +2,7 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { CartRow, CartLineView } from '../models.js';
 import type { CartWarning as CartWarningView } from '../validation.js';
+import type { CheckoutView } from '../checkout.service.js';
 import type { Money as MoneyValue } from '../../../lib/money.js';
 import type { RequestContext } from '../../../lib/resolver-context.js';
 export type Maybe<T> = T | null;
@@ -15,6 +16,8 @@ export type Scalars = {
   Boolean: { input: boolean; output: boolean; }
   Int: { input: number; output: number; }
   Float: { input: number; output: number; }
+  /** A country as its ISO 3166-1 alpha-2 code in capitals, e.g. US, DE, GB. */
+  CountryCode: { input: string; output: string; }
   /** An instant in UTC, as ISO 8601 (RFC 3339), e.g. 2026-11-30T12:00:00.000Z. Inputs may carry any offset; answers are always UTC. */
   DateTime: { input: Date; output: Date; }
   /** An integer up to ±(2^53 − 1), exact in JSON and JavaScript: GraphQL's Int stops at 2^31 − 1. */
@@ -22,6 +25,22 @@ export type Scalars = {
   /** An absolute URL (RFC 3986), e.g. https://cdn.example.com/tee.jpg; answered normalized (lower-case scheme and host, escaped spaces). */
   URL: { input: string; output: string; }
   _FieldSet: { input: unknown; output: unknown; }
+};
+
+/** Service only: what a checkout needs to lock a cart and price it. */
+export type BeginCartCheckoutInput = {
+  /** The cart to check out. */
+  cartId: Scalars['ID']['input'];
+  /** The order the checkout is for (the saga's id); the cart remembers it as its checkout owner. */
+  checkoutId: Scalars['ID']['input'];
+  /** Where the order ships: shipping and tax are priced for it. */
+  destination: CartDestinationInput;
+  /** The total (minor units) the shopper was shown: when given and the quote's total differs, PRICE_CHANGED, and the cart stays ACTIVE. */
+  expectedTotal?: InputMaybe<Scalars['SafeInt']['input']>;
+  /** Who is checking out: the cart must be theirs (else CART_NOT_FOUND). */
+  personId: Scalars['ID']['input'];
+  /** STANDARD or EXPRESS; a method the rate tables do not offer in the cart's currency, or not to the destination, is SHIPPING_METHOD_UNAVAILABLE. */
+  shippingMethod: Scalars['String']['input'];
 };
 
 /**
@@ -66,6 +85,92 @@ export type Cart = {
   warnings: Array<CartWarning>;
 };
 
+/** Service only: a cart as its checkout sees it, with its quote. The quote fields are worked out only when asked for. */
+export type CartCheckout = {
+  __typename?: 'CartCheckout';
+  /** The affiliate partner's code the cart was created with, upper-case; null when none. */
+  affiliateCode: Maybe<Scalars['String']['output']>;
+  /** The cart's id; after reopenCart merged the cart into the person's newer ACTIVE cart, that cart's. */
+  cartId: Scalars['ID']['output'];
+  /** The checkout (order id) holding the cart, or the one it was checked out by; null for an ACTIVE cart. */
+  checkoutId: Maybe<Scalars['ID']['output']>;
+  /** The currency of every amount here. */
+  currencyCode: CurrencyCode;
+  /** Every discount, the shipping discount included: the sum of discounts' amounts. */
+  discountTotal: Scalars['SafeInt']['output'];
+  /** What each promotion takes off, one entry per promotion, in the order they apply (free shipping included). */
+  discounts: Array<CartCheckoutDiscount>;
+  /** The priced lines, in the order they were first added. beginCartCheckout prices every line or refuses; the other calls price the cart as its estimate, and leave out lines that cannot be priced, as the cart's totals do. */
+  lines: Array<CartCheckoutLine>;
+  /** The cart's owner. */
+  personId: Scalars['ID']['output'];
+  /** Shipping for the method and destination (beginCartCheckout's; STANDARD to the default destination otherwise), before the shipping discount. */
+  shipping: Scalars['SafeInt']['output'];
+  /** Where the cart is in its lifecycle after the call. */
+  status: CartStatus;
+  /** Sum of the lines' lineTotal. */
+  subtotal: Scalars['SafeInt']['output'];
+  /** Tax for the destination, rounded half up to the minor unit. */
+  tax: Scalars['SafeInt']['output'];
+  /** subtotal - discountTotal + shipping + tax: what the order charges. */
+  total: Scalars['SafeInt']['output'];
+};
+
+/** Service only: what one promotion takes off a cart being checked out (the amount a redemption records). */
+export type CartCheckoutDiscount = {
+  __typename?: 'CartCheckoutDiscount';
+  /** What it takes off, minor units, more than zero; for free shipping, the shipping it takes off. */
+  amount: Scalars['SafeInt']['output'];
+  /** The code that unlocked it; null for an automatic promotion. */
+  code: Maybe<Scalars['String']['output']>;
+  /** The promotion's name. */
+  name: Scalars['String']['output'];
+  /** The promotion. */
+  promotionId: Scalars['ID']['output'];
+};
+
+/** Service only: one line of a cart being checked out, with what the order's snapshot keeps of it. */
+export type CartCheckoutLine = {
+  __typename?: 'CartCheckoutLine';
+  /** This line's share of the merchandise discounts (free shipping aside), at most lineTotal. */
+  discount: Scalars['SafeInt']['output'];
+  /** The cart line. */
+  lineId: Scalars['ID']['output'];
+  /** unitPrice × quantity, before discounts. */
+  lineTotal: Scalars['SafeInt']['output'];
+  /** The variant's product. */
+  productId: Scalars['ID']['output'];
+  /** The product's name. */
+  productName: Scalars['String']['output'];
+  /** Units, 1..999. */
+  quantity: Scalars['Int']['output'];
+  /** The variant's SKU. */
+  sku: Scalars['String']['output'];
+  /** The catalog's price now, minor units. */
+  unitPrice: Scalars['SafeInt']['output'];
+  /** The catalog variant. */
+  variantId: Scalars['ID']['output'];
+  /** The variant's title. */
+  variantTitle: Scalars['String']['output'];
+};
+
+/** Service only: what a checkout call on a cart answers. */
+export type CartCheckoutPayload = {
+  __typename?: 'CartCheckoutPayload';
+  /** The cart after the call; null when it was refused. */
+  checkout: Maybe<CartCheckout>;
+  /** Why the call was refused; empty when it succeeded. */
+  userErrors: Array<CartUserError>;
+};
+
+/** Service only: where a cart ships, for its shipping and tax. */
+export type CartDestinationInput = {
+  /** ISO 3166-1 alpha-2 country code, e.g. US (case-insensitive). */
+  country: Scalars['String']['input'];
+  /** The region (state, province) for its tax rate, e.g. CA; null for the country's rate. */
+  region?: InputMaybe<Scalars['String']['input']>;
+};
+
 /** A discount a promotion gives the cart as it is now. */
 export type CartDiscount = {
   __typename?: 'CartDiscount';
@@ -85,6 +190,8 @@ export type CartDiscount = {
 
 /** Why a cart mutation was refused. */
 export type CartErrorCode =
+  /** The cart has no lines to check out. */
+  | 'CART_EMPTY'
   /** The cart is expired, checked out or being checked out: it takes no changes. */
   | 'CART_NOT_ACTIVE'
   /** No cart of yours has this id. */
@@ -105,6 +212,8 @@ export type CartErrorCode =
   | 'NOT_APPLICABLE'
   /** Another promotion worth more applies, and the two do not combine. */
   | 'NOT_COMBINABLE'
+  /** The quote's total differs from the expected total. */
+  | 'PRICE_CHANGED'
   /** The promotion has ended. */
   | 'PROMOTION_EXPIRED'
   /** No active promotion has this code. */
@@ -113,6 +222,8 @@ export type CartErrorCode =
   | 'PROMOTION_NOT_YET_VALID'
   /** A quantity outside 1..999, or a line that would pass 999. */
   | 'QUANTITY_OUT_OF_RANGE'
+  /** The rate tables offer no such shipping method in the cart's currency, or not to the destination. */
+  | 'SHIPPING_METHOD_UNAVAILABLE'
   /** A text longer than its field allows. */
   | 'TOO_LONG'
   /** The cart already holds the most lines it may (100). */
@@ -583,6 +694,10 @@ export type Mutation = {
   addCartLines: CartPayload;
   /** Applies a promotion code (case-insensitive) if it applies to the cart now; otherwise a userError says why. */
   applyPromotionCode: CartPayload;
+  /** Service only: locks the person's ACTIVE cart for a checkout (CHECKING_OUT) and answers its quote, priced by the same quoteCart as the cart's estimate. A refusal leaves the cart as it was. Repeating it with the same checkoutId answers the quote again, priced afresh. */
+  beginCartCheckout: CartCheckoutPayload;
+  /** Service only: the checkout's order was paid; the cart it holds becomes CHECKED_OUT. Repeating it answers the cart unchanged. */
+  completeCartCheckout: CartCheckoutPayload;
   /** Returns the caller's ACTIVE cart, or creates one. An affiliate code is kept on a cart that has none. */
   createCart: CartPayload;
   /** Removes a line. */
@@ -591,6 +706,8 @@ export type Mutation = {
   removeCartLines: CartPayload;
   /** Removes an applied promotion code. */
   removePromotionCode: CartPayload;
+  /** Service only: the checkout failed or was cancelled; the cart it holds is ACTIVE again (or, when the person has started a newer ACTIVE cart meanwhile, merged into that one, which the answer then carries). Repeating it answers unchanged. */
+  reopenCart: CartCheckoutPayload;
   /** Sets a line's quantity (1..999). */
   updateCartLine: CartPayload;
   /** Sets several lines' quantities (1..999 each) at once, all or none. */
@@ -617,6 +734,17 @@ export type MutationApplyPromotionCodeArgs = {
 };
 
 
+export type MutationBeginCartCheckoutArgs = {
+  input: BeginCartCheckoutInput;
+};
+
+
+export type MutationCompleteCartCheckoutArgs = {
+  cartId: Scalars['ID']['input'];
+  checkoutId: Scalars['ID']['input'];
+};
+
+
 export type MutationCreateCartArgs = {
   input?: InputMaybe<CreateCartInput>;
 };
@@ -637,6 +765,12 @@ export type MutationRemoveCartLinesArgs = {
 export type MutationRemovePromotionCodeArgs = {
   cartId: Scalars['ID']['input'];
   code: Scalars['String']['input'];
+};
+
+
+export type MutationReopenCartArgs = {
+  cartId: Scalars['ID']['input'];
+  checkoutId: Scalars['ID']['input'];
 };
 
 
@@ -791,9 +925,15 @@ export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = 
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
-  Cart: ResolverTypeWrapper<CartRow>;
+  BeginCartCheckoutInput: BeginCartCheckoutInput;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  Cart: ResolverTypeWrapper<CartRow>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  CartCheckout: ResolverTypeWrapper<CheckoutView>;
+  CartCheckoutDiscount: ResolverTypeWrapper<CartCheckoutDiscount>;
+  CartCheckoutLine: ResolverTypeWrapper<CartCheckoutLine>;
+  CartCheckoutPayload: ResolverTypeWrapper<Omit<CartCheckoutPayload, 'checkout'> & { checkout?: Maybe<ResolversTypes['CartCheckout']> }>;
+  CartDestinationInput: CartDestinationInput;
   CartDiscount: ResolverTypeWrapper<Omit<CartDiscount, 'amount'> & { amount: ResolversTypes['Money'] }>;
   CartErrorCode: CartErrorCode;
   CartLine: ResolverTypeWrapper<CartLineView>;
@@ -804,6 +944,7 @@ export type ResolversTypes = ResolversObject<{
   CartUserError: ResolverTypeWrapper<CartUserError>;
   CartWarning: ResolverTypeWrapper<CartWarningView>;
   CartWarningCode: CartWarningCode;
+  CountryCode: ResolverTypeWrapper<Scalars['CountryCode']['output']>;
   CreateCartInput: CreateCartInput;
   CurrencyCode: CurrencyCode;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
@@ -823,9 +964,15 @@ export type ResolversTypes = ResolversObject<{
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
-  Cart: CartRow;
+  BeginCartCheckoutInput: BeginCartCheckoutInput;
   ID: Scalars['ID']['output'];
+  Cart: CartRow;
   Int: Scalars['Int']['output'];
+  CartCheckout: CheckoutView;
+  CartCheckoutDiscount: CartCheckoutDiscount;
+  CartCheckoutLine: CartCheckoutLine;
+  CartCheckoutPayload: Omit<CartCheckoutPayload, 'checkout'> & { checkout?: Maybe<ResolversParentTypes['CartCheckout']> };
+  CartDestinationInput: CartDestinationInput;
   CartDiscount: Omit<CartDiscount, 'amount'> & { amount: ResolversParentTypes['Money'] };
   CartLine: CartLineView;
   CartLineInput: CartLineInput;
@@ -833,6 +980,7 @@ export type ResolversParentTypes = ResolversObject<{
   CartPayload: Omit<CartPayload, 'cart'> & { cart?: Maybe<ResolversParentTypes['Cart']> };
   CartUserError: CartUserError;
   CartWarning: CartWarningView;
+  CountryCode: Scalars['CountryCode']['output'];
   CreateCartInput: CreateCartInput;
   DateTime: Scalars['DateTime']['output'];
   Money: MoneyValue;
@@ -875,6 +1023,47 @@ export type CartResolvers<ContextType = RequestContext, ParentType extends Resol
   warnings?: Resolver<Array<ResolversTypes['CartWarning']>, ParentType, ContextType>;
 }>;
 
+export type CartCheckoutResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['CartCheckout'] = ResolversParentTypes['CartCheckout']> = ResolversObject<{
+  affiliateCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  cartId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  checkoutId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  currencyCode?: Resolver<ResolversTypes['CurrencyCode'], ParentType, ContextType>;
+  discountTotal?: Resolver<ResolversTypes['SafeInt'], ParentType, ContextType>;
+  discounts?: Resolver<Array<ResolversTypes['CartCheckoutDiscount']>, ParentType, ContextType>;
+  lines?: Resolver<Array<ResolversTypes['CartCheckoutLine']>, ParentType, ContextType>;
+  personId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  shipping?: Resolver<ResolversTypes['SafeInt'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['CartStatus'], ParentType, ContextType>;
+  subtotal?: Resolver<ResolversTypes['SafeInt'], ParentType, ContextType>;
+  tax?: Resolver<ResolversTypes['SafeInt'], ParentType, ContextType>;
+  total?: Resolver<ResolversTypes['SafeInt'], ParentType, ContextType>;
+}>;
+
+export type CartCheckoutDiscountResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['CartCheckoutDiscount'] = ResolversParentTypes['CartCheckoutDiscount']> = ResolversObject<{
+  amount?: Resolver<ResolversTypes['SafeInt'], ParentType, ContextType>;
+  code?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  promotionId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+}>;
+
+export type CartCheckoutLineResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['CartCheckoutLine'] = ResolversParentTypes['CartCheckoutLine']> = ResolversObject<{
+  discount?: Resolver<ResolversTypes['SafeInt'], ParentType, ContextType>;
+  lineId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  lineTotal?: Resolver<ResolversTypes['SafeInt'], ParentType, ContextType>;
+  productId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  productName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  quantity?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  sku?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  unitPrice?: Resolver<ResolversTypes['SafeInt'], ParentType, ContextType>;
+  variantId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  variantTitle?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type CartCheckoutPayloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['CartCheckoutPayload'] = ResolversParentTypes['CartCheckoutPayload']> = ResolversObject<{
+  checkout?: Resolver<Maybe<ResolversTypes['CartCheckout']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['CartUserError']>, ParentType, ContextType>;
+}>;
+
 export type CartDiscountResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['CartDiscount'] = ResolversParentTypes['CartDiscount']> = ResolversObject<{
   amount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   code?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -914,6 +1103,10 @@ export type CartWarningResolvers<ContextType = RequestContext, ParentType extend
   promotionCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
 
+export interface CountryCodeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['CountryCode'], any> {
+  name: 'CountryCode';
+}
+
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
   name: 'DateTime';
 }
@@ -929,10 +1122,13 @@ export type MutationResolvers<ContextType = RequestContext, ParentType extends R
   addCartLine?: Resolver<ResolversTypes['CartPayload'], ParentType, ContextType, RequireFields<MutationAddCartLineArgs, 'cartId' | 'quantity' | 'variantId'>>;
   addCartLines?: Resolver<ResolversTypes['CartPayload'], ParentType, ContextType, RequireFields<MutationAddCartLinesArgs, 'cartId' | 'lines'>>;
   applyPromotionCode?: Resolver<ResolversTypes['CartPayload'], ParentType, ContextType, RequireFields<MutationApplyPromotionCodeArgs, 'cartId' | 'code'>>;
+  beginCartCheckout?: Resolver<ResolversTypes['CartCheckoutPayload'], ParentType, ContextType, RequireFields<MutationBeginCartCheckoutArgs, 'input'>>;
+  completeCartCheckout?: Resolver<ResolversTypes['CartCheckoutPayload'], ParentType, ContextType, RequireFields<MutationCompleteCartCheckoutArgs, 'cartId' | 'checkoutId'>>;
   createCart?: Resolver<ResolversTypes['CartPayload'], ParentType, ContextType, Partial<MutationCreateCartArgs>>;
   removeCartLine?: Resolver<ResolversTypes['CartPayload'], ParentType, ContextType, RequireFields<MutationRemoveCartLineArgs, 'cartId' | 'lineId'>>;
   removeCartLines?: Resolver<ResolversTypes['CartPayload'], ParentType, ContextType, RequireFields<MutationRemoveCartLinesArgs, 'cartId' | 'lineIds'>>;
   removePromotionCode?: Resolver<ResolversTypes['CartPayload'], ParentType, ContextType, RequireFields<MutationRemovePromotionCodeArgs, 'cartId' | 'code'>>;
+  reopenCart?: Resolver<ResolversTypes['CartCheckoutPayload'], ParentType, ContextType, RequireFields<MutationReopenCartArgs, 'cartId' | 'checkoutId'>>;
   updateCartLine?: Resolver<ResolversTypes['CartPayload'], ParentType, ContextType, RequireFields<MutationUpdateCartLineArgs, 'cartId' | 'lineId' | 'quantity'>>;
   updateCartLines?: Resolver<ResolversTypes['CartPayload'], ParentType, ContextType, RequireFields<MutationUpdateCartLinesArgs, 'cartId' | 'lines'>>;
 }>;
@@ -967,11 +1163,16 @@ export type UserErrorResolvers<ContextType = RequestContext, ParentType extends 
 
 export type Resolvers<ContextType = RequestContext> = ResolversObject<{
   Cart?: CartResolvers<ContextType>;
+  CartCheckout?: CartCheckoutResolvers<ContextType>;
+  CartCheckoutDiscount?: CartCheckoutDiscountResolvers<ContextType>;
+  CartCheckoutLine?: CartCheckoutLineResolvers<ContextType>;
+  CartCheckoutPayload?: CartCheckoutPayloadResolvers<ContextType>;
   CartDiscount?: CartDiscountResolvers<ContextType>;
   CartLine?: CartLineResolvers<ContextType>;
   CartPayload?: CartPayloadResolvers<ContextType>;
   CartUserError?: CartUserErrorResolvers<ContextType>;
   CartWarning?: CartWarningResolvers<ContextType>;
+  CountryCode?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
   Money?: MoneyResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;

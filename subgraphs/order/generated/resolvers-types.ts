@@ -1,10 +1,11 @@
 /* Generated from schema/order*.graphql by `npm run codegen`: do not edit. */
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { Order as OrderRow } from '../prisma-client/client.js';
+import type { OrderRow, OrderLineRow, OrderDiscountRow, OrderHistoryRow, PaymentRow, OrderConnectionRow } from '../models.js';
 import type { Money as MoneyValue } from '../../../lib/money.js';
 import type { RequestContext } from '../../../lib/resolver-context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
+export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
 export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
 /** All built-in and custom scalars, mapped to their actual values */
 export type Scalars = {
@@ -13,6 +14,8 @@ export type Scalars = {
   Boolean: { input: boolean; output: boolean; }
   Int: { input: number; output: number; }
   Float: { input: number; output: number; }
+  /** A country as its ISO 3166-1 alpha-2 code in capitals, e.g. US, DE, GB. */
+  CountryCode: { input: string; output: string; }
   /** An instant in UTC, as ISO 8601 (RFC 3339), e.g. 2026-11-30T12:00:00.000Z. Inputs may carry any offset; answers are always UTC. */
   DateTime: { input: Date; output: Date; }
   /** An integer up to ±(2^53 − 1), exact in JSON and JavaScript: GraphQL's Int stops at 2^31 − 1. */
@@ -20,6 +23,68 @@ export type Scalars = {
   /** An absolute URL (RFC 3986), e.g. https://cdn.example.com/tee.jpg; answered normalized (lower-case scheme and host, escaped spaces). */
   URL: { input: string; output: string; }
   _FieldSet: { input: unknown; output: unknown; }
+};
+
+/** A postal address. */
+export type Address = {
+  __typename?: 'Address';
+  /** City or town. */
+  city: Scalars['String']['output'];
+  /** The country. */
+  country: Scalars['CountryCode']['output'];
+  /** Street and number. */
+  line1: Scalars['String']['output'];
+  /** Apartment, floor, building. */
+  line2: Maybe<Scalars['String']['output']>;
+  /** Who receives it. */
+  name: Maybe<Scalars['String']['output']>;
+  /** Postal or ZIP code. */
+  postalCode: Scalars['String']['output'];
+  /** State, province or region code, e.g. CA. */
+  state: Maybe<Scalars['String']['output']>;
+};
+
+/** A postal address given to the API. */
+export type AddressInput = {
+  /** City or town, 1..100 characters. */
+  city: Scalars['String']['input'];
+  /** The country (ISO 3166-1 alpha-2). */
+  country: Scalars['CountryCode']['input'];
+  /** Street and number, 1..200 characters. */
+  line1: Scalars['String']['input'];
+  /** Apartment, floor, building, up to 200 characters. */
+  line2?: InputMaybe<Scalars['String']['input']>;
+  /** Who receives it, up to 200 characters. */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** Postal or ZIP code, 1..20 characters. */
+  postalCode: Scalars['String']['input'];
+  /** State, province or region code (e.g. CA), up to 50 characters. */
+  state?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** What checkout needs. */
+export type CheckoutInput = {
+  /** The caller's ACTIVE cart. */
+  cartId: Scalars['ID']['input'];
+  /** The total the shopper was shown (minor units); when the cart now costs another amount the checkout is refused with PRICE_CHANGED. */
+  expectedTotal?: InputMaybe<Scalars['SafeInt']['input']>;
+  /** Chosen by the client, 1..100 characters, one per purchase: a retry with the same key answers the same order. */
+  idempotencyKey: Scalars['String']['input'];
+  /** Where the order ships. */
+  shippingAddress: AddressInput;
+  /** How it ships; it must ship to the address's country in the cart's currency. */
+  shippingMethod: ShippingMethod;
+};
+
+/** What checkout answers. */
+export type CheckoutPayload = {
+  __typename?: 'CheckoutPayload';
+  /** The order, PENDING_PAYMENT; null when the checkout was refused. */
+  order: Maybe<Order>;
+  /** Hand it to Stripe.js (or POST it with the publishable key to the local Stripe server) to pay; null when refused. */
+  paymentClientSecret: Maybe<Scalars['String']['output']>;
+  /** Why the checkout was refused; empty when it succeeded. Nothing stays held after a refusal. */
+  userErrors: Array<OrderUserError>;
 };
 
 /** ISO 4217 codes of the currencies in use today. */
@@ -367,19 +432,212 @@ export type MoneyInput = {
   currencyCode: CurrencyCode;
 };
 
+export type Mutation = {
+  __typename?: 'Mutation';
+  /** Cancels an order: its customer while it is unpaid (the payment is cancelled); support and admin until it ships, refunding what was paid. */
+  cancelOrder: OrderPayload;
+  /**
+   * Turns the caller's cart into an order PENDING_PAYMENT: locks the cart, holds the promotions'
+   * uses and the stock, snapshots the lines and totals, and creates the payment. Pay with the
+   * client secret (Stripe.js, or the local Stripe server offline); the order becomes PAID when the
+   * provider says so. The same idempotencyKey answers the same order, however often it is sent.
+   */
+  checkout: CheckoutPayload;
+};
+
+
+export type MutationCancelOrderArgs = {
+  orderId: Scalars['ID']['input'];
+  reason?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type MutationCheckoutArgs = {
+  input: CheckoutInput;
+};
+
 /** An order a person placed. Its owner, support and admin may read it; for other signed-in callers it is null. */
 export type Order = {
   __typename?: 'Order';
   /** When the order was placed. */
   createdAt: Scalars['DateTime']['output'];
+  /** The order's currency. */
+  currencyCode: CurrencyCode;
+  /** What the promotions took off, shipping discounts included. */
+  discountTotal: Money;
+  /** The promotions the order used. */
+  discounts: Array<OrderDiscount>;
+  /** Every change of status, oldest first; append-only. */
+  history: Array<OrderHistoryEntry>;
   /** The order's id. */
   id: Scalars['ID']['output'];
+  /** The lines as they were bought: immutable, whatever the catalog does later. */
+  lines: Array<OrderLine>;
   /** Human-readable, e.g. ORD-20261123-7F3K. */
   number: Scalars['String']['output'];
+  /** When the payment succeeded. */
+  paidAt: Maybe<Scalars['DateTime']['output']>;
+  /** The payment provider's PaymentIntent (Stripe's pi_…), once created. */
+  paymentIntentId: Maybe<Scalars['String']['output']>;
+  /** Payments attempted for the order, with what was captured and refunded. */
+  payments: Array<Payment>;
+  /** Who placed it. */
+  personId: Scalars['ID']['output'];
+  /** Until when the order's stock is held while it is unpaid; it is cancelled if still unpaid then. */
+  reservedUntil: Scalars['DateTime']['output'];
+  /** Where it ships. */
+  shippingAddress: Address;
+  /** How it ships. */
+  shippingMethod: ShippingMethod;
+  /** Shipping, before shipping discounts. */
+  shippingTotal: Money;
   /** Where the order is in its lifecycle. */
   status: OrderStatus;
-  /** What the order costs: its lines less discounts, plus shipping and tax, in the order's currency. */
+  /** The lines before discounts. */
+  subtotal: Money;
+  /** Tax. */
+  taxTotal: Money;
+  /** What is charged: subtotal − discounts + shipping + tax. */
   total: Money;
+};
+
+/** A page of orders. */
+export type OrderConnection = {
+  __typename?: 'OrderConnection';
+  /** The orders of this page, newest first. */
+  edges: Array<OrderEdge>;
+  /** Where this page sits, and the cursor to ask for the next one. */
+  pageInfo: PageInfo;
+  /** How many orders match, over all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** A promotion an order used. */
+export type OrderDiscount = {
+  __typename?: 'OrderDiscount';
+  /** What it took off the order. */
+  amount: Money;
+  /** The code typed; null for an automatic promotion. */
+  code: Maybe<Scalars['String']['output']>;
+  /** The promotion's name when the order was placed. */
+  name: Scalars['String']['output'];
+  /** The promotion's id. */
+  promotionId: Scalars['ID']['output'];
+};
+
+/** An order in a page, with its cursor. */
+export type OrderEdge = {
+  __typename?: 'OrderEdge';
+  /** Pass it as after to page on. */
+  cursor: Scalars['String']['output'];
+  /** The order. */
+  node: Order;
+};
+
+/** Why an order mutation was refused. */
+export type OrderErrorCode =
+  /** The cart has no lines. */
+  | 'CART_EMPTY'
+  /** The cart is expired, checked out or being checked out by another checkout. */
+  | 'CART_NOT_ACTIVE'
+  /** No cart of yours has this id. */
+  | 'CART_NOT_FOUND'
+  /** This idempotencyKey was used for another checkout (another cart or address). */
+  | 'IDEMPOTENCY_KEY_REUSED'
+  /** The order's lifecycle refused the change; the message names from and to. */
+  | 'ILLEGAL_TRANSITION'
+  /** The address is incomplete or malformed; field names the input field. */
+  | 'INVALID_ADDRESS'
+  /** A malformed value, e.g. an empty idempotency key. */
+  | 'INVALID_INPUT'
+  /** The cart's subtotal is below a promotion's minimum. */
+  | 'MIN_SUBTOTAL_NOT_MET'
+  /** Nothing in the cart qualifies for a promotion. */
+  | 'NOT_APPLICABLE'
+  /** Two promotions of the cart do not combine. */
+  | 'NOT_COMBINABLE'
+  /** No order of yours has this id. */
+  | 'ORDER_NOT_FOUND'
+  /** Not enough stock for the lines named in field (one error per line). */
+  | 'OUT_OF_STOCK'
+  /** The cart's total is no longer the expectedTotal the shopper saw. */
+  | 'PRICE_CHANGED'
+  /** A promotion of the cart has ended. */
+  | 'PROMOTION_EXPIRED'
+  /** No active promotion has the cart's code. */
+  | 'PROMOTION_NOT_FOUND'
+  /** A promotion of the cart has not started. */
+  | 'PROMOTION_NOT_YET_VALID'
+  /** A refund would pass what was captured and not yet refunded. */
+  | 'REFUND_EXCEEDS_CAPTURED'
+  /** The shipping method does not ship to the address in the cart's currency. */
+  | 'SHIPPING_METHOD_UNAVAILABLE'
+  /** A text longer than its field allows. */
+  | 'TOO_LONG'
+  /** A promotion's total or per-person limit is used up. */
+  | 'USAGE_LIMIT_REACHED'
+  /** A line's variant is gone or no longer for sale; field names the line. */
+  | 'VARIANT_UNAVAILABLE';
+
+/** Which orders a staff listing shows; every field given must hold. */
+export type OrderFilter = {
+  /** Orders placed at or after this instant. */
+  createdFrom?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Orders placed before this instant. */
+  createdTo?: InputMaybe<Scalars['DateTime']['input']>;
+  /** The order with this number (e.g. ORD-20261123-7F3K), case-insensitive. */
+  number?: InputMaybe<Scalars['String']['input']>;
+  /** Orders of this person. */
+  personId?: InputMaybe<Scalars['ID']['input']>;
+  /** Orders in any of these states. */
+  status?: InputMaybe<Array<OrderStatus>>;
+};
+
+/** One change of an order's status. */
+export type OrderHistoryEntry = {
+  __typename?: 'OrderHistoryEntry';
+  /** Who made the change: person:<id>, service:<name> or system:<job>. */
+  actor: Scalars['String']['output'];
+  /** When. */
+  at: Scalars['DateTime']['output'];
+  /** The status before; null for the order's creation. */
+  from: Maybe<OrderStatus>;
+  /** Why, when given. */
+  reason: Maybe<Scalars['String']['output']>;
+  /** The status after. */
+  to: OrderStatus;
+};
+
+/** One line of an order, as bought. */
+export type OrderLine = {
+  __typename?: 'OrderLine';
+  /** What promotions took off this line. */
+  discountTotal: Money;
+  /** The line's id. */
+  id: Scalars['ID']['output'];
+  /** unitPrice × quantity, before discounts (as in the cart). */
+  lineTotal: Money;
+  /** The product's name when bought. */
+  productName: Scalars['String']['output'];
+  /** Units bought. */
+  quantity: Scalars['Int']['output'];
+  /** The variant's SKU when bought. */
+  sku: Scalars['String']['output'];
+  /** The price per unit when bought. */
+  unitPrice: Money;
+  /** The catalog variant (its current data, resolved by the catalog). */
+  variant: Maybe<ProductVariant>;
+  /** The variant's title when bought. */
+  variantTitle: Scalars['String']['output'];
+};
+
+/** What an order mutation answers. */
+export type OrderPayload = {
+  __typename?: 'OrderPayload';
+  /** The order after the change; on a refusal, the order as it now is when the caller may read it. */
+  order: Maybe<Order>;
+  /** Why the change was refused; empty when it succeeded. */
+  userErrors: Array<OrderUserError>;
 };
 
 /** Where an order is in its lifecycle. */
@@ -403,6 +661,17 @@ export type OrderStatus =
   /** Handed to the carrier. */
   | 'SHIPPED';
 
+/** Why an order mutation was refused. */
+export type OrderUserError = UserError & {
+  __typename?: 'OrderUserError';
+  /** Why, as a stable code to act on. */
+  code: OrderErrorCode;
+  /** Path to the argument or input field at fault, if any, e.g. ["input", "shippingAddress", "postalCode"]. */
+  field: Maybe<Array<Scalars['String']['output']>>;
+  /** What went wrong, for people. */
+  message: Scalars['String']['output'];
+};
+
 /** Where a page of a connection sits: Relay's PageInfo. */
 export type PageInfo = {
   __typename?: 'PageInfo';
@@ -416,16 +685,83 @@ export type PageInfo = {
   startCursor: Maybe<Scalars['String']['output']>;
 };
 
+/** A payment of an order through the payment provider. */
+export type Payment = {
+  __typename?: 'Payment';
+  /** What was asked for. */
+  amount: Money;
+  /** What the provider captured. */
+  captured: Money;
+  /** When it was created. */
+  createdAt: Scalars['DateTime']['output'];
+  /** Why it failed, in the provider's words; null unless FAILED. */
+  failureMessage: Maybe<Scalars['String']['output']>;
+  /** The payment's id. */
+  id: Scalars['ID']['output'];
+  /** The provider's id for it (Stripe's PaymentIntent id). */
+  providerPaymentId: Scalars['String']['output'];
+  /** What has been refunded of it. */
+  refunded: Money;
+  /** Where it stands. */
+  status: PaymentStatus;
+};
+
+/** Where a payment stands. */
+export type PaymentStatus =
+  /** Cancelled before it was paid. */
+  | 'CANCELLED'
+  /** The card was declined or the payment failed. */
+  | 'FAILED'
+  /** Waiting for the customer to pay. */
+  | 'PENDING'
+  /** Paid. */
+  | 'SUCCEEDED';
+
+/** A catalog variant, resolved by the catalog subgraph. */
+export type ProductVariant = {
+  __typename?: 'ProductVariant';
+  /** The variant's id. */
+  id: Scalars['ID']['output'];
+};
+
 export type Query = {
   __typename?: 'Query';
+  /** The caller's orders, newest first. */
+  myOrders: OrderConnection;
   /** An order by id: its owner, support and admin may read it. */
   order: Maybe<Order>;
+  /** Staff only (admin, support): every order matching the filter, newest first. */
+  orders: OrderConnection;
+};
+
+
+export type QueryMyOrdersArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
 export type QueryOrderArgs = {
   id: Scalars['ID']['input'];
 };
+
+
+export type QueryOrdersArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<OrderFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** How an order ships. */
+export type ShippingMethod =
+  /** The fastest service. */
+  | 'EXPRESS'
+  /** The standard service. */
+  | 'STANDARD';
 
 /** A business failure a mutation refused with; every payload's error type implements it, with a code from its context's *ErrorCode enum. */
 export type UserError = {
@@ -529,24 +865,43 @@ export type FederationReferenceTypes = ResolversObject<{
 
 /** Mapping of interface types */
 export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = ResolversObject<{
-  UserError: never;
+  UserError: ( OrderUserError );
 }>;
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
+  Address: ResolverTypeWrapper<Address>;
+  AddressInput: AddressInput;
+  CheckoutInput: CheckoutInput;
+  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  CheckoutPayload: ResolverTypeWrapper<Omit<CheckoutPayload, 'order'> & { order?: Maybe<ResolversTypes['Order']> }>;
+  CountryCode: ResolverTypeWrapper<Scalars['CountryCode']['output']>;
   CurrencyCode: CurrencyCode;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   DiscountLevel: DiscountLevel;
   Money: ResolverTypeWrapper<MoneyValue>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   MoneyInput: MoneyInput;
+  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Order: ResolverTypeWrapper<OrderRow>;
-  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  OrderConnection: ResolverTypeWrapper<OrderConnectionRow>;
+  OrderDiscount: ResolverTypeWrapper<OrderDiscountRow>;
+  OrderEdge: ResolverTypeWrapper<Omit<OrderEdge, 'node'> & { node: ResolversTypes['Order'] }>;
+  OrderErrorCode: OrderErrorCode;
+  OrderFilter: OrderFilter;
+  OrderHistoryEntry: ResolverTypeWrapper<OrderHistoryRow>;
+  OrderLine: ResolverTypeWrapper<OrderLineRow>;
+  OrderPayload: ResolverTypeWrapper<Omit<OrderPayload, 'order'> & { order?: Maybe<ResolversTypes['Order']> }>;
   OrderStatus: OrderStatus;
+  OrderUserError: ResolverTypeWrapper<OrderUserError>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  Payment: ResolverTypeWrapper<PaymentRow>;
+  PaymentStatus: PaymentStatus;
+  ProductVariant: ResolverTypeWrapper<ProductVariant>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   SafeInt: ResolverTypeWrapper<Scalars['SafeInt']['output']>;
+  ShippingMethod: ShippingMethod;
   URL: ResolverTypeWrapper<Scalars['URL']['output']>;
   UserError: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['UserError']>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
@@ -554,14 +909,30 @@ export type ResolversTypes = ResolversObject<{
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
+  Address: Address;
+  AddressInput: AddressInput;
+  CheckoutInput: CheckoutInput;
+  ID: Scalars['ID']['output'];
+  CheckoutPayload: Omit<CheckoutPayload, 'order'> & { order?: Maybe<ResolversParentTypes['Order']> };
+  CountryCode: Scalars['CountryCode']['output'];
   DateTime: Scalars['DateTime']['output'];
   Money: MoneyValue;
   Int: Scalars['Int']['output'];
   MoneyInput: MoneyInput;
+  Mutation: Record<PropertyKey, never>;
   Order: OrderRow;
-  ID: Scalars['ID']['output'];
+  OrderConnection: OrderConnectionRow;
+  OrderDiscount: OrderDiscountRow;
+  OrderEdge: Omit<OrderEdge, 'node'> & { node: ResolversParentTypes['Order'] };
+  OrderFilter: OrderFilter;
+  OrderHistoryEntry: OrderHistoryRow;
+  OrderLine: OrderLineRow;
+  OrderPayload: Omit<OrderPayload, 'order'> & { order?: Maybe<ResolversParentTypes['Order']> };
+  OrderUserError: OrderUserError;
   PageInfo: PageInfo;
   Boolean: Scalars['Boolean']['output'];
+  Payment: PaymentRow;
+  ProductVariant: ProductVariant;
   Query: Record<PropertyKey, never>;
   SafeInt: Scalars['SafeInt']['output'];
   URL: Scalars['URL']['output'];
@@ -575,6 +946,26 @@ export type GlobalIdDirectiveArgs = {
 
 export type GlobalIdDirectiveResolver<Result, Parent, ContextType = RequestContext, Args = GlobalIdDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
+export type AddressResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Address'] = ResolversParentTypes['Address']> = ResolversObject<{
+  city?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  country?: Resolver<ResolversTypes['CountryCode'], ParentType, ContextType>;
+  line1?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  line2?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  postalCode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  state?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export type CheckoutPayloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['CheckoutPayload'] = ResolversParentTypes['CheckoutPayload']> = ResolversObject<{
+  order?: Resolver<Maybe<ResolversTypes['Order']>, ParentType, ContextType>;
+  paymentClientSecret?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['OrderUserError']>, ParentType, ContextType>;
+}>;
+
+export interface CountryCodeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['CountryCode'], any> {
+  name: 'CountryCode';
+}
+
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
   name: 'DateTime';
 }
@@ -586,13 +977,83 @@ export type MoneyResolvers<ContextType = RequestContext, ParentType extends Reso
   fractionDigits?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
+export type MutationResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
+  cancelOrder?: Resolver<ResolversTypes['OrderPayload'], ParentType, ContextType, RequireFields<MutationCancelOrderArgs, 'orderId'>>;
+  checkout?: Resolver<ResolversTypes['CheckoutPayload'], ParentType, ContextType, RequireFields<MutationCheckoutArgs, 'input'>>;
+}>;
+
 export type OrderResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Order'] = ResolversParentTypes['Order'], FederationReferenceType extends FederationReferenceTypes['Order'] = FederationReferenceTypes['Order']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Order']> | FederationReferenceType, FederationReferenceType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  currencyCode?: Resolver<ResolversTypes['CurrencyCode'], ParentType, ContextType>;
+  discountTotal?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  discounts?: Resolver<Array<ResolversTypes['OrderDiscount']>, ParentType, ContextType>;
+  history?: Resolver<Array<ResolversTypes['OrderHistoryEntry']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  lines?: Resolver<Array<ResolversTypes['OrderLine']>, ParentType, ContextType>;
   number?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  paidAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  paymentIntentId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  payments?: Resolver<Array<ResolversTypes['Payment']>, ParentType, ContextType>;
+  personId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  reservedUntil?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  shippingAddress?: Resolver<ResolversTypes['Address'], ParentType, ContextType>;
+  shippingMethod?: Resolver<ResolversTypes['ShippingMethod'], ParentType, ContextType>;
+  shippingTotal?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['OrderStatus'], ParentType, ContextType>;
+  subtotal?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  taxTotal?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   total?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+}>;
+
+export type OrderConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['OrderConnection'] = ResolversParentTypes['OrderConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['OrderEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type OrderDiscountResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['OrderDiscount'] = ResolversParentTypes['OrderDiscount']> = ResolversObject<{
+  amount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  code?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  promotionId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+}>;
+
+export type OrderEdgeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['OrderEdge'] = ResolversParentTypes['OrderEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Order'], ParentType, ContextType>;
+}>;
+
+export type OrderHistoryEntryResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['OrderHistoryEntry'] = ResolversParentTypes['OrderHistoryEntry']> = ResolversObject<{
+  actor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  from?: Resolver<Maybe<ResolversTypes['OrderStatus']>, ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  to?: Resolver<ResolversTypes['OrderStatus'], ParentType, ContextType>;
+}>;
+
+export type OrderLineResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['OrderLine'] = ResolversParentTypes['OrderLine']> = ResolversObject<{
+  discountTotal?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  lineTotal?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  productName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  quantity?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  sku?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  unitPrice?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  variant?: Resolver<Maybe<ResolversTypes['ProductVariant']>, ParentType, ContextType>;
+  variantTitle?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type OrderPayloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['OrderPayload'] = ResolversParentTypes['OrderPayload']> = ResolversObject<{
+  order?: Resolver<Maybe<ResolversTypes['Order']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['OrderUserError']>, ParentType, ContextType>;
+}>;
+
+export type OrderUserErrorResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['OrderUserError'] = ResolversParentTypes['OrderUserError']> = ResolversObject<{
+  code?: Resolver<ResolversTypes['OrderErrorCode'], ParentType, ContextType>;
+  field?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
 export type PageInfoResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = ResolversObject<{
@@ -602,8 +1063,25 @@ export type PageInfoResolvers<ContextType = RequestContext, ParentType extends R
   startCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
 
+export type PaymentResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Payment'] = ResolversParentTypes['Payment']> = ResolversObject<{
+  amount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  captured?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  failureMessage?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  providerPaymentId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  refunded?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['PaymentStatus'], ParentType, ContextType>;
+}>;
+
+export type ProductVariantResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ProductVariant'] = ResolversParentTypes['ProductVariant']> = ResolversObject<{
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+}>;
+
 export type QueryResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
+  myOrders?: Resolver<ResolversTypes['OrderConnection'], ParentType, ContextType, Partial<QueryMyOrdersArgs>>;
   order?: Resolver<Maybe<ResolversTypes['Order']>, ParentType, ContextType, RequireFields<QueryOrderArgs, 'id'>>;
+  orders?: Resolver<ResolversTypes['OrderConnection'], ParentType, ContextType, Partial<QueryOrdersArgs>>;
 }>;
 
 export interface SafeIntScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['SafeInt'], any> {
@@ -615,14 +1093,27 @@ export interface UrlScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes[
 }
 
 export type UserErrorResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['UserError'] = ResolversParentTypes['UserError']> = ResolversObject<{
-  __resolveType: TypeResolveFn<null, ParentType, ContextType>;
+  __resolveType: TypeResolveFn<'OrderUserError', ParentType, ContextType>;
 }>;
 
 export type Resolvers<ContextType = RequestContext> = ResolversObject<{
+  Address?: AddressResolvers<ContextType>;
+  CheckoutPayload?: CheckoutPayloadResolvers<ContextType>;
+  CountryCode?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
   Money?: MoneyResolvers<ContextType>;
+  Mutation?: MutationResolvers<ContextType>;
   Order?: OrderResolvers<ContextType>;
+  OrderConnection?: OrderConnectionResolvers<ContextType>;
+  OrderDiscount?: OrderDiscountResolvers<ContextType>;
+  OrderEdge?: OrderEdgeResolvers<ContextType>;
+  OrderHistoryEntry?: OrderHistoryEntryResolvers<ContextType>;
+  OrderLine?: OrderLineResolvers<ContextType>;
+  OrderPayload?: OrderPayloadResolvers<ContextType>;
+  OrderUserError?: OrderUserErrorResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
+  Payment?: PaymentResolvers<ContextType>;
+  ProductVariant?: ProductVariantResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   SafeInt?: GraphQLScalarType;
   URL?: GraphQLScalarType;

@@ -15,6 +15,8 @@ export type Scalars = {
   Boolean: { input: boolean; output: boolean; }
   Int: { input: number; output: number; }
   Float: { input: number; output: number; }
+  /** A country as its ISO 3166-1 alpha-2 code in capitals, e.g. US, DE, GB. */
+  CountryCode: { input: string; output: string; }
   /** An instant in UTC, as ISO 8601 (RFC 3339), e.g. 2026-11-30T12:00:00.000Z. Inputs may carry any offset; answers are always UTC. */
   DateTime: { input: Date; output: Date; }
   /** An integer up to ±(2^53 − 1), exact in JSON and JavaScript: GraphQL's Int stops at 2^31 − 1. */
@@ -1263,6 +1265,7 @@ export type ResolversTypes = ResolversObject<{
   AffiliatePartnerPayload: ResolverTypeWrapper<Omit<AffiliatePartnerPayload, 'partner'> & { partner?: Maybe<ResolversTypes['AffiliatePartner']> }>;
   AffiliateReport: ResolverTypeWrapper<AffiliateReportRow>;
   AffiliateUserError: ResolverTypeWrapper<AffiliateUserError>;
+  CountryCode: ResolverTypeWrapper<Scalars['CountryCode']['output']>;
   CreateAffiliatePartnerInput: CreateAffiliatePartnerInput;
   CreatePromotionInput: CreatePromotionInput;
   CurrencyCode: CurrencyCode;
@@ -1319,6 +1322,7 @@ export type ResolversParentTypes = ResolversObject<{
   AffiliatePartnerPayload: Omit<AffiliatePartnerPayload, 'partner'> & { partner?: Maybe<ResolversParentTypes['AffiliatePartner']> };
   AffiliateReport: AffiliateReportRow;
   AffiliateUserError: AffiliateUserError;
+  CountryCode: Scalars['CountryCode']['output'];
   CreateAffiliatePartnerInput: CreateAffiliatePartnerInput;
   CreatePromotionInput: CreatePromotionInput;
   DateTime: Scalars['DateTime']['output'];
@@ -1437,6 +1441,10 @@ export type AffiliateUserErrorResolvers<ContextType = PromotionContext, ParentTy
   message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
+
+export interface CountryCodeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['CountryCode'], any> {
+  name: 'CountryCode';
+}
 
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
   name: 'DateTime';
@@ -1604,6 +1612,7 @@ export type Resolvers<ContextType = PromotionContext> = ResolversObject<{
   AffiliatePartnerPayload?: AffiliatePartnerPayloadResolvers<ContextType>;
   AffiliateReport?: AffiliateReportResolvers<ContextType>;
   AffiliateUserError?: AffiliateUserErrorResolvers<ContextType>;
+  CountryCode?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
   DiscountAllocation?: DiscountAllocationResolvers<ContextType>;
   EvaluatedDiscount?: EvaluatedDiscountResolvers<ContextType>;

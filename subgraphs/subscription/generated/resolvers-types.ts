@@ -12,6 +12,8 @@ export type Scalars = {
   Boolean: { input: boolean; output: boolean; }
   Int: { input: number; output: number; }
   Float: { input: number; output: number; }
+  /** A country as its ISO 3166-1 alpha-2 code in capitals, e.g. US, DE, GB. */
+  CountryCode: { input: string; output: string; }
   /** An instant in UTC, as ISO 8601 (RFC 3339), e.g. 2026-11-30T12:00:00.000Z. Inputs may carry any offset; answers are always UTC. */
   DateTime: { input: Date; output: Date; }
   /** An integer up to ±(2^53 − 1), exact in JSON and JavaScript: GraphQL's Int stops at 2^31 − 1. */
@@ -521,6 +523,7 @@ export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
   BillingInterval: BillingInterval;
+  CountryCode: ResolverTypeWrapper<Scalars['CountryCode']['output']>;
   CurrencyCode: CurrencyCode;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   DiscountLevel: DiscountLevel;
@@ -540,6 +543,7 @@ export type ResolversTypes = ResolversObject<{
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
+  CountryCode: Scalars['CountryCode']['output'];
   DateTime: Scalars['DateTime']['output'];
   Money: MoneyValue;
   Int: Scalars['Int']['output'];
@@ -560,6 +564,10 @@ export type GlobalIdDirectiveArgs = {
 };
 
 export type GlobalIdDirectiveResolver<Result, Parent, ContextType = RequestContext, Args = GlobalIdDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
+export interface CountryCodeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['CountryCode'], any> {
+  name: 'CountryCode';
+}
 
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
   name: 'DateTime';
@@ -606,6 +614,7 @@ export type UserErrorResolvers<ContextType = RequestContext, ParentType extends 
 }>;
 
 export type Resolvers<ContextType = RequestContext> = ResolversObject<{
+  CountryCode?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
   Money?: MoneyResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;

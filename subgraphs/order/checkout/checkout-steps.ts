@@ -1,0 +1,261 @@
+// The checkout saga's steps (SPEC §4), after Medusa's workflow steps: each does one thing,
+// idempotently (a retry after a crash repeats it harmlessly), and has a compensation that undoes
+// it, idempotently too. The saga runner (checkout.service.ts) persists which step was reached.
+import { v7 as uuidv7 } from 'uuid';
+import { isUniqueViolation } from '../../../lib/db.js';
+import { globalId } from '../../../lib/global-id.js';
+import { userError, UserErrorsException, type UserError } from '../../../lib/errors.js';
+import { recordEvents } from '../../../lib/outbox.js';
+import { systemActor, type Actor } from '../../../lib/state-machine.js';
+import type { OrderErrorCode } from '../generated/resolvers-types.js';
+import type { AddressView } from '../models.js';
+import { orderCreated, paymentRequested, orderStatusChanged } from '../order-events.js';
+import { appendHistory, type OrderService, type Tx } from '../order.service.js';
+import type { PaymentProvider } from '../payments/provider.js';
+import type { Checkout, CheckoutStep, PrismaClient } from '../prisma-client/client.js';
+import { orderNumber } from './order-number.js';
+import type { Answer, CartQuote, CheckoutPeers } from './peers.js';
+
+/** What the shopper asked for, as stored with the checkout. */
+export interface CheckoutRequest {
+  cartId: string;
+  shippingAddress: AddressView;
+  shippingMethod: string;
+  expectedTotal: number | null;
+}
+
+export interface StepDeps {
+  db: PrismaClient;
+  peers: CheckoutPeers;
+  payments: PaymentProvider;
+  orders: OrderService;
+  reservationTtlSeconds: number;
+  now: () => Date;
+}
+
+/** What a step stores on the checkout row besides the step reached. */
+export type StepUpdate = Partial<Pick<Checkout, 'reservedUntil'>> & { quote?: CartQuote };
+
+export interface SagaStep {
+  /** The step the checkout has reached once this one has run. */
+  reaches: CheckoutStep;
+  /** Resolves with what to store; throws UserErrorsException to refuse the checkout. */
+  run(checkout: Checkout, deps: StepDeps): Promise<StepUpdate>;
+  /** Undoes the step; safe to run when the step never ran, or ran half. */
+  compensate(checkout: Checkout, deps: StepDeps): Promise<void>;
+}
+
+/** The saga's own actor: compensation and checkout-made moves are the system's. */
+export const CHECKOUT_ACTOR: Actor = systemActor('checkout');
+
+const KNOWN_CODES = new Set<string>([
+  'CART_NOT_FOUND', 'CART_NOT_ACTIVE', 'CART_EMPTY', 'VARIANT_UNAVAILABLE', 'OUT_OF_STOCK', 'SHIPPING_METHOD_UNAVAILABLE', 'PRICE_CHANGED',
+  'PROMOTION_NOT_FOUND', 'PROMOTION_EXPIRED', 'PROMOTION_NOT_YET_VALID', 'MIN_SUBTOTAL_NOT_MET', 'USAGE_LIMIT_REACHED', 'NOT_APPLICABLE', 'NOT_COMBINABLE',
+  'ILLEGAL_TRANSITION',
+] satisfies OrderErrorCode[]);
+
+/** Where a peer's refusal points in the checkout input. */
+function fieldFor(code: string, field: string[] | null): string[] {
+  if (code === 'SHIPPING_METHOD_UNAVAILABLE') return ['input', 'shippingMethod'];
+  if (code === 'PRICE_CHANGED') return ['input', 'expectedTotal'];
+  if (code.startsWith('CART_')) return ['input', 'cartId'];
+  return ['input', 'cartId', ...(field ?? [])];
+}
+
+/** A peer's refusal as the checkout's own: the codes a shopper can act on pass; anything else is a bug of ours. */
+function refuseWith(errors: UserError[]): never {
+  throw new UserErrorsException(
+    errors.map((e) => {
+      if (!KNOWN_CODES.has(e.code)) throw new Error(`checkout peer refused with ${e.code}: ${e.message}`);
+      return userError(e.code as OrderErrorCode, e.message, fieldFor(e.code, e.field));
+    }),
+  );
+}
+
+function accepted<T>(answer: Answer<T>): T {
+  if (!answer.ok) refuseWith(answer.userErrors);
+  return answer.value;
+}
+
+/** Compensations tolerate "nothing to undo". */
+function undone(answer: Answer<unknown>, nothingToUndo: readonly string[]): void {
+  if (!answer.ok && !answer.userErrors.every((e) => nothingToUndo.includes(e.code))) {
+    throw new Error(`compensation refused: ${answer.userErrors.map((e) => `${e.code} ${e.message}`).join('; ')}`);
+  }
+}
+
+export const requestOf = (checkout: Checkout) => checkout.request as unknown as CheckoutRequest;
+const quoteOf = (checkout: Checkout) => checkout.quote as unknown as CartQuote;
+
+const lockCart: SagaStep = {
+  reaches: 'CART_LOCKED',
+  async run(checkout, { peers }) {
+    const request = requestOf(checkout);
+    const quote = accepted(
+      await peers.beginCartCheckout({
+        cartId: checkout.cartId,
+        personId: checkout.personId,
+        checkoutId: checkout.id,
+        shippingMethod: request.shippingMethod,
+        destination: { country: request.shippingAddress.country, region: request.shippingAddress.state },
+        expectedTotal: request.expectedTotal,
+      }),
+    );
+    return { quote };
+  },
+  async compensate(checkout, { peers }) {
+    // A cart that was never locked for this checkout has nothing to hand back.
+    undone(await peers.reopenCart(checkout.cartId, checkout.id), ['CART_NOT_FOUND', 'CART_NOT_ACTIVE']);
+  },
+};
+
+const reserveRedemptions: SagaStep = {
+  reaches: 'REDEMPTIONS_RESERVED',
+  async run(checkout, { peers }) {
+    const discounts = quoteOf(checkout).discounts;
+    if (discounts.length > 0) {
+      accepted(await peers.reserveRedemptions(checkout.id, checkout.personId, discounts.map((d) => ({ promotionId: d.promotionId, amount: d.amount }))));
+    }
+    return {};
+  },
+  async compensate(checkout, { peers }) {
+    undone(await peers.releaseRedemptions(checkout.id), []);
+  },
+};
+
+const reserveInventory: SagaStep = {
+  reaches: 'INVENTORY_RESERVED',
+  async run(checkout, { peers, reservationTtlSeconds }) {
+    const lines = quoteOf(checkout).lines;
+    const answer = await peers.reserveInventory(checkout.id, lines.map((l) => ({ variantId: l.variantId, quantity: l.quantity })), reservationTtlSeconds);
+    if (!answer.ok) {
+      // The catalog names input lines (["input", "lines", i, …]); the shopper knows them as cart lines.
+      throw new UserErrorsException(
+        answer.userErrors.map((e) => {
+          const line = lines[Number(e.field?.[2])];
+          const field = ['input', 'cartId', 'lines', line ? globalId('CartLine', line.lineId) : '?'];
+          const what = line ? `${line.productName} (${line.variantTitle})` : 'a line';
+          if (e.code === 'INSUFFICIENT_STOCK') return userError<OrderErrorCode>('OUT_OF_STOCK', `not enough stock of ${what} for ${line?.quantity ?? 'the'} units`, field);
+          if (e.code === 'VARIANT_UNAVAILABLE' || e.code === 'VARIANT_NOT_FOUND') return userError<OrderErrorCode>('VARIANT_UNAVAILABLE', `${what} is no longer for sale`, field);
+          throw new Error(`reserveInventory refused with ${e.code}: ${e.message}`);
+        }),
+      );
+    }
+    return { reservedUntil: answer.value.expiresAt };
+  },
+  async compensate(checkout, { peers }) {
+    undone(await peers.releaseInventory(checkout.id), ['RESERVATION_NOT_FOUND']);
+  },
+};
+
+/** Draws order numbers until one is free (a collision is one in a million per day's orders). */
+async function insertOrder(tx: Tx, checkout: Checkout, at: Date): Promise<void> {
+  const request = requestOf(checkout);
+  const quote = quoteOf(checkout);
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await tx.$executeRaw`SAVEPOINT order_number`;
+      await tx.order.create({
+        data: {
+          id: checkout.id,
+          number: orderNumber(at),
+          personId: checkout.personId,
+          status: 'PENDING_PAYMENT',
+          currency: quote.currencyCode,
+          subtotal: quote.subtotal,
+          discountTotal: quote.discountTotal,
+          shippingTotal: quote.shipping,
+          taxTotal: quote.tax,
+          total: quote.total,
+          cartId: checkout.cartId,
+          affiliateCode: quote.affiliateCode,
+          shippingAddress: request.shippingAddress as object,
+          shippingMethod: request.shippingMethod,
+          idempotencyKey: checkout.requestedKey,
+          reservedUntil: checkout.reservedUntil!,
+          createdAt: at,
+        },
+      });
+      return;
+    } catch (err) {
+      if (attempt >= 5 || !isUniqueViolation(err)) throw err;
+      await tx.$executeRaw`ROLLBACK TO SAVEPOINT order_number`;
+    }
+  }
+}
+
+const createOrder: SagaStep = {
+  reaches: 'ORDER_CREATED',
+  async run(checkout, { db, now }) {
+    const quote = quoteOf(checkout);
+    const at = now();
+    await db.$transaction(async (tx) => {
+      if (await tx.order.findUnique({ where: { id: checkout.id }, select: { id: true } })) return;
+      await insertOrder(tx, checkout, at);
+      await tx.orderLine.createMany({
+        data: quote.lines.map((l, position) => ({
+          id: uuidv7(),
+          orderId: checkout.id,
+          position,
+          cartLineId: l.lineId,
+          variantId: l.variantId,
+          productId: l.productId,
+          sku: l.sku,
+          productName: l.productName,
+          variantTitle: l.variantTitle,
+          unitPrice: l.unitPrice,
+          quantity: l.quantity,
+          discount: l.discount,
+          lineTotal: l.lineTotal,
+        })),
+      });
+      await tx.orderDiscount.createMany({
+        data: quote.discounts.map((d) => ({ orderId: checkout.id, promotionId: d.promotionId, name: d.name, code: d.code, amount: d.amount })),
+      });
+      const actor: Actor = { kind: 'person', id: checkout.personId, roles: ['customer'] };
+      await appendHistory(tx, { orderId: checkout.id, from: null, to: 'PENDING_PAYMENT', actor, reason: 'checkout', at });
+      const order = await tx.order.findUniqueOrThrow({ where: { id: checkout.id } });
+      const lines = quote.lines.map((l) => ({ variantId: l.variantId, sku: l.sku, quantity: l.quantity, unitPrice: l.unitPrice, lineTotal: l.lineTotal }));
+      await recordEvents(tx, [orderCreated(order, lines), paymentRequested(order), orderStatusChanged(order, null, 'PENDING_PAYMENT', at)]);
+    });
+    return {};
+  },
+  async compensate(checkout, { db, orders }) {
+    if (!(await db.order.findUnique({ where: { id: checkout.id }, select: { id: true } }))) return;
+    await orders.transition(checkout.id, 'CANCELLED', CHECKOUT_ACTOR, { reason: 'checkout did not complete' });
+  },
+};
+
+/** The provider's idempotency key for an order's PaymentIntent: derived from the order id, so a retry never makes a second one. */
+export const paymentKey = (orderId: string) => `order-${orderId}-payment`;
+
+const createPayment: SagaStep = {
+  reaches: 'PAYMENT_CREATED',
+  async run(checkout, { db, payments }) {
+    const quote = quoteOf(checkout);
+    const order = await db.order.findUniqueOrThrow({ where: { id: checkout.id } });
+    const intent = await payments.createPaymentIntent({
+      orderId: order.id,
+      amount: quote.total,
+      currency: quote.currencyCode,
+      description: order.number,
+      idempotencyKey: paymentKey(order.id),
+    });
+    await db.$transaction(async (tx) => {
+      await tx.payment.upsert({
+        where: { providerPaymentId: intent.id },
+        create: { id: uuidv7(), orderId: order.id, provider: 'stripe', providerPaymentId: intent.id, amount: intent.amount, currency: order.currency },
+        update: {},
+      });
+      await tx.order.update({ where: { id: order.id }, data: { paymentIntentId: intent.id } });
+    });
+    return {};
+  },
+  async compensate(checkout, { db, payments }) {
+    const order = await db.order.findUnique({ where: { id: checkout.id }, select: { paymentIntentId: true } });
+    if (order?.paymentIntentId) await payments.cancelPaymentIntent(order.paymentIntentId, `${paymentKey(checkout.id)}-cancel`);
+  },
+};
+
+/** In the order they run; compensations run in reverse. */
+export const CHECKOUT_STEPS: readonly SagaStep[] = [lockCart, reserveRedemptions, reserveInventory, createOrder, createPayment];

@@ -1,0 +1,203 @@
+// The checkout saga's runner (SPEC §4). A checkout is a row whose step says how far it got; one
+// process at a time holds its lease and runs the steps after that one, storing each step's
+// result before the next starts. A refusal or a failure compensates every step that ran (and
+// the one that may have half-run) in reverse. A checkout whose process stopped is taken over when
+// its lease lapses: by a retry with the same idempotency key, which resumes it, or by the
+// recovery job, which compensates it. The same key from the same person always answers the
+// same checkout; racing requests wait for the one that holds the lease.
+import { createHash, randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { v7 as uuidv7 } from 'uuid';
+import { UserErrorsException, type UserError } from '../../../lib/errors.js';
+import type { Logger } from '../../../lib/logger.js';
+import type { CheckoutInput, OrderErrorCode } from '../generated/resolvers-types.js';
+import type { Checkout, CheckoutStep, Prisma } from '../prisma-client/client.js';
+import { OrderInputChecker, refuse } from '../validation.js';
+import { CHECKOUT_STEPS, type CheckoutRequest, type StepDeps, type StepUpdate } from './checkout-steps.js';
+
+export interface CheckoutOutcome {
+  orderId: string | null;
+  clientSecret: string | null;
+  userErrors: UserError<OrderErrorCode>[];
+}
+
+export interface CheckoutServiceOptions extends StepDeps {
+  leaseMs: number;
+  log: Logger;
+  /** Test hook: runs after each step is stored (a thrown error is a failure there; a process kill, a crash). */
+  afterStep?: (step: CheckoutStep) => Promise<void> | void;
+}
+
+/** This process lost the checkout's lease to another: it stops without touching it. */
+class LeaseLost extends Error {}
+
+const STEP_INDEX = new Map<CheckoutStep, number>(CHECKOUT_STEPS.map((s, i) => [s.reaches, i]));
+const indexOf = (step: CheckoutStep) => STEP_INDEX.get(step) ?? -1;
+
+function fingerprintOf(request: CheckoutRequest): string {
+  const a = request.shippingAddress;
+  const canonical = [request.cartId, request.shippingMethod, request.expectedTotal, a.name, a.line1, a.line2, a.city, a.state, a.postalCode, a.country];
+  return createHash('sha256').update(JSON.stringify(canonical)).digest('hex');
+}
+
+export class CheckoutService {
+  /** Names this process as a lease holder. */
+  private readonly owner = `checkout-${randomUUID()}`;
+
+  constructor(private readonly deps: CheckoutServiceOptions) {}
+
+  /** Checks the input, then starts the person's checkout for this key, or answers the one the key already names. */
+  async checkout(personId: string, input: CheckoutInput): Promise<CheckoutOutcome> {
+    const c = new OrderInputChecker();
+    const key = c.idempotencyKey(input.idempotencyKey, ['input', 'idempotencyKey']);
+    const shippingAddress = c.address(input.shippingAddress, ['input', 'shippingAddress']);
+    c.range(input.expectedTotal, ['input', 'expectedTotal'], 0, Number.MAX_SAFE_INTEGER);
+    c.throwIfAny();
+    const request: CheckoutRequest = { cartId: input.cartId, shippingAddress, shippingMethod: input.shippingMethod, expectedTotal: input.expectedTotal ?? null };
+    const fingerprint = fingerprintOf(request);
+
+    // A failed checkout frees its key; a request racing that moment tries once more.
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const id = uuidv7();
+      const inserted = await this.deps.db.$executeRaw`
+        INSERT INTO checkout (id, person_id, idempotency_key, requested_key, fingerprint, request, cart_id, lease_owner, lease_until, attempts, updated_at)
+        VALUES (${id}::uuid, ${personId}, ${key}, ${key}, ${fingerprint}, ${JSON.stringify(request)}::jsonb, ${request.cartId}::uuid, ${this.owner},
+                now() + ${this.deps.leaseMs} * interval '1 millisecond', 1, now())
+        ON CONFLICT (person_id, idempotency_key) DO NOTHING`;
+      if (inserted === 1) return this.drive(id);
+      const existing = await this.deps.db.checkout.findUnique({ where: { personId_idempotencyKey: { personId, idempotencyKey: key } } });
+      if (!existing) continue;
+      if (existing.fingerprint !== fingerprint) {
+        return refuse('IDEMPOTENCY_KEY_REUSED', 'this idempotencyKey was used for another checkout; use a new key for a new purchase', ['input', 'idempotencyKey']);
+      }
+      return this.await(existing.id);
+    }
+    throw new Error('checkout could not start: its idempotency key kept changing hands');
+  }
+
+  /**
+   * Compensates checkouts left half-done by a process that stopped (their lease lapsed more than
+   * `graceMs` ago, so a client's retry had its chance to resume them). Returns how many.
+   */
+  async recoverAbandoned(graceMs = this.deps.leaseMs, limit = 50): Promise<number> {
+    const stale = await this.deps.db.$queryRaw<{ id: string }[]>`
+      SELECT id FROM checkout WHERE state IN ('RUNNING', 'COMPENSATING')
+         AND lease_until < now() - ${graceMs} * interval '1 millisecond' ORDER BY lease_until LIMIT ${limit}`;
+    let recovered = 0;
+    for (const { id } of stale) {
+      if (!(await this.claim(id))) continue;
+      const checkout = await this.load(id);
+      try {
+        await this.compensate(checkout, { failure: 'abandoned: the process running it stopped' });
+        recovered++;
+      } catch (err) {
+        this.deps.log.error({ err, checkoutId: id }, 'compensating an abandoned checkout failed; it will be tried again');
+      }
+    }
+    return recovered;
+  }
+
+  private load(id: string): Promise<Checkout> {
+    return this.deps.db.checkout.findUniqueOrThrow({ where: { id } });
+  }
+
+  /** Takes the lease of a checkout nobody holds (its holder stopped); false when another has it or it is over. */
+  private async claim(id: string): Promise<boolean> {
+    const claimed = await this.deps.db.$executeRaw`
+      UPDATE checkout SET lease_owner = ${this.owner}, lease_until = now() + ${this.deps.leaseMs} * interval '1 millisecond',
+             attempts = attempts + 1, updated_at = now()
+       WHERE id = ${id}::uuid AND state IN ('RUNNING', 'COMPENSATING') AND (lease_until IS NULL OR lease_until < now())`;
+    return claimed === 1;
+  }
+
+  /** Waits for the checkout another request runs; takes it over when its holder stopped. */
+  private async await(id: string): Promise<CheckoutOutcome> {
+    const deadline = Date.now() + this.deps.leaseMs + 10_000;
+    while (Date.now() < deadline) {
+      const checkout = await this.load(id);
+      if (checkout.state === 'COMPLETED' || checkout.state === 'FAILED') return this.outcomeOf(checkout);
+      if (await this.claim(id)) return this.drive(id);
+      await sleep(20);
+    }
+    throw new Error(`checkout ${id} is still running; try again`);
+  }
+
+  /** Runs the steps after the one the checkout reached; this process holds its lease. */
+  private async drive(id: string): Promise<CheckoutOutcome> {
+    let checkout = await this.load(id);
+    if (checkout.state === 'COMPENSATING') {
+      await this.compensate(checkout, {});
+      return this.outcomeOf(await this.load(id));
+    }
+    for (const step of CHECKOUT_STEPS.slice(indexOf(checkout.step) + 1)) {
+      try {
+        const update = await step.run(checkout, this.deps);
+        checkout = await this.store(checkout, step.reaches, update);
+        await this.deps.afterStep?.(step.reaches);
+      } catch (err) {
+        if (err instanceof LeaseLost) throw new Error(`checkout ${id} was taken over by another process`);
+        const current = await this.load(id);
+        // Failing after the last step was stored: the checkout is complete, and a retry answers it.
+        if (current.state === 'COMPLETED') throw err;
+        if (err instanceof UserErrorsException) {
+          await this.compensate(current, { userErrors: err.userErrors });
+          return this.outcomeOf(await this.load(id));
+        }
+        await this.compensate(current, { failure: (err as Error).message }).catch((compensation: unknown) =>
+          this.deps.log.error({ err: compensation, checkoutId: id }, 'checkout compensation failed; the recovery job will finish it'),
+        );
+        throw err;
+      }
+    }
+    return this.outcomeOf(checkout);
+  }
+
+  /** Stores a step's result and renews the lease; the last step completes the checkout. */
+  private async store(checkout: Checkout, reached: CheckoutStep, update: StepUpdate): Promise<Checkout> {
+    const last = indexOf(reached) === CHECKOUT_STEPS.length - 1;
+    const data: Prisma.CheckoutUpdateManyMutationInput = {
+      step: reached,
+      ...(update.quote ? { quote: update.quote as object } : {}),
+      ...(update.reservedUntil ? { reservedUntil: update.reservedUntil } : {}),
+      ...(last ? { state: 'COMPLETED', leaseOwner: null, leaseUntil: null } : { leaseUntil: new Date(Date.now() + this.deps.leaseMs) }),
+    };
+    const stored = await this.deps.db.checkout.updateMany({ where: { id: checkout.id, leaseOwner: this.owner, state: 'RUNNING' }, data });
+    if (stored.count !== 1) throw new LeaseLost();
+    return this.load(checkout.id);
+  }
+
+  /**
+   * Undoes, in reverse, every step the checkout reached and the one after it (which may have
+   * taken effect without being stored), then frees its idempotency key. Each compensation is
+   * idempotent, so running this again after a crash is safe.
+   */
+  private async compensate(checkout: Checkout, why: { userErrors?: UserError[]; failure?: string }): Promise<void> {
+    const marked = await this.deps.db.checkout.updateMany({
+      where: { id: checkout.id, leaseOwner: this.owner, state: { in: ['RUNNING', 'COMPENSATING'] } },
+      data: {
+        state: 'COMPENSATING',
+        ...(why.userErrors ? { userErrors: why.userErrors as object[] } : {}),
+        ...(why.failure ? { failure: why.failure.slice(0, 500) } : {}),
+      },
+    });
+    if (marked.count !== 1) throw new LeaseLost();
+    const reached = Math.min(indexOf(checkout.step) + 1, CHECKOUT_STEPS.length - 1);
+    for (const step of CHECKOUT_STEPS.slice(0, reached + 1).reverse()) await step.compensate(checkout, this.deps);
+    await this.deps.db.checkout.updateMany({
+      where: { id: checkout.id, leaseOwner: this.owner },
+      data: { state: 'FAILED', idempotencyKey: null, leaseOwner: null, leaseUntil: null },
+    });
+    this.deps.log.info({ checkoutId: checkout.id, step: checkout.step, why: why.failure ?? why.userErrors?.map((e) => e.code) }, 'checkout compensated');
+  }
+
+  private async outcomeOf(checkout: Checkout): Promise<CheckoutOutcome> {
+    if (checkout.state === 'FAILED') {
+      const userErrors = (checkout.userErrors as UserError<OrderErrorCode>[] | null) ?? null;
+      if (!userErrors?.length) throw new Error(`checkout ${checkout.id} failed: ${checkout.failure ?? 'unknown'}`);
+      return { orderId: null, clientSecret: null, userErrors };
+    }
+    const order = await this.deps.db.order.findUniqueOrThrow({ where: { id: checkout.id } });
+    const clientSecret = order.paymentIntentId ? (await this.deps.payments.retrievePaymentIntent(order.paymentIntentId)).clientSecret : null;
+    return { orderId: order.id, clientSecret, userErrors: [] };
+  }
+}

@@ -1,0 +1,22 @@
+// What the order resolvers receive: rows as stored (codegen maps the SDL's types to these).
+import type { CountedConnection } from '../../lib/pagination.js';
+import type { Order, OrderDiscount, OrderHistory, OrderLine, Payment } from './prisma-client/client.js';
+
+export type OrderRow = Order;
+/** Lines and discounts carry their order's currency, for their Money fields. */
+export type OrderLineRow = OrderLine & { currency: string };
+export type OrderDiscountRow = OrderDiscount & { currency: string };
+export type OrderHistoryRow = OrderHistory;
+export type PaymentRow = Payment;
+export type OrderConnectionRow = CountedConnection<OrderRow>;
+
+/** A shipping address as the order keeps it (JSON in order.shipping_address). */
+export interface AddressView {
+  name: string | null;
+  line1: string;
+  line2: string | null;
+  city: string;
+  state: string | null;
+  postalCode: string;
+  country: string;
+}

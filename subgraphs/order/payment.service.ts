@@ -1,0 +1,154 @@
+// What the payment provider says becomes the order's state. The provider's webhooks are hints:
+// each names a PaymentIntent, which is read back from the provider and applied (paid, failed,
+// cancelled, refunded); reconciliation applies the same truth to orders whose webhook was lost.
+// Applying it twice changes nothing.
+import { v7 as uuidv7 } from 'uuid';
+import type { Logger } from '../../lib/logger.js';
+import { recordEvents } from '../../lib/outbox.js';
+import { IllegalTransition, systemActor, type Actor } from '../../lib/state-machine.js';
+import type { Counter } from 'prom-client';
+import { orderRefunded } from './order-events.js';
+import type { OrderService } from './order.service.js';
+import type { PaymentIntentView, PaymentProvider } from './payments/provider.js';
+import type { PrismaClient } from './prisma-client/client.js';
+
+export type PaymentOutcome = 'paid' | 'cancelled' | 'refunded' | 'unchanged' | 'unknown';
+
+/** A declined or failed payment: the PaymentIntent waits for another method, with the last error. */
+const hasFailed = (intent: PaymentIntentView) => intent.status === 'requires_payment_method' && intent.lastError !== null;
+
+export class PaymentService {
+  constructor(
+    private readonly db: PrismaClient,
+    private readonly provider: PaymentProvider,
+    private readonly orders: OrderService,
+    private readonly log: Logger,
+    private readonly repairs?: Counter<'outcome'>,
+  ) {}
+
+  /**
+   * A webhook from the provider: verified on the raw body (throws WebhookSignatureError when the
+   * signature is wrong or stale), applied once per event id. Resolves once the effect is committed.
+   */
+  async handleWebhook(rawBody: Buffer, signature: string | undefined): Promise<PaymentOutcome | 'duplicate'> {
+    const event = this.provider.parseWebhook(rawBody, signature);
+    if (await this.db.providerEvent.findUnique({ where: { id: event.id } })) return 'duplicate';
+    const outcome = event.paymentIntentId ? await this.sync(event.paymentIntentId, systemActor('payment-webhook')) : 'unknown';
+    await this.db.providerEvent.createMany({ data: [{ id: event.id, type: event.type }], skipDuplicates: true });
+    this.log.info({ eventId: event.id, type: event.type, paymentIntentId: event.paymentIntentId, outcome }, 'payment webhook applied');
+    return outcome;
+  }
+
+  /** Reads the PaymentIntent back from the provider and applies it to its order. */
+  async sync(paymentIntentId: string, actor: Actor): Promise<PaymentOutcome> {
+    const payment = await this.db.payment.findUnique({ where: { providerPaymentId: paymentIntentId } });
+    if (!payment) {
+      this.log.warn({ paymentIntentId }, 'payment intent unknown to the order context; ignored');
+      return 'unknown';
+    }
+    const intent = await this.provider.retrievePaymentIntent(paymentIntentId);
+    return this.apply(payment.orderId, intent, actor);
+  }
+
+  private async apply(orderId: string, intent: PaymentIntentView, actor: Actor): Promise<PaymentOutcome> {
+    if (intent.status === 'succeeded') return this.paid(orderId, intent, actor);
+    if (intent.status === 'canceled' || hasFailed(intent)) return this.failed(orderId, intent, actor);
+    return 'unchanged';
+  }
+
+  private async paid(orderId: string, intent: PaymentIntentView, actor: Actor): Promise<PaymentOutcome> {
+    try {
+      const result = await this.orders.transition(orderId, 'PAID', actor, {
+        reason: `payment ${intent.id} succeeded`,
+        alongside: async (tx) => {
+          await tx.payment.update({ where: { providerPaymentId: intent.id }, data: { status: 'SUCCEEDED', amountCaptured: intent.amountReceived } });
+        },
+      });
+      return this.refunds(orderId, intent, result.moved ? 'paid' : 'unchanged');
+    } catch (err) {
+      if (!(err instanceof IllegalTransition) || err.from !== 'CANCELLED') throw err;
+      // Paid after the order was cancelled (e.g. its hold expired first): the money goes back.
+      await this.db.payment.update({ where: { providerPaymentId: intent.id }, data: { status: 'SUCCEEDED', amountCaptured: intent.amountReceived } });
+      const refundable = intent.amountReceived - intent.amountRefunded;
+      if (refundable > 0) {
+        await this.provider.refund({ paymentIntentId: intent.id, amount: refundable, reason: 'order cancelled before payment', idempotencyKey: `order-${orderId}-late-payment-refund` });
+      }
+      this.log.warn({ orderId, paymentIntentId: intent.id }, 'payment succeeded for a cancelled order; refunded');
+      return this.sync(intent.id, actor);
+    }
+  }
+
+  private async failed(orderId: string, intent: PaymentIntentView, actor: Actor): Promise<PaymentOutcome> {
+    // A failed PaymentIntent is cancelled too, so that it can never be paid later.
+    const final = hasFailed(intent) ? await this.provider.cancelPaymentIntent(intent.id, `order-${orderId}-payment-cancel`) : intent;
+    const reason = intent.lastError ? `payment failed: ${intent.lastError.message}` : `payment ${final.status}`;
+    const result = await this.orders.transition(orderId, 'CANCELLED', actor, {
+      reason,
+      alongside: async (tx) => {
+        await tx.payment.update({
+          where: { providerPaymentId: intent.id },
+          data: { status: intent.lastError ? 'FAILED' : 'CANCELLED', failureCode: intent.lastError?.declineCode ?? intent.lastError?.code ?? null, failureMessage: intent.lastError?.message ?? null },
+        });
+      },
+    });
+    return result.moved ? 'cancelled' : 'unchanged';
+  }
+
+  /** Refunds made at the provider that the order does not know of yet (e.g. from its dashboard). */
+  private async refunds(orderId: string, intent: PaymentIntentView, otherwise: PaymentOutcome): Promise<PaymentOutcome> {
+    return this.db.$transaction(async (tx) => {
+      const [payment] = await tx.$queryRaw<{ id: string; amount_refunded: number }[]>`
+        SELECT id, amount_refunded FROM payment WHERE provider_payment_id = ${intent.id} FOR UPDATE`;
+      if (!payment || intent.amountRefunded <= payment.amount_refunded) return otherwise;
+      const amount = intent.amountRefunded - payment.amount_refunded;
+      await tx.payment.update({ where: { id: payment.id }, data: { amountRefunded: intent.amountRefunded } });
+      const refundId = uuidv7();
+      await tx.refund.create({ data: { id: refundId, key: `provider-${intent.id}-${intent.amountRefunded}`, orderId, paymentId: payment.id, amount, reason: 'refunded at the payment provider', status: 'succeeded', actor: 'system:payment-webhook' } });
+      const order = await tx.order.findUniqueOrThrow({ where: { id: orderId } });
+      await recordEvents(tx, [orderRefunded(order, { id: refundId, amount, reason: 'refunded at the payment provider', refundedTotal: intent.amountRefunded })]);
+      return 'refunded';
+    });
+  }
+
+  /**
+   * Payment reconciliation: unpaid orders older than `after` get what a lost webhook would have
+   * given them; unpaid orders past their stock hold are cancelled with their PaymentIntent.
+   */
+  async reconcile(options: { afterMs: number; limit?: number; now?: Date }): Promise<number> {
+    const now = options.now ?? new Date();
+    const actor = systemActor('payment-reconciliation');
+    const due = await this.db.order.findMany({
+      where: { status: 'PENDING_PAYMENT', createdAt: { lt: new Date(now.getTime() - options.afterMs) } },
+      orderBy: { createdAt: 'asc' },
+      take: options.limit ?? 100,
+      select: { id: true, paymentIntentId: true, reservedUntil: true },
+    });
+    let repaired = 0;
+    for (const order of due) {
+      try {
+        let outcome: PaymentOutcome = order.paymentIntentId ? await this.sync(order.paymentIntentId, actor) : 'unknown';
+        if ((outcome === 'unchanged' || outcome === 'unknown') && order.reservedUntil <= now) outcome = await this.expire(order.id, order.paymentIntentId, actor);
+        if (outcome !== 'unchanged' && outcome !== 'unknown') {
+          repaired++;
+          this.repairs?.inc({ outcome });
+          this.log.info({ orderId: order.id, outcome }, 'payment reconciliation repaired an order');
+        }
+      } catch (err) {
+        this.log.error({ err, orderId: order.id }, 'payment reconciliation failed for an order; it will be tried again');
+      }
+    }
+    return repaired;
+  }
+
+  /** An unpaid order whose stock hold is over: its PaymentIntent is cancelled (unless it was paid meanwhile), then the order. */
+  private async expire(orderId: string, paymentIntentId: string | null, actor: Actor): Promise<PaymentOutcome> {
+    if (paymentIntentId) {
+      const intent = await this.provider.retrievePaymentIntent(paymentIntentId);
+      if (intent.status === 'succeeded') return this.apply(orderId, intent, actor);
+      if (intent.status !== 'canceled') await this.provider.cancelPaymentIntent(paymentIntentId, `order-${orderId}-payment-cancel`);
+      await this.db.payment.update({ where: { providerPaymentId: paymentIntentId }, data: { status: 'CANCELLED' } });
+    }
+    const result = await this.orders.transition(orderId, 'CANCELLED', actor, { reason: 'payment not received before the stock hold ended' });
+    return result.moved ? 'cancelled' : 'unchanged';
+  }
+}
