@@ -41,6 +41,8 @@ const mappers: Record<string, Record<string, string>> = {
     OrderDiscount: '../models.js#OrderDiscountRow',
     OrderHistoryEntry: '../models.js#OrderHistoryRow',
     Payment: '../models.js#PaymentRow',
+    Shipment: '../prisma-client/client.js#Shipment as ShipmentRow',
+    OrderRefund: '../models.js#RefundRow',
     OrderConnection: '../models.js#OrderConnectionRow',
     Money: '../../../lib/money.js#Money as MoneyValue',
   },

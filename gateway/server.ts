@@ -14,7 +14,7 @@ import { readSettings } from '../lib/config.js';
 import { maskErrors } from '../lib/errors.js';
 import { createHttpService } from '../lib/http-service.js';
 import { createLogger } from '../lib/logger.js';
-import { createRegistry, graphqlMetricsPlugin } from '../lib/metrics.js';
+import { createRegistry, graphqlMetricsPlugin, outcomeOf, subgraphFetchMetrics, type Outcome } from '../lib/metrics.js';
 import { bindToScope, currentScope, traceparentFor } from '../lib/request-scope.js';
 import type { Runtime, RunningService } from '../lib/runtime.js';
 import type { SubgraphName } from '../lib/subgraph-names.js';
@@ -37,14 +37,30 @@ export interface GatewayContext {
 
 /**
  * Forwards the caller's token (subgraphs verify it themselves), the request id, the trace and
- * the caller's address, signed with the service secret so that subgraphs can trust it.
+ * the caller's address, signed with the service secret so that subgraphs can trust it; times each
+ * fetch of a client's operation when given `timeFetch`.
  */
 export class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   constructor(
     config: { url: string },
     private readonly serviceSecret: KeyObject,
+    private readonly timeFetch?: (operationName: string) => (outcome: Outcome) => void,
   ) {
     super(config);
+  }
+
+  override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>) {
+    // Only a client's operation has one; health checks and schema loads are not timed.
+    if (!this.timeFetch || !('incomingRequestContext' in options)) return super.process(options);
+    const done = this.timeFetch(options.incomingRequestContext.operationName ?? 'anonymous');
+    try {
+      const response = await super.process(options);
+      done(outcomeOf(response.errors));
+      return response;
+    } catch (err) {
+      done('error');
+      throw err;
+    }
   }
 
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
@@ -65,6 +81,7 @@ export async function startGateway(runtime: Runtime, options: { port?: number } 
   const settings = readSettings(gatewaySettings, config);
   const log = createLogger(config.LOG_LEVEL, 'gateway');
   const registry = createRegistry('gateway');
+  const timeFetch = subgraphFetchMetrics(registry);
   const subgraphUrls = config.subgraphUrls;
   // Apollo Gateway otherwise reports usage to Apollo and probes cloud metadata endpoints
   // (AWS, GCP, Azure) from every instance; an operator may still opt in explicitly.
@@ -73,7 +90,7 @@ export async function startGateway(runtime: Runtime, options: { port?: number } 
   const supergraphSdl = readFileSync(SUPERGRAPH_PATH, 'utf8');
   const gateway = new ApolloGateway({
     supergraphSdl,
-    buildService: ({ name }) => new ForwardingDataSource({ url: subgraphUrls[name as SubgraphName] }, serviceSecret),
+    buildService: ({ name }) => new ForwardingDataSource({ url: subgraphUrls[name as SubgraphName] }, serviceSecret, (operation) => timeFetch(name, operation)),
     logger: log,
   });
   const http = createHttpService({

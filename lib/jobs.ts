@@ -19,8 +19,10 @@ export async function startRecurringJob(options: {
   everyMs: number;
   log: Logger;
   run: () => Promise<unknown>;
+  /** Told of each run this process's worker finishes: its outcome and how long it took. */
+  onRun?: (outcome: 'completed' | 'failed', seconds: number | undefined) => void;
 }): Promise<RecurringJob> {
-  const { connection, prefix, queueName, everyMs, log, run } = options;
+  const { connection, prefix, queueName, everyMs, log, run, onRun } = options;
   const queue = new Queue(queueName, { connection, prefix });
   await queue.upsertJobScheduler(
     queueName,
@@ -32,7 +34,13 @@ export async function startRecurringJob(options: {
     () => run(),
     { connection, prefix, concurrency: 1 },
   );
-  worker.on('failed', (_job, err) => log.error({ err, queue: queueName }, 'recurring job failed'));
+  const seconds = (job: { processedOn?: number; finishedOn?: number } | undefined) =>
+    job?.processedOn && job.finishedOn ? (job.finishedOn - job.processedOn) / 1000 : undefined;
+  worker.on('completed', (job) => onRun?.('completed', seconds(job)));
+  worker.on('failed', (job, err) => {
+    log.error({ err, queue: queueName }, 'recurring job failed');
+    onRun?.('failed', seconds(job));
+  });
   worker.on('error', (err) => log.error({ err, queue: queueName }, 'worker error'));
   return {
     queue,

@@ -11,9 +11,12 @@ import type { Logger } from './logger.js';
 import { eventStream } from './outbox.js';
 import { IllegalTransition, type Actor } from './state-machine.js';
 
-const outcomeData = z.object({ orderId: z.string().min(1), cartId: z.string().nullish(), personId: z.string().nullish() });
+const outcomeData = z.object({ orderId: z.string().min(1), cartId: z.string().nullish(), personId: z.string().nullish(), previousStatus: z.string().nullish() });
 
 export type OrderOutcome = z.infer<typeof outcomeData>;
+
+/** Whether a cancelled order had been paid (OrderCancelled's previousStatus): its stock left and its cart was checked out. */
+export const wasPaid = (order: OrderOutcome): boolean => !!order.previousStatus && order.previousStatus !== 'PENDING_PAYMENT';
 
 /** The order context, acting through its events. */
 export const ORDER_CONTEXT: Actor = { kind: 'service', id: 'order' };

@@ -83,19 +83,26 @@ const STREAM_MAX_LEN = 1_000_000;
  * their order because they are stamped under its row lock (up to clock skew between processes).
  * Returns how many were published.
  */
-export async function relayOutbox(db: TransactionalSqlClient, redis: Redis, stream: string, batchSize = 200): Promise<number> {
-  return db.$transaction(async (tx) => {
+export async function relayOutbox(
+  db: TransactionalSqlClient,
+  redis: Redis,
+  stream: string,
+  batchSize = 200,
+  /** Told the types of the events published, once they are marked. */
+  onPublished?: (types: string[]) => void,
+): Promise<number> {
+  const types = await db.$transaction(async (tx): Promise<string[]> => {
     const [lock] = await tx.$queryRawUnsafe<{ relaying: boolean }[]>(
       `SELECT pg_try_advisory_xact_lock(hashtext(current_schema() || '.outbox_event')) AS relaying`,
     );
-    if (!lock?.relaying) return 0;
+    if (!lock?.relaying) return [];
     const rows = await tx.$queryRawUnsafe<OutboxRow[]>(
       `SELECT id, type, version, aggregate_type, aggregate_id, trace_id, data, occurred_at
          FROM outbox_event WHERE published_at IS NULL
         ORDER BY occurred_at, id LIMIT $1`,
       batchSize,
     );
-    if (rows.length === 0) return 0;
+    if (rows.length === 0) return [];
     const pipeline = redis.multi();
     for (const row of rows) {
       const envelope: EventEnvelope = {
@@ -117,8 +124,32 @@ export async function relayOutbox(db: TransactionalSqlClient, redis: Redis, stre
       `UPDATE outbox_event SET published_at = now() WHERE id = ANY($1::uuid[])`,
       rows.map((r) => r.id),
     );
-    return rows.length;
+    return rows.map((r) => r.type);
   });
+  if (types.length > 0) onPublished?.(types);
+  return types.length;
+}
+
+export interface OutboxBacklog {
+  unpublished: number;
+  oldestAgeSeconds: number;
+}
+
+const BACKLOG_COUNT_LIMIT = 100_000;
+
+/**
+ * What waits in the outbox of the client's context (its search_path): unpublished events, counted
+ * up to BACKLOG_COUNT_LIMIT, and the age of the oldest (0 when none waits). Metrics read it per
+ * scrape, so both stay on the (published_at, occurred_at) index: an index-only count and, ordered
+ * as the index is (`published_at` first, NULL for all of them), one probe for the oldest.
+ */
+export async function outboxBacklog(db: SqlClient): Promise<OutboxBacklog> {
+  const [row] = await db.$queryRawUnsafe<{ unpublished: number; oldest_age_seconds: number | null }[]>(
+    `SELECT (SELECT count(*)::int FROM (SELECT 1 FROM outbox_event WHERE published_at IS NULL LIMIT ${BACKLOG_COUNT_LIMIT}) AS waiting) AS unpublished,
+            (SELECT extract(epoch FROM clock_timestamp() - occurred_at)::float8 FROM outbox_event
+              WHERE published_at IS NULL ORDER BY published_at, occurred_at LIMIT 1) AS oldest_age_seconds`,
+  );
+  return { unpublished: row?.unpublished ?? 0, oldestAgeSeconds: Math.max(0, row?.oldest_age_seconds ?? 0) };
 }
 
 /** Reads events back from a stream (tests and tools). */

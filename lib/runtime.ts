@@ -1,16 +1,17 @@
 import type { Express } from 'express';
 import type { Redis } from 'ioredis';
+import type { Metric } from 'prom-client';
 import { createAuthenticator, resolveAuthSettings, signServiceToken, type Authenticate } from './auth.js';
 import type { Config } from './config.js';
 import type { RequestContext } from './resolver-context.js';
 import type { TransactionalSqlClient } from './db.js';
-import { startEventConsumer, type ConsumerSpec, type RunningConsumer } from './event-consumer.js';
+import { consumerBacklog, startEventConsumer, type ConsumerSpec, type RunningConsumer } from './event-consumer.js';
 import { createHttpService } from './http-service.js';
 import { startRecurringJob, type RecurringJob } from './jobs.js';
 import { createLogger, type Logger } from './logger.js';
-import { createRegistry } from './metrics.js';
+import { QUEUE_STATES, createRegistry, eventConsumerMetrics, outboxMetrics, outboxPublishedCounter, queueMetrics, recurringJobMetrics } from './metrics.js';
 import { createRedis } from './redis.js';
-import { eventStream, relayOutbox } from './outbox.js';
+import { eventStream, outboxBacklog, relayOutbox } from './outbox.js';
 import { mountSubgraph } from './subgraph-server.js';
 import { subgraphTypeDefs } from './subgraph-schema.js';
 import type { SubgraphName } from './subgraph-names.js';
@@ -53,6 +54,8 @@ export interface JobSpec {
   queueName: string;
   everyMs: number;
   run: () => Promise<unknown>;
+  /** Metrics the job keeps (e.g. the reservations it expired), created unregistered; shown on its service's /metrics. */
+  metrics?: Metric[];
 }
 
 export interface SubgraphDb extends TransactionalSqlClient {
@@ -77,11 +80,14 @@ export async function startSubgraph<C extends RequestContext>(options: {
   publicCache?: { maxAge: number; personal: (context: C) => boolean };
   /** Routes of the subgraph's own besides /graphql (e.g. the order context's payment webhooks). */
   routes?: (app: Express) => void;
+  /** Metrics of the subgraph's own (e.g. the order context's reconciliation repairs), created unregistered; shown on its /metrics. */
+  metrics?: Metric[];
 }): Promise<RunningService> {
   const { name, runtime, db } = options;
   const { config, redis } = runtime;
   const log = createLogger(config.LOG_LEVEL, name);
   const registry = createRegistry(name);
+  for (const metric of [...(options.metrics ?? []), ...(options.jobs ?? []).flatMap((job) => job.metrics ?? [])]) registry.registerMetric(metric);
   const http = createHttpService({
     log,
     registry,
@@ -104,21 +110,35 @@ export async function startSubgraph<C extends RequestContext>(options: {
   });
   const jobs: RecurringJob[] = [];
   const consumers: RunningConsumer[] = [];
+  // Read when Prometheus scrapes, by whichever process serves this context: lag shows even when no worker runs.
+  outboxMetrics(registry, log, name, () => outboxBacklog(db));
+  eventConsumerMetrics(registry, log, async () => {
+    if (redis.status !== 'ready') throw new Error(`Redis is ${redis.status}`);
+    const groups = await Promise.all((options.consumers ?? []).map((spec) => consumerBacklog(redis, spec.stream, spec.name)));
+    return groups.filter((g) => g !== null);
+  });
   if (config.RUN_WORKERS) {
+    const publishedEvents = outboxPublishedCounter(registry);
+    const observeRuns = recurringJobMetrics(registry);
+    queueMetrics(registry, log, async () => {
+      if (redis.status !== 'ready') throw new Error(`Redis is ${redis.status}`);
+      return Promise.all(jobs.map(async ({ queue }) => ({ queue: queue.name, counts: await queue.getJobCounts(...QUEUE_STATES) })));
+    });
     const specs: JobSpec[] = [
       {
         queueName: `${name}-outbox-relay`,
         everyMs: config.OUTBOX_RELAY_MS,
         run: async () => {
           let published = 0;
-          for (let batch = -1; batch !== 0; published += batch) batch = await relayOutbox(db, redis, eventStream(config.REDIS_PREFIX, name));
+          const count = (types: string[]) => types.forEach((type) => publishedEvents.inc({ type }));
+          for (let batch = -1; batch !== 0; published += batch) batch = await relayOutbox(db, redis, eventStream(config.REDIS_PREFIX, name), undefined, count);
           return published;
         },
       },
       ...(options.jobs ?? []),
     ];
     for (const spec of specs) {
-      jobs.push(await startRecurringJob({ connection: redis, prefix: bullPrefix(config), log, ...spec }));
+      jobs.push(await startRecurringJob({ connection: redis, prefix: bullPrefix(config), log, onRun: observeRuns(spec.queueName), ...spec }));
     }
     for (const spec of options.consumers ?? []) consumers.push(await startEventConsumer({ spec, redis, log }));
   }

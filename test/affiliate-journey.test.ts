@@ -1,7 +1,10 @@
 // A referred shopper end to end, with the real workers: the click is recorded, the cart is created
 // with the partner's code, the cart's outbox relay publishes CartCreated, and the promotion
-// context's consumer links the click to that cart, which the partner report then counts.
+// context's consumer links the click to that cart, which the partner report then counts. Then the
+// shopper buys: the order context's OrderPaid credits the partner with its commission.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cartApi, createVariants } from '../subgraphs/cart/cart-fixtures.js';
+import { orderApi, payWith } from '../subgraphs/order/order-fixtures.js';
 import { startTestStack, type GraphQLClient, type TestStack } from './harness.js';
 
 let stack: TestStack;
@@ -18,7 +21,7 @@ beforeAll(async () => {
 });
 afterAll(() => stack?.close());
 
-const REPORT = `query($id: ID!, $from: DateTime!, $to: DateTime!) { affiliateReport(partnerId: $id, from: $from, to: $to) { clicks carts orders } }`;
+const REPORT = `query($id: ID!, $from: DateTime!, $to: DateTime!) { affiliateReport(partnerId: $id, from: $from, to: $to) { clicks carts orders revenue { amount } commission { amount } } }`;
 
 describe('a referred shopper', () => {
   it('has the click linked to the cart they create with the partner code', async () => {
@@ -34,6 +37,21 @@ describe('a referred shopper', () => {
     const range = { id: partnerId, from: new Date(Date.now() - 3_600_000).toISOString(), to: new Date(Date.now() + 3_600_000).toISOString() };
     await expect
       .poll(async () => (await stack.admin.query<{ affiliateReport: unknown }>(REPORT, range)).affiliateReport, { timeout: 20_000, interval: 200 })
-      .toEqual({ clicks: 1, carts: 1, orders: 0 });
+      .toEqual({ clicks: 1, carts: 1, orders: 0, revenue: [], commission: [] });
+  });
+
+  it('credits the partner when the order the cart became is paid', async () => {
+    const { variantIds } = await createVariants(stack, [{ price: 5000, onHand: 5 }]);
+    const cart = (await cartApi(alice).mine())!;
+    expect((await cartApi(alice).add(cart.id, variantIds[0]!, 2)).userErrors).toEqual([]);
+    const { order, paymentClientSecret, userErrors } = await orderApi(alice).checkout({ cartId: cart.id });
+    expect(userErrors).toEqual([]);
+    await payWith(stack, paymentClientSecret!);
+    const range = { id: partnerId, from: new Date(Date.now() - 3_600_000).toISOString(), to: new Date(Date.now() + 3_600_000).toISOString() };
+    // Commission: 8 % of subtotal − discounts (10,000 → 800).
+    await expect
+      .poll(async () => (await stack.admin.query<{ affiliateReport: unknown }>(REPORT, range)).affiliateReport, { timeout: 20_000, interval: 200 })
+      .toEqual({ clicks: 1, carts: 1, orders: 1, revenue: [{ amount: 10_000 }], commission: [{ amount: 800 }] });
+    expect((await orderApi(alice).order(order!.id))?.status).toBe('PAID');
   });
 });

@@ -85,6 +85,13 @@ describe('checkout and payment', () => {
     ]);
     expect(after.payments).toEqual([expect.objectContaining({ status: 'SUCCEEDED', captured: { amount: order.total.amount } })]);
 
+    // The lines point at the catalog's variants through federation.
+    const federated = await stack.admin.query<{ order: { lines: { sku: string; variant: { sku: string; product: { name: string } } }[] } }>(
+      `query($id: ID!) { order(id: $id) { lines { sku variant { sku product { name } } } } }`,
+      { id: order.id },
+    );
+    expect(federated.order.lines.map((l) => [l.sku, l.variant.sku, l.variant.product.name])).toEqual(order.lines.map((l) => [l.sku, l.sku, l.productName]));
+
     // Everything follows the order: stock leaves, the use is confirmed, the cart is done.
     await poll(() => reservationOf(order.id)).toBe('COMMITTED');
     expect(await stockOf(variantIds[0]!)).toEqual({ onHand: 3, reserved: 0 });
@@ -154,11 +161,39 @@ describe('checkout and payment', () => {
     expect(rows[0].reserved_count).toBe(0);
   });
 
+  it('takes a country code in any case, answers it in capitals, and refuses one that is not a country at the gateway', async () => {
+    const { shopper, orders, cart } = await shopperWithCart();
+    const CHECKOUT = `mutation($input: CheckoutInput!) { checkout(input: $input) { order { id } userErrors { code } } }`;
+    const bad = await shopper.request(CHECKOUT, { input: { cartId: cart.id, shippingAddress: { ...ADDRESS, country: 'USA' }, shippingMethod: 'STANDARD', idempotencyKey: newKey() } });
+    expect(bad.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    const placed = await orders.checkout({ cartId: cart.id, shippingAddress: { ...ADDRESS, country: 'us', state: 'ca' } });
+    expect(placed.order?.shippingAddress).toMatchObject({ country: 'US', state: 'CA' });
+  });
+
   it('refuses an empty cart and a cart that is not the caller’s', async () => {
     const shopper = await stack.as(unique('shopper'), 'customer');
     const { cart } = await cartApi(shopper).create();
     expect((await orderApi(shopper).checkout({ cartId: cart!.id })).userErrors.map((e) => e.code)).toEqual(['CART_EMPTY']);
     const stranger = await stack.as(unique('stranger'), 'customer');
     expect((await orderApi(stranger).checkout({ cartId: cart!.id })).userErrors.map((e) => e.code)).toEqual(['CART_NOT_FOUND']);
+  });
+
+  it('makes an order its discounts pay for entirely PAID at once, without a payment', async () => {
+    const { variantIds } = await createVariants(stack, [{ price: 3000, onHand: 5 }]);
+    const all = unique('ALL').toUpperCase().replaceAll('-', '');
+    const ship = unique('SHIP').toUpperCase().replaceAll('-', '');
+    await createPromotion(stack, { name: 'On the house', code: all, discountType: 'PERCENTAGE', percentOff: 100 });
+    await createPromotion(stack, { name: 'Free shipping', code: ship, discountType: 'FREE_SHIPPING' });
+    const shopper = await stack.as(unique('lucky'), 'customer');
+    const carts = cartApi(shopper);
+    const { cart } = await carts.create(undefined, [{ variantId: variantIds[0]!, quantity: 1 }]);
+    await carts.applyCode(cart!.id, all);
+    const applied = await carts.applyCode(cart!.id, ship);
+    expect(applied.cart?.total.amount).toBe(0);
+    const { order, paymentClientSecret, userErrors } = await orderApi(shopper).checkout({ cartId: cart!.id });
+    expect(userErrors).toEqual([]);
+    expect(paymentClientSecret).toBeNull();
+    expect(order).toMatchObject({ status: 'PAID', total: { amount: 0 }, paymentIntentId: null, payments: [] });
+    await poll(() => reservationOf(order!.id)).toBe('COMMITTED');
   });
 });

@@ -72,6 +72,27 @@ describe('payment webhooks', () => {
   });
 });
 
+describe('refunds made at the provider', () => {
+  let stack: TestStack;
+  beforeAll(async () => {
+    stack = await startTestStack({ workers: true, env: { OUTBOX_RELAY_MS: '50', ORDER_RECONCILE_MS: '3600000' } });
+  }, 60_000);
+  afterAll(() => stack?.close());
+
+  it('are recorded on the order when the charge.refunded webhook comes, once', async () => {
+    const { orders, order, secret } = await placeOrder(stack);
+    await payWith(stack, secret);
+    await expect.poll(async () => (await orders.order(order.id))?.status, { timeout: 10_000 }).toBe('PAID');
+    // As from Stripe's dashboard: the order context did not ask for it.
+    const dashboard = new Stripe('sk_test_dashboard', { host: '127.0.0.1', port: stack.stripe!.port, protocol: 'http' });
+    await dashboard.refunds.create({ payment_intent: intentOf(secret), amount: 1200 });
+    await expect.poll(async () => (await orders.order(order.id))?.payments[0]?.refunded.amount, { timeout: 10_000 }).toBe(1200);
+    await stack.stripe!.drainWebhooks();
+    const refunds = await stack.admin.query<{ order: { refunds: { amount: { amount: number }; reason: string }[] } }>(`query($id: ID!) { order(id: $id) { refunds { amount { amount } reason } } }`, { id: order.id });
+    expect(refunds.order.refunds).toEqual([{ amount: { amount: 1200 }, reason: 'refunded at the payment provider' }]);
+  });
+});
+
 describe('payment reconciliation, when webhooks are lost', () => {
   let stack: TestStack;
   let services: OrderServices;

@@ -14,7 +14,7 @@ import { createCartLoaders, quoteCart, readForQuote, type CartQuote } from './qu
 import { loadRateTables } from './rates.js';
 import { resolvers } from './resolvers.js';
 import { cartExpiryJob } from './workers/cart-expiry.js';
-import { ORDER_CONTEXT, orderOutcomeConsumer } from '../../lib/order-outcomes.js';
+import { ORDER_CONTEXT, orderOutcomeConsumer, wasPaid } from '../../lib/order-outcomes.js';
 
 /** The cart's services on one database pool, with the catalog and promotion subgraphs it asks (per call, at their configured URLs). */
 export function createCartServices(runtime: Pick<Runtime, 'config' | 'serviceToken'>) {
@@ -71,7 +71,8 @@ export async function startCart(runtime: Runtime, options: { port?: number } = {
         redisPrefix: runtime.config.REDIS_PREFIX,
         log: createLogger(runtime.config.LOG_LEVEL, 'cart'),
         paid: async ({ orderId, cartId }) => cartId && checkouts.complete(ORDER_CONTEXT, cartId, orderId),
-        cancelled: async ({ orderId, cartId }) => cartId && checkouts.reopen(ORDER_CONTEXT, cartId, orderId),
+        // A paid order's cart was checked out for good; an unpaid one's goes back to its shopper.
+        cancelled: async (order) => (order.cartId && !wasPaid(order) ? checkouts.reopen(ORDER_CONTEXT, order.cartId, order.orderId) : undefined),
       }),
     ],
   });

@@ -11,7 +11,7 @@ import { PrismaClient } from './prisma-client/client.js';
 import { ProductService } from './product.service.js';
 import { resolvers } from './resolvers.js';
 import { reservationExpiryJob } from './workers/reservation-expiry.js';
-import { ORDER_CONTEXT, orderOutcomeConsumer } from '../../lib/order-outcomes.js';
+import { ORDER_CONTEXT, orderOutcomeConsumer, wasPaid } from '../../lib/order-outcomes.js';
 import { createLogger } from '../../lib/logger.js';
 
 export interface CatalogOptions {
@@ -58,7 +58,8 @@ export async function startCatalog(runtime: Runtime, options: CatalogOptions = {
         redisPrefix: runtime.config.REDIS_PREFIX,
         log: createLogger(runtime.config.LOG_LEVEL, 'catalog'),
         paid: ({ orderId }) => services.inventory.commit(orderId, ORDER_CONTEXT),
-        cancelled: ({ orderId }) => services.inventory.release(orderId, ORDER_CONTEXT),
+        // A paid order's stock has left already (restocking it is staff's, with setInventory).
+        cancelled: async (order) => (wasPaid(order) ? undefined : services.inventory.release(order.orderId, ORDER_CONTEXT)),
       }),
     ],
     // The storefront's catalog is the same for every shopper; staff see inactive products too.

@@ -1,83 +1,139 @@
-// What people do to orders after checkout (SPEC §6): cancel, and the refunds that go with it.
-// Each action checks the order lifecycle, talks to the payment provider with an idempotency key
-// derived from the order, and records the result with the order's history and events.
-import { v7 as uuidv7 } from 'uuid';
-import { recordEvents } from '../../lib/outbox.js';
-import type { Actor } from '../../lib/state-machine.js';
+// What people do to orders after checkout (SPEC §6): cancel, production, shipping, refunds and
+// returns. Each checks the order lifecycle through OrderService.transition (which writes the move,
+// its history entry and its events in one transaction), and refunds go through RefundService.
+import { describeActor, type Actor } from '../../lib/state-machine.js';
+import type { MoneyInput, OrderProductionStatus, OrderShippingInput } from './generated/resolvers-types.js';
 import type { OrderRow } from './models.js';
-import { orderRefunded } from './order-events.js';
 import { orderLifecycle, PAID_STATES } from './order-lifecycle.js';
-import type { OrderService } from './order.service.js';
+import type { OrderService, Tx } from './order.service.js';
 import type { PaymentService } from './payment.service.js';
 import { PaymentProviderError, type PaymentProvider } from './payments/provider.js';
 import type { PrismaClient } from './prisma-client/client.js';
+import type { RefundService } from './refund.service.js';
 import { LIMITS, OrderInputChecker, refuse } from './validation.js';
+
+const SHIPPING_TEXT = 100;
 
 export class OrderActions {
   constructor(
     private readonly db: PrismaClient,
     private readonly orders: OrderService,
     private readonly payments: PaymentService,
+    private readonly refunds: RefundService,
     private readonly provider: PaymentProvider,
   ) {}
 
-  /**
-   * Cancels an order. Unpaid: its PaymentIntent is cancelled first, so it can no longer be paid
-   * (one that was paid meanwhile makes the order PAID instead, and the cancellation is refused
-   * as the lifecycle says). Paid: staff only; everything captured is refunded.
-   */
-  async cancel(actor: Actor, orderId: string, reason: string | null | undefined, ownerOnly?: string): Promise<OrderRow> {
-    const c = new OrderInputChecker();
-    c.text(reason, ['reason'], LIMITS.reason);
-    c.throwIfAny();
+  private async find(orderId: string, ownerOnly?: string): Promise<OrderRow> {
     const order = await this.db.order.findUnique({ where: { id: orderId } });
     if (!order || (ownerOnly !== undefined && order.personId !== ownerOnly)) return refuse('ORDER_NOT_FOUND', 'no such order', ['orderId']);
+    return order;
+  }
+
+  private reason(reason: string | null | undefined, field: readonly string[], required = false): string | null {
+    const c = new OrderInputChecker();
+    c.text(reason, field, LIMITS.reason, required);
+    c.throwIfAny();
+    return reason?.trim() || null;
+  }
+
+  /** An amount of money in the order's currency, in minor units: more than zero unless zero is allowed. */
+  private amount(order: OrderRow, money: MoneyInput | null | undefined, field: readonly string[], allowZero = false): number | null {
+    if (!money) return null;
+    if (money.currencyCode !== order.currency) refuse('CURRENCY_MISMATCH', `the order is in ${order.currency}, not ${money.currencyCode}`, [...field, 'currencyCode']);
+    if (!Number.isInteger(money.amount) || money.amount < (allowZero ? 0 : 1)) refuse('INVALID_INPUT', `the amount must be a whole number of minor units${allowZero ? '' : ' above zero'}`, [...field, 'amount']);
+    return money.amount;
+  }
+
+  /**
+   * Cancels an order. Unpaid: its PaymentIntent is cancelled first, so it can no longer be paid
+   * (one that was paid meanwhile makes the order PAID instead, and a customer's cancellation is
+   * then refused as the lifecycle says). Paid: staff only; everything captured is refunded.
+   */
+  async cancel(actor: Actor, orderId: string, reason: string | null | undefined, ownerOnly?: string): Promise<OrderRow> {
+    const why = this.reason(reason, ['reason']) ?? 'cancelled';
+    const order = await this.find(orderId, ownerOnly);
     const refusal = orderLifecycle.check(order.status, 'CANCELLED', { actor, at: new Date(), context: { personId: order.personId, deliveredAt: order.deliveredAt } });
     if (refusal) throw Object.assign(refusal, { field: ['orderId'] });
 
     if (order.status === 'PENDING_PAYMENT' && order.paymentIntentId) {
       try {
         await this.provider.cancelPaymentIntent(order.paymentIntentId, `order-${order.id}-payment-cancel`);
+        await this.db.payment.updateMany({ where: { providerPaymentId: order.paymentIntentId, status: 'PENDING' }, data: { status: 'CANCELLED' } });
       } catch (err) {
         if (!(err instanceof PaymentProviderError) || err.kind !== 'unexpected_state') throw err;
-        // Paid a moment ago: the order becomes PAID, and the customer's cancellation is refused below.
+        // Paid a moment ago: the order becomes PAID, and the lifecycle decides about the cancellation below.
         await this.payments.sync(order.paymentIntentId, actor);
       }
-      await this.db.payment.updateMany({ where: { providerPaymentId: order.paymentIntentId, status: 'PENDING' }, data: { status: 'CANCELLED' } });
     }
-    const { order: cancelled, from } = await this.orders.transition(orderId, 'CANCELLED', actor, { reason: reason ?? 'cancelled', ownerOnly });
-    if (PAID_STATES.includes(from)) await this.refundRest(cancelled, actor, reason ?? 'order cancelled', `order-${orderId}-cancel-refund`);
-    return this.db.order.findUniqueOrThrow({ where: { id: orderId } });
+    const { order: cancelled, from } = await this.orders.transition(orderId, 'CANCELLED', actor, { reason: why, ownerOnly });
+    if (PAID_STATES.includes(from)) await this.refunds.refund(cancelled, actor, { reason: why, key: `order-${orderId}-cancel-refund` });
+    return this.find(orderId);
+  }
+
+  /** Admin: production starts (AWAITING_PRODUCTION), then the order is ready to ship. */
+  async updateProduction(actor: Actor, orderId: string, status: OrderProductionStatus, reason: string | null | undefined): Promise<OrderRow> {
+    const why = this.reason(reason, ['reason']);
+    return (await this.orders.transition(orderId, status, actor, { reason: why })).order;
   }
 
   /**
-   * Refunds what was captured and not yet refunded, or `amount` of it. The refund row is stored
-   * before the provider is asked, under the payment's row lock, so that two refunds racing can
-   * never pass what was captured; the provider's idempotency key is the refund's.
+   * Support and admin: the shipping record changes; SHIPPED and DELIVERED move the order in the
+   * same transaction, so the record and the order never disagree.
    */
-  async refundRest(order: OrderRow, actor: Actor, reason: string, key: string, amount?: number): Promise<number> {
-    const payment = await this.db.payment.findFirst({ where: { orderId: order.id, status: 'SUCCEEDED' }, orderBy: { createdAt: 'desc' } });
-    if (!payment) return 0;
-    const refund = await this.db.$transaction(async (tx) => {
-      const [locked] = await tx.$queryRaw<{ amount_captured: number; amount_refunded: number }[]>`
-        SELECT amount_captured, amount_refunded FROM payment WHERE id = ${payment.id}::uuid FOR UPDATE`;
-      const left = locked!.amount_captured - locked!.amount_refunded;
-      // The same key is the same refund: a retry finishes it and never refunds twice.
-      const value = amount ?? left;
-      if (value <= 0) return null;
-      if (value > left) return refuse('REFUND_EXCEEDS_CAPTURED', `at most ${left} can still be refunded`, ['amount']);
-      const existing = await tx.refund.findUnique({ where: { key } });
-      if (existing) return existing.providerRefundId ? null : existing;
-      await tx.payment.update({ where: { id: payment.id }, data: { amountRefunded: { increment: value } } });
-      return tx.refund.create({ data: { id: uuidv7(), orderId: order.id, paymentId: payment.id, key, amount: value, reason, status: 'pending', actor: `${actor.kind}:${actor.id}` } });
+  async updateShipping(actor: Actor, orderId: string, input: OrderShippingInput): Promise<OrderRow> {
+    const c = new OrderInputChecker();
+    for (const key of ['provider', 'method', 'trackingNumber'] as const) c.text(input[key], ['input', key], SHIPPING_TEXT);
+    c.throwIfAny();
+    const order = await this.find(orderId);
+    if (order.status === 'PENDING_PAYMENT' || order.status === 'CANCELLED') {
+      refuse('ILLEGAL_TRANSITION', `a ${order.status} order has no shipping`, ['orderId']);
+    }
+    const text = (value: string | null | undefined) => (value === undefined ? undefined : value?.trim() || null);
+    const fields = { provider: text(input.provider), method: text(input.method), trackingNumber: text(input.trackingNumber) };
+    const write = async (tx: Tx) => {
+      const at = new Date();
+      const stamps = input.status === 'SHIPPED' ? { shippedAt: at } : input.status === 'DELIVERED' ? { deliveredAt: at } : {};
+      const data = { ...fields, ...(input.status ? { status: input.status } : {}), ...stamps };
+      const shipment = await tx.shipment.upsert({ where: { orderId }, create: { orderId, ...data }, update: data });
+      if (shipment.status === 'SHIPPED' && !shipment.trackingNumber) refuse('TRACKING_NUMBER_REQUIRED', 'a shipped parcel needs its tracking number', ['input', 'trackingNumber']);
+    };
+    const to = input.status === 'SHIPPED' ? 'SHIPPED' : input.status === 'DELIVERED' ? 'DELIVERED' : null;
+    if (to) return (await this.orders.transition(orderId, to, actor, { reason: `shipment ${input.status}`, alongside: write })).order;
+    await this.db.$transaction(write);
+    return this.find(orderId);
+  }
+
+  /** Support and admin: part or all of what was captured goes back; never more. */
+  async refund(actor: Actor, orderId: string, amount: MoneyInput | null | undefined, reason: string | null | undefined): Promise<OrderRow> {
+    const why = this.reason(reason, ['reason']) ?? `refunded by ${describeActor(actor)}`;
+    const order = await this.find(orderId);
+    const value = this.amount(order, amount, ['amount']);
+    const refund = await this.refunds.refund(order, actor, { amount: value, reason: why, field: ['amount'] });
+    if (!refund) refuse('REFUND_EXCEEDS_CAPTURED', 'everything captured has been refunded already', ['orderId']);
+    return this.find(orderId);
+  }
+
+  /** The customer: a delivered order goes back, within the return window. */
+  async requestReturn(actor: Actor, orderId: string, reason: string, ownerOnly?: string): Promise<OrderRow> {
+    const why = this.reason(reason, ['reason'], true);
+    return (await this.orders.transition(orderId, 'RETURN_REQUESTED', actor, { reason: why, ownerOnly })).order;
+  }
+
+  /** Support and admin: the parcel came back; the order is RETURNED and refunded. */
+  async completeReturn(actor: Actor, orderId: string, refund: MoneyInput | null | undefined, reason: string | null | undefined): Promise<OrderRow> {
+    const why = this.reason(reason, ['reason']) ?? 'returned';
+    const order = await this.find(orderId);
+    const value = this.amount(order, refund, ['refund'], true);
+    // Checked before the order moves (the refund itself checks again, under its lock).
+    const left = await this.refunds.refundable(orderId);
+    if (value !== null && value > left) refuse('REFUND_EXCEEDS_CAPTURED', `at most ${left} can still be refunded`, ['refund', 'amount']);
+    const { order: returned } = await this.orders.transition(orderId, 'RETURNED', actor, {
+      reason: why,
+      alongside: async (tx) => {
+        await tx.shipment.upsert({ where: { orderId }, create: { orderId, status: 'RETURNED' }, update: { status: 'RETURNED' } });
+      },
     });
-    if (!refund) return 0;
-    const done = await this.provider.refund({ paymentIntentId: payment.providerPaymentId, amount: refund.amount, reason, idempotencyKey: `refund-${refund.id}` });
-    await this.db.$transaction(async (tx) => {
-      await tx.refund.update({ where: { id: refund.id }, data: { providerRefundId: done.id, status: done.status } });
-      const refunded = await tx.payment.findUniqueOrThrow({ where: { id: payment.id } });
-      await recordEvents(tx, [orderRefunded(order, { id: refund.id, amount: refund.amount, reason, refundedTotal: refunded.amountRefunded })]);
-    });
-    return refund.amount;
+    if (value !== 0) await this.refunds.refund(returned, actor, { amount: value, reason: why, key: `order-${orderId}-return-refund`, field: ['refund'] });
+    return this.find(orderId);
   }
 }

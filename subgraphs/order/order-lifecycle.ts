@@ -72,6 +72,8 @@ export const orderLifecycle = defineMachine<OrderStatus, OrderFacts>({
     'DELIVERED->RETURN_REQUESTED': withinReturnWindow,
     'RETURN_REQUESTED->RETURNED': allow('support', 'admin'),
   },
+  // The provider saying "paid" again (a late or repeated webhook) about an order that went on since.
+  settles: { PAID: ['AWAITING_PRODUCTION', 'READY_TO_SHIP', 'SHIPPED', 'DELIVERED', 'RETURN_REQUESTED', 'RETURNED'] },
 });
 
 /** States in which the order holds a captured payment that a cancellation must refund. */

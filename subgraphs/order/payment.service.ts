@@ -5,26 +5,32 @@
 import { v7 as uuidv7 } from 'uuid';
 import type { Logger } from '../../lib/logger.js';
 import { recordEvents } from '../../lib/outbox.js';
-import { IllegalTransition, systemActor, type Actor } from '../../lib/state-machine.js';
+import { systemActor, type Actor } from '../../lib/state-machine.js';
 import type { Counter } from 'prom-client';
 import { orderRefunded } from './order-events.js';
 import type { OrderService } from './order.service.js';
-import type { PaymentIntentView, PaymentProvider } from './payments/provider.js';
+import { RefundService } from './refund.service.js';
+import { PaymentProviderError, type PaymentIntentView, type PaymentProvider } from './payments/provider.js';
 import type { PrismaClient } from './prisma-client/client.js';
 
-export type PaymentOutcome = 'paid' | 'cancelled' | 'refunded' | 'unchanged' | 'unknown';
+/** What applying the provider's word did; `expired`: reconciliation cancelled an order whose hold ended unpaid. */
+export type PaymentOutcome = 'paid' | 'cancelled' | 'expired' | 'refunded' | 'unchanged' | 'unknown';
 
 /** A declined or failed payment: the PaymentIntent waits for another method, with the last error. */
 const hasFailed = (intent: PaymentIntentView) => intent.status === 'requires_payment_method' && intent.lastError !== null;
 
 export class PaymentService {
+  private readonly refunder: RefundService;
+
   constructor(
     private readonly db: PrismaClient,
     private readonly provider: PaymentProvider,
     private readonly orders: OrderService,
     private readonly log: Logger,
     private readonly repairs?: Counter<'outcome'>,
-  ) {}
+  ) {
+    this.refunder = new RefundService(db, provider);
+  }
 
   /**
    * A webhook from the provider: verified on the raw body (throws WebhookSignatureError when the
@@ -57,25 +63,24 @@ export class PaymentService {
   }
 
   private async paid(orderId: string, intent: PaymentIntentView, actor: Actor): Promise<PaymentOutcome> {
-    try {
-      const result = await this.orders.transition(orderId, 'PAID', actor, {
-        reason: `payment ${intent.id} succeeded`,
-        alongside: async (tx) => {
-          await tx.payment.update({ where: { providerPaymentId: intent.id }, data: { status: 'SUCCEEDED', amountCaptured: intent.amountReceived } });
-        },
-      });
-      return this.refunds(orderId, intent, result.moved ? 'paid' : 'unchanged');
-    } catch (err) {
-      if (!(err instanceof IllegalTransition) || err.from !== 'CANCELLED') throw err;
-      // Paid after the order was cancelled (e.g. its hold expired first): the money goes back.
-      await this.db.payment.update({ where: { providerPaymentId: intent.id }, data: { status: 'SUCCEEDED', amountCaptured: intent.amountReceived } });
-      const refundable = intent.amountReceived - intent.amountRefunded;
-      if (refundable > 0) {
-        await this.provider.refund({ paymentIntentId: intent.id, amount: refundable, reason: 'order cancelled before payment', idempotencyKey: `order-${orderId}-late-payment-refund` });
-      }
+    const order = await this.db.order.findUniqueOrThrow({ where: { id: orderId } });
+    if (order.status === 'CANCELLED') {
+      const payment = await this.db.payment.findUniqueOrThrow({ where: { providerPaymentId: intent.id } });
+      if (payment.status === 'SUCCEEDED') return this.refunds(orderId, intent, 'unchanged');
+      // Paid after the order was cancelled (e.g. its stock hold ended first): the money goes back.
+      await this.db.payment.update({ where: { id: payment.id }, data: { status: 'SUCCEEDED', amountCaptured: intent.amountReceived } });
+      await this.refunder.refund(order, actor, { reason: 'paid after the order was cancelled', key: `order-${orderId}-late-payment-refund` });
       this.log.warn({ orderId, paymentIntentId: intent.id }, 'payment succeeded for a cancelled order; refunded');
-      return this.sync(intent.id, actor);
+      return 'refunded';
     }
+    // A cancellation racing this is refused here; the provider retries the webhook, which then takes the branch above.
+    const result = await this.orders.transition(orderId, 'PAID', actor, {
+      reason: `payment ${intent.id} succeeded`,
+      alongside: async (tx) => {
+        await tx.payment.update({ where: { providerPaymentId: intent.id }, data: { status: 'SUCCEEDED', amountCaptured: intent.amountReceived } });
+      },
+    });
+    return this.refunds(orderId, intent, result.moved ? 'paid' : 'unchanged');
   }
 
   private async failed(orderId: string, intent: PaymentIntentView, actor: Actor): Promise<PaymentOutcome> {
@@ -145,10 +150,18 @@ export class PaymentService {
     if (paymentIntentId) {
       const intent = await this.provider.retrievePaymentIntent(paymentIntentId);
       if (intent.status === 'succeeded') return this.apply(orderId, intent, actor);
-      if (intent.status !== 'canceled') await this.provider.cancelPaymentIntent(paymentIntentId, `order-${orderId}-payment-cancel`);
+      if (intent.status !== 'canceled') {
+        try {
+          await this.provider.cancelPaymentIntent(paymentIntentId, `order-${orderId}-payment-cancel`);
+        } catch (err) {
+          // Paid between the read and the cancel: the payment wins.
+          if (err instanceof PaymentProviderError && err.kind === 'unexpected_state') return this.sync(paymentIntentId, actor);
+          throw err;
+        }
+      }
       await this.db.payment.update({ where: { providerPaymentId: paymentIntentId }, data: { status: 'CANCELLED' } });
     }
     const result = await this.orders.transition(orderId, 'CANCELLED', actor, { reason: 'payment not received before the stock hold ended' });
-    return result.moved ? 'cancelled' : 'unchanged';
+    return result.moved ? 'expired' : 'unchanged';
   }
 }

@@ -1,11 +1,11 @@
 // Thin: authorise, call the service, shape the payload.
-import { hasRole, mayRead, requireRole } from '../../lib/auth.js';
+import { hasRole, mayRead, requireRole, type Role } from '../../lib/auth.js';
 import { toPayload } from '../../lib/errors.js';
 import { isUuid } from '../../lib/ids.js';
 import { currencyCodeOf } from '../../lib/currencies.js';
 import { money } from '../../lib/money.js';
 import { newestFirst, pageWindow, type PageArgs } from '../../lib/pagination.js';
-import { actorOf } from '../../lib/state-machine.js';
+import { actorOf, type Actor } from '../../lib/state-machine.js';
 import type { OrderContext } from './context.js';
 import type { OrderErrorCode, Resolvers } from './generated/resolvers-types.js';
 import type { AddressView, OrderRow } from './models.js';
@@ -23,6 +23,19 @@ function listOrders(ctx: OrderContext, args: PageArgs, where: Prisma.OrderWhereI
     (cursorId, order, take) => ctx.db.order.findMany({ where: { AND: [where, cursorId ? { id: order === 'desc' ? { lt: cursorId } : { gt: cursorId } } : {}] }, orderBy: { id: order }, take }),
     () => ctx.db.order.count({ where }),
   );
+}
+
+/**
+ * An order mutation: the roles allowed to call it at all (the order lifecycle then decides who may
+ * make which move), customers limited to their own orders. A refusal answers the order as it now
+ * is, when the caller may read it, so that a client's cache stays right.
+ */
+async function orderWrite(ctx: OrderContext, orderId: string, roles: Role[], run: (actor: Actor, ownerOnly: string | undefined) => Promise<OrderRow>) {
+  const viewer = requireRole(ctx.viewer, ...roles);
+  const ownerOnly = hasRole(viewer, 'admin', 'support') ? undefined : viewer.personId;
+  const result = await toPayload<'order', OrderRow, OrderErrorCode>('order', () => run(actorOf(viewer), ownerOnly));
+  if (result.userErrors.length > 0) result.order = await findReadable(ctx, orderId);
+  return result;
 }
 
 export const resolvers: Resolvers<OrderContext> = {
@@ -54,13 +67,16 @@ export const resolvers: Resolvers<OrderContext> = {
         userErrors: outcome.userErrors,
       };
     },
-    cancelOrder: async (_root, { orderId, reason }, ctx) => {
-      const viewer = requireRole(ctx.viewer, 'customer', 'admin', 'support');
-      const staff = hasRole(viewer, 'admin', 'support');
-      const result = await toPayload<'order', OrderRow, OrderErrorCode>('order', () => ctx.actions.cancel(actorOf(viewer), orderId, reason, staff ? undefined : viewer.personId));
-      if (result.userErrors.length > 0) result.order = await findReadable(ctx, orderId);
-      return result;
-    },
+    cancelOrder: (_root, { orderId, reason }, ctx) =>
+      orderWrite(ctx, orderId, ['customer', 'admin', 'support'], (actor, ownerOnly) => ctx.actions.cancel(actor, orderId, reason, ownerOnly)),
+    updateOrderProduction: (_root, { orderId, status, reason }, ctx) =>
+      orderWrite(ctx, orderId, ['admin', 'support'], (actor) => ctx.actions.updateProduction(actor, orderId, status, reason)),
+    updateOrderShipping: (_root, { orderId, input }, ctx) => orderWrite(ctx, orderId, ['admin', 'support'], (actor) => ctx.actions.updateShipping(actor, orderId, input)),
+    refundOrder: (_root, { orderId, amount, reason }, ctx) => orderWrite(ctx, orderId, ['admin', 'support'], (actor) => ctx.actions.refund(actor, orderId, amount, reason)),
+    requestReturn: (_root, { orderId, reason }, ctx) =>
+      orderWrite(ctx, orderId, ['customer', 'admin', 'support'], (actor, ownerOnly) => ctx.actions.requestReturn(actor, orderId, reason, ownerOnly)),
+    completeReturn: (_root, { orderId, refund, reason }, ctx) =>
+      orderWrite(ctx, orderId, ['admin', 'support'], (actor) => ctx.actions.completeReturn(actor, orderId, refund, reason)),
   },
   Order: {
     __resolveReference: (ref, ctx) => findReadable(ctx, ref.id),
@@ -77,6 +93,9 @@ export const resolvers: Resolvers<OrderContext> = {
     shippingAddress: (order) => order.shippingAddress as unknown as AddressView,
     shippingMethod: (order) => order.shippingMethod as 'STANDARD' | 'EXPRESS',
     payments: (order, _args, ctx) => ctx.db.payment.findMany({ where: { orderId: order.id }, orderBy: { createdAt: 'asc' } }),
+    shipping: (order, _args, ctx) => ctx.db.shipment.findUnique({ where: { orderId: order.id } }),
+    refunds: async (order, _args, ctx) =>
+      (await ctx.db.refund.findMany({ where: { orderId: order.id }, orderBy: { createdAt: 'asc' } })).map((r) => ({ ...r, currency: order.currency })),
     history: (order, _args, ctx) => ctx.db.orderHistory.findMany({ where: { orderId: order.id }, orderBy: [{ at: 'asc' }, { id: 'asc' }] }),
   },
   OrderConnection: {
@@ -94,6 +113,9 @@ export const resolvers: Resolvers<OrderContext> = {
   OrderHistoryEntry: {
     from: (entry) => entry.fromStatus,
     to: (entry) => entry.toStatus,
+  },
+  OrderRefund: {
+    amount: (refund) => money(refund.amount, refund.currency),
   },
   Payment: {
     amount: (p) => money(p.amount, p.currency),

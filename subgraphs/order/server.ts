@@ -2,6 +2,7 @@ import express from 'express';
 import { readSettings } from '../../lib/config.js';
 import { contextAdapter } from '../../lib/db.js';
 import { createLogger } from '../../lib/logger.js';
+import { reconciliationRepairsCounter } from '../../lib/metrics.js';
 import { startSubgraph, type Runtime, type RunningService } from '../../lib/runtime.js';
 import { subgraphCall } from '../../lib/subgraph-client.js';
 import { CheckoutService, type CheckoutServiceOptions } from './checkout/checkout.service.js';
@@ -11,6 +12,7 @@ import type { OrderContext } from './context.js';
 import { OrderActions } from './order-actions.service.js';
 import { OrderService } from './order.service.js';
 import { PaymentService } from './payment.service.js';
+import { RefundService } from './refund.service.js';
 import { paymentProviderFrom, paymentSettings } from './payments/config.js';
 import { WebhookSignatureError, type PaymentProvider } from './payments/provider.js';
 import { PrismaClient } from './prisma-client/client.js';
@@ -28,7 +30,8 @@ export function createOrderServices(runtime: Pick<Runtime, 'config' | 'serviceTo
   const peers = checkoutPeers({ cart: call('cart'), catalog: call('catalog'), promotion: call('promotion') });
   const provider = overrides.provider ?? paymentProviderFrom(readSettings(paymentSettings, runtime.config));
   const orders = new OrderService(db);
-  const payments = new PaymentService(db, provider, orders, log);
+  const repairs = reconciliationRepairsCounter();
+  const payments = new PaymentService(db, provider, orders, log, repairs);
   const checkouts = new CheckoutService({
     db,
     peers,
@@ -40,8 +43,8 @@ export function createOrderServices(runtime: Pick<Runtime, 'config' | 'serviceTo
     log,
     afterStep: overrides.afterStep,
   });
-  const actions = new OrderActions(db, orders, payments, provider);
-  return { db, settings, log, provider, orders, payments, checkouts, actions };
+  const actions = new OrderActions(db, orders, payments, new RefundService(db, provider), provider);
+  return { db, settings, log, provider, orders, payments, checkouts, actions, repairs };
 }
 
 export type OrderServices = ReturnType<typeof createOrderServices>;
@@ -56,6 +59,7 @@ export async function startOrder(runtime: Runtime, options: { port?: number; ser
     db,
     port: options.port,
     context: (base) => ({ ...base, db, checkouts, actions }),
+    metrics: [services.repairs],
     routes: (app) => {
       // The provider signs the raw body: it is verified before anything parses it.
       app.post('/webhooks/stripe', express.raw({ type: () => true, limit: '1mb' }), async (req, res) => {

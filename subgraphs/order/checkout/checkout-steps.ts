@@ -45,6 +45,9 @@ export interface SagaStep {
   compensate(checkout: Checkout, deps: StepDeps): Promise<void>;
 }
 
+/** How much longer the catalog holds an order's stock than the order waits for its payment. */
+export const PAYMENT_GRACE_SECONDS = 300;
+
 /** The saga's own actor: compensation and checkout-made moves are the system's. */
 export const CHECKOUT_ACTOR: Actor = systemActor('checkout');
 
@@ -127,7 +130,10 @@ const reserveInventory: SagaStep = {
   reaches: 'INVENTORY_RESERVED',
   async run(checkout, { peers, reservationTtlSeconds }) {
     const lines = quoteOf(checkout).lines;
-    const answer = await peers.reserveInventory(checkout.id, lines.map((l) => ({ variantId: l.variantId, quantity: l.quantity })), reservationTtlSeconds);
+    // The catalog holds the stock a little longer than the order waits for its payment, so that a
+    // payment made at the last moment still finds its stock held when OrderPaid commits it.
+    const ttl = reservationTtlSeconds + PAYMENT_GRACE_SECONDS;
+    const answer = await peers.reserveInventory(checkout.id, lines.map((l) => ({ variantId: l.variantId, quantity: l.quantity })), ttl);
     if (!answer.ok) {
       // The catalog names input lines (["input", "lines", i, …]); the shopper knows them as cart lines.
       throw new UserErrorsException(
@@ -141,7 +147,7 @@ const reserveInventory: SagaStep = {
         }),
       );
     }
-    return { reservedUntil: answer.value.expiresAt };
+    return { reservedUntil: new Date(answer.value.expiresAt.getTime() - PAYMENT_GRACE_SECONDS * 1000) };
   },
   async compensate(checkout, { peers }) {
     undone(await peers.releaseInventory(checkout.id), ['RESERVATION_NOT_FOUND']);
@@ -231,9 +237,14 @@ export const paymentKey = (orderId: string) => `order-${orderId}-payment`;
 
 const createPayment: SagaStep = {
   reaches: 'PAYMENT_CREATED',
-  async run(checkout, { db, payments }) {
+  async run(checkout, { db, payments, orders }) {
     const quote = quoteOf(checkout);
     const order = await db.order.findUniqueOrThrow({ where: { id: checkout.id } });
+    // Nothing to pay (discounts cover everything): no PaymentIntent, the order is paid at once.
+    if (quote.total === 0) {
+      await orders.transition(order.id, 'PAID', CHECKOUT_ACTOR, { reason: 'nothing to pay' });
+      return {};
+    }
     const intent = await payments.createPaymentIntent({
       orderId: order.id,
       amount: quote.total,

@@ -1,6 +1,7 @@
 /* Generated from schema/order*.graphql by `npm run codegen`: do not edit. */
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { OrderRow, OrderLineRow, OrderDiscountRow, OrderHistoryRow, PaymentRow, OrderConnectionRow } from '../models.js';
+import type { OrderRow, OrderLineRow, OrderDiscountRow, OrderHistoryRow, PaymentRow, RefundRow, OrderConnectionRow } from '../models.js';
+import type { Shipment as ShipmentRow } from '../prisma-client/client.js';
 import type { Money as MoneyValue } from '../../../lib/money.js';
 import type { RequestContext } from '../../../lib/resolver-context.js';
 export type Maybe<T> = T | null;
@@ -443,6 +444,16 @@ export type Mutation = {
    * provider says so. The same idempotencyKey answers the same order, however often it is sent.
    */
   checkout: CheckoutPayload;
+  /** Support and admin: the returned parcel arrived; the order is RETURNED and refunded (everything not yet refunded, unless an amount is given). */
+  completeReturn: OrderPayload;
+  /** Support and admin: refunds part or all of what was captured and not yet refunded; never more. */
+  refundOrder: OrderPayload;
+  /** The customer: asks to return a delivered order, within 30 days of delivery. */
+  requestReturn: OrderPayload;
+  /** Admin: a paid order goes into production (AWAITING_PRODUCTION), then is ready to ship (READY_TO_SHIP). */
+  updateOrderProduction: OrderPayload;
+  /** Support and admin: the parcel's carrier, service and tracking number; status SHIPPED moves a READY_TO_SHIP order to SHIPPED (a tracking number is needed), DELIVERED moves a SHIPPED order to DELIVERED. */
+  updateOrderShipping: OrderPayload;
 };
 
 
@@ -454,6 +465,39 @@ export type MutationCancelOrderArgs = {
 
 export type MutationCheckoutArgs = {
   input: CheckoutInput;
+};
+
+
+export type MutationCompleteReturnArgs = {
+  orderId: Scalars['ID']['input'];
+  reason?: InputMaybe<Scalars['String']['input']>;
+  refund?: InputMaybe<MoneyInput>;
+};
+
+
+export type MutationRefundOrderArgs = {
+  amount?: InputMaybe<MoneyInput>;
+  orderId: Scalars['ID']['input'];
+  reason?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type MutationRequestReturnArgs = {
+  orderId: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+};
+
+
+export type MutationUpdateOrderProductionArgs = {
+  orderId: Scalars['ID']['input'];
+  reason?: InputMaybe<Scalars['String']['input']>;
+  status: OrderProductionStatus;
+};
+
+
+export type MutationUpdateOrderShippingArgs = {
+  input: OrderShippingInput;
+  orderId: Scalars['ID']['input'];
 };
 
 /** An order a person placed. Its owner, support and admin may read it; for other signed-in callers it is null. */
@@ -483,8 +527,12 @@ export type Order = {
   payments: Array<Payment>;
   /** Who placed it. */
   personId: Scalars['ID']['output'];
+  /** Refunds, oldest first. */
+  refunds: Array<OrderRefund>;
   /** Until when the order's stock is held while it is unpaid; it is cancelled if still unpaid then. */
   reservedUntil: Scalars['DateTime']['output'];
+  /** Where the parcel is; null until staff record it. */
+  shipping: Maybe<Shipment>;
   /** Where it ships. */
   shippingAddress: Address;
   /** How it ships. */
@@ -542,6 +590,8 @@ export type OrderErrorCode =
   | 'CART_NOT_ACTIVE'
   /** No cart of yours has this id. */
   | 'CART_NOT_FOUND'
+  /** An amount in another currency than the order's. */
+  | 'CURRENCY_MISMATCH'
   /** This idempotencyKey was used for another checkout (another cart or address). */
   | 'IDEMPOTENCY_KEY_REUSED'
   /** The order's lifecycle refused the change; the message names from and to. */
@@ -574,6 +624,8 @@ export type OrderErrorCode =
   | 'SHIPPING_METHOD_UNAVAILABLE'
   /** A text longer than its field allows. */
   | 'TOO_LONG'
+  /** A shipping record marked SHIPPED needs a tracking number. */
+  | 'TRACKING_NUMBER_REQUIRED'
   /** A promotion's total or per-person limit is used up. */
   | 'USAGE_LIMIT_REACHED'
   /** A line's variant is gone or no longer for sale; field names the line. */
@@ -638,6 +690,42 @@ export type OrderPayload = {
   order: Maybe<Order>;
   /** Why the change was refused; empty when it succeeded. */
   userErrors: Array<OrderUserError>;
+};
+
+/** Where a paid order's production stands. */
+export type OrderProductionStatus =
+  /** Being made or prepared. */
+  | 'AWAITING_PRODUCTION'
+  /** Ready to be handed to the carrier. */
+  | 'READY_TO_SHIP';
+
+/** Money given back to the customer. */
+export type OrderRefund = {
+  __typename?: 'OrderRefund';
+  /** Who asked for it. */
+  actor: Scalars['String']['output'];
+  /** How much. */
+  amount: Money;
+  /** When. */
+  createdAt: Scalars['DateTime']['output'];
+  /** The refund's id. */
+  id: Scalars['ID']['output'];
+  /** Why. */
+  reason: Maybe<Scalars['String']['output']>;
+  /** The provider's status: pending, succeeded, failed. */
+  status: Scalars['String']['output'];
+};
+
+/** A change to an order's shipping record. */
+export type OrderShippingInput = {
+  /** The carrier's service, e.g. Ground, up to 100 characters. */
+  method?: InputMaybe<Scalars['String']['input']>;
+  /** The carrier, e.g. UPS, up to 100 characters. */
+  provider?: InputMaybe<Scalars['String']['input']>;
+  /** Where the parcel is; SHIPPED and DELIVERED move the order too. */
+  status?: InputMaybe<ShipmentStatus>;
+  /** The carrier's tracking number, up to 100 characters. */
+  trackingNumber?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** Where an order is in its lifecycle. */
@@ -755,6 +843,36 @@ export type QueryOrdersArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
 };
+
+/** An order's parcel. */
+export type Shipment = {
+  __typename?: 'Shipment';
+  /** When it was delivered. */
+  deliveredAt: Maybe<Scalars['DateTime']['output']>;
+  /** The carrier's service. */
+  method: Maybe<Scalars['String']['output']>;
+  /** The carrier, e.g. UPS. */
+  provider: Maybe<Scalars['String']['output']>;
+  /** When it was handed to the carrier. */
+  shippedAt: Maybe<Scalars['DateTime']['output']>;
+  /** Where the parcel is. */
+  status: ShipmentStatus;
+  /** The carrier's tracking number. */
+  trackingNumber: Maybe<Scalars['String']['output']>;
+};
+
+/** Where an order's parcel is. */
+export type ShipmentStatus =
+  /** Delivered. */
+  | 'DELIVERED'
+  /** On its way. */
+  | 'IN_TRANSIT'
+  /** Not handed to the carrier yet. */
+  | 'PENDING'
+  /** Came back to us. */
+  | 'RETURNED'
+  /** Handed to the carrier. */
+  | 'SHIPPED';
 
 /** How an order ships. */
 export type ShippingMethod =
@@ -892,6 +1010,9 @@ export type ResolversTypes = ResolversObject<{
   OrderHistoryEntry: ResolverTypeWrapper<OrderHistoryRow>;
   OrderLine: ResolverTypeWrapper<OrderLineRow>;
   OrderPayload: ResolverTypeWrapper<Omit<OrderPayload, 'order'> & { order?: Maybe<ResolversTypes['Order']> }>;
+  OrderProductionStatus: OrderProductionStatus;
+  OrderRefund: ResolverTypeWrapper<RefundRow>;
+  OrderShippingInput: OrderShippingInput;
   OrderStatus: OrderStatus;
   OrderUserError: ResolverTypeWrapper<OrderUserError>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
@@ -901,6 +1022,8 @@ export type ResolversTypes = ResolversObject<{
   ProductVariant: ResolverTypeWrapper<ProductVariant>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   SafeInt: ResolverTypeWrapper<Scalars['SafeInt']['output']>;
+  Shipment: ResolverTypeWrapper<ShipmentRow>;
+  ShipmentStatus: ShipmentStatus;
   ShippingMethod: ShippingMethod;
   URL: ResolverTypeWrapper<Scalars['URL']['output']>;
   UserError: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['UserError']>;
@@ -928,6 +1051,8 @@ export type ResolversParentTypes = ResolversObject<{
   OrderHistoryEntry: OrderHistoryRow;
   OrderLine: OrderLineRow;
   OrderPayload: Omit<OrderPayload, 'order'> & { order?: Maybe<ResolversParentTypes['Order']> };
+  OrderRefund: RefundRow;
+  OrderShippingInput: OrderShippingInput;
   OrderUserError: OrderUserError;
   PageInfo: PageInfo;
   Boolean: Scalars['Boolean']['output'];
@@ -935,6 +1060,7 @@ export type ResolversParentTypes = ResolversObject<{
   ProductVariant: ProductVariant;
   Query: Record<PropertyKey, never>;
   SafeInt: Scalars['SafeInt']['output'];
+  Shipment: ShipmentRow;
   URL: Scalars['URL']['output'];
   UserError: ResolversInterfaceTypes<ResolversParentTypes>['UserError'];
   String: Scalars['String']['output'];
@@ -980,6 +1106,11 @@ export type MoneyResolvers<ContextType = RequestContext, ParentType extends Reso
 export type MutationResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
   cancelOrder?: Resolver<ResolversTypes['OrderPayload'], ParentType, ContextType, RequireFields<MutationCancelOrderArgs, 'orderId'>>;
   checkout?: Resolver<ResolversTypes['CheckoutPayload'], ParentType, ContextType, RequireFields<MutationCheckoutArgs, 'input'>>;
+  completeReturn?: Resolver<ResolversTypes['OrderPayload'], ParentType, ContextType, RequireFields<MutationCompleteReturnArgs, 'orderId'>>;
+  refundOrder?: Resolver<ResolversTypes['OrderPayload'], ParentType, ContextType, RequireFields<MutationRefundOrderArgs, 'orderId'>>;
+  requestReturn?: Resolver<ResolversTypes['OrderPayload'], ParentType, ContextType, RequireFields<MutationRequestReturnArgs, 'orderId' | 'reason'>>;
+  updateOrderProduction?: Resolver<ResolversTypes['OrderPayload'], ParentType, ContextType, RequireFields<MutationUpdateOrderProductionArgs, 'orderId' | 'status'>>;
+  updateOrderShipping?: Resolver<ResolversTypes['OrderPayload'], ParentType, ContextType, RequireFields<MutationUpdateOrderShippingArgs, 'input' | 'orderId'>>;
 }>;
 
 export type OrderResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Order'] = ResolversParentTypes['Order'], FederationReferenceType extends FederationReferenceTypes['Order'] = FederationReferenceTypes['Order']> = ResolversObject<{
@@ -996,7 +1127,9 @@ export type OrderResolvers<ContextType = RequestContext, ParentType extends Reso
   paymentIntentId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   payments?: Resolver<Array<ResolversTypes['Payment']>, ParentType, ContextType>;
   personId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  refunds?: Resolver<Array<ResolversTypes['OrderRefund']>, ParentType, ContextType>;
   reservedUntil?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  shipping?: Resolver<Maybe<ResolversTypes['Shipment']>, ParentType, ContextType>;
   shippingAddress?: Resolver<ResolversTypes['Address'], ParentType, ContextType>;
   shippingMethod?: Resolver<ResolversTypes['ShippingMethod'], ParentType, ContextType>;
   shippingTotal?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
@@ -1049,6 +1182,15 @@ export type OrderPayloadResolvers<ContextType = RequestContext, ParentType exten
   userErrors?: Resolver<Array<ResolversTypes['OrderUserError']>, ParentType, ContextType>;
 }>;
 
+export type OrderRefundResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['OrderRefund'] = ResolversParentTypes['OrderRefund']> = ResolversObject<{
+  actor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  amount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
 export type OrderUserErrorResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['OrderUserError'] = ResolversParentTypes['OrderUserError']> = ResolversObject<{
   code?: Resolver<ResolversTypes['OrderErrorCode'], ParentType, ContextType>;
   field?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
@@ -1088,6 +1230,15 @@ export interface SafeIntScalarConfig extends GraphQLScalarTypeConfig<ResolversTy
   name: 'SafeInt';
 }
 
+export type ShipmentResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Shipment'] = ResolversParentTypes['Shipment']> = ResolversObject<{
+  deliveredAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  method?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  provider?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  shippedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['ShipmentStatus'], ParentType, ContextType>;
+  trackingNumber?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
 export interface UrlScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['URL'], any> {
   name: 'URL';
 }
@@ -1110,12 +1261,14 @@ export type Resolvers<ContextType = RequestContext> = ResolversObject<{
   OrderHistoryEntry?: OrderHistoryEntryResolvers<ContextType>;
   OrderLine?: OrderLineResolvers<ContextType>;
   OrderPayload?: OrderPayloadResolvers<ContextType>;
+  OrderRefund?: OrderRefundResolvers<ContextType>;
   OrderUserError?: OrderUserErrorResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Payment?: PaymentResolvers<ContextType>;
   ProductVariant?: ProductVariantResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   SafeInt?: GraphQLScalarType;
+  Shipment?: ShipmentResolvers<ContextType>;
   URL?: GraphQLScalarType;
   UserError?: UserErrorResolvers<ContextType>;
 }>;
