@@ -17,7 +17,8 @@ export interface RunResult {
   errors: { socket: number; timeouts: number; non2xx: number; graphql: number };
 }
 
-function percentile(sorted: number[], p: number): number {
+/** The p-th percentile of ascending `sorted`, rounded to 0.1. */
+export function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return 0;
   return round(sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)]!);
 }

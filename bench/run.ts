@@ -1,20 +1,27 @@
-// npx tsx bench/run.ts (npm run bench): storefront catalog reads through the gateway, under load.
+// npx tsx bench/run.ts (npm run bench): storefront reads, add to cart and checkout through the
+// gateway, under load.
 //
 // Uses the stack answering on PORT when there is one; otherwise starts every service in this
-// process (seeding the catalog first when it is small) and stops them at the end. Prints a table
-// and writes bench/results.json with the machine it ran on.
+// process (seeding the catalog first when it is small) and stops them at the end. Checkout pays
+// on the Stripe-compatible server at STRIPE_API_BASE, started in this process when none answers
+// (scripts/local-services.ts). Prints a table and writes bench/results.json with the machine it
+// ran on.
 //
 //   BENCH_DURATION     seconds per measured run (default 10)
-//   BENCH_CONNECTIONS  concurrent connections, one run each (default 10,50)
+//   BENCH_CONNECTIONS  concurrent connections (checkout: shoppers), one run each (default 10,50)
 //   BENCH_WARMUP       seconds of unmeasured load per scenario first (default 3)
-//   BENCH_SCENARIOS    which scenarios (default all), e.g. listing,search
+//   BENCH_SCENARIOS    which scenarios (default all), e.g. listing,search or checkout
 //   BENCH_OUTPUT       where to write the results (default bench/results.json)
 //
-// The scenarios are in bench/scenarios.ts, the stack start-up in bench/stack.ts, the requests and
-// their checks in bench/requests.ts, the load and its measurement in bench/load.ts, and the table
-// and JSON report in bench/report.ts.
+// The scenarios are in bench/scenarios.ts (checkout, a journey rather than one request, in
+// bench/checkout.ts), the stack start-up in bench/stack.ts, the requests and their checks in
+// bench/requests.ts, the load and its measurement in bench/load.ts, and the table and JSON report
+// in bench/report.ts.
 import path from 'node:path';
-import { loadConfigOrExit } from '../lib/config.js';
+import { loadConfigOrExit, readSettings } from '../lib/config.js';
+import { localStripe, type LocalService } from '../scripts/local-services.js';
+import { paymentSettings, stripeConnection } from '../subgraphs/order/payments/config.js';
+import { CHECKOUT_SCENARIO, checkoutScenario, printCheckouts, stopCheckouts, type CheckoutResult } from './checkout.js';
 import { load, stopLoad, summarise, type RunResult } from './load.js';
 import { DEFAULT_OUTPUT, gitCommit, machine, printTable, writeReport } from './report.js';
 import { customerToken, loadFixtures, sanityCheck, shopperRequests } from './requests.js';
@@ -26,6 +33,7 @@ interface Settings {
   warmupSeconds: number;
   connections: number[];
   scenarios: Scenario[];
+  checkout: boolean;
   output: string;
 }
 
@@ -35,7 +43,7 @@ function invalid(message: string): never {
 }
 
 /** The BENCH_* variables; a bad one ends the process with a message, as bad configuration does. */
-function readSettings(env: NodeJS.ProcessEnv): Settings {
+function benchSettings(env: NodeJS.ProcessEnv): Settings {
   const seconds = (name: string, fallback: number, min: number): number => {
     const value = Number(env[name] ?? fallback);
     if (!Number.isFinite(value) || value < min) invalid(`${name} must be at least ${min} seconds (got ${env[name]})`);
@@ -45,14 +53,16 @@ function readSettings(env: NodeJS.ProcessEnv): Settings {
   if (connections.length === 0 || connections.some((c) => !Number.isInteger(c) || c < 1)) {
     invalid(`BENCH_CONNECTIONS must be whole numbers separated by commas (got ${env.BENCH_CONNECTIONS})`);
   }
-  const names = env.BENCH_SCENARIOS ? env.BENCH_SCENARIOS.split(',').map((s) => s.trim()) : SCENARIOS.map((s) => s.name);
-  const unknown = names.filter((n) => !SCENARIOS.some((s) => s.name === n));
-  if (unknown.length > 0) invalid(`BENCH_SCENARIOS: unknown ${unknown.join(', ')}; known: ${SCENARIOS.map((s) => s.name).join(', ')}`);
+  const known = [...SCENARIOS.map((s) => s.name), CHECKOUT_SCENARIO.name];
+  const names = env.BENCH_SCENARIOS ? env.BENCH_SCENARIOS.split(',').map((s) => s.trim()) : known;
+  const unknown = names.filter((n) => !known.includes(n));
+  if (unknown.length > 0) invalid(`BENCH_SCENARIOS: unknown ${unknown.join(', ')}; known: ${known.join(', ')}`);
   return {
     durationSeconds: seconds('BENCH_DURATION', 10, 1),
     warmupSeconds: seconds('BENCH_WARMUP', 3, 0),
     connections,
     scenarios: SCENARIOS.filter((s) => names.includes(s.name)),
+    checkout: names.includes(CHECKOUT_SCENARIO.name),
     output: path.resolve(env.BENCH_OUTPUT ?? DEFAULT_OUTPUT),
   };
 }
@@ -60,8 +70,13 @@ function readSettings(env: NodeJS.ProcessEnv): Settings {
 let interrupted = false;
 
 async function main(): Promise<void> {
-  const config = loadConfigOrExit({ ...process.env, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' });
-  const settings = readSettings(process.env);
+  const config = loadConfigOrExit({ ...process.env, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' }, [paymentSettings]);
+  const settings = benchSettings(process.env);
+  const payments = readSettings(paymentSettings, config);
+  if (settings.checkout && payments.STRIPE_SECRET_KEY) {
+    console.warn('STRIPE_SECRET_KEY is set: checkout pays on the local Stripe-compatible server only, so it is left out.');
+    settings.checkout = false;
+  }
   const host = machine();
   const gatewayBase = `http://127.0.0.1:${config.PORT}`;
   const graphqlUrl = `${gatewayBase}/graphql`;
@@ -72,11 +87,14 @@ async function main(): Promise<void> {
       if (interrupted) process.exit(130);
       interrupted = true;
       stopLoad();
+      stopCheckouts();
     });
   }
 
+  const stripe: LocalService | null = settings.checkout ? await localStripe({ settings: payments, gatewayPort: config.PORT }) : null;
   const stack = await ensureStack(config, gatewayBase);
   const results: RunResult[] = [];
+  const checkouts: CheckoutResult[] = [];
   let liveProducts = 0;
   try {
     const token = await customerToken(config);
@@ -111,8 +129,14 @@ async function main(): Promise<void> {
         results.push(summarise(run, { scenario: scenario.name, viewer, connections, cacheControl }));
       }
     }
+    if (stripe && !interrupted) {
+      const endpoint = { url: stripe.url, publishableKey: stripeConnection(payments).publishableKey! };
+      checkouts.push(...(await checkoutScenario(graphqlUrl, config, endpoint, fixtures.variantIds, settings)));
+      results.push(...checkouts);
+    }
   } finally {
     await stack.close();
+    await stripe?.stop();
   }
   if (interrupted) {
     console.error('Interrupted: no results written.');
@@ -120,13 +144,17 @@ async function main(): Promise<void> {
   }
 
   printTable(results);
+  printCheckouts(checkouts);
   const report = {
     date: new Date().toISOString(),
     git: gitCommit(),
     machine: host,
     stack: { mode: stack.mode, gateway: graphqlUrl, liveProducts },
     settings: { durationSeconds: settings.durationSeconds, warmupSeconds: settings.warmupSeconds, connections: settings.connections },
-    scenarios: settings.scenarios.map((s) => ({ name: s.name, viewer: s.viewer, description: s.description })),
+    scenarios: [
+      ...settings.scenarios.map((s) => ({ name: s.name, viewer: s.viewer, description: s.description })),
+      ...(settings.checkout ? [CHECKOUT_SCENARIO] : []),
+    ],
     results,
   };
   writeReport(settings.output, report);

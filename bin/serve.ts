@@ -6,6 +6,7 @@ import { loadConfigOrExit, type Config, type Settings } from '../lib/config.js';
 import { createLogger } from '../lib/logger.js';
 import { unreachable } from '../lib/reachable.js';
 import { createRuntime, type Runtime, type RunningService } from '../lib/runtime.js';
+import { startTracing } from '../lib/tracing.js';
 import type { SubgraphName } from '../lib/subgraph-names.js';
 import { cartSettings } from '../subgraphs/cart/config.js';
 import { startCart } from '../subgraphs/cart/server.js';
@@ -69,6 +70,9 @@ async function main(): Promise<void> {
     console.error(`\n${missing.join('\n')}\n`);
     process.exit(1);
   }
+  // Off unless OTEL_EXPORTER_OTLP_ENDPOINT is set; spans outside any one service are this process's.
+  const tracing = await startTracing({ service: config.SERVICES.length === 1 ? config.SERVICES[0] : 'commerce' });
+  if (tracing) log.info({ endpoint: process.env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT || process.env.OTEL_EXPORTER_OTLP_ENDPOINT }, 'tracing: spans are exported over OTLP');
   const { services, close } = await startServices(config);
   const gateway = services.find((s) => s.name === 'gateway');
   if (gateway) {
@@ -92,6 +96,8 @@ async function main(): Promise<void> {
     }, config.SHUTDOWN_TIMEOUT_MS);
     deadline.unref();
     await close();
+    // The spans of the last requests and jobs leave before the process does.
+    await tracing?.shutdown().catch((err: unknown) => log.warn({ err }, 'tracing: the last spans could not be exported'));
     log.info('stopped');
     process.exit(0);
   };

@@ -15,9 +15,10 @@ import { maskErrors } from '../lib/errors.js';
 import { createHttpService } from '../lib/http-service.js';
 import { createLogger } from '../lib/logger.js';
 import { createRegistry, graphqlMetricsPlugin, outcomeOf, subgraphFetchMetrics, type Outcome } from '../lib/metrics.js';
-import { bindToScope, currentScope, traceparentFor } from '../lib/request-scope.js';
+import { bindToScope, currentScope } from '../lib/request-scope.js';
 import type { Runtime, RunningService } from '../lib/runtime.js';
 import type { SubgraphName } from '../lib/subgraph-names.js';
+import { traceHeaders } from '../lib/tracing.js';
 import { POSSIBLE_TYPES_PATH, SUPERGRAPH_PATH } from './composition.js';
 import { gatewaySettings } from './config.js';
 import { costLimit, documentLimits } from './limits.js';
@@ -68,7 +69,8 @@ export class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext
     if (!headers || !('requestId' in context)) return;
     if (context.authorization) headers.set('authorization', context.authorization);
     headers.set('x-request-id', context.requestId);
-    headers.set('traceparent', traceparentFor(context.traceId));
+    // While tracing is on, Apollo Gateway's gateway.fetch span is the subgraph request's parent.
+    for (const [name, value] of Object.entries(traceHeaders(context.traceId))) headers.set(name, value);
     if (context.clientAddress) {
       headers.set(CLIENT_ADDRESS_HEADER, context.clientAddress);
       headers.set(CLIENT_ADDRESS_SIGNATURE_HEADER, signClientAddress(this.serviceSecret, context.clientAddress));
@@ -94,6 +96,7 @@ export async function startGateway(runtime: Runtime, options: { port?: number } 
     logger: log,
   });
   const http = createHttpService({
+    service: 'gateway',
     log,
     registry,
     readiness: {

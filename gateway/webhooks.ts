@@ -4,6 +4,7 @@
 // otherwise) goes back as it is, so that the provider retries exactly when it should.
 import express, { type Express } from 'express';
 import type { Logger } from '../lib/logger.js';
+import { traceHeaders } from '../lib/tracing.js';
 
 export function forwardPaymentWebhooks(app: Express, options: { orderUrl: () => string; log: Logger; timeoutMs?: number }): void {
   app.post('/webhooks/stripe', express.raw({ type: () => true, limit: '1mb' }), async (req, res) => {
@@ -14,7 +15,7 @@ export function forwardPaymentWebhooks(app: Express, options: { orderUrl: () => 
         headers: {
           'content-type': req.header('content-type') ?? 'application/json',
           ...(req.header('stripe-signature') ? { 'stripe-signature': req.header('stripe-signature')! } : {}),
-          ...(req.header('traceparent') ? { traceparent: req.header('traceparent')! } : {}),
+          ...traceHeaders(),
         },
         body: Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0),
         signal: AbortSignal.timeout(options.timeoutMs ?? 10_000),

@@ -3,6 +3,7 @@
 // record that it was processed.
 import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
+import { SpanKind } from '@opentelemetry/api';
 import type { Redis } from 'ioredis';
 import type { z } from 'zod';
 import type { SqlClient } from './db.js';
@@ -10,6 +11,7 @@ import { isUuid } from './ids.js';
 import type { Logger } from './logger.js';
 import type { EventEnvelope } from './outbox.js';
 import { runInScope } from './request-scope.js';
+import { ATTR, activeTraceId, continuedTrace, inSpan } from './tracing.js';
 
 /** What the delivery loop runs; build one with idempotentConsumer. */
 export interface ConsumerSpec {
@@ -80,9 +82,14 @@ export interface RunningConsumer {
 
 type StreamEntry = [id: string, fields: string[]];
 
+function fieldOf(fields: string[], name: string): string | undefined {
+  for (let i = 0; i + 1 < fields.length; i += 2) if (fields[i] === name) return fields[i + 1];
+  return undefined;
+}
+
 function envelopeOf(fields: string[]): EventEnvelope | null {
   try {
-    const event = JSON.parse(fields[fields.indexOf('event') + 1] ?? '') as EventEnvelope;
+    const event = JSON.parse(fieldOf(fields, 'event') ?? '') as EventEnvelope;
     return event && typeof event.id === 'string' && isUuid(event.id) && typeof event.type === 'string' ? event : null;
   } catch {
     return null;
@@ -103,6 +110,8 @@ export async function startEventConsumer(options: {
   spec: ConsumerSpec;
   redis: Redis;
   log: Logger;
+  /** The service consuming (its spans' service.name while tracing is on). */
+  service?: string;
   blockMs?: number;
   claimIdleMs?: number;
   batchSize?: number;
@@ -120,6 +129,27 @@ export async function startEventConsumer(options: {
   let stopping = false;
   let lastClaim = 0;
 
+  // While tracing is on, in a CONSUMER span continuing the trace of the relay's publication (the
+  // traceparent beside the envelope), whose trace id the logs then carry.
+  const consume = (event: EventEnvelope, fields: string[]) =>
+    inSpan(
+      `process ${event.type}`,
+      {
+        kind: SpanKind.CONSUMER,
+        parent: () => continuedTrace(fieldOf(fields, 'traceparent'), options.service),
+        attributes: {
+          [ATTR.messagingSystem]: 'redis',
+          [ATTR.messagingOperationType]: 'process',
+          [ATTR.messagingDestination]: spec.stream,
+          [ATTR.messagingConsumerGroup]: spec.name,
+          [ATTR.messagingMessageId]: event.id,
+          [ATTR.eventType]: event.type,
+          [ATTR.aggregateId]: event.aggregateId,
+        },
+      },
+      () => runInScope({ requestId: `event-${event.id}`, traceId: activeTraceId() ?? event.traceId ?? event.id.replaceAll('-', '') }, () => spec.process(event)),
+    );
+
   const handle = async (entries: StreamEntry[]) => {
     for (const [entryId, fields] of entries) {
       if (stopping) return;
@@ -128,7 +158,7 @@ export async function startEventConsumer(options: {
         log.error({ entryId }, 'stream entry is not an event envelope; acknowledged without effect');
       } else if (spec.types.includes(event.type)) {
         try {
-          await runInScope({ requestId: `event-${event.id}`, traceId: event.traceId ?? event.id.replaceAll('-', '') }, () => spec.process(event));
+          await consume(event, fields);
         } catch (err) {
           // Left pending: retried when it has been idle for claimIdleMs.
           log.error({ err, eventId: event.id, type: event.type }, 'event processing failed; it will be retried');

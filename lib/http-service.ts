@@ -4,6 +4,7 @@ import express, { type Express } from 'express';
 import type { Registry } from 'prom-client';
 import type { Logger } from './logger.js';
 import { newRequestId, runInScope, traceIdFrom } from './request-scope.js';
+import { traceHttpRequest } from './tracing.js';
 
 export type ReadinessCheck = () => Promise<unknown>;
 
@@ -27,10 +28,13 @@ async function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
 }
 
 /**
- * The HTTP shell every service shares: request id and trace id scope, /healthz (the process is
- * up), /readyz (its dependencies answer), /metrics (Prometheus). The caller mounts /graphql.
+ * The HTTP shell every service shares: request id and trace id scope (and while tracing is on, a
+ * span per request: lib/tracing.ts), /healthz (the process is up), /readyz (its dependencies
+ * answer), /metrics (Prometheus). The caller mounts /graphql.
  */
 export function createHttpService(options: {
+  /** The service's name (gateway, catalog, …). */
+  service: string;
   log: Logger;
   registry: Registry;
   readiness: Record<string, ReadinessCheck>;
@@ -41,9 +45,10 @@ export function createHttpService(options: {
   app.set('etag', false);
   app.use((req, res, next) => {
     const requestId = newRequestId(req.header('x-request-id'));
-    const traceId = traceIdFrom(req.header('traceparent'));
     res.setHeader('x-request-id', requestId);
-    runInScope({ requestId, traceId }, next);
+    traceHttpRequest(options.service, req, res, (spanTraceId) => {
+      runInScope({ requestId, traceId: spanTraceId ?? traceIdFrom(req.header('traceparent')) }, next);
+    });
   });
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });

@@ -1,5 +1,7 @@
-import { Queue, Worker, type ConnectionOptions } from 'bullmq';
+import { SpanKind } from '@opentelemetry/api';
+import { Queue, Worker, type ConnectionOptions, type Job } from 'bullmq';
 import type { Logger } from './logger.js';
+import { ATTR, inSpan, newTrace } from './tracing.js';
 
 export interface RecurringJob {
   queue: Queue;
@@ -19,6 +21,8 @@ export async function startRecurringJob(options: {
   everyMs: number;
   log: Logger;
   run: () => Promise<unknown>;
+  /** The service running it (its spans' service.name while tracing is on). */
+  service?: string;
   /** Told of each run this process's worker finishes: its outcome and how long it took. */
   onRun?: (outcome: 'completed' | 'failed', seconds: number | undefined) => void;
 }): Promise<RecurringJob> {
@@ -29,11 +33,22 @@ export async function startRecurringJob(options: {
     { every: everyMs },
     { name: queueName, opts: { removeOnComplete: 100, removeOnFail: 500 } },
   );
-  const worker = new Worker(
-    queueName,
-    () => run(),
-    { connection, prefix, concurrency: 1 },
-  );
+  // While tracing is on, each run is a trace of its own (runs that did nothing are not exported: lib/tracing.ts).
+  const traced = (job: Job) =>
+    inSpan(
+      `process ${queueName}`,
+      {
+        kind: SpanKind.CONSUMER,
+        parent: () => newTrace(options.service),
+        attributes: { [ATTR.messagingSystem]: 'bullmq', [ATTR.messagingOperationType]: 'process', [ATTR.messagingDestination]: queueName, [ATTR.messagingMessageId]: job.id ?? '', [ATTR.jobQueue]: queueName },
+      },
+      async (span) => {
+        const result = await run();
+        if (typeof result === 'number') span?.setAttribute(ATTR.jobResult, result);
+        return result;
+      },
+    );
+  const worker = new Worker(queueName, traced, { connection, prefix, concurrency: 1 });
   const seconds = (job: { processedOn?: number; finishedOn?: number } | undefined) =>
     job?.processedOn && job.finishedOn ? (job.finishedOn - job.processedOn) / 1000 : undefined;
   worker.on('completed', (job) => onRun?.('completed', seconds(job)));

@@ -1,7 +1,8 @@
 import type { Redis } from 'ioredis';
 import { v7 as uuidv7 } from 'uuid';
 import type { SqlClient, TransactionalSqlClient } from './db.js';
-import { currentScope } from './request-scope.js';
+import { traceIdIn } from './request-scope.js';
+import { startPublication, traceToRecord } from './tracing.js';
 
 /** The envelope every domain event travels in (SPEC §5). */
 export interface EventEnvelope<Data = unknown> {
@@ -37,10 +38,13 @@ function nextEventStamp(): { id: string; occurredAt: Date } {
  * exactly when the change does. The relay publishes them later, in the order recorded here.
  * Call it after the change has taken its row locks: the stamp then follows the order in which
  * writers to one aggregate got through.
+ * The trace_id column holds the request's trace id, or while tracing is on the traceparent of the
+ * span recording the events (it fits the column), so that publishing them continues that trace;
+ * the envelope carries the trace id either way.
  */
 export async function recordEvents(tx: SqlClient, events: NewEvent[]): Promise<void> {
   if (events.length === 0) return;
-  const traceId = currentScope()?.traceId ?? null;
+  const traceId = traceToRecord();
   const values: unknown[] = [];
   const rows = events.map((e, i) => {
     const { id, occurredAt } = nextEventStamp();
@@ -104,7 +108,7 @@ export async function relayOutbox(
     );
     if (rows.length === 0) return [];
     const pipeline = redis.multi();
-    for (const row of rows) {
+    const publications = rows.map((row) => {
       const envelope: EventEnvelope = {
         id: row.id,
         type: row.type,
@@ -112,14 +116,24 @@ export async function relayOutbox(
         occurredAt: row.occurred_at.toISOString(),
         aggregateType: row.aggregate_type,
         aggregateId: row.aggregate_id,
-        traceId: row.trace_id,
+        traceId: row.trace_id && traceIdIn(row.trace_id),
         data: row.data,
       };
-      pipeline.xadd(stream, 'MAXLEN', '~', STREAM_MAX_LEN, '*', 'type', row.type, 'event', JSON.stringify(envelope));
+      const publication = startPublication({ id: row.id, type: row.type, aggregateId: row.aggregate_id, recordedTrace: row.trace_id }, stream);
+      // The trace context travels beside the envelope, as a message header would.
+      const traceparent = publication.traceparent ? ['traceparent', publication.traceparent] : [];
+      pipeline.xadd(stream, 'MAXLEN', '~', STREAM_MAX_LEN, '*', 'type', row.type, 'event', JSON.stringify(envelope), ...traceparent);
+      return publication;
+    });
+    try {
+      const results = await pipeline.exec();
+      const failed = results?.find(([err]) => err);
+      if (!results || failed) throw failed?.[0] ?? new Error('Redis transaction was discarded');
+    } catch (err) {
+      publications.forEach((p) => p.end(err));
+      throw err;
     }
-    const results = await pipeline.exec();
-    const failed = results?.find(([err]) => err);
-    if (!results || failed) throw failed?.[0] ?? new Error('Redis transaction was discarded');
+    publications.forEach((p) => p.end());
     await tx.$executeRawUnsafe(
       `UPDATE outbox_event SET published_at = now() WHERE id = ANY($1::uuid[])`,
       rows.map((r) => r.id),

@@ -25,10 +25,16 @@ export function bindToScope(fields: Partial<Pick<RequestScope, 'personId' | 'ord
   if (scope) Object.assign(scope, fields);
 }
 
+const TRACEPARENT = /^[\da-f]{2}-([\da-f]{32})-[\da-f]{16}-[\da-f]{2}$/;
+
 /** Trace id from a W3C traceparent header, or a new one. */
 export function traceIdFrom(traceparent: string | undefined): string {
-  const match = traceparent?.match(/^[\da-f]{2}-([\da-f]{32})-[\da-f]{16}-[\da-f]{2}$/);
-  return match?.[1] ?? randomBytes(16).toString('hex');
+  return traceparent?.match(TRACEPARENT)?.[1] ?? randomBytes(16).toString('hex');
+}
+
+/** The trace id a stored trace names: the one in a traceparent, or the value itself when it is a bare trace id. */
+export function traceIdIn(trace: string): string {
+  return trace.match(TRACEPARENT)?.[1] ?? trace;
 }
 
 export function traceparentFor(traceId: string): string {

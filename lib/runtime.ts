@@ -89,6 +89,7 @@ export async function startSubgraph<C extends RequestContext>(options: {
   const registry = createRegistry(name);
   for (const metric of [...(options.metrics ?? []), ...(options.jobs ?? []).flatMap((job) => job.metrics ?? [])]) registry.registerMetric(metric);
   const http = createHttpService({
+    service: name,
     log,
     registry,
     readiness: {
@@ -138,9 +139,9 @@ export async function startSubgraph<C extends RequestContext>(options: {
       ...(options.jobs ?? []),
     ];
     for (const spec of specs) {
-      jobs.push(await startRecurringJob({ connection: redis, prefix: bullPrefix(config), log, onRun: observeRuns(spec.queueName), ...spec }));
+      jobs.push(await startRecurringJob({ connection: redis, prefix: bullPrefix(config), log, service: name, onRun: observeRuns(spec.queueName), ...spec }));
     }
-    for (const spec of options.consumers ?? []) consumers.push(await startEventConsumer({ spec, redis, log }));
+    for (const spec of options.consumers ?? []) consumers.push(await startEventConsumer({ spec, redis, log, service: name }));
   }
   const port = await http.listen(options.port ?? Number(new URL(config.subgraphUrls[name]).port));
   log.info({ port, workers: jobs.length, consumers: consumers.length }, `${name} subgraph listening`);

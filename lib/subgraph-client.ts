@@ -2,7 +2,10 @@
 // service token: one POST per call. Any GraphQL error, a non-2xx answer or a timeout is an
 // outage of that subgraph, thrown as an error the caller does not turn into a userError:
 // business refusals come back as data (payload userErrors).
+import { SpanKind } from '@opentelemetry/api';
 import { GraphQLError } from 'graphql';
+import { ATTR_HTTP_RESPONSE_STATUS_CODE } from '@opentelemetry/semantic-conventions';
+import { ATTR, inSpan, traceHeaders } from './tracing.js';
 
 export type SubgraphCall = <T>(query: string, variables?: Record<string, unknown>) => Promise<T>;
 
@@ -23,23 +26,33 @@ export class SubgraphUnavailable extends GraphQLError {
   }
 }
 
+/**
+ * Each call carries the caller's trace (W3C traceparent): while tracing is on, in a CLIENT span
+ * named after the operation (`mutation ReserveInventory`); otherwise the request's trace id, so the
+ * callee's logs carry it too.
+ */
 export function subgraphCall(options: SubgraphCallOptions): SubgraphCall {
   return async <T>(query: string, variables: Record<string, unknown> = {}): Promise<T> => {
-    let res: Response;
-    try {
-      res = await fetch(options.url(), {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${await options.token()}` },
-        body: JSON.stringify({ query, variables }),
-        signal: AbortSignal.timeout(options.timeoutMs ?? 5000),
-      });
-    } catch (err) {
-      throw new SubgraphUnavailable(options.name, `did not answer: ${(err as Error).message}`);
-    }
-    const body = (await res.json().catch(() => ({}))) as { data?: T | null; errors?: { message: string }[] };
-    if (!res.ok || !body.data || body.errors?.length) {
-      throw new SubgraphUnavailable(options.name, `answered ${res.status}: ${body.errors?.map((e) => e.message).join('; ') ?? 'no data'}`);
-    }
-    return body.data;
+    const [, type = 'query', operation] = /^\s*(query|mutation)\b\s*(\w+)?/.exec(query) ?? [];
+    const attributes = { [ATTR.peerService]: options.name, [ATTR.graphqlOperationType]: type, ...(operation ? { [ATTR.graphqlOperationName]: operation } : {}) };
+    return inSpan(operation ? `${type} ${operation}` : type, { kind: SpanKind.CLIENT, attributes }, async (span) => {
+      let res: Response;
+      try {
+        res = await fetch(options.url(), {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${await options.token()}`, ...traceHeaders() },
+          body: JSON.stringify({ query, variables }),
+          signal: AbortSignal.timeout(options.timeoutMs ?? 5000),
+        });
+      } catch (err) {
+        throw new SubgraphUnavailable(options.name, `did not answer: ${(err as Error).message}`);
+      }
+      span?.setAttribute(ATTR_HTTP_RESPONSE_STATUS_CODE, res.status);
+      const body = (await res.json().catch(() => ({}))) as { data?: T | null; errors?: { message: string }[] };
+      if (!res.ok || !body.data || body.errors?.length) {
+        throw new SubgraphUnavailable(options.name, `answered ${res.status}: ${body.errors?.map((e) => e.message).join('; ') ?? 'no data'}`);
+      }
+      return body.data;
+    });
   };
 }

@@ -18,6 +18,7 @@ import { withGlobalIds } from './global-id-schema.js';
 import { graphqlMetricsPlugin } from './metrics.js';
 import { sharedResolvers } from './subgraph-schema.js';
 import { bindToScope, currentScope } from './request-scope.js';
+import { graphqlOperationPlugin, traceGraphQLOperation } from './tracing.js';
 
 /**
  * Serves a subgraph's schema on /graphql of the given HTTP service. Every request's bearer
@@ -57,7 +58,8 @@ export async function mountSubgraph<C extends RequestContext>(
     logger: log,
     plugins: [
       graphqlMetricsPlugin(options.registry),
-      // Traces go to logs and metrics; Apollo's federated tracing is not used.
+      graphqlOperationPlugin<C>(),
+      // Traces go to logs, metrics and OpenTelemetry (lib/tracing.ts); Apollo's federated tracing is not used.
       ApolloServerPluginInlineTraceDisabled(),
       ...(options.publicCache ? publicCachePlugins(options.publicCache) : []),
       ...(options.production ? [ApolloServerPluginLandingPageDisabled()] : []),
@@ -67,6 +69,7 @@ export async function mountSubgraph<C extends RequestContext>(
   http.app.use(
     '/graphql',
     express.json({ limit: '1mb' }),
+    traceGraphQLOperation,
     expressMiddleware(server, {
       context: async ({ req }) => {
         const viewer = await authenticate(req.header('authorization'));

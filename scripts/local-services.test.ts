@@ -1,7 +1,10 @@
 // The bare-machine start-up path against free ports with nothing on them: an embedded PostgreSQL
 // and a redis-server are started with their data in a temporary folder, found again by a second
-// start, left alone when a URL is configured, and a missing Redis is one clear paragraph.
+// start, left alone when a URL is configured, and a missing Redis is one clear paragraph. The
+// local Stripe server starts where none answers and sends the gateway events the order context
+// accepts; a port held by something else is one clear line.
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import http from 'node:http';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -9,7 +12,9 @@ import { Redis } from 'ioredis';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { answers } from '../lib/reachable.js';
-import { MissingService, localPostgres, localRedis, onPath } from './local-services.js';
+import { startLocalStripe } from '../local-stripe/server.js';
+import { paymentProviderFrom, paymentSettings } from '../subgraphs/order/payments/config.js';
+import { MissingService, localPostgres, localRedis, localStripe, onPath } from './local-services.js';
 
 const dataDir = mkdtempSync(path.join(tmpdir(), 'commerce-local-'));
 // As root, PostgreSQL runs as the postgres user, who must be able to reach its data folder.
@@ -99,5 +104,79 @@ describe('Redis on a bare machine', () => {
 
   it('never replaces a configured REDIS_URL', async () => {
     expect(await localRedis({ env: { REDIS_URL: 'redis://cache.example:6380' }, port: await freePort() })).toMatchObject({ url: 'redis://cache.example:6380', started: false });
+  });
+});
+
+describe('Stripe on a bare machine', () => {
+  const settingsFor = (env: Record<string, string>) => paymentSettings.parse(env);
+
+  it('starts the local server where none answers, its events signed as the order context verifies them and sent to the gateway', async () => {
+    const port = await freePort();
+    const received: { body: string; signature: string | undefined; path: string | undefined }[] = [];
+    const gateway = http.createServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on('data', (c: Buffer) => chunks.push(c));
+      req.on('end', () => {
+        received.push({ body: Buffer.concat(chunks).toString('utf8'), signature: req.headers['stripe-signature'] as string | undefined, path: req.url });
+        res.writeHead(200).end();
+      });
+    });
+    await new Promise<void>((resolve) => gateway.listen(0, '127.0.0.1', resolve));
+    const gatewayPort = (gateway.address() as net.AddressInfo).port;
+    const lines: string[] = [];
+    const settings = settingsFor({ STRIPE_API_BASE: `http://127.0.0.1:${port}` });
+    const stripe = await localStripe({ settings, gatewayPort, say: (l) => lines.push(l) });
+    try {
+      expect(stripe).toMatchObject({ url: `http://127.0.0.1:${port}`, started: true });
+      expect(lines).toEqual([
+        `Stripe: STRIPE_SECRET_KEY is not set, so payments go to the local Stripe-compatible server that runs on 127.0.0.1:${port} ` +
+          `(publishable key pk_test_local, test cards such as pm_card_visa), its events signed and sent to http://127.0.0.1:${gatewayPort}/webhooks/stripe.`,
+      ]);
+      const provider = paymentProviderFrom(settings, { maxNetworkRetries: 0 });
+      const intent = await provider.createPaymentIntent({ orderId: 'order-1', amount: 1_000, currency: 'USD', idempotencyKey: 'order-1' });
+      await expect.poll(() => received.length).toBeGreaterThan(0);
+      expect(received[0]!.path).toBe('/webhooks/stripe');
+      expect(provider.parseWebhook(received[0]!.body, received[0]!.signature)).toMatchObject({ type: 'payment_intent.created', paymentIntentId: intent.id });
+    } finally {
+      await stripe.stop();
+      gateway.close();
+    }
+    expect(await answers('127.0.0.1', port)).toBe(false);
+  });
+
+  it('uses a Stripe-compatible server that already answers', async () => {
+    const running = await startLocalStripe({ port: 0 });
+    try {
+      const lines: string[] = [];
+      const stripe = await localStripe({ settings: settingsFor({ STRIPE_API_BASE: running.url }), gatewayPort: 4000, say: (l) => lines.push(l) });
+      expect(stripe).toMatchObject({ url: running.url, started: false });
+      expect(lines).toEqual([
+        `Stripe: STRIPE_SECRET_KEY is not set and a Stripe-compatible server already answers on 127.0.0.1:${running.port} (STRIPE_API_BASE), so payments go there; its webhooks must reach http://127.0.0.1:4000/webhooks/stripe.`,
+      ]);
+    } finally {
+      await running.close();
+    }
+  });
+
+  it('says which port is taken when something else listens there', async () => {
+    const listener = http.createServer((_req, res) => res.writeHead(200, { 'content-type': 'text/plain' }).end('not stripe'));
+    await new Promise<void>((resolve) => listener.listen(0, '127.0.0.1', resolve));
+    const { port } = listener.address() as net.AddressInfo;
+    try {
+      const error = await localStripe({ settings: settingsFor({ STRIPE_API_BASE: `http://127.0.0.1:${port}` }), gatewayPort: 4000, say: () => expect.fail('nothing to say') }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(MissingService);
+      expect((error as Error).message).toBe(
+        `Stripe: STRIPE_SECRET_KEY is not set and 127.0.0.1:${port} (STRIPE_API_BASE) is taken by something that is not a Stripe-compatible server; stop it, or set STRIPE_API_BASE to a free port (e.g. http://127.0.0.1:${port + 1}).`,
+      );
+    } finally {
+      listener.close();
+    }
+  });
+
+  it('starts nothing with STRIPE_SECRET_KEY', async () => {
+    const lines: string[] = [];
+    const settings = settingsFor({ STRIPE_SECRET_KEY: 'sk_test_abc123', STRIPE_WEBHOOK_SECRET: 'whsec_abc', STRIPE_API_BASE: `http://127.0.0.1:${await freePort()}` });
+    expect(await localStripe({ settings, gatewayPort: 4000, say: (l) => lines.push(l) })).toMatchObject({ url: 'https://api.stripe.com', started: false });
+    expect(lines).toEqual(['Stripe: STRIPE_SECRET_KEY is set, so payments go to real Stripe (test mode) and nothing local starts; its webhooks must reach /webhooks/stripe on the gateway.']);
   });
 });

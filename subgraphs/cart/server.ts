@@ -15,6 +15,7 @@ import { loadRateTables } from './rates.js';
 import { resolvers } from './resolvers.js';
 import { cartExpiryJob } from './workers/cart-expiry.js';
 import { ORDER_CONTEXT, orderOutcomeConsumer, wasPaid } from '../../lib/order-outcomes.js';
+import { subgraphCall } from '../../lib/subgraph-client.js';
 
 /** The cart's services on one database pool, with the catalog and promotion subgraphs it asks (per call, at their configured URLs). */
 export function createCartServices(runtime: Pick<Runtime, 'config' | 'serviceToken'>) {
@@ -22,8 +23,8 @@ export function createCartServices(runtime: Pick<Runtime, 'config' | 'serviceTok
   const db = new PrismaClient({ adapter: contextAdapter(runtime.config, 'cart') });
   const token = () => runtime.serviceToken('cart');
   // Subgraph URLs are read per call from runtime.config, which may be updated after start-up.
-  const catalog = catalogSubgraphClient({ url: () => runtime.config.subgraphUrls.catalog, token });
-  const promotions = promotionSubgraphClient({ url: () => runtime.config.subgraphUrls.promotion, token });
+  const catalog = catalogSubgraphClient(subgraphCall({ name: 'catalog', url: () => runtime.config.subgraphUrls.catalog, token }));
+  const promotions = promotionSubgraphClient(subgraphCall({ name: 'promotion', url: () => runtime.config.subgraphUrls.promotion, token }));
   const quoting = { promotions, rates: loadRateTables(settings.CART_RATES_FILE), log: createLogger(runtime.config.LOG_LEVEL, 'cart') };
   const lifetime = cartLifetime(settings.CART_TTL_DAYS);
   const carts = new CartService(db, catalog, quoting, lifetime);

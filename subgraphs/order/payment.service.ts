@@ -14,10 +14,22 @@ import { PaymentProviderError, type PaymentIntentView, type PaymentProvider } fr
 import type { PrismaClient } from './prisma-client/client.js';
 
 /** What applying the provider's word did; `expired`: reconciliation cancelled an order whose hold ended unpaid. */
-export type PaymentOutcome = 'paid' | 'cancelled' | 'expired' | 'refunded' | 'unchanged' | 'unknown';
+export type PaymentOutcome = 'paid' | 'cancelled' | 'expired' | 'refunded' | 'unchanged' | 'unknown' | 'ignored';
+
+/** The provider's events that can change an order (SPEC §5, consumed). */
+const HANDLED = new Set(['payment_intent.succeeded', 'payment_intent.payment_failed', 'payment_intent.canceled', 'charge.refunded']);
 
 /** A declined or failed payment: the PaymentIntent waits for another method, with the last error. */
 const hasFailed = (intent: PaymentIntentView) => intent.status === 'requires_payment_method' && intent.lastError !== null;
+
+/**
+ * A PaymentIntent the provider does not know (e.g. the local Stripe server restarted and forgot
+ * its payments): nothing can be paid on it, so reconciliation treats the order as unpaid.
+ */
+function missingAtProvider(err: unknown): 'unknown' {
+  if (err instanceof PaymentProviderError && err.kind === 'invalid_request') return 'unknown';
+  throw err;
+}
 
 export class PaymentService {
   private readonly refunder: RefundService;
@@ -39,7 +51,8 @@ export class PaymentService {
   async handleWebhook(rawBody: Buffer, signature: string | undefined): Promise<PaymentOutcome | 'duplicate'> {
     const event = this.provider.parseWebhook(rawBody, signature);
     if (await this.db.providerEvent.findUnique({ where: { id: event.id } })) return 'duplicate';
-    const outcome = event.paymentIntentId ? await this.sync(event.paymentIntentId, systemActor('payment-webhook')) : 'unknown';
+    // Other events (payment_intent.created, charge.succeeded, …) change nothing an order shows.
+    const outcome = event.paymentIntentId && HANDLED.has(event.type) ? await this.sync(event.paymentIntentId, systemActor('payment-webhook')) : 'ignored';
     await this.db.providerEvent.createMany({ data: [{ id: event.id, type: event.type }], skipDuplicates: true });
     this.log.info({ eventId: event.id, type: event.type, paymentIntentId: event.paymentIntentId, outcome }, 'payment webhook applied');
     return outcome;
@@ -131,7 +144,7 @@ export class PaymentService {
     let repaired = 0;
     for (const order of due) {
       try {
-        let outcome: PaymentOutcome = order.paymentIntentId ? await this.sync(order.paymentIntentId, actor) : 'unknown';
+        let outcome: PaymentOutcome = order.paymentIntentId ? await this.sync(order.paymentIntentId, actor).catch(missingAtProvider) : 'unknown';
         if ((outcome === 'unchanged' || outcome === 'unknown') && order.reservedUntil <= now) outcome = await this.expire(order.id, order.paymentIntentId, actor);
         if (outcome !== 'unchanged' && outcome !== 'unknown') {
           repaired++;
@@ -148,9 +161,9 @@ export class PaymentService {
   /** An unpaid order whose stock hold is over: its PaymentIntent is cancelled (unless it was paid meanwhile), then the order. */
   private async expire(orderId: string, paymentIntentId: string | null, actor: Actor): Promise<PaymentOutcome> {
     if (paymentIntentId) {
-      const intent = await this.provider.retrievePaymentIntent(paymentIntentId);
-      if (intent.status === 'succeeded') return this.apply(orderId, intent, actor);
-      if (intent.status !== 'canceled') {
+      const intent = await this.provider.retrievePaymentIntent(paymentIntentId).catch((err: unknown) => missingAtProvider(err) && null);
+      if (intent?.status === 'succeeded') return this.apply(orderId, intent, actor);
+      if (intent && intent.status !== 'canceled') {
         try {
           await this.provider.cancelPaymentIntent(paymentIntentId, `order-${orderId}-payment-cancel`);
         } catch (err) {
