@@ -27,6 +27,7 @@ const mappers: Record<string, Record<string, string>> = {
     ProductConnection: '../models.js#ProductConnectionRow',
     CategoryFacet: '../models.js#CategoryFacetRow',
     ProductFacets: '../product-search.js#ProductQuery',
+    CatalogImport: '../models.js#CatalogImportRow',
   },
   cart: {
     Cart: '../models.js#CartRow',

@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { globalId, parseGlobalId, rawIdOf } from '../../lib/global-id.js';
-import { startTestStack, type GraphQLClient, type GraphQLResponse, type TestStack } from '../../test/harness.js';
+import { startTestStack, type GraphQLClient, type GraphQLResponse, type TestStack, type TestStackOptions } from '../../test/harness.js';
 
 export const uniqueSlug = (label: string) => `${label}-${randomBytes(4).toString('hex')}`;
 
@@ -280,8 +280,11 @@ export interface CatalogTestStack {
   outboxEvents(id: string): Promise<{ type: string; data: Record<string, unknown> }[]>;
 }
 
-/** Registers the hooks that start the calling file's stack (its own database) and stop it; call it once, at the top of the file. */
-export function useCatalogTestStack(): CatalogTestStack {
+/**
+ * Registers the hooks that start the calling file's stack (its own database) and stop it; call it
+ * once, at the top of the file. `workers` runs the BullMQ workers too (imports, the outbox relay).
+ */
+export function useCatalogTestStack(options: Pick<TestStackOptions, 'workers'> = {}): CatalogTestStack {
   const env = { refusedWithoutChange, rejectedWithoutChange, outboxEvents } as CatalogTestStack;
   async function refusedWithoutChange<T extends { userErrors: UserErrorView[] }>(write: () => Promise<T>): Promise<T> {
     const before = await catalogSnapshot(env.sql);
@@ -308,7 +311,7 @@ export function useCatalogTestStack(): CatalogTestStack {
     return rows;
   }
   beforeAll(async () => {
-    env.stack = await startTestStack();
+    env.stack = await startTestStack(options);
     env.sql = catalogSql(env.stack);
     env.admin = catalogAdmin(env.stack.admin);
     env.adminRequests = catalogAdminRequests(env.stack.admin);

@@ -1,4 +1,7 @@
 import type { RequestContext } from '../../lib/resolver-context.js';
+import type { CatalogExportService } from './catalog-export.service.js';
+import type { CatalogImportRuns } from './catalog-import-runs.js';
+import type { CatalogImportService } from './catalog-import.service.js';
 import type { CategoryService } from './category.service.js';
 import type { CatalogSettings } from './config.js';
 import type { InventoryService } from './inventory.service.js';
@@ -12,8 +15,12 @@ export interface CatalogServices {
   products: ProductService;
   categories: CategoryService;
   inventory: InventoryService;
+  catalogImport: CatalogImportService;
+  catalogExport: CatalogExportService;
 }
 
 export interface CatalogContext extends RequestContext, CatalogServices {
   loaders: CatalogLoaders;
+  /** Admins' imports, queued as jobs. */
+  imports: CatalogImportRuns;
 }

@@ -10,6 +10,7 @@ import { systemActor, type Actor } from '../../lib/state-machine.js';
 import type { InventoryRow, ReservationRow } from './models.js';
 import type { Prisma, PrismaClient } from './prisma-client/client.js';
 import { reservationLifecycle, type ReservationStatus } from './reservation-lifecycle.js';
+import { lowStockEvent, type LevelChange } from './stock-events.js';
 import { CatalogInputChecker, LIMITS, refuse } from './validation.js';
 
 type Tx = Prisma.TransactionClient;
@@ -19,38 +20,12 @@ export interface ReserveLine {
   quantity: number;
 }
 
-interface LevelChange {
-  on_hand: number;
-  reserved: number;
-  reorder_threshold: number;
-  location: string;
-  previous_available: number;
-  previous_threshold: number;
-}
-
 const toInventory = (row: LevelChange): InventoryRow => ({
   onHand: row.on_hand,
   reserved: row.reserved,
   reorderThreshold: row.reorder_threshold,
   location: row.location,
 });
-
-/**
- * InventoryLow fires when a change makes a variant low on stock (available at or below its reorder
- * threshold) that was not before: by taking stock away or by raising the threshold.
- */
-function lowStockEvent(variantId: string, row: LevelChange): NewEvent[] {
-  const available = row.on_hand - row.reserved;
-  if (available > row.reorder_threshold || row.previous_available <= row.previous_threshold) return [];
-  return [
-    {
-      type: 'InventoryLow',
-      aggregateType: 'ProductVariant',
-      aggregateId: variantId,
-      data: { variantId, available, reorderThreshold: row.reorder_threshold, location: row.location },
-    },
-  ];
-}
 
 type EndState = Exclude<ReservationStatus, 'ACTIVE'>;
 

@@ -1,4 +1,4 @@
-import type { Category, InventoryLevel, Product, ProductImage, ProductVariant } from './prisma-client/client.js';
+import type { CatalogImport, Category, InventoryLevel, Product, ProductImage, ProductVariant } from './prisma-client/client.js';
 import type { Connection } from '../../lib/pagination.js';
 import type { ProductQuery } from './product-search.js';
 
@@ -6,6 +6,8 @@ export type ProductRow = Product;
 export type VariantRow = ProductVariant;
 export type CategoryRow = Category;
 export type ImageRow = ProductImage;
+/** An import as the API reads it: its file's text stays in the database. */
+export type CatalogImportRow = Omit<CatalogImport, 'csv'>;
 export type InventoryRow = Pick<InventoryLevel, 'onHand' | 'reserved' | 'reorderThreshold' | 'location'>;
 
 export interface OptionRow {

@@ -119,19 +119,27 @@ export function checkOptionNameFree(c: CatalogInputChecker, options: { id: strin
 }
 
 /**
- * Recomputes what the listing reads instead of joining: the search document (name and SKUs
- * weigh most, then brand, then description) and the lowest active variant price. Every part is
- * parsed with the configuration the search query uses ('english'): a brand or SKU indexed
- * unstemmed would never meet its stemmed query ('acme' is searched as 'acm').
+ * Recomputes what the listing reads instead of joining, for one product or many (the bulk import):
+ * the search document (name and SKUs weigh most, then brand, then description) and the lowest
+ * active variant price. Every part is parsed with the configuration the search query uses
+ * ('english'): a brand or SKU indexed unstemmed would never meet its stemmed query ('acme' is
+ * searched as 'acm'). The variants are aggregated in one join, not a subquery per product: a
+ * bulk import fills tables faster than their statistics follow, and a subquery planned for an
+ * empty table scans the whole of it once per product.
  */
-export async function refreshDerivedColumns(tx: Tx | PrismaClient, productId: string): Promise<void> {
+export async function refreshDerivedColumns(tx: Tx | PrismaClient, productIds: string | string[]): Promise<void> {
+  const ids = typeof productIds === 'string' ? [productIds] : productIds;
+  if (ids.length === 0) return;
   await tx.$executeRaw`
     UPDATE product p SET
       search_vector =
         setweight(to_tsvector('english', p.name), 'A') ||
-        setweight(to_tsvector('english', coalesce((SELECT string_agg(v.sku, ' ') FROM product_variant v WHERE v.product_id = p.id), '')), 'A') ||
+        setweight(to_tsvector('english', coalesce(d.skus, '')), 'A') ||
         setweight(to_tsvector('english', coalesce(p.brand, '')), 'B') ||
         setweight(to_tsvector('english', p.description), 'C'),
-      min_price = (SELECT min(v.price) FROM product_variant v WHERE v.product_id = p.id AND v.active)
-    WHERE p.id = ${productId}::uuid`;
+      min_price = d.min_price
+    FROM (SELECT ids.id, string_agg(v.sku, ' ') AS skus, min(v.price) FILTER (WHERE v.active) AS min_price
+            FROM unnest(${ids}::uuid[]) AS ids(id) LEFT JOIN product_variant v ON v.product_id = ids.id
+           GROUP BY ids.id) d
+    WHERE p.id = d.id`;
 }

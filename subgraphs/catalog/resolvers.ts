@@ -4,6 +4,8 @@ import { badUserInput, forbidden, toPayload } from '../../lib/errors.js';
 import { money } from '../../lib/money.js';
 import { pageWindow, type PageArgs } from '../../lib/pagination.js';
 import { actorOf } from '../../lib/state-machine.js';
+import { EXPORT_PAGE_MAX } from './catalog-export.service.js';
+import { importUserErrors } from './catalog-import-runs.js';
 import type { CatalogContext } from './context.js';
 import { createLoaders } from './loaders.js';
 import type { CatalogErrorCode, Resolvers } from './generated/resolvers-types.js';
@@ -51,6 +53,16 @@ export const resolvers: Resolvers = {
       if ((id == null) === (slug == null)) throw badUserInput('give exactly one of id and slug');
       if (id != null) return ctx.loaders.category.load(id);
       return [...(await ctx.loaders.categoryTree()).byId.values()].find((c) => c.slug === slug) ?? null;
+    },
+    catalogImport: (_root, { id }, ctx) => {
+      requireRole(ctx.viewer, 'admin', 'support');
+      return ctx.imports.find(id);
+    },
+    exportCatalog: async (_root, { first, afterSlug }, ctx) => {
+      requireRole(ctx.viewer, 'admin', 'support');
+      const size = first ?? 100;
+      if (size < 1 || size > EXPORT_PAGE_MAX) throw badUserInput(`first must be between 1 and ${EXPORT_PAGE_MAX}`, 'first');
+      return ctx.catalogExport.page(size, afterSlug ?? null);
     },
   },
   Mutation: {
@@ -111,6 +123,10 @@ export const resolvers: Resolvers = {
       requireRole(ctx.viewer, 'admin');
       const result = await write(ctx, 'inventory', () => ctx.inventory.adjustOnHand(variantId, delta, reason));
       return { ...result, variant: result.inventory ? await ctx.loaders.variant.load(variantId) : null };
+    },
+    importCatalog: (_root, { input }, ctx) => {
+      const { personId } = requireRole(ctx.viewer, 'admin');
+      return write(ctx, 'import', () => ctx.imports.request(input, personId));
     },
     reserveInventory: (_root, { input }, ctx) => {
       requireRole(ctx.viewer, 'service');
@@ -191,5 +207,8 @@ export const resolvers: Resolvers = {
   },
   InventoryReservation: {
     expiresAt: (r) => r.expiresAt,
+  },
+  CatalogImport: {
+    errors: (row) => importUserErrors(row),
   },
 };

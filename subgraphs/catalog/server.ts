@@ -1,7 +1,10 @@
 import { hasRole } from '../../lib/auth.js';
 import { readSettings } from '../../lib/config.js';
 import { contextAdapter } from '../../lib/db.js';
-import { startSubgraph, type Runtime, type RunningService } from '../../lib/runtime.js';
+import { bullPrefix, startSubgraph, type Runtime, type RunningService } from '../../lib/runtime.js';
+import { CatalogExportService } from './catalog-export.service.js';
+import { CatalogImportRuns } from './catalog-import-runs.js';
+import { CatalogImportService } from './catalog-import.service.js';
 import { CategoryService } from './category.service.js';
 import { catalogSettings } from './config.js';
 import type { CatalogContext, CatalogServices } from './context.js';
@@ -10,6 +13,7 @@ import { createLoaders } from './loaders.js';
 import { PrismaClient } from './prisma-client/client.js';
 import { ProductService } from './product.service.js';
 import { resolvers } from './resolvers.js';
+import { catalogImportQueue, startCatalogImportWorker } from './workers/catalog-import.js';
 import { reservationExpiryJob } from './workers/reservation-expiry.js';
 import { ORDER_CONTEXT, orderOutcomeConsumer, wasPaid } from '../../lib/order-outcomes.js';
 import { createLogger } from '../../lib/logger.js';
@@ -38,18 +42,26 @@ export function createCatalogServices(runtime: Pick<Runtime, 'config'>, options:
     products: new ProductService(db),
     categories: new CategoryService(db),
     inventory: new InventoryService(db, settings.RESERVATION_TTL_SECONDS),
+    catalogImport: new CatalogImportService(db),
+    catalogExport: new CatalogExportService(db),
   };
 }
 
 export async function startCatalog(runtime: Runtime, options: CatalogOptions = {}): Promise<RunningService> {
   const services = createCatalogServices(runtime, options);
-  return startSubgraph<CatalogContext>({
+  const { config } = runtime;
+  const importQueue = catalogImportQueue(runtime.redis, bullPrefix(config));
+  const imports = new CatalogImportRuns(services.db, services.catalogImport, importQueue.enqueue, {
+    maxBytes: services.settings.CATALOG_IMPORT_MAX_BYTES,
+    timeoutMs: services.settings.CATALOG_IMPORT_FETCH_TIMEOUT_MS,
+  });
+  const service = await startSubgraph<CatalogContext>({
     name: 'catalog',
     runtime,
     resolvers,
     db: services.db,
     port: options.port,
-    context: (base) => ({ ...base, ...services, loaders: createLoaders(services.db) }),
+    context: (base) => ({ ...base, ...services, imports, loaders: createLoaders(services.db) }),
     jobs: [reservationExpiryJob(services.inventory, services.settings.RESERVATION_SWEEP_MS)],
     // A paid order's stock leaves the warehouse; a cancelled order's returns to available.
     consumers: [
@@ -64,5 +76,20 @@ export async function startCatalog(runtime: Runtime, options: CatalogOptions = {
     ],
     // The storefront's catalog is the same for every shopper; staff see inactive products too.
     publicCache: { maxAge: services.settings.CATALOG_CACHE_MAX_AGE, personal: (ctx) => hasRole(ctx.viewer, 'admin', 'support') },
+  }).catch(async (err: unknown) => {
+    await importQueue.queue.close();
+    throw err;
   });
+  const importWorker = config.RUN_WORKERS
+    ? startCatalogImportWorker({ connection: runtime.redis, prefix: bullPrefix(config), runs: imports, log: service.log })
+    : null;
+  return {
+    ...service,
+    // A running import stops after its batch and waits on the queue for the next worker.
+    async close() {
+      await importWorker?.close();
+      await service.close();
+      await importQueue.queue.close();
+    },
+  };
 }

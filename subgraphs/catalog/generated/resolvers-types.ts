@@ -1,6 +1,6 @@
 /* Generated from schema/catalog*.graphql by `npm run codegen`: do not edit. */
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { ProductRow, VariantRow, CategoryRow, ImageRow, OptionRow, InventoryRow, ReservationRow, ProductConnectionRow, CategoryFacetRow } from '../models.js';
+import type { ProductRow, VariantRow, CategoryRow, ImageRow, OptionRow, InventoryRow, ReservationRow, ProductConnectionRow, CategoryFacetRow, CatalogImportRow } from '../models.js';
 import type { Money as MoneyValue } from '../../../lib/money.js';
 import type { ProductQuery } from '../product-search.js';
 import type { CatalogContext } from '../context.js';
@@ -46,6 +46,8 @@ export type CatalogErrorCode =
   | 'CATEGORY_CYCLE'
   /** No category has this id. */
   | 'CATEGORY_NOT_FOUND'
+  /** The file to import could not be read: its URL did not answer 200 in time, it is larger than the limit, or it is not UTF-8 text. */
+  | 'FILE_UNREADABLE'
   /** A lifecycle refused the change, e.g. committing a released reservation. */
   | 'ILLEGAL_TRANSITION'
   /** No image has this id. */
@@ -86,6 +88,71 @@ export type CatalogErrorCode =
   | 'VARIANT_NOT_FOUND'
   /** The variant or its product is not for sale. */
   | 'VARIANT_UNAVAILABLE';
+
+/** A bulk import of the catalog from a CSV file: what was asked, how far it got and what it changed. Staff read it. */
+export type CatalogImport = {
+  __typename?: 'CatalogImport';
+  /** Categories it created for the file's category paths. */
+  categoriesCreated: Scalars['Int']['output'];
+  /** When it was requested. */
+  createdAt: Scalars['DateTime']['output'];
+  /** Whether it only checks and counts. */
+  dryRun: Scalars['Boolean']['output'];
+  /** How many errors the file has; errors lists the first 100. */
+  errorCount: Scalars['Int']['output'];
+  /**
+   * The file's errors in line order, the first 100. Each error's field is [line, column]: the line
+   * of the file the row starts on (the header is line 1) and the column's name from the header, or
+   * [line] alone when the row as a whole is at fault; null when the file could not be fetched or
+   * read at all.
+   */
+  errors: Array<CatalogUserError>;
+  /** When it ended; null until SUCCEEDED or FAILED. */
+  finishedAt: Maybe<Scalars['DateTime']['output']>;
+  /** The import's id. */
+  id: Scalars['ID']['output'];
+  /** Products the import created (for a dry run: would create). */
+  productsCreated: Scalars['Int']['output'];
+  /** Products the file names that already were as it says, stock aside. */
+  productsUnchanged: Scalars['Int']['output'];
+  /** Products whose own fields, categories, options, variants or images it changed. */
+  productsUpdated: Scalars['Int']['output'];
+  /** Rows written so far: each batch of products counts once it is committed. */
+  rowsDone: Scalars['Int']['output'];
+  /** Rows left out because they (or their product's first row) have errors. */
+  rowsSkipped: Scalars['Int']['output'];
+  /** Rows in the file after the header line; null until the file is read. */
+  rowsTotal: Maybe<Scalars['Int']['output']>;
+  /** Whether rows with errors are left out (true) or stop the import (false). */
+  skipInvalid: Scalars['Boolean']['output'];
+  /** When a worker started it; null while QUEUED. */
+  startedAt: Maybe<Scalars['DateTime']['output']>;
+  /** Where it stands. */
+  status: CatalogImportStatus;
+  /** Where the file was fetched from; null for a file sent as text. */
+  url: Maybe<Scalars['URL']['output']>;
+  /** Variants it created. */
+  variantsCreated: Scalars['Int']['output'];
+  /** Variants that already were as the file says. */
+  variantsUnchanged: Scalars['Int']['output'];
+  /** Variants whose fields, option values or stock it changed. */
+  variantsUpdated: Scalars['Int']['output'];
+};
+
+/** Where an import stands. */
+export type CatalogImportStatus =
+  /**
+   * Stopped: the file could not be read, it had errors and skipInvalid was false (nothing was
+   * written), or the catalog changed under a batch (the batches before it stay; importing again
+   * completes it). With no error that says why, it stopped on an internal error, which is logged.
+   */
+  | 'FAILED'
+  /** Waiting for a worker. */
+  | 'QUEUED'
+  /** Being checked or written; rowsDone grows as batches of products are written. */
+  | 'RUNNING'
+  /** Done: every row without an error is in the catalog (or, for a dry run, counted). */
+  | 'SUCCEEDED';
 
 /** A catalog mutation's refusal. */
 export type CatalogUserError = UserError & {
@@ -503,6 +570,27 @@ export type DiscountLevel =
   /** Only the lines of the targeted products, variants or categories. */
   | 'ITEM';
 
+/** A catalog file to import: exactly one of csv and url (INVALID_INPUT otherwise). */
+export type ImportCatalogInput = {
+  /** The file's text (UTF-8 CSV). A request is at most 1 MB: larger files go by url. */
+  csv?: InputMaybe<Scalars['String']['input']>;
+  /** true: the file is checked and what it would change counted, and nothing is written. */
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  /** true: rows with errors are left out and the others imported; false: a file with any error imports nothing. */
+  skipInvalid?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Where the catalog fetches the file: an http(s) URL (INVALID_URL otherwise) that answers 200 within CATALOG_IMPORT_FETCH_TIMEOUT_MS with at most CATALOG_IMPORT_MAX_BYTES; otherwise the import fails with FILE_UNREADABLE. */
+  url?: InputMaybe<Scalars['URL']['input']>;
+};
+
+/** What importCatalog answers. */
+export type ImportCatalogPayload = {
+  __typename?: 'ImportCatalogPayload';
+  /** The import, QUEUED; null when the request was refused. */
+  import: Maybe<CatalogImport>;
+  /** Why the request was refused (both csv and url, neither, a URL that is not http(s), a file over the size limit); empty when it was queued. Errors in the file are the import's. */
+  userErrors: Array<CatalogUserError>;
+};
+
 /** A variant's stock. Everyone sees what is available; the figures behind it are for staff (admin, support) and services. */
 export type Inventory = {
   __typename?: 'Inventory';
@@ -619,6 +707,15 @@ export type Mutation = {
   createCategory: CategoryPayload;
   /** Admin: creates a product with its options, variants (with their initial stock), images and categories, all or nothing. */
   createProduct: ProductPayload;
+  /**
+   * Admin: imports products, variants, categories, prices and stock from a CSV file, sent as text or
+   * fetched from a URL. The import is queued and runs as a job; read its progress with
+   * catalogImport(id). Products are matched by slug and variants by SKU: what the file describes is
+   * created or updated, what already matches it is left untouched (a second import of the same file
+   * changes nothing), and nothing is deleted. A file with any error imports nothing unless
+   * skipInvalid is true.
+   */
+  importCatalog: ImportCatalogPayload;
   /** Service only: the held stock returns to available (the order was cancelled). */
   releaseInventoryReservation: InventoryReservationPayload;
   /** Admin: deletes an image; the other images keep their positions. */
@@ -741,6 +838,18 @@ export type MutationCreateCategoryArgs = {
  */
 export type MutationCreateProductArgs = {
   input: CreateProductInput;
+};
+
+
+/**
+ * Changes. Each answers a payload with what it changed and `userErrors`: a business refusal changes
+ * nothing and comes back there with a stable `code`; GraphQL errors are for bad requests
+ * (BAD_USER_INPUT, UNAUTHENTICATED, FORBIDDEN) and outages. Carts are changed by their owners (a
+ * signed-in customer, support or admin, each on their own cart); the catalog, promotions and
+ * affiliates by admins, except affiliate clicks, which anyone may record.
+ */
+export type MutationImportCatalogArgs = {
+  input: ImportCatalogInput;
 };
 
 
@@ -1193,6 +1302,8 @@ export type Promotion = Node & {
  */
 export type Query = {
   __typename?: 'Query';
+  /** Staff (admin, support): an import and how far it got; null when no import has this id. */
+  catalogImport: Maybe<CatalogImport>;
   /** The category tree: root categories in sort order; follow `children` for the rest. */
   categories: Array<Category>;
   /**
@@ -1200,6 +1311,14 @@ export type Query = {
    * null when no category has it. Anyone may read.
    */
   category: Maybe<Category>;
+  /**
+   * Staff (admin, support): the catalog as CSV in the import format, header line first: every
+   * variant of up to `first` products, in slug order, after the product `afterSlug`. Archived
+   * products are left out. A page with fewer than `first` products is the last; to read on, pass the
+   * last row's product_slug as `afterSlug` and drop the next page's header line. For the whole
+   * catalog at once: `npm run catalog:export`.
+   */
+  exportCatalog: Scalars['String']['output'];
   /**
    * The object with this id, of any type that implements Node; null when none has it or the
    * caller may not read it. Another subgraph's object is checked by its owner, which is asked
@@ -1225,9 +1344,30 @@ export type Query = {
  * Shoppers (role customer) and anonymous callers read the catalog; each other part says who may
  * read or change it. Money is integer minor units; lists that grow are Relay connections.
  */
+export type QueryCatalogImportArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/**
+ * The commerce API: the catalog, carts, orders, subscription plans, promotions and affiliates.
+ * Shoppers (role customer) and anonymous callers read the catalog; each other part says who may
+ * read or change it. Money is integer minor units; lists that grow are Relay connections.
+ */
 export type QueryCategoryArgs = {
   id?: InputMaybe<Scalars['ID']['input']>;
   slug?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/**
+ * The commerce API: the catalog, carts, orders, subscription plans, promotions and affiliates.
+ * Shoppers (role customer) and anonymous callers read the catalog; each other part says who may
+ * read or change it. Money is integer minor units; lists that grow are Relay connections.
+ */
+export type QueryExportCatalogArgs = {
+  afterSlug?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -1516,18 +1656,22 @@ export type ResolversTypes = ResolversObject<{
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Cart: ResolverTypeWrapper<Cart>;
   CatalogErrorCode: CatalogErrorCode;
+  CatalogImport: ResolverTypeWrapper<CatalogImportRow>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  CatalogImportStatus: CatalogImportStatus;
   CatalogUserError: ResolverTypeWrapper<CatalogUserError>;
   Category: ResolverTypeWrapper<CategoryRow>;
-  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   CategoryFacet: ResolverTypeWrapper<CategoryFacetRow>;
   CategoryPayload: ResolverTypeWrapper<Omit<CategoryPayload, 'category'> & { category?: Maybe<ResolversTypes['Category']> }>;
   CountryCode: ResolverTypeWrapper<Scalars['CountryCode']['output']>;
   CreateCategoryInput: CreateCategoryInput;
   CreateProductInput: CreateProductInput;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   CurrencyCode: CurrencyCode;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   DiscountLevel: DiscountLevel;
+  ImportCatalogInput: ImportCatalogInput;
+  ImportCatalogPayload: ResolverTypeWrapper<Omit<ImportCatalogPayload, 'import'> & { import?: Maybe<ResolversTypes['CatalogImport']> }>;
   Inventory: ResolverTypeWrapper<InventoryRow>;
   InventoryPayload: ResolverTypeWrapper<Omit<InventoryPayload, 'inventory' | 'variant'> & { inventory?: Maybe<ResolversTypes['Inventory']>, variant?: Maybe<ResolversTypes['ProductVariant']> }>;
   InventoryReservation: ResolverTypeWrapper<ReservationRow>;
@@ -1581,16 +1725,19 @@ export type ResolversParentTypes = ResolversObject<{
   AffiliatePartner: AffiliatePartner | FederationReferenceTypes['AffiliatePartner'];
   ID: Scalars['ID']['output'];
   Cart: Cart | FederationReferenceTypes['Cart'];
+  CatalogImport: CatalogImportRow;
+  Int: Scalars['Int']['output'];
+  Boolean: Scalars['Boolean']['output'];
   CatalogUserError: CatalogUserError;
   Category: CategoryRow;
-  Int: Scalars['Int']['output'];
   CategoryFacet: CategoryFacetRow;
   CategoryPayload: Omit<CategoryPayload, 'category'> & { category?: Maybe<ResolversParentTypes['Category']> };
   CountryCode: Scalars['CountryCode']['output'];
   CreateCategoryInput: CreateCategoryInput;
   CreateProductInput: CreateProductInput;
-  Boolean: Scalars['Boolean']['output'];
   DateTime: Scalars['DateTime']['output'];
+  ImportCatalogInput: ImportCatalogInput;
+  ImportCatalogPayload: Omit<ImportCatalogPayload, 'import'> & { import?: Maybe<ResolversParentTypes['CatalogImport']> };
   Inventory: InventoryRow;
   InventoryPayload: Omit<InventoryPayload, 'inventory' | 'variant'> & { inventory?: Maybe<ResolversParentTypes['Inventory']>, variant?: Maybe<ResolversParentTypes['ProductVariant']> };
   InventoryReservation: ReservationRow;
@@ -1654,6 +1801,29 @@ export type CartResolvers<ContextType = CatalogContext, ParentType extends Resol
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
+export type CatalogImportResolvers<ContextType = CatalogContext, ParentType extends ResolversParentTypes['CatalogImport'] = ResolversParentTypes['CatalogImport']> = ResolversObject<{
+  categoriesCreated?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  dryRun?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  errorCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  errors?: Resolver<Array<ResolversTypes['CatalogUserError']>, ParentType, ContextType>;
+  finishedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  productsCreated?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  productsUnchanged?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  productsUpdated?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  rowsDone?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  rowsSkipped?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  rowsTotal?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  skipInvalid?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  startedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['CatalogImportStatus'], ParentType, ContextType>;
+  url?: Resolver<Maybe<ResolversTypes['URL']>, ParentType, ContextType>;
+  variantsCreated?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  variantsUnchanged?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  variantsUpdated?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
 export type CatalogUserErrorResolvers<ContextType = CatalogContext, ParentType extends ResolversParentTypes['CatalogUserError'] = ResolversParentTypes['CatalogUserError']> = ResolversObject<{
   code?: Resolver<ResolversTypes['CatalogErrorCode'], ParentType, ContextType>;
   field?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
@@ -1690,6 +1860,11 @@ export interface CountryCodeScalarConfig extends GraphQLScalarTypeConfig<Resolve
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
   name: 'DateTime';
 }
+
+export type ImportCatalogPayloadResolvers<ContextType = CatalogContext, ParentType extends ResolversParentTypes['ImportCatalogPayload'] = ResolversParentTypes['ImportCatalogPayload']> = ResolversObject<{
+  import?: Resolver<Maybe<ResolversTypes['CatalogImport']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['CatalogUserError']>, ParentType, ContextType>;
+}>;
 
 export type InventoryResolvers<ContextType = CatalogContext, ParentType extends ResolversParentTypes['Inventory'] = ResolversParentTypes['Inventory']> = ResolversObject<{
   available?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -1739,6 +1914,7 @@ export type MutationResolvers<ContextType = CatalogContext, ParentType extends R
   commitInventoryReservation?: Resolver<ResolversTypes['InventoryReservationPayload'], ParentType, ContextType, RequireFields<MutationCommitInventoryReservationArgs, 'ownerId'>>;
   createCategory?: Resolver<ResolversTypes['CategoryPayload'], ParentType, ContextType, RequireFields<MutationCreateCategoryArgs, 'input'>>;
   createProduct?: Resolver<ResolversTypes['ProductPayload'], ParentType, ContextType, RequireFields<MutationCreateProductArgs, 'input'>>;
+  importCatalog?: Resolver<ResolversTypes['ImportCatalogPayload'], ParentType, ContextType, RequireFields<MutationImportCatalogArgs, 'input'>>;
   releaseInventoryReservation?: Resolver<ResolversTypes['InventoryReservationPayload'], ParentType, ContextType, RequireFields<MutationReleaseInventoryReservationArgs, 'ownerId'>>;
   removeProductImage?: Resolver<ResolversTypes['ProductPayload'], ParentType, ContextType, RequireFields<MutationRemoveProductImageArgs, 'id'>>;
   reserveInventory?: Resolver<ResolversTypes['InventoryReservationPayload'], ParentType, ContextType, RequireFields<MutationReserveInventoryArgs, 'input'>>;
@@ -1875,8 +2051,10 @@ export type PromotionResolvers<ContextType = CatalogContext, ParentType extends 
 }>;
 
 export type QueryResolvers<ContextType = CatalogContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
+  catalogImport?: Resolver<Maybe<ResolversTypes['CatalogImport']>, ParentType, ContextType, RequireFields<QueryCatalogImportArgs, 'id'>>;
   categories?: Resolver<Array<ResolversTypes['Category']>, ParentType, ContextType>;
   category?: Resolver<Maybe<ResolversTypes['Category']>, ParentType, ContextType, Partial<QueryCategoryArgs>>;
+  exportCatalog?: Resolver<ResolversTypes['String'], ParentType, ContextType, RequireFields<QueryExportCatalogArgs, 'first'>>;
   node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
   nodes?: Resolver<Array<Maybe<ResolversTypes['Node']>>, ParentType, ContextType, RequireFields<QueryNodesArgs, 'ids'>>;
   product?: Resolver<Maybe<ResolversTypes['Product']>, ParentType, ContextType, Partial<QueryProductArgs>>;
@@ -1909,12 +2087,14 @@ export type UserErrorResolvers<ContextType = CatalogContext, ParentType extends 
 export type Resolvers<ContextType = CatalogContext> = ResolversObject<{
   AffiliatePartner?: AffiliatePartnerResolvers<ContextType>;
   Cart?: CartResolvers<ContextType>;
+  CatalogImport?: CatalogImportResolvers<ContextType>;
   CatalogUserError?: CatalogUserErrorResolvers<ContextType>;
   Category?: CategoryResolvers<ContextType>;
   CategoryFacet?: CategoryFacetResolvers<ContextType>;
   CategoryPayload?: CategoryPayloadResolvers<ContextType>;
   CountryCode?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
+  ImportCatalogPayload?: ImportCatalogPayloadResolvers<ContextType>;
   Inventory?: InventoryResolvers<ContextType>;
   InventoryPayload?: InventoryPayloadResolvers<ContextType>;
   InventoryReservation?: InventoryReservationResolvers<ContextType>;
