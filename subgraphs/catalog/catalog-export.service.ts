@@ -3,6 +3,7 @@
 // them would be refused). Exporting and importing the file again changes nothing.
 import { csvLine } from './csv.js';
 import { LIST_SEPARATOR, PATH_SEPARATOR, formatAmount, headerWith } from './catalog-csv-format.js';
+import type { StockColumns, VariantColumns } from './catalog-import-changes.js';
 import type { PrismaClient } from './prisma-client/client.js';
 
 export const EXPORT_PAGE_MAX = 250;
@@ -16,20 +17,7 @@ interface ExportProduct {
   active: boolean;
 }
 
-interface ExportVariant {
-  id: string;
-  productId: string;
-  sku: string;
-  title: string;
-  price: number;
-  compareAtPrice: number | null;
-  currency: string;
-  weightGrams: number | null;
-  active: boolean;
-  onHand: number;
-  reorderThreshold: number;
-  location: string;
-}
+type ExportVariant = VariantColumns & StockColumns;
 
 export class CatalogExportService {
   constructor(private readonly db: PrismaClient) {}

@@ -24,7 +24,8 @@ export interface StoredOption {
   values: { id: string; value: string; position: number }[];
 }
 
-export interface StoredVariant {
+/** A variant's own columns, as stored and as written. */
+export interface VariantColumns {
   id: string;
   productId: string;
   sku: string;
@@ -34,11 +35,18 @@ export interface StoredVariant {
   currency: string;
   weightGrams: number | null;
   active: boolean;
-  optionValueIds: string[];
+}
+
+/** A variant's stock columns. */
+export interface StockColumns {
   onHand: number;
-  reserved: number;
   reorderThreshold: number;
   location: string;
+}
+
+export interface StoredVariant extends VariantColumns, StockColumns {
+  optionValueIds: string[];
+  reserved: number;
 }
 
 export interface StoredImage {
@@ -80,16 +88,7 @@ export interface ProductWrite {
   active: boolean;
 }
 
-export interface VariantWrite {
-  id: string;
-  productId: string;
-  sku: string;
-  title: string;
-  price: number;
-  compareAtPrice: number | null;
-  currency: string;
-  weightGrams: number | null;
-  active: boolean;
+export interface VariantWrite extends VariantColumns {
   position: number;
 }
 
