@@ -101,7 +101,7 @@ describe('a fault at a step boundary', () => {
     await expect(faulty.checkouts.checkout(ready.personId, ready.input)).rejects.toThrow(/injected fault/);
     expect(await holds(ready)).toEqual(oneOrderHeld(['PENDING_PAYMENT']));
     const retried = await services().checkouts.checkout(ready.personId, ready.input);
-    expect(retried.orderId).not.toBeNull();
+    expect(retried.order).not.toBeNull();
     expect(retried.clientSecret).toMatch(/_secret_/);
   });
 });

@@ -6,6 +6,7 @@ import pg from 'pg';
 import { globalId, rawIdOf } from '../../lib/global-id.js';
 import type { GraphQLClient, GraphQLResponse, TestStack } from '../../test/harness.js';
 import type { CartService } from './cart.service.js';
+import type { BeginCheckoutInput } from './checkout.service.js';
 import type { PrismaClient } from './prisma-client/client.js';
 import { createCartServices } from './server.js';
 
@@ -143,14 +144,8 @@ export interface CheckoutPayload {
   userErrors: { field: string[] | null; message: string; code: string }[];
 }
 
-export interface BeginCheckout {
-  cartId: string;
-  personId: string;
-  checkoutId: string;
-  shippingMethod: string;
-  destination: { country: string; region?: string | null };
-  expectedTotal?: number | null;
-}
+/** beginCartCheckout's input as the test sends it (ids global on the wire). */
+export type BeginCheckout = BeginCheckoutInput;
 
 /** A checkout's quote in the shape `totals` gives a cart's. */
 export const checkoutTotals = (checkout: CheckoutView | null) => ({

@@ -3,19 +3,12 @@
 // them would be refused). Exporting and importing the file again changes nothing.
 import { csvLine } from './csv.js';
 import { LIST_SEPARATOR, PATH_SEPARATOR, formatAmount, headerWith } from './catalog-csv-format.js';
-import type { StockColumns, VariantColumns } from './catalog-import-changes.js';
+import type { StockColumns, StoredProduct, VariantColumns } from './catalog-import-changes.js';
 import type { PrismaClient } from './prisma-client/client.js';
 
 export const EXPORT_PAGE_MAX = 250;
 
-interface ExportProduct {
-  id: string;
-  slug: string;
-  name: string;
-  description: string;
-  brand: string | null;
-  active: boolean;
-}
+type ExportProduct = Omit<StoredProduct, 'archived'>;
 
 type ExportVariant = VariantColumns & StockColumns;
 

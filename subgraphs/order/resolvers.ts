@@ -61,11 +61,7 @@ export const resolvers: Resolvers<OrderContext> = {
       );
       const outcome = result.outcome;
       if (!outcome) return { order: null, paymentClientSecret: null, userErrors: result.userErrors };
-      return {
-        order: outcome.orderId ? await ctx.db.order.findUnique({ where: { id: outcome.orderId } }) : null,
-        paymentClientSecret: outcome.clientSecret,
-        userErrors: outcome.userErrors,
-      };
+      return { order: outcome.order, paymentClientSecret: outcome.clientSecret, userErrors: outcome.userErrors };
     },
     cancelOrder: (_root, { orderId, reason }, ctx) =>
       orderWrite(ctx, orderId, ['customer', 'admin', 'support'], (actor, ownerOnly) => ctx.actions.cancel(actor, orderId, reason, ownerOnly)),

@@ -34,7 +34,11 @@ export interface StepDeps {
 }
 
 /** What a step stores on the checkout row besides the step reached. */
-export type StepUpdate = Partial<Pick<Checkout, 'reservedUntil'>> & { quote?: CartQuote };
+export type StepUpdate = Partial<Pick<Checkout, 'reservedUntil'>> & {
+  quote?: CartQuote;
+  /** The PaymentIntent's client secret, for this run's answer only: it is not stored (a repeat reads it back from the provider). */
+  clientSecret?: string | null;
+};
 
 export interface SagaStep {
   /** The step the checkout has reached once this one has run. */
@@ -260,7 +264,7 @@ const createPayment: SagaStep = {
       });
       await tx.order.update({ where: { id: order.id }, data: { paymentIntentId: intent.id } });
     });
-    return {};
+    return { clientSecret: intent.clientSecret };
   },
   async compensate(checkout, { db, payments }) {
     const order = await db.order.findUnique({ where: { id: checkout.id }, select: { paymentIntentId: true } });

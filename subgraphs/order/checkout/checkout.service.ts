@@ -11,12 +11,12 @@ import { v7 as uuidv7 } from 'uuid';
 import { UserErrorsException, type UserError } from '../../../lib/errors.js';
 import type { Logger } from '../../../lib/logger.js';
 import type { CheckoutInput, OrderErrorCode } from '../generated/resolvers-types.js';
-import type { Checkout, CheckoutStep, Prisma } from '../prisma-client/client.js';
+import type { Checkout, CheckoutStep, Order, Prisma } from '../prisma-client/client.js';
 import { OrderInputChecker, refuse } from '../validation.js';
 import { CHECKOUT_STEPS, type CheckoutRequest, type StepDeps, type StepUpdate } from './checkout-steps.js';
 
 export interface CheckoutOutcome {
-  orderId: string | null;
+  order: Order | null;
   clientSecret: string | null;
   userErrors: UserError<OrderErrorCode>[];
 }
@@ -125,6 +125,7 @@ export class CheckoutService {
   /** Runs the steps after the one the checkout reached; this process holds its lease. */
   private async drive(id: string): Promise<CheckoutOutcome> {
     let checkout = await this.load(id);
+    let clientSecret: string | null | undefined;
     if (checkout.state === 'COMPENSATING') {
       await this.compensate(checkout, {});
       return this.outcomeOf(await this.load(id));
@@ -132,6 +133,7 @@ export class CheckoutService {
     for (const step of CHECKOUT_STEPS.slice(indexOf(checkout.step) + 1)) {
       try {
         const update = await step.run(checkout, this.deps);
+        clientSecret = update.clientSecret ?? clientSecret;
         checkout = await this.store(checkout, step.reaches, update);
         await this.deps.afterStep?.(step.reaches);
       } catch (err) {
@@ -149,7 +151,7 @@ export class CheckoutService {
         throw err;
       }
     }
-    return this.outcomeOf(checkout);
+    return this.outcomeOf(checkout, clientSecret);
   }
 
   /** Stores a step's result and renews the lease; the last step completes the checkout. */
@@ -190,14 +192,16 @@ export class CheckoutService {
     this.deps.log.info({ checkoutId: checkout.id, step: checkout.step, why: why.failure ?? why.userErrors?.map((e) => e.code) }, 'checkout compensated');
   }
 
-  private async outcomeOf(checkout: Checkout): Promise<CheckoutOutcome> {
+  /** The answer for a checkout that is over; the client secret is read back from the provider unless this run created it. */
+  private async outcomeOf(checkout: Checkout, knownClientSecret?: string | null): Promise<CheckoutOutcome> {
     if (checkout.state === 'FAILED') {
       const userErrors = (checkout.userErrors as UserError<OrderErrorCode>[] | null) ?? null;
       if (!userErrors?.length) throw new Error(`checkout ${checkout.id} failed: ${checkout.failure ?? 'unknown'}`);
-      return { orderId: null, clientSecret: null, userErrors };
+      return { order: null, clientSecret: null, userErrors };
     }
     const order = await this.deps.db.order.findUniqueOrThrow({ where: { id: checkout.id } });
-    const clientSecret = order.paymentIntentId ? (await this.deps.payments.retrievePaymentIntent(order.paymentIntentId)).clientSecret : null;
-    return { orderId: order.id, clientSecret, userErrors: [] };
+    let clientSecret = knownClientSecret ?? null;
+    if (knownClientSecret === undefined && order.paymentIntentId) clientSecret = (await this.deps.payments.retrievePaymentIntent(order.paymentIntentId)).clientSecret;
+    return { order, clientSecret, userErrors: [] };
   }
 }
