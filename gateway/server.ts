@@ -6,7 +6,8 @@ import { expressMiddleware } from '@as-integrations/express5';
 import responseCachePlugin from '@apollo/server-plugin-response-cache';
 import cors from 'cors';
 import express from 'express';
-import { GraphQLError } from 'graphql';
+import { GraphQLError, type GraphQLSchema } from 'graphql';
+import { randomBytes, randomUUID } from 'node:crypto';
 import type { KeyObject } from 'node:crypto';
 import { hasRole, resolveAuthSettings, type Viewer } from '../lib/auth.js';
 import { CLIENT_ADDRESS_HEADER, CLIENT_ADDRESS_SIGNATURE_HEADER, callerAddress, signClientAddress } from '../lib/client-address.js';
@@ -26,6 +27,9 @@ import { PERSISTED_QUERY_TTL_SECONDS, redisKeyValueCache } from './persisted-que
 import { sharedScalarParsing } from './scalars.js';
 import { costDirectivesFrom } from './query-cost.js';
 import { forwardPaymentWebhooks } from './webhooks.js';
+import { mountStorefront } from './storefront.js';
+import { serveSubscriptions, type RunOperation } from './subscriptions/server.js';
+import { eventStream } from '../lib/outbox.js';
 
 export interface GatewayContext {
   authorization?: string;
@@ -120,6 +124,7 @@ export async function startGateway(runtime: Runtime, options: { port?: number } 
   });
   const production = config.NODE_ENV === 'production';
   const limits = documentLimits(settings, production);
+  const costDirectives = costDirectivesFrom(supergraphSdl);
   const server = new ApolloServer<GatewayContext>({
     gateway,
     csrfPrevention: true,
@@ -135,7 +140,7 @@ export async function startGateway(runtime: Runtime, options: { port?: number } 
       // armor's typings come from Apollo Server's CommonJS build; the plugin objects are the same.
       ...(limits.plugins as unknown as ApolloServerPlugin<GatewayContext>[]),
       sharedScalarParsing<GatewayContext>(),
-      costLimit<GatewayContext>(costDirectivesFrom(supergraphSdl), settings.QUERY_MAX_COST),
+      costLimit<GatewayContext>(costDirectives, settings.QUERY_MAX_COST),
       graphqlMetricsPlugin(registry),
       // Serves repeated public reads (those every subgraph involved marked cacheable, i.e. catalog
       // reads for shoppers) from memory for as long as the subgraphs allow; staff always go through.
@@ -147,6 +152,8 @@ export async function startGateway(runtime: Runtime, options: { port?: number } 
       ...(production ? [ApolloServerPluginLandingPageDisabled()] : []),
     ],
   });
+  let apiSchema: GraphQLSchema | undefined;
+  gateway.onSchemaLoadOrUpdate((loaded) => (apiSchema = loaded.apiSchema));
   await server.start();
   const origins = settings.CORS_ORIGINS === '*' ? true : settings.CORS_ORIGINS.split(',').map((o) => o.trim());
   // What clients need to cache interfaces and unions right without introspection (off in production).
@@ -156,6 +163,7 @@ export async function startGateway(runtime: Runtime, options: { port?: number } 
     res.type('json').send(possibleTypes);
   });
   forwardPaymentWebhooks(http.app, { orderUrl: () => config.subgraphUrls.order, log });
+  mountStorefront(http.app, { config, log });
   http.app.use(
     '/graphql',
     cors({ origin: origins, exposedHeaders: ['x-request-id'] }),
@@ -176,6 +184,28 @@ export async function startGateway(runtime: Runtime, options: { port?: number } 
       },
     }),
   );
+  const runOperation: RunOperation = async (document, variables, { authorization, viewer }) => {
+    const response = await server.executeOperation(
+      { query: document, variables },
+      { contextValue: { authorization, viewer, requestId: randomUUID(), traceId: randomBytes(16).toString('hex'), clientAddress: null } },
+    );
+    if (response.body.kind !== 'single') throw new Error('an incremental answer where one result was expected');
+    return response.body.singleResult as Awaited<ReturnType<RunOperation>>;
+  };
+  const subscriptions = serveSubscriptions({
+    httpServer: http.server,
+    schema: apiSchema!,
+    runOperation,
+    authenticate,
+    redis,
+    orderEvents: eventStream(config.REDIS_PREFIX, 'order'),
+    prefix: config.REDIS_PREFIX,
+    settings,
+    validationRules: limits.validationRules,
+    costDirectives,
+    log,
+    registry,
+  });
   const port = await http.listen(options.port ?? config.PORT);
   log.info({ port }, 'gateway listening');
   return {
@@ -183,6 +213,7 @@ export async function startGateway(runtime: Runtime, options: { port?: number } 
     port,
     log,
     async close() {
+      await subscriptions.close();
       await http.close(config.SHUTDOWN_TIMEOUT_MS / 2);
       await server.stop();
     },

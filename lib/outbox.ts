@@ -1,6 +1,9 @@
+import { setTimeout as delay } from 'node:timers/promises';
 import type { Redis } from 'ioredis';
+import pg from 'pg';
 import { v7 as uuidv7 } from 'uuid';
 import type { SqlClient, TransactionalSqlClient } from './db.js';
+import type { Logger } from './logger.js';
 import { traceIdIn } from './request-scope.js';
 import { startPublication, traceToRecord } from './tracing.js';
 
@@ -95,18 +98,25 @@ export async function relayOutbox(
   /** Told the types of the events published, once they are marked. */
   onPublished?: (types: string[]) => void,
 ): Promise<number> {
-  const types = await db.$transaction(async (tx): Promise<string[]> => {
+  const { types } = await relayBatch(db, redis, stream, batchSize);
+  if (types.length > 0) onPublished?.(types);
+  return types.length;
+}
+
+/** One batch of relayOutbox, and whether another relay held the outbox (`busy`: nothing was read). */
+async function relayBatch(db: TransactionalSqlClient, redis: Redis, stream: string, batchSize: number): Promise<{ types: string[]; busy: boolean }> {
+  return db.$transaction(async (tx) => {
     const [lock] = await tx.$queryRawUnsafe<{ relaying: boolean }[]>(
       `SELECT pg_try_advisory_xact_lock(hashtext(current_schema() || '.outbox_event')) AS relaying`,
     );
-    if (!lock?.relaying) return [];
+    if (!lock?.relaying) return { types: [], busy: true };
     const rows = await tx.$queryRawUnsafe<OutboxRow[]>(
       `SELECT id, type, version, aggregate_type, aggregate_id, trace_id, data, occurred_at
          FROM outbox_event WHERE published_at IS NULL
         ORDER BY occurred_at, id LIMIT $1`,
       batchSize,
     );
-    if (rows.length === 0) return [];
+    if (rows.length === 0) return { types: [], busy: false };
     const pipeline = redis.multi();
     const publications = rows.map((row) => {
       const envelope: EventEnvelope = {
@@ -138,11 +148,91 @@ export async function relayOutbox(
       `UPDATE outbox_event SET published_at = now() WHERE id = ANY($1::uuid[])`,
       rows.map((r) => r.id),
     );
-    return rows.map((r) => r.type);
+    return { types: rows.map((r) => r.type), busy: false };
   });
-  if (types.length > 0) onPublished?.(types);
-  return types.length;
 }
+
+/**
+ * Relays as soon as events are committed: each transaction that adds outbox events notifies
+ * `outbox_<schema>` on commit (the outbox_event_notify trigger), and this listener then relays
+ * until the outbox is empty. Notifications that arrive during a run make one more run; when
+ * another relay holds the outbox, it looks again shortly, since that relay may have read before
+ * these events committed. The periodic relay job stays the safety net (a lost connection, a
+ * notification missed while reconnecting).
+ */
+export function relayOnCommit(options: {
+  databaseUrl: string;
+  schema: string;
+  db: TransactionalSqlClient;
+  redis: Redis;
+  stream: string;
+  log: Logger;
+  onPublished?: (types: string[]) => void;
+}): { close(): Promise<void> } {
+  const { db, redis, stream, log } = options;
+  let closed = false;
+  let running: Promise<void> | null = null;
+  let again = false;
+  const relay = async () => {
+    for (let busyRetries = 0; !closed; ) {
+      again = false;
+      const { types, busy } = await relayBatch(db, redis, stream, 200);
+      if (types.length > 0) options.onPublished?.(types);
+      if (busy && busyRetries++ < BUSY_RETRIES) await delay(BUSY_RETRY_MS);
+      else if (types.length === 0 && !again) return;
+    }
+  };
+  const nudge = () => {
+    if (closed) return;
+    if (running) {
+      again = true;
+      return;
+    }
+    running = relay()
+      .catch((err: unknown) => log.warn({ err: err instanceof Error ? err.message : err }, 'relaying on commit failed; the periodic relay will retry'))
+      .finally(() => {
+        running = null;
+        if (again) nudge();
+      });
+  };
+  const channel = `outbox_${options.schema}`;
+  let client: pg.Client | null = null;
+  let reconnect: NodeJS.Timeout | undefined;
+  const connect = async () => {
+    const next = new pg.Client({ connectionString: options.databaseUrl });
+    next.on('notification', nudge);
+    next.on('error', (err) => {
+      log.warn({ err: err.message }, 'outbox listener connection failed; reconnecting');
+      next.end().catch(() => undefined);
+      if (client === next) client = null;
+      if (!closed) reconnect = setTimeout(() => void connect(), RECONNECT_MS);
+    });
+    try {
+      await next.connect();
+      await next.query(`LISTEN "${channel}"`);
+      if (closed) return void (await next.end());
+      client = next;
+      nudge(); // whatever committed while not listening
+    } catch (err) {
+      log.warn({ err: err instanceof Error ? err.message : err }, 'outbox listener could not connect; retrying');
+      await next.end().catch(() => undefined);
+      if (!closed) reconnect = setTimeout(() => void connect(), RECONNECT_MS);
+    }
+  };
+  void connect();
+  return {
+    async close() {
+      closed = true;
+      clearTimeout(reconnect);
+      await client?.end().catch(() => undefined);
+      await running;
+    },
+  };
+}
+
+const BUSY_RETRIES = 5;
+const BUSY_RETRY_MS = 20;
+const RECONNECT_MS = 1000;
 
 export interface OutboxBacklog {
   unpublished: number;

@@ -11,7 +11,7 @@ import { startRecurringJob, type RecurringJob } from './jobs.js';
 import { createLogger, type Logger } from './logger.js';
 import { QUEUE_STATES, createRegistry, eventConsumerMetrics, outboxMetrics, outboxPublishedCounter, queueMetrics, recurringJobMetrics } from './metrics.js';
 import { createRedis } from './redis.js';
-import { eventStream, outboxBacklog, relayOutbox } from './outbox.js';
+import { eventStream, outboxBacklog, relayOnCommit, relayOutbox } from './outbox.js';
 import { mountSubgraph } from './subgraph-server.js';
 import { subgraphTypeDefs } from './subgraph-schema.js';
 import type { SubgraphName } from './subgraph-names.js';
@@ -111,6 +111,7 @@ export async function startSubgraph<C extends RequestContext>(options: {
   });
   const jobs: RecurringJob[] = [];
   const consumers: RunningConsumer[] = [];
+  const relays: { close(): Promise<void> }[] = [];
   // Read when Prometheus scrapes, by whichever process serves this context: lag shows even when no worker runs.
   outboxMetrics(registry, log, name, () => outboxBacklog(db));
   eventConsumerMetrics(registry, log, async () => {
@@ -125,14 +126,16 @@ export async function startSubgraph<C extends RequestContext>(options: {
       if (redis.status !== 'ready') throw new Error(`Redis is ${redis.status}`);
       return Promise.all(jobs.map(async ({ queue }) => ({ queue: queue.name, counts: await queue.getJobCounts(...QUEUE_STATES) })));
     });
+    const stream = eventStream(config.REDIS_PREFIX, name);
+    const count = (types: string[]) => types.forEach((type) => publishedEvents.inc({ type }));
+    relays.push(relayOnCommit({ databaseUrl: config.DATABASE_URL, schema: name, db, redis, stream, log, onPublished: count }));
     const specs: JobSpec[] = [
       {
         queueName: `${name}-outbox-relay`,
         everyMs: config.OUTBOX_RELAY_MS,
         run: async () => {
           let published = 0;
-          const count = (types: string[]) => types.forEach((type) => publishedEvents.inc({ type }));
-          for (let batch = -1; batch !== 0; published += batch) batch = await relayOutbox(db, redis, eventStream(config.REDIS_PREFIX, name), undefined, count);
+          for (let batch = -1; batch !== 0; published += batch) batch = await relayOutbox(db, redis, stream, undefined, count);
           return published;
         },
       },
@@ -152,7 +155,7 @@ export async function startSubgraph<C extends RequestContext>(options: {
     async close() {
       await http.close(config.SHUTDOWN_TIMEOUT_MS / 2);
       await apollo.stop();
-      await Promise.all([...jobs, ...consumers].map((j) => j.close()));
+      await Promise.all([...jobs, ...consumers, ...relays].map((j) => j.close()));
       await db.$disconnect();
     },
   };

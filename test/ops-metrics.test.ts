@@ -92,7 +92,7 @@ describe('the PromQL reader', () => {
 });
 
 describe('ops/ files', () => {
-  it('the dashboard takes its Prometheus from a ${datasource} variable, filters by a service variable and has the four rows', () => {
+  it('the dashboard takes its Prometheus from a ${datasource} variable, filters by a service variable and has its five rows', () => {
     expect(variables.find((v) => v.name === 'datasource')).toMatchObject({ type: 'datasource', query: 'prometheus' });
     expect(variables.find((v) => v.name === 'service')).toMatchObject({ type: 'query' });
     for (const panel of panels.filter((p) => p.type !== 'row')) {
@@ -104,7 +104,7 @@ describe('ops/ files', () => {
       }
       expect(panel.gridPos.x + panel.gridPos.w, panel.title).toBeLessThanOrEqual(24);
     }
-    expect(panels.filter((p) => p.type === 'row').map((p) => p.title)).toEqual(['Traffic', 'Events', 'Jobs', 'Commerce']);
+    expect(panels.filter((p) => p.type === 'row').map((p) => p.title)).toEqual(['Traffic', 'Events', 'Jobs', 'Commerce', 'Live tracking']);
     expect(new Set(panels.map((p) => p.id)).size).toBe(panels.length);
   });
 

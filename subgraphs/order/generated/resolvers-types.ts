@@ -749,6 +749,21 @@ export type OrderStatus =
   /** Handed to the carrier. */
   | 'SHIPPED';
 
+/** A change of an order's status, or (snapshot) its status when a subscription started. */
+export type OrderStatusEvent = {
+  __typename?: 'OrderStatusEvent';
+  /** When the change happened; for a snapshot, when the order took its status. */
+  occurredAt: Scalars['DateTime']['output'];
+  /** The order as it is when the message is sent; select any of its fields, from any subgraph. */
+  order: Order;
+  /** The status before the change; null for a snapshot and for the order's first status. */
+  previousStatus: Maybe<OrderStatus>;
+  /** True for the first message of orderStatusChanged, which tells the status the order already had rather than a change. */
+  snapshot: Scalars['Boolean']['output'];
+  /** The status the order changed to (for a snapshot, the status it has). */
+  status: OrderStatus;
+};
+
 /** Why an order mutation was refused. */
 export type OrderUserError = UserError & {
   __typename?: 'OrderUserError';
@@ -880,6 +895,23 @@ export type ShippingMethod =
   | 'EXPRESS'
   /** The standard service. */
   | 'STANDARD';
+
+export type Subscription = {
+  __typename?: 'Subscription';
+  /** Follows every order of the caller: one message per change of status of any of them, from when the subscription starts. */
+  myOrderUpdates: OrderStatusEvent;
+  /**
+   * Follows one order: the first message tells its status when the subscription starts (snapshot:
+   * true), then one message per change of status, in order. Its owner, support and admin may
+   * follow it; a reconnecting client gets the current status first and so never misses the last.
+   */
+  orderStatusChanged: OrderStatusEvent;
+};
+
+
+export type SubscriptionOrderStatusChangedArgs = {
+  orderId: Scalars['ID']['input'];
+};
 
 /** A business failure a mutation refused with; every payload's error type implements it, with a code from its context's *ErrorCode enum. */
 export type UserError = {
@@ -1014,9 +1046,10 @@ export type ResolversTypes = ResolversObject<{
   OrderRefund: ResolverTypeWrapper<RefundRow>;
   OrderShippingInput: OrderShippingInput;
   OrderStatus: OrderStatus;
+  OrderStatusEvent: ResolverTypeWrapper<Omit<OrderStatusEvent, 'order'> & { order: ResolversTypes['Order'] }>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   OrderUserError: ResolverTypeWrapper<OrderUserError>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Payment: ResolverTypeWrapper<PaymentRow>;
   PaymentStatus: PaymentStatus;
   ProductVariant: ResolverTypeWrapper<ProductVariant>;
@@ -1025,6 +1058,7 @@ export type ResolversTypes = ResolversObject<{
   Shipment: ResolverTypeWrapper<ShipmentRow>;
   ShipmentStatus: ShipmentStatus;
   ShippingMethod: ShippingMethod;
+  Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
   URL: ResolverTypeWrapper<Scalars['URL']['output']>;
   UserError: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['UserError']>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
@@ -1053,14 +1087,16 @@ export type ResolversParentTypes = ResolversObject<{
   OrderPayload: Omit<OrderPayload, 'order'> & { order?: Maybe<ResolversParentTypes['Order']> };
   OrderRefund: RefundRow;
   OrderShippingInput: OrderShippingInput;
+  OrderStatusEvent: Omit<OrderStatusEvent, 'order'> & { order: ResolversParentTypes['Order'] };
+  Boolean: Scalars['Boolean']['output'];
   OrderUserError: OrderUserError;
   PageInfo: PageInfo;
-  Boolean: Scalars['Boolean']['output'];
   Payment: PaymentRow;
   ProductVariant: ProductVariant;
   Query: Record<PropertyKey, never>;
   SafeInt: Scalars['SafeInt']['output'];
   Shipment: ShipmentRow;
+  Subscription: Record<PropertyKey, never>;
   URL: Scalars['URL']['output'];
   UserError: ResolversInterfaceTypes<ResolversParentTypes>['UserError'];
   String: Scalars['String']['output'];
@@ -1191,6 +1227,14 @@ export type OrderRefundResolvers<ContextType = RequestContext, ParentType extend
   status?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
+export type OrderStatusEventResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['OrderStatusEvent'] = ResolversParentTypes['OrderStatusEvent']> = ResolversObject<{
+  occurredAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  order?: Resolver<ResolversTypes['Order'], ParentType, ContextType>;
+  previousStatus?: Resolver<Maybe<ResolversTypes['OrderStatus']>, ParentType, ContextType>;
+  snapshot?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['OrderStatus'], ParentType, ContextType>;
+}>;
+
 export type OrderUserErrorResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['OrderUserError'] = ResolversParentTypes['OrderUserError']> = ResolversObject<{
   code?: Resolver<ResolversTypes['OrderErrorCode'], ParentType, ContextType>;
   field?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
@@ -1239,6 +1283,11 @@ export type ShipmentResolvers<ContextType = RequestContext, ParentType extends R
   trackingNumber?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
 
+export type SubscriptionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = ResolversObject<{
+  myOrderUpdates?: SubscriptionResolver<ResolversTypes['OrderStatusEvent'], "myOrderUpdates", ParentType, ContextType>;
+  orderStatusChanged?: SubscriptionResolver<ResolversTypes['OrderStatusEvent'], "orderStatusChanged", ParentType, ContextType, RequireFields<SubscriptionOrderStatusChangedArgs, 'orderId'>>;
+}>;
+
 export interface UrlScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['URL'], any> {
   name: 'URL';
 }
@@ -1262,6 +1311,7 @@ export type Resolvers<ContextType = RequestContext> = ResolversObject<{
   OrderLine?: OrderLineResolvers<ContextType>;
   OrderPayload?: OrderPayloadResolvers<ContextType>;
   OrderRefund?: OrderRefundResolvers<ContextType>;
+  OrderStatusEvent?: OrderStatusEventResolvers<ContextType>;
   OrderUserError?: OrderUserErrorResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Payment?: PaymentResolvers<ContextType>;
@@ -1269,6 +1319,7 @@ export type Resolvers<ContextType = RequestContext> = ResolversObject<{
   Query?: QueryResolvers<ContextType>;
   SafeInt?: GraphQLScalarType;
   Shipment?: ShipmentResolvers<ContextType>;
+  Subscription?: SubscriptionResolvers<ContextType>;
   URL?: GraphQLScalarType;
   UserError?: UserErrorResolvers<ContextType>;
 }>;
