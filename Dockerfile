@@ -8,6 +8,7 @@ COPY . .
 RUN node scripts/ensure-deps.mjs \
  && npx tsc -p tsconfig.build.json \
  && cp -r schema dist/schema \
+ && cp -r gateway/storefront dist/gateway/storefront \
  && npm prune --omit=dev
 
 FROM node:22-bookworm-slim

@@ -48,7 +48,13 @@ const mappers: Record<string, Record<string, string>> = {
     Money: '../../../lib/money.js#Money as MoneyValue',
   },
   subscription: {
-    SubscriptionPlan: '../prisma-client/client.js#SubscriptionPlan as SubscriptionPlanRow',
+    SubscriptionPlan: '../models.js#PlanRow',
+    SubscriptionPlanItem: '../models.js#PlanItemRow',
+    CustomerSubscription: '../models.js#SubscriptionRow',
+    CustomerSubscriptionConnection: '../models.js#SubscriptionConnectionRow',
+    SubscriptionPeriod: '../models.js#PeriodView',
+    SubscriptionChange: '../models.js#SubscriptionChangeView',
+    SubscriptionHistoryEntry: '../models.js#SubscriptionEventRow',
     Money: '../../../lib/money.js#Money as MoneyValue',
   },
   promotion: {
@@ -67,6 +73,7 @@ const mappers: Record<string, Record<string, string>> = {
 const contexts: Record<string, string> = {
   catalog: '../context.js#CatalogContext',
   promotion: '../context.js#PromotionContext',
+  subscription: '../context.js#SubscriptionContext',
 };
 
 const config: CodegenConfig = {

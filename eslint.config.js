@@ -14,6 +14,22 @@ export default tseslint.config(
       'no-console': 'off',
     },
   },
+  // The storefront's browser modules (gateway/storefront/): no build step, so no type checker either;
+  // undefined names are errors, with the browser's globals (and the two scripts the page loads) known.
+  {
+    files: ['gateway/storefront/**/*.js'],
+    languageOptions: {
+      sourceType: 'module',
+      globals: Object.fromEntries(
+        [
+          'window', 'document', 'localStorage', 'sessionStorage', 'location', 'history', 'navigator', 'crypto', 'fetch', 'URL',
+          'URLSearchParams', 'FormData', 'AbortController', 'Intl', 'console', 'setTimeout', 'clearTimeout', 'setInterval',
+          'clearInterval', 'requestAnimationFrame', 'Node', 'HTMLElement', 'Event', 'CustomEvent', 'structuredClone', 'graphqlWs', 'Stripe',
+        ].map((name) => [name, 'readonly']),
+      ),
+    },
+    rules: { 'no-undef': 'error' },
+  },
   // The public API schema as clients see it (written by `npm run compose`), held to the schema and
   // Relay rules client teams lint their own schemas with.
   {
@@ -31,7 +47,7 @@ export default tseslint.config(
         {
           exceptions: {
             suffixes: ['Payload', 'Connection', 'Edge', 'UserError', 'Facet', 'Facets'],
-            types: ['Money', 'PageInfo', 'PriceRange', 'SelectedOption', 'Inventory', 'CartDiscount', 'CartWarning', 'PromotionTargets', 'PromotionUsage', 'AffiliateReport', 'OrderDiscount', 'Address', 'OrderHistoryEntry', 'Shipment'],
+            types: ['Money', 'PageInfo', 'PriceRange', 'SelectedOption', 'Inventory', 'CartDiscount', 'CartWarning', 'PromotionTargets', 'PromotionUsage', 'AffiliateReport', 'OrderDiscount', 'Address', 'OrderHistoryEntry', 'Shipment', 'OrderStatusEvent', 'SubscriptionPlanItem', 'SubscriptionPeriod', 'SubscriptionChange', 'SubscriptionHistoryEntry'],
           },
         },
       ],

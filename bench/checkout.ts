@@ -34,7 +34,7 @@ const CREATE_CART = `mutation PrepareCart($lines: [CartLineInput!]) {
   createCart(input: { lines: $lines }) { cart { id total { amount } } userErrors { code message } }
 }`;
 
-const CHECKOUT = `mutation Checkout($input: CheckoutInput!) {
+export const CHECKOUT = `mutation Checkout($input: CheckoutInput!) {
   checkout(input: $input) {
     order { id number status total { amount currencyCode formatted } }
     paymentClientSecret
@@ -45,7 +45,7 @@ const CHECKOUT = `mutation Checkout($input: CheckoutInput!) {
 const ORDER_STATUS = `query OrderStatus($id: ID!) { order(id: $id) { status paidAt } }`;
 
 /** A shopper's prepared purchase: who buys, the cart, and the total they were shown. */
-interface Purchase {
+export interface Purchase {
   headers: Record<string, string>;
   cartId: string;
   total: number;
@@ -71,7 +71,7 @@ export interface CheckoutResult extends RunResult {
 
 type Failure = 'socket' | 'timeouts' | 'non2xx' | 'graphql';
 
-async function post(url: string, headers: Record<string, string>, query: string, variables: Record<string, unknown>) {
+export async function post(url: string, headers: Record<string, string>, query: string, variables: Record<string, unknown>) {
   const res = await fetch(url, { method: 'POST', headers, body: JSON.stringify({ query, variables }), signal: AbortSignal.timeout(PAID_TIMEOUT_MS) });
   return { status: res.status, body: (await res.json()) as { data?: Record<string, any> | null; errors?: unknown[] } };
 }
@@ -89,7 +89,7 @@ class PurchaseFailed extends Error {
  * One cart with one line for each of `count` new shoppers (a person each, as createCart answers a
  * person's one ACTIVE cart), the lines spread over the variants so that no row is hot.
  */
-async function prepareCarts(url: string, config: Config, variantIds: string[], count: number): Promise<Purchase[]> {
+export async function prepareCarts(url: string, config: Config, variantIds: string[], count: number): Promise<Purchase[]> {
   if (variantIds.length === 0) throw new Error('checkout: no variant in stock to buy (an empty catalog?)');
   const tag = `${Date.now().toString(36)}-${randomBytes(3).toString('hex')}`;
   const purchases: Purchase[] = new Array(count);
@@ -123,10 +123,28 @@ interface Completed {
   paidSeenAt: number;
 }
 
+/** The checkout mutation's variables for a prepared purchase. */
+export const checkoutVariables = (p: Purchase) => ({
+  input: { cartId: p.cartId, idempotencyKey: p.idempotencyKey, expectedTotal: p.total, shippingMethod: 'STANDARD', shippingAddress: ADDRESS },
+});
+
+/** The PaymentIntent a client secret belongs to (`pi_…_secret_…`). */
+export const paymentIntentOf = (clientSecret: string) => clientSecret.slice(0, clientSecret.indexOf('_secret_'));
+
+/** Confirms the card on the Stripe server as Stripe.js does (publishable key and client secret); answers the HTTP status and the intent's status. */
+export async function confirmCard(stripe: StripeEndpoint, clientSecret: string): Promise<{ status: number; body: { status?: string; error?: unknown } }> {
+  const confirm = await fetch(`${stripe.url}/v1/payment_intents/${paymentIntentOf(clientSecret)}/confirm`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${stripe.publishableKey}`, 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ payment_method: 'pm_card_visa', client_secret: clientSecret }).toString(),
+    signal: AbortSignal.timeout(PAID_TIMEOUT_MS),
+  });
+  return { status: confirm.status, body: (await confirm.json()) as { status?: string; error?: unknown } };
+}
+
 async function purchase(url: string, stripe: StripeEndpoint, p: Purchase, onCheckout: (ms: number) => void): Promise<Completed> {
   const started = performance.now();
-  const input = { cartId: p.cartId, idempotencyKey: p.idempotencyKey, expectedTotal: p.total, shippingMethod: 'STANDARD', shippingAddress: ADDRESS };
-  const answer = await post(url, p.headers, CHECKOUT, { input });
+  const answer = await post(url, p.headers, CHECKOUT, checkoutVariables(p));
   const checkoutMs = performance.now() - started;
   onCheckout(checkoutMs);
   if (answer.status !== 200) throw new PurchaseFailed('non2xx', `checkout: HTTP ${answer.status}`);
@@ -134,17 +152,9 @@ async function purchase(url: string, stripe: StripeEndpoint, p: Purchase, onChec
   if (answer.body.errors?.length || !result) throw new PurchaseFailed('graphql', `checkout: ${JSON.stringify(answer.body.errors)}`);
   if (result.userErrors.length || !result.paymentClientSecret) throw new PurchaseFailed('graphql', `checkout refused: ${JSON.stringify(result.userErrors)}`);
 
-  const secret: string = result.paymentClientSecret;
-  const intent = secret.slice(0, secret.indexOf('_secret_'));
   const confirmedAt = Date.now();
-  const confirm = await fetch(`${stripe.url}/v1/payment_intents/${intent}/confirm`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${stripe.publishableKey}`, 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ payment_method: 'pm_card_visa', client_secret: secret }).toString(),
-    signal: AbortSignal.timeout(PAID_TIMEOUT_MS),
-  });
-  const paid = (await confirm.json()) as { status?: string; error?: unknown };
-  if (confirm.status !== 200 || paid.status !== 'succeeded') throw new PurchaseFailed('non2xx', `confirm: HTTP ${confirm.status} ${JSON.stringify(paid.error ?? paid.status)}`);
+  const confirm = await confirmCard(stripe, result.paymentClientSecret);
+  if (confirm.status !== 200 || confirm.body.status !== 'succeeded') throw new PurchaseFailed('non2xx', `confirm: HTTP ${confirm.status} ${JSON.stringify(confirm.body.error ?? confirm.body.status)}`);
 
   for (let polls = 1; Date.now() - confirmedAt < PAID_TIMEOUT_MS; polls++) {
     await new Promise((resolve) => setTimeout(resolve, POLL_MS));
@@ -238,7 +248,7 @@ async function runCheckouts(url: string, stripe: StripeEndpoint, purchases: Purc
 
 type CheckoutRun = Awaited<ReturnType<typeof runCheckouts>>;
 
-const latency = (values: number[]): RunResult['latencyMs'] => {
+export const latency = (values: number[]): RunResult['latencyMs'] => {
   const sorted = [...values].sort((a, b) => a - b);
   return { p50: percentile(sorted, 50), p95: percentile(sorted, 95), p99: percentile(sorted, 99), max: round(sorted.at(-1) ?? 0) };
 };
@@ -263,7 +273,7 @@ function summariseCheckouts(run: CheckoutRun, shoppers: number): CheckoutResult 
 }
 
 /** Waits until the last purchases' carts read CHECKED_OUT: what follows a payment (stock, promotions, carts) has caught up. */
-async function waitForFollowers(url: string, purchases: Purchase[]): Promise<void> {
+export async function waitForFollowers(url: string, purchases: Purchase[]): Promise<void> {
   const deadline = Date.now() + 60_000;
   for (const p of purchases) {
     while (Date.now() < deadline) {

@@ -1,23 +1,29 @@
-// npx tsx bench/run.ts (npm run bench): storefront reads, add to cart and checkout through the
-// gateway, under load.
+// npx tsx bench/run.ts (npm run bench): storefront reads, add to cart, checkout and live order
+// tracking through the gateway, under load.
 //
 // Uses the stack answering on PORT when there is one; otherwise starts every service in this
-// process (seeding the catalog first when it is small) and stops them at the end. Checkout pays
-// on the Stripe-compatible server at STRIPE_API_BASE, started in this process when none answers
-// (scripts/local-services.ts). Prints a table and writes bench/results.json with the machine it
-// ran on.
+// process (seeding the catalog first when it is small) and stops them at the end. Checkout and
+// tracking pay on the Stripe-compatible server at STRIPE_API_BASE, started in this process when
+// none answers (scripts/local-services.ts). Prints a table and writes bench/results.json with the
+// machine it ran on.
 //
-//   BENCH_DURATION     seconds per measured run (default 10)
-//   BENCH_CONNECTIONS  concurrent connections (checkout: shoppers), one run each (default 10,50)
-//   BENCH_WARMUP       seconds of unmeasured load per scenario first (default 3)
-//   BENCH_SCENARIOS    which scenarios (default all), e.g. listing,search or checkout
-//   BENCH_OUTPUT       where to write the results (default bench/results.json)
+//   BENCH_DURATION        seconds per measured run (default 10)
+//   BENCH_CONNECTIONS     concurrent connections (checkout: shoppers), one run each (default 10,50)
+//   BENCH_WARMUP          seconds of unmeasured load per scenario first (default 3)
+//   BENCH_SCENARIOS       which scenarios (default all), e.g. listing,search or checkout or tracking
+//   BENCH_OUTPUT          where to write the results (default bench/results.json)
+//   BENCH_SUBSCRIBERS     tracking: concurrent subscribers (default 1000)
+//   BENCH_TRACKING_ORDERS tracking: orders they follow, a few subscribers each (default 200)
+//   BENCH_TRACKING_RATE   tracking: cards confirmed per second (default 20)
+//   BENCH_SECOND_GATEWAY  tracking against a running stack: a second gateway's URL for the run
+//                         with two (in-process, the bench starts one itself)
 //
-// The scenarios are in bench/scenarios.ts (checkout, a journey rather than one request, in
-// bench/checkout.ts), the stack start-up in bench/stack.ts, the requests and their checks in
-// bench/requests.ts, the load and its measurement in bench/load.ts, and the table and JSON report
-// in bench/report.ts.
+// The scenarios are in bench/scenarios.ts (checkout and tracking, journeys rather than one
+// request, in bench/checkout.ts and bench/tracking.ts), the stack start-up in bench/stack.ts, the
+// requests and their checks in bench/requests.ts, the load and its measurement in bench/load.ts,
+// and the table and JSON report in bench/report.ts.
 import path from 'node:path';
+import { gatewaySettings } from '../gateway/config.js';
 import { loadConfigOrExit, readSettings } from '../lib/config.js';
 import { localStripe, type LocalService } from '../scripts/local-services.js';
 import { paymentSettings, stripeConnection } from '../subgraphs/order/payments/config.js';
@@ -26,7 +32,9 @@ import { load, stopLoad, summarise, type RunResult } from './load.js';
 import { DEFAULT_OUTPUT, gitCommit, machine, printTable, writeReport } from './report.js';
 import { customerToken, loadFixtures, sanityCheck, shopperRequests } from './requests.js';
 import { SCENARIOS, type Scenario, type Viewer } from './scenarios.js';
-import { ensureStack, MIN_PRODUCTS } from './stack.js';
+import { ensureStack, MIN_PRODUCTS, type Stack } from './stack.js';
+import { recordWebhooks } from './tracking-measures.js';
+import { TRACKING_SCENARIO, gatewayTargets, printTracking, stopTracking, trackingScenario, type TrackingResult } from './tracking.js';
 
 interface Settings {
   durationSeconds: number;
@@ -34,6 +42,7 @@ interface Settings {
   connections: number[];
   scenarios: Scenario[];
   checkout: boolean;
+  tracking: { subscribers: number; orders: number; confirmsPerSecond: number; secondGateway: string | null } | null;
   output: string;
 }
 
@@ -53,7 +62,20 @@ function benchSettings(env: NodeJS.ProcessEnv): Settings {
   if (connections.length === 0 || connections.some((c) => !Number.isInteger(c) || c < 1)) {
     invalid(`BENCH_CONNECTIONS must be whole numbers separated by commas (got ${env.BENCH_CONNECTIONS})`);
   }
-  const known = [...SCENARIOS.map((s) => s.name), CHECKOUT_SCENARIO.name];
+  const count = (name: string, fallback: number): number => {
+    const value = Number(env[name] ?? fallback);
+    if (!Number.isInteger(value) || value < 1) invalid(`${name} must be a whole number of at least 1 (got ${env[name]})`);
+    return value;
+  };
+  let secondGateway: string | null = null;
+  if (env.BENCH_SECOND_GATEWAY) {
+    try {
+      secondGateway = new URL(env.BENCH_SECOND_GATEWAY).origin;
+    } catch {
+      invalid(`BENCH_SECOND_GATEWAY must be a gateway's URL, e.g. http://127.0.0.1:4010 (got ${env.BENCH_SECOND_GATEWAY})`);
+    }
+  }
+  const known = [...SCENARIOS.map((s) => s.name), CHECKOUT_SCENARIO.name, TRACKING_SCENARIO.name];
   const names = env.BENCH_SCENARIOS ? env.BENCH_SCENARIOS.split(',').map((s) => s.trim()) : known;
   const unknown = names.filter((n) => !known.includes(n));
   if (unknown.length > 0) invalid(`BENCH_SCENARIOS: unknown ${unknown.join(', ')}; known: ${known.join(', ')}`);
@@ -63,6 +85,9 @@ function benchSettings(env: NodeJS.ProcessEnv): Settings {
     connections,
     scenarios: SCENARIOS.filter((s) => names.includes(s.name)),
     checkout: names.includes(CHECKOUT_SCENARIO.name),
+    tracking: names.includes(TRACKING_SCENARIO.name)
+      ? { subscribers: count('BENCH_SUBSCRIBERS', 1000), orders: count('BENCH_TRACKING_ORDERS', 200), confirmsPerSecond: count('BENCH_TRACKING_RATE', 20), secondGateway }
+      : null,
     output: path.resolve(env.BENCH_OUTPUT ?? DEFAULT_OUTPUT),
   };
 }
@@ -73,9 +98,10 @@ async function main(): Promise<void> {
   const config = loadConfigOrExit({ ...process.env, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' }, [paymentSettings]);
   const settings = benchSettings(process.env);
   const payments = readSettings(paymentSettings, config);
-  if (settings.checkout && payments.STRIPE_SECRET_KEY) {
-    console.warn('STRIPE_SECRET_KEY is set: checkout pays on the local Stripe-compatible server only, so it is left out.');
+  if ((settings.checkout || settings.tracking) && payments.STRIPE_SECRET_KEY) {
+    console.warn('STRIPE_SECRET_KEY is set: checkout and tracking pay on the local Stripe-compatible server only, so they are left out.');
     settings.checkout = false;
+    settings.tracking = null;
   }
   const host = machine();
   const gatewayBase = `http://127.0.0.1:${config.PORT}`;
@@ -88,13 +114,26 @@ async function main(): Promise<void> {
       interrupted = true;
       stopLoad();
       stopCheckouts();
+      stopTracking();
     });
   }
 
-  const stripe: LocalService | null = settings.checkout ? await localStripe({ settings: payments, gatewayPort: config.PORT }) : null;
-  const stack = await ensureStack(config, gatewayBase);
+  // Tracking times each payment from its webhook reaching the gateway: a Stripe server started
+  // here sends its webhooks through a proxy that notes when (one that runs already cannot).
+  const webhooks = settings.tracking ? await recordWebhooks(gatewayBase) : null;
+  let stripe: LocalService | null = null;
+  let stack: Stack;
+  try {
+    if (settings.checkout || settings.tracking) stripe = await localStripe({ settings: payments, gatewayPort: config.PORT, webhookUrl: webhooks?.url });
+    stack = await ensureStack(config, gatewayBase);
+  } catch (err) {
+    await stripe?.stop();
+    await webhooks?.close();
+    throw err;
+  }
   const results: RunResult[] = [];
   const checkouts: CheckoutResult[] = [];
+  const tracking: TrackingResult[] = [];
   let liveProducts = 0;
   try {
     const token = await customerToken(config);
@@ -129,38 +168,54 @@ async function main(): Promise<void> {
         results.push(summarise(run, { scenario: scenario.name, viewer, connections, cacheControl }));
       }
     }
-    if (stripe && !interrupted) {
-      const endpoint = { url: stripe.url, publishableKey: stripeConnection(payments).publishableKey! };
+    const endpoint = stripe && { url: stripe.url, publishableKey: stripeConnection(payments).publishableKey! };
+    if (endpoint && settings.checkout && !interrupted) {
       checkouts.push(...(await checkoutScenario(graphqlUrl, config, endpoint, fixtures.variantIds, settings)));
       results.push(...checkouts);
+    }
+    if (endpoint && settings.tracking && !interrupted) {
+      const { subscribers, orders, confirmsPerSecond, secondGateway } = settings.tracking;
+      if (!stripe!.started) console.log('tracking: the Stripe server was already running, so its webhooks go straight to the gateway: latencies are measured from the confirm.');
+      const trackingSettings = { subscribers, orders, confirmsPerSecond, warmupSeconds: settings.warmupSeconds, connectionsPerPerson: readSettings(gatewaySettings, config).WS_MAX_CONNECTIONS_PER_PERSON };
+      const targets = gatewayTargets(stack, gatewayBase, secondGateway);
+      tracking.push(...(await trackingScenario(graphqlUrl, config, endpoint, fixtures.variantIds, trackingSettings, targets, stripe!.started ? webhooks!.arrivals : null)));
     }
   } finally {
     await stack.close();
     await stripe?.stop();
+    await webhooks?.close();
   }
   if (interrupted) {
     console.error('Interrupted: no results written.');
     process.exit(130);
   }
 
-  printTable(results);
+  if (results.length > 0) printTable(results);
   printCheckouts(checkouts);
+  printTracking(tracking);
   const report = {
     date: new Date().toISOString(),
     git: gitCommit(),
     machine: host,
     stack: { mode: stack.mode, gateway: graphqlUrl, liveProducts },
-    settings: { durationSeconds: settings.durationSeconds, warmupSeconds: settings.warmupSeconds, connections: settings.connections },
+    settings: { durationSeconds: settings.durationSeconds, warmupSeconds: settings.warmupSeconds, connections: settings.connections, ...(settings.tracking ? { tracking: settings.tracking } : {}) },
     scenarios: [
       ...settings.scenarios.map((s) => ({ name: s.name, viewer: s.viewer, description: s.description })),
       ...(settings.checkout ? [CHECKOUT_SCENARIO] : []),
+      ...(settings.tracking ? [TRACKING_SCENARIO] : []),
     ],
     results,
+    ...(settings.tracking ? { tracking } : {}),
   };
   writeReport(settings.output, report);
   const failed = results.filter((r) => r.errors.socket + r.errors.timeouts + r.errors.non2xx + r.errors.graphql > 0);
   if (failed.length > 0) {
     console.error(`Errors under load in: ${failed.map((r) => `${r.scenario}@${r.connections}`).join(', ')}`);
+    process.exitCode = 1;
+  }
+  const undelivered = tracking.filter((r) => r.delivered < r.expected);
+  if (undelivered.length > 0) {
+    console.error(`Tracking messages missed with: ${undelivered.map((r) => `${r.gateways} gateway(s), ${r.expected - r.delivered} of ${r.expected}`).join('; ')}`);
     process.exitCode = 1;
   }
 }

@@ -2,6 +2,7 @@
 // service started in this process on a catalog seeded to a size worth measuring.
 import { startServices } from '../bin/serve.js';
 import type { Config } from '../lib/config.js';
+import type { Runtime } from '../lib/runtime.js';
 import { assertCatalogReady, seedCatalog } from '../scripts/seed.js';
 import { createCatalogServices } from '../subgraphs/catalog/server.js';
 
@@ -32,6 +33,8 @@ async function seedIfSmall(config: Config): Promise<void> {
 
 export interface Stack {
   mode: 'external' | 'in-process';
+  /** What the services started here share (in-process only): another gateway can start on it. */
+  runtime?: Runtime;
   close(): Promise<void>;
 }
 
@@ -43,5 +46,5 @@ export async function ensureStack(config: Config, gatewayBase: string): Promise<
   console.log(`Nothing answers on ${gatewayBase}; starting the stack in this process.`);
   await seedIfSmall(config);
   const started = await startServices(config);
-  return { mode: 'in-process', close: started.close };
+  return { mode: 'in-process', runtime: started.runtime, close: started.close };
 }

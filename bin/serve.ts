@@ -17,10 +17,11 @@ import { paymentSettings } from '../subgraphs/order/payments/config.js';
 import { startOrder } from '../subgraphs/order/server.js';
 import { promotionSettings } from '../subgraphs/promotion/config.js';
 import { startPromotion } from '../subgraphs/promotion/server.js';
+import { subscriptionSettings } from '../subgraphs/subscription/config.js';
 import { startSubscription } from '../subgraphs/subscription/server.js';
 
 /** Every context's own settings, checked with the process's at start-up so that one message names every bad value. */
-export const CONTEXT_SETTINGS: readonly Settings[] = [gatewaySettings, catalogSettings, cartSettings, orderSettings, paymentSettings, promotionSettings];
+export const CONTEXT_SETTINGS: readonly Settings[] = [gatewaySettings, catalogSettings, cartSettings, orderSettings, paymentSettings, promotionSettings, subscriptionSettings];
 
 const starters: Record<SubgraphName, (runtime: Runtime) => Promise<RunningService>> = {
   catalog: startCatalog,

@@ -47,7 +47,7 @@ describe('the API contract', () => {
 
   it('gives every user error type a code from an *ErrorCode enum', () => {
     const types = Object.values(schema.getTypeMap()).filter((t): t is GraphQLObjectType => isObjectType(t) && t.getInterfaces().some((i) => i === userError));
-    expect(types.map((t) => t.name).sort()).toEqual(['AffiliateUserError', 'CartUserError', 'CatalogUserError', 'OrderUserError', 'PromotionUserError']);
+    expect(types.map((t) => t.name).sort()).toEqual(['AffiliateUserError', 'CartUserError', 'CatalogUserError', 'OrderUserError', 'PromotionUserError', 'SubscriptionUserError']);
     for (const type of types) {
       const code = type.getFields().code;
       expect(code && isNonNullType(code.type) && isEnumType(code.type.ofType) && code.type.ofType.name.endsWith('ErrorCode'), type.name).toBe(true);

@@ -17,6 +17,9 @@ const UNTYPED = new Set([
   'CartCheckout.personId',
   'Order.personId',
   'OrderFilter.personId',
+  'CustomerSubscription.personId',
+  'PlaceSubscriptionOrderInput.personId',
+  'CustomerSubscriptionFilter.personId',
   'Query.node(id)',
   'Query.nodes(ids)',
 ]);

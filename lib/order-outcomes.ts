@@ -3,7 +3,8 @@
 // context confirms or releases its redemptions, and the cart completes or hands back the cart.
 // Each effect is idempotent in its own service (committing twice is committing once, releasing
 // an expired reservation releases nothing), so redelivery is harmless. A refusal can never
-// succeed on a retry: it is logged and the event acknowledged; an outage is retried.
+// succeed on a retry: it is logged and the event acknowledged; an outage is retried. A
+// subscription period's order has no cart (cartId null): what is about the cart skips it.
 import { z } from 'zod';
 import { UserErrorsException } from './errors.js';
 import type { ConsumerSpec } from './event-consumer.js';
@@ -11,7 +12,13 @@ import type { Logger } from './logger.js';
 import { eventStream } from './outbox.js';
 import { IllegalTransition, type Actor } from './state-machine.js';
 
-const outcomeData = z.object({ orderId: z.string().min(1), cartId: z.string().nullish(), personId: z.string().nullish(), previousStatus: z.string().nullish() });
+const outcomeData = z.object({
+  orderId: z.string().min(1),
+  /** Null for a subscription period's order. */
+  cartId: z.string().nullish(),
+  personId: z.string().nullish(),
+  previousStatus: z.string().nullish(),
+});
 
 export type OrderOutcome = z.infer<typeof outcomeData>;
 

@@ -34,7 +34,8 @@ const HAND_WRITTEN_CHECKS = {
     'promotion_value_check',
   ],
   cart: ['cart_line_quantity_check'],
-  order: ['order_amounts_check', 'order_line_amounts_check', 'payment_amounts_check', 'refund_amount_check'],
+  order: ['order_amounts_check', 'order_line_amounts_check', 'order_subscription_check', 'payment_amounts_check', 'payment_attempt_check', 'refund_amount_check'],
+  subscription: ['customer_subscription_quantity_check', 'subscription_period_amount_check', 'subscription_plan_item_quantity_check'],
 } as Record<string, string[]>;
 
 /** Partial unique indexes Prisma cannot express; the migrations add them by hand. */

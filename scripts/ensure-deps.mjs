@@ -1,6 +1,7 @@
 // Plain Node, no dependencies: makes a fresh clone runnable. Installs packages when
 // node_modules is missing or older than package-lock.json, and generates each context's
-// Prisma client when it is missing or older than its schema. Quiet when nothing is to do.
+// Prisma client when it is missing or older than its schema; with --browser (npm test), installs
+// Chromium with apt-get when it is missing. Quiet when nothing is to do.
 import { spawnSync } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -40,4 +41,32 @@ if (stale.length > 0) {
   for (const name of stale) {
     run(path.join(root, 'node_modules', '.bin', 'prisma'), ['generate'], { env: { PRISMA_SUBGRAPH: name, PRISMA_HIDE_UPDATE_MESSAGE: '1' }, quiet: true });
   }
+}
+
+// `--browser` (npm test): the storefront's end-to-end tests drive Chromium through playwright-core,
+// which downloads no browser; Debian's package is used (or CHROMIUM_PATH's executable).
+if (process.argv.includes('--browser')) ensureChromium();
+
+function ensureChromium() {
+  const executable = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+  if (existsSync(executable)) return;
+  if (process.env.CHROMIUM_PATH) {
+    console.error(`CHROMIUM_PATH is ${executable}, which does not exist: point it at a Chromium or Chrome executable.`);
+    process.exit(1);
+  }
+  if (spawnSync('apt-get', ['--version'], { stdio: 'ignore' }).status !== 0) {
+    console.error('Chromium is needed for the storefront tests and apt-get is not here: install Chromium (or Chrome) and set CHROMIUM_PATH to it.');
+    process.exit(1);
+  }
+  const asRoot = process.getuid?.() === 0 ? [] : ['sudo', '-n'];
+  const aptGet = (...args) => {
+    const [command, ...rest] = [...asRoot, 'apt-get', ...args];
+    console.log(`${command} ${rest.join(' ')}`);
+    return spawnSync(command, rest, { cwd: root, stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } }).status === 0;
+  };
+  console.log(`Chromium is missing at ${executable} (the storefront tests drive it); installing Debian's package…`);
+  // A fresh image has no package lists yet: update only when the install cannot find the package.
+  if (aptGet('install', '-y', 'chromium') || (aptGet('update') && aptGet('install', '-y', 'chromium'))) return;
+  console.error('\nCould not install chromium with apt-get: install it yourself, or set CHROMIUM_PATH to a Chromium or Chrome executable.');
+  process.exit(1);
 }

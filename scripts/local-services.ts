@@ -209,6 +209,8 @@ export interface StripeOptions {
   settings: PaymentSettings;
   /** The gateway's port: Stripe's webhooks go to its /webhooks/stripe. */
   gatewayPort: number;
+  /** Where a server started here sends its webhooks instead (e.g. a proxy that times them); default the gateway's /webhooks/stripe. */
+  webhookUrl?: string;
   /** The local server's log (webhook deliveries that fail); default none. */
   log?: Logger;
   say?: Say;
@@ -235,7 +237,8 @@ async function answersAsStripe(apiBase: string, secretKey: string): Promise<bool
 export async function localStripe(options: StripeOptions): Promise<LocalService> {
   const { settings, gatewayPort, say = console.log } = options;
   const connection = stripeConnection(settings);
-  const webhookUrl = `http://127.0.0.1:${gatewayPort}/webhooks/stripe`;
+  const gatewayWebhooks = `http://127.0.0.1:${gatewayPort}/webhooks/stripe`;
+  const webhookUrl = options.webhookUrl ?? gatewayWebhooks;
   if (connection.apiBase === null) {
     const mode = connection.secretKey.includes('_live_') ? 'live mode' : 'test mode';
     say(`Stripe: STRIPE_SECRET_KEY is set, so payments go to real Stripe (${mode}) and nothing local starts; its webhooks must reach /webhooks/stripe on the gateway.`);
@@ -250,7 +253,7 @@ export async function localStripe(options: StripeOptions): Promise<LocalService>
         `Stripe: STRIPE_SECRET_KEY is not set and ${host}:${port} (STRIPE_API_BASE) is taken by something that is not a Stripe-compatible server; stop it, or set STRIPE_API_BASE to a free port (e.g. http://127.0.0.1:${port + 1}).`,
       );
     }
-    say(`Stripe: STRIPE_SECRET_KEY is not set and a Stripe-compatible server already answers on ${host}:${port} (STRIPE_API_BASE), so payments go there; its webhooks must reach ${webhookUrl}.`);
+    say(`Stripe: STRIPE_SECRET_KEY is not set and a Stripe-compatible server already answers on ${host}:${port} (STRIPE_API_BASE), so payments go there; its webhooks must reach ${gatewayWebhooks}.`);
     return alreadyThere(connection.apiBase);
   }
   if (!['127.0.0.1', 'localhost', '::1'].includes(host)) {

@@ -2,10 +2,13 @@
 // template), its own Redis key prefix, its own signing keys, every subgraph and the gateway on
 // free ports; it hands back clients per role and cleans everything up afterwards.
 import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { exportPKCS8, exportSPKI, generateKeyPair } from 'jose';
 import { CONTEXT_SETTINGS } from '../bin/serve.js';
 import { startGateway } from '../gateway/server.js';
-import { signUserToken, type Role } from '../lib/auth.js';
+import { ensureDevKeys, signUserToken, type Role } from '../lib/auth.js';
 import { loadConfig, type Config } from '../lib/config.js';
 import { deleteKeysWithPrefix } from '../lib/redis.js';
 import { createRuntime, type Runtime, type RunningService } from '../lib/runtime.js';
@@ -14,16 +17,16 @@ import { startCart } from '../subgraphs/cart/server.js';
 import { startCatalog } from '../subgraphs/catalog/server.js';
 import { startOrder } from '../subgraphs/order/server.js';
 import { startPromotion } from '../subgraphs/promotion/server.js';
-import { startSubscription } from '../subgraphs/subscription/server.js';
+import { createSubscriptionServices, startSubscription } from '../subgraphs/subscription/server.js';
 import { startLocalStripe, type LocalStripe } from '../local-stripe/server.js';
 import { createDatabaseFrom, dropDatabase, ensureTemplate } from './db-template.js';
 
-type StarterOptions = Pick<TestStackOptions, 'onCatalogQuery'> & { port?: number };
+type StarterOptions = Pick<TestStackOptions, 'onCatalogQuery' | 'clock'> & { port?: number };
 const starters: Record<SubgraphName, (runtime: Runtime, options: StarterOptions) => Promise<RunningService>> = {
   catalog: (runtime, { port, onCatalogQuery }) => startCatalog(runtime, { port, onQuery: onCatalogQuery }),
   cart: startCart,
   order: startOrder,
-  subscription: startSubscription,
+  subscription: (runtime, { port, clock }) => startSubscription(runtime, { port, services: clock ? createSubscriptionServices(runtime, { now: clock }) : undefined }),
   promotion: startPromotion,
 };
 
@@ -109,14 +112,23 @@ export interface TestStackOptions {
   stripeRetryDelaysMs?: number[];
   /** Sees each SQL statement the catalog subgraph runs (query-count tests). */
   onCatalogQuery?: (sql: string) => void;
+  /** The clock the subscription context reads (renewal tests move it instead of sleeping). */
+  clock?: () => Date;
+  /**
+   * Sign with development keys, as a developer's stack does, instead of a configured key:
+   * JWT_PUBLIC_KEY and SERVICE_TOKEN_SECRET stay unset, DEV_KEYS_DIR is a fresh directory
+   * (removed on close), and token() signs with its key; the dev sign-in route works then.
+   */
+  devKeys?: boolean;
 }
 
 export async function startTestStack(options: TestStackOptions = {}): Promise<TestStack> {
   const template = process.env.TEST_TEMPLATE_DB ?? (await ensureTemplate());
   const dbName = `commerce_test_${randomBytes(6).toString('hex')}`;
   const databaseUrl = await createDatabaseFrom(template, dbName);
+  const devKeysDir = options.devKeys ? await mkdtemp(path.join(tmpdir(), 'commerce-dev-keys-')) : null;
   const { privateKey, publicKey } = await generateKeyPair('ES256', { extractable: true });
-  const privateKeyPem = await exportPKCS8(privateKey);
+  const privateKeyPem = devKeysDir ? (await ensureDevKeys(devKeysDir)).privateKeyPem : await exportPKCS8(privateKey);
   const prefix = `test:${dbName}`;
   // Payments go to a local Stripe-compatible server of the file's own; its webhooks to this stack's gateway.
   let gatewayUrl = '';
@@ -135,8 +147,7 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
     DATABASE_POOL_SIZE: '8',
     REDIS_PREFIX: prefix,
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
-    JWT_PUBLIC_KEY: await exportSPKI(publicKey),
-    SERVICE_TOKEN_SECRET: randomBytes(32).toString('hex'),
+    ...(devKeysDir ? { DEV_KEYS_DIR: devKeysDir } : { JWT_PUBLIC_KEY: await exportSPKI(publicKey), SERVICE_TOKEN_SECRET: randomBytes(32).toString('hex') }),
     RUN_WORKERS: String(options.workers ?? false),
     // Tests read their own writes at once; the response cache has its own test.
     CATALOG_CACHE_MAX_AGE: '0',
@@ -152,11 +163,12 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
     await deleteKeysWithPrefix(runtime.redis, prefix);
     runtime.redis.disconnect();
     await dropDatabase(dbName);
+    if (devKeysDir) await rm(devKeysDir, { recursive: true, force: true });
   };
   try {
     const urls = { ...config.subgraphUrls };
     for (const name of options.subgraphs ?? SUBGRAPHS) {
-      const service = await starters[name](runtime, { port: 0, onCatalogQuery: options.onCatalogQuery });
+      const service = await starters[name](runtime, { port: 0, onCatalogQuery: options.onCatalogQuery, clock: options.clock });
       services.push(service);
       urls[name] = `http://127.0.0.1:${service.port}/graphql`;
     }

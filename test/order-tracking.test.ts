@@ -11,6 +11,7 @@ import { cartApi, createVariants, unique } from '../subgraphs/cart/cart-fixtures
 import { orderApi, payWith, rawOrderId, sqlIn } from '../subgraphs/order/order-fixtures.js';
 import { startTestStack, type TestStack } from './harness.js';
 import { subscriber, type Subscriber } from './subscriber.js';
+import WebSocket from 'ws';
 
 let stack: TestStack;
 let sql: pg.Pool;
@@ -143,6 +144,30 @@ describe('connections', () => {
     const again = connect(await stack.token(personId, ['customer']));
     expect((await again.subscribe(FOLLOW, { id: order.id }).waitFor(1))[0].orderStatusChanged.snapshot).toBe(true);
     await again.dispose();
+  });
+});
+
+describe('connections that go at once', () => {
+  it('hold no slot: a client that closes while its token is being checked does not lock its person out', async () => {
+    const personId = unique('flaky');
+    const token = await stack.token(personId, ['customer']);
+    const url = stack.gatewayUrl.replace(/^http/, 'ws');
+    await Promise.all(
+      Array.from({ length: 10 }, async () => {
+        const socket = new WebSocket(url, 'graphql-transport-ws');
+        await new Promise((resolve) => socket.once('open', resolve));
+        socket.send(JSON.stringify({ type: 'connection_init', payload: { authorization: `Bearer ${token}` } }));
+        socket.terminate();
+      }),
+    );
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(await stack.runtime.redis.zcard(`${stack.config.REDIS_PREFIX}:ws:connections:${personId}`)).toBe(0);
+    // A real connection of that person is let in, counted, and let go.
+    const slots = () => stack.runtime.redis.zcard(`${stack.config.REDIS_PREFIX}:ws:connections:${personId}`);
+    const after = connect(token);
+    await expect.poll(slots).toBe(1);
+    await after.dispose();
+    await expect.poll(slots).toBe(0);
   });
 });
 

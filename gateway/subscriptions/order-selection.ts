@@ -4,6 +4,8 @@
 // resolve; resolveByResponseKey then hands each field its value.
 import {
   Kind,
+  OperationTypeNode,
+  print,
   visit,
   type DocumentNode,
   type FieldNode,
@@ -24,8 +26,23 @@ const withTypename = <T extends SelectionSetNode | FragmentDefinitionNode | Fiel
     },
   });
 
-/** The query that reads, for one order, exactly what the subscriber selected under `info`'s field. */
-export function orderQueryFor(info: GraphQLResolveInfo): { document: DocumentNode; variables: (orderId: string) => Record<string, unknown> } {
+/** The query of one subscription's `order` selection, built once (its AST node is the key) and printed once. */
+const built = new WeakMap<FieldNode, { document: DocumentNode; text: string; variableNames: readonly string[] }>();
+
+/**
+ * The query that reads, for one order, exactly what the subscriber selected under `info`'s field,
+ * its text (to tell identical reads apart) and its variables.
+ */
+export function orderQueryFor(info: GraphQLResolveInfo): { document: DocumentNode; text: string; variables: (orderId: string) => Record<string, unknown> } {
+  const node = info.fieldNodes[0]!;
+  let query = built.get(node);
+  if (!query) built.set(node, (query = buildOrderQuery(info)));
+  const { document, text, variableNames } = query;
+  const given = Object.fromEntries(variableNames.map((name) => [name, info.variableValues[name]]));
+  return { document, text, variables: (orderId) => ({ ...given, [ORDER_ID_VARIABLE]: orderId }) };
+}
+
+function buildOrderQuery(info: GraphQLResolveInfo): { document: DocumentNode; text: string; variableNames: readonly string[] } {
   const selections = info.fieldNodes.flatMap((node) => node.selectionSet?.selections ?? []);
   const fragments = new Map<string, FragmentDefinitionNode>();
   const variableNames = new Set<string>();
@@ -57,7 +74,7 @@ export function orderQueryFor(info: GraphQLResolveInfo): { document: DocumentNod
     definitions: [
       {
         kind: Kind.OPERATION_DEFINITION,
-        operation: 'query' as never,
+        operation: OperationTypeNode.QUERY,
         name: { kind: Kind.NAME, value: 'OrderStatusEventOrder' },
         variableDefinitions,
         selectionSet: {
@@ -75,8 +92,7 @@ export function orderQueryFor(info: GraphQLResolveInfo): { document: DocumentNod
       ...[...fragments.values()].map(withTypename),
     ],
   };
-  const given = Object.fromEntries([...variableNames].map((name) => [name, info.variableValues[name]]));
-  return { document, variables: (orderId) => ({ ...given, [ORDER_ID_VARIABLE]: orderId }) };
+  return { document, text: print(document), variableNames: [...variableNames] };
 }
 
 /** Reads a field of an answer fetched with the subscriber's own selection: by its response key (alias or name). */

@@ -96,6 +96,8 @@ interface EventPayload {
   status: string;
   occurredAt: string;
   snapshot: boolean;
+  /** The change it announces (none for a snapshot): the subscribers of one change share their reads of the order. */
+  change?: OrderStatusChange;
 }
 
 type Extra = { socket: WebSocket; connection?: Connection };
@@ -133,8 +135,15 @@ export function serveSubscriptions(options: SubscriptionOptions): { hub: OrderEv
     }
     if (!viewer) return closeWith(socket, CloseCode.Unauthorized, 'Token is invalid');
     const connection: Connection = { id: randomUUID(), authorization, viewer };
+    // The client may have gone while the token was checked: it holds no slot then.
+    if (socket.readyState !== socket.OPEN) return false;
     if (!(await slots.acquire(viewer.personId, connection.id))) {
       return closeWith(socket, CloseCode.Forbidden, `Too many open connections: at most ${settings.WS_MAX_CONNECTIONS_PER_PERSON} per person`);
+    }
+    // Gone while the slot was taken: graphql-ws ran onClose already, with no connection to release.
+    if (socket.readyState !== socket.OPEN) {
+      await slots.release(viewer.personId, connection.id);
+      return false;
     }
     const exp = decodeJwt(authorization.replace(/^Bearer\s+/i, '')).exp;
     if (exp) connection.expiry = setTimeout(() => socket.close(CloseCode.Unauthorized, 'Token expired'), Math.min(exp * 1000 - Date.now(), 2 ** 31 - 1));
@@ -207,12 +216,30 @@ export function serveSubscriptions(options: SubscriptionOptions): { hub: OrderEv
     if (info.parentType.name !== 'OrderStatusEvent') return resolveByResponseKey(source, args, context, info);
     const event = source as EventPayload;
     if (info.fieldName !== 'order') return event[info.fieldName as keyof EventPayload];
-    const query = orderQueryFor(info);
-    const answer = await runOperation(query.document, query.variables(globalId('Order', event.orderId)), context.connection);
+    const answer = await readOrder(event, info, context.connection);
     const error = answer.errors?.[0];
     if (error) throw new GraphQLError(error.message, { extensions: error.extensions });
     if (!answer.data?.order) throw new GraphQLError('This order can no longer be read by you', { extensions: { code: 'NOT_FOUND' } });
     return answer.data.order;
+  };
+
+  /**
+   * The order as one subscriber selected it, read through the gateway as that subscriber. The
+   * subscribers of one change who ask the same thing as the same person and roles (a person's
+   * devices, a wall of support screens) share one read.
+   */
+  const reads = new WeakMap<OrderStatusChange, Map<string, ReturnType<RunOperation>>>();
+  const readOrder = (event: EventPayload, info: Parameters<GraphQLFieldResolver<unknown, unknown>>[3], connection: Connection) => {
+    const query = orderQueryFor(info);
+    const variables = query.variables(globalId('Order', event.orderId));
+    const run = () => runOperation(query.document, variables, connection);
+    if (!event.change) return run();
+    let shared = reads.get(event.change);
+    if (!shared) reads.set(event.change, (shared = new Map()));
+    const key = `${connection.viewer.personId}\n${[...connection.viewer.roles].sort().join(',')}\n${query.text}\n${JSON.stringify(variables)}`;
+    let answer = shared.get(key);
+    if (!answer) shared.set(key, (answer = run()));
+    return answer;
   };
 
   const wss = new WebSocketServer({ server: options.httpServer, path: '/graphql' });
@@ -285,7 +312,7 @@ const subscribeTo: GraphQLFieldResolver<unknown, SubscriptionContext> = (_source
       if (next.done) return { value: undefined, done: true };
       const change = next.value;
       context.sending = change.at;
-      return { value: { orderId: change.orderId, previousStatus: change.from, status: change.to, occurredAt: change.at, snapshot: false }, done: false };
+      return { value: { orderId: change.orderId, previousStatus: change.from, status: change.to, occurredAt: change.at, snapshot: false, change }, done: false };
     },
     return: async () => {
       await changes.return?.();

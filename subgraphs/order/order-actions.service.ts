@@ -4,9 +4,9 @@
 import { describeActor, type Actor } from '../../lib/state-machine.js';
 import type { MoneyInput, OrderProductionStatus, OrderShippingInput } from './generated/resolvers-types.js';
 import type { OrderRow } from './models.js';
-import { orderLifecycle, PAID_STATES } from './order-lifecycle.js';
+import { factsOf, orderLifecycle, PAID_STATES } from './order-lifecycle.js';
 import type { OrderService, Tx } from './order.service.js';
-import type { PaymentService } from './payment.service.js';
+import { paymentCancelKey, type PaymentService } from './payment.service.js';
 import { PaymentProviderError, type PaymentProvider } from './payments/provider.js';
 import type { PrismaClient } from './prisma-client/client.js';
 import type { RefundService } from './refund.service.js';
@@ -52,12 +52,12 @@ export class OrderActions {
   async cancel(actor: Actor, orderId: string, reason: string | null | undefined, ownerOnly?: string): Promise<OrderRow> {
     const why = this.reason(reason, ['reason']) ?? 'cancelled';
     const order = await this.find(orderId, ownerOnly);
-    const refusal = orderLifecycle.check(order.status, 'CANCELLED', { actor, at: new Date(), context: { personId: order.personId, deliveredAt: order.deliveredAt } });
+    const refusal = orderLifecycle.check(order.status, 'CANCELLED', { actor, at: new Date(), context: factsOf(order) });
     if (refusal) throw Object.assign(refusal, { field: ['orderId'] });
 
     if (order.status === 'PENDING_PAYMENT' && order.paymentIntentId) {
       try {
-        await this.provider.cancelPaymentIntent(order.paymentIntentId, `order-${order.id}-payment-cancel`);
+        await this.provider.cancelPaymentIntent(order.paymentIntentId, paymentCancelKey(order.paymentIntentId));
         await this.db.payment.updateMany({ where: { providerPaymentId: order.paymentIntentId, status: 'PENDING' }, data: { status: 'CANCELLED' } });
       } catch (err) {
         if (!(err instanceof PaymentProviderError) || err.kind !== 'unexpected_state') throw err;

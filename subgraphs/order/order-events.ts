@@ -12,10 +12,13 @@ const event = (type: string, order: Pick<OrderRow, 'id'>, data: Record<string, u
   data: { orderId: order.id, ...data },
 });
 
+/** Every order event's common data: a cart's order has cartId, a subscription period's order subscriptionId and subscriptionPeriod (the others null). */
 const summary = (order: OrderRow) => ({
   orderNumber: order.number,
   personId: order.personId,
   cartId: order.cartId,
+  subscriptionId: order.subscriptionId,
+  subscriptionPeriod: order.subscriptionPeriod,
   currencyCode: order.currency,
 });
 
@@ -52,6 +55,18 @@ export const orderDelivered = (order: OrderRow) => event('OrderDelivered', order
 
 export const orderRefunded = (order: OrderRow, refund: { id: string; amount: number; reason: string | null; refundedTotal: number }) =>
   event('OrderRefunded', order, { ...summary(order), refundId: refund.id, amount: refund.amount, reason: refund.reason, refundedTotal: refund.refundedTotal });
+
+/** A subscription order's charge failed; the order stays PENDING_PAYMENT (the subscription's dunning decides what follows). */
+export const orderPaymentFailed = (order: OrderRow, failure: { attempt: number | null; reason: string; at: Date }) =>
+  event('OrderPaymentFailed', order, {
+    orderNumber: order.number,
+    personId: order.personId,
+    subscriptionId: order.subscriptionId,
+    subscriptionPeriod: order.subscriptionPeriod,
+    attempt: failure.attempt,
+    reason: failure.reason,
+    at: failure.at.toISOString(),
+  });
 
 /** Every change of status, for live tracking: from, to, when. */
 export const orderStatusChanged = (order: OrderRow, from: OrderStatus | null, to: OrderStatus, at: Date) =>

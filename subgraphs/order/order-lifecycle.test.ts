@@ -1,9 +1,10 @@
 // The order's lifecycle, table-tested: every legal edge with an actor allowed on it, every other
-// pair refused, who may take each edge, and the 30-day return window.
+// pair refused, who may take each edge (the subscription service only for its subscriptions'
+// orders), and the 30-day return window.
 import { describe, expect, it } from 'vitest';
 import { systemActor, type Actor } from '../../lib/state-machine.js';
 import { everyPair } from '../../test/lifecycle-table.js';
-import { orderLifecycle, type OrderStatus } from './order-lifecycle.js';
+import { orderLifecycle, type OrderFacts, type OrderStatus } from './order-lifecycle.js';
 
 const now = new Date('2026-11-30T12:00:00.000Z');
 const daysAgo = (days: number) => new Date(now.getTime() - days * 86_400_000);
@@ -12,7 +13,9 @@ const stranger: Actor = { kind: 'person', id: 'bob', roles: ['customer'] };
 const admin: Actor = { kind: 'person', id: 'ada', roles: ['admin'] };
 const support: Actor = { kind: 'person', id: 'sam', roles: ['support'] };
 const payments = systemActor('payment-webhook');
-const facts = { personId: 'alice', deliveredAt: daysAgo(3) };
+const subscriptionService: Actor = { kind: 'service', id: 'subscription' };
+const facts: OrderFacts = { personId: 'alice', deliveredAt: daysAgo(3), subscriptionId: null };
+const periodFacts = { ...facts, subscriptionId: '0190a4d2-0000-7000-8000-000000000001' };
 const check = (from: OrderStatus, to: OrderStatus, actor: Actor, context = facts) => orderLifecycle.check(from, to, { actor, at: now, context });
 
 const LEGAL = [
@@ -53,6 +56,14 @@ describe('order lifecycle', () => {
     expect(check('SHIPPED', 'CANCELLED', admin)?.reason).toBe('from SHIPPED it can only go to DELIVERED');
   });
 
+  it('lets the subscription service cancel its subscriptions’ unpaid orders, and nothing else', () => {
+    expect(check('PENDING_PAYMENT', 'CANCELLED', subscriptionService, periodFacts)).toBeNull();
+    expect(check('PENDING_PAYMENT', 'CANCELLED', subscriptionService)?.reason).toMatch(/only owner, support, admin, system, subscription/);
+    expect(check('PENDING_PAYMENT', 'CANCELLED', { kind: 'service', id: 'cart' }, periodFacts)).not.toBeNull();
+    expect(check('PAID', 'CANCELLED', subscriptionService, periodFacts)?.reason).toMatch(/only support, admin/);
+    expect(check('PENDING_PAYMENT', 'PAID', subscriptionService, periodFacts)).not.toBeNull();
+  });
+
   it('moves production steps by admin only, shipping by support or admin', () => {
     expect(check('PAID', 'AWAITING_PRODUCTION', support)).not.toBeNull();
     expect(check('AWAITING_PRODUCTION', 'READY_TO_SHIP', admin)).toBeNull();
@@ -61,8 +72,8 @@ describe('order lifecycle', () => {
   });
 
   it('takes a return request from the owner within 30 days of delivery', () => {
-    expect(check('DELIVERED', 'RETURN_REQUESTED', owner, { personId: 'alice', deliveredAt: daysAgo(30) })).toBeNull();
-    expect(check('DELIVERED', 'RETURN_REQUESTED', owner, { personId: 'alice', deliveredAt: new Date(daysAgo(30).getTime() - 1) })?.reason).toMatch(
+    expect(check('DELIVERED', 'RETURN_REQUESTED', owner, { ...facts, deliveredAt: daysAgo(30) })).toBeNull();
+    expect(check('DELIVERED', 'RETURN_REQUESTED', owner, { ...facts, deliveredAt: new Date(daysAgo(30).getTime() - 1) })?.reason).toMatch(
       /within 30 days of delivery/,
     );
     expect(check('DELIVERED', 'RETURN_REQUESTED', stranger)?.reason).toMatch(/only owner/);

@@ -11,7 +11,15 @@ export type { OrderStatus };
 export interface OrderFacts {
   personId: string;
   deliveredAt: Date | null;
+  /** The customer subscription whose period's order it is; null for an order from a cart. */
+  subscriptionId: string | null;
 }
+
+/** What the guards need, read from the order's row. */
+export const factsOf = (order: OrderFacts): OrderFacts => ({ personId: order.personId, deliveredAt: order.deliveredAt, subscriptionId: order.subscriptionId });
+
+/** The service that places and cancels subscription periods' orders (its service token's name). */
+export const SUBSCRIPTION_SERVICE = 'subscription';
 
 /** Returns may be asked for this long after delivery. */
 export const RETURN_WINDOW_DAYS = 30;
@@ -22,12 +30,20 @@ type OrderGuard = Guard<OrderStatus, OrderFacts>;
 const isPerson = (actor: Actor, ...roles: Role[]) => actor.kind === 'person' && actor.roles.some((r) => roles.includes(r));
 const isOwner = (actor: Actor, facts: OrderFacts) => actor.kind === 'person' && actor.id === facts.personId;
 
-/** Lets through the kinds of callers named: `owner` (the customer who placed it), staff roles, `system` (our jobs and the payment webhook). */
-function allow(...who: ('owner' | 'admin' | 'support' | 'system')[]): OrderGuard {
+/** The subscription context, about an order of one of its subscriptions (never a cart's). */
+const isSubscriptionService = (actor: Actor, facts: OrderFacts) => actor.kind === 'service' && actor.id === SUBSCRIPTION_SERVICE && facts.subscriptionId !== null;
+
+/**
+ * Lets through the kinds of callers named: `owner` (the customer who placed it), staff roles,
+ * `system` (our jobs and the payment webhook), `subscription` (the subscription service, for its
+ * subscriptions' orders).
+ */
+function allow(...who: ('owner' | 'admin' | 'support' | 'system' | 'subscription')[]): OrderGuard {
   return ({ actor, context }) => {
     const ok =
       (who.includes('owner') && isOwner(actor, context)) ||
       (who.includes('system') && actor.kind === 'system') ||
+      (who.includes('subscription') && isSubscriptionService(actor, context)) ||
       who.some((w) => (w === 'admin' || w === 'support') && isPerson(actor, w));
     return ok ? null : `only ${who.join(', ')} may do this, not ${describeActor(actor)}`;
   };
@@ -59,8 +75,9 @@ export const orderLifecycle = defineMachine<OrderStatus, OrderFacts>({
   guards: {
     // The payment provider's word, through the webhook or reconciliation.
     'PENDING_PAYMENT->PAID': allow('system'),
-    // The customer while it is unpaid; a failed, cancelled or expired payment; staff too.
-    'PENDING_PAYMENT->CANCELLED': allow('owner', 'support', 'admin', 'system'),
+    // The customer while it is unpaid; a failed, cancelled or expired payment; staff too; the
+    // subscription context for a period's order whose retries ran out or whose subscription ended.
+    'PENDING_PAYMENT->CANCELLED': allow('owner', 'support', 'admin', 'system', 'subscription'),
     // Once paid, only staff cancel, and the payment is refunded.
     'PAID->CANCELLED': allow('support', 'admin'),
     'AWAITING_PRODUCTION->CANCELLED': allow('support', 'admin'),

@@ -7,7 +7,8 @@ import { recordEvents, type NewEvent } from '../../lib/outbox.js';
 import { describeActor, type Actor } from '../../lib/state-machine.js';
 import type { OrderRow } from './models.js';
 import { orderCancelled, orderDelivered, orderPaid, orderShipped, orderStatusChanged } from './order-events.js';
-import { orderLifecycle, type OrderStatus } from './order-lifecycle.js';
+import { factsOf, orderLifecycle, type OrderStatus } from './order-lifecycle.js';
+import { orderNumber } from './checkout/order-number.js';
 import type { Prisma, PrismaClient } from './prisma-client/client.js';
 import { refuse } from './validation.js';
 
@@ -49,6 +50,19 @@ export async function appendHistory(tx: Tx, entry: { orderId: string; from: Orde
   });
 }
 
+/**
+ * Inserts a new order under a number of its own (a collision, one in a million per day's orders,
+ * draws another). False when an order with its id exists already (a retry, or a racing request).
+ */
+export async function insertNumberedOrder(tx: Tx, data: Omit<Prisma.OrderCreateManyInput, 'number'>, at: Date): Promise<boolean> {
+  for (let draw = 1; draw <= 5; draw++) {
+    const { count } = await tx.order.createMany({ data: [{ ...data, number: orderNumber(at) }], skipDuplicates: true });
+    if (count === 1) return true;
+    if (await tx.order.findUnique({ where: { id: data.id }, select: { id: true } })) return false;
+  }
+  throw new Error(`order ${data.id} could not be inserted: no free order number, or another order holds its place`);
+}
+
 export class OrderService {
   constructor(
     private readonly db: PrismaClient,
@@ -68,7 +82,7 @@ export class OrderService {
       if (!current || (options.ownerOnly !== undefined && current.personId !== options.ownerOnly)) return refuse('ORDER_NOT_FOUND', 'no such order', field);
       const at = this.now();
       const from = current.status;
-      const decision = orderLifecycle.decide(from, to, { actor, at, context: { personId: current.personId, deliveredAt: current.deliveredAt } }, field);
+      const decision = orderLifecycle.decide(from, to, { actor, at, context: factsOf(current) }, field);
       if (decision === 'stay') return { order: current, moved: false, from };
 
       const stamp = STAMPS[to];

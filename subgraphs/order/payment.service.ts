@@ -3,18 +3,26 @@
 // cancelled, refunded); reconciliation applies the same truth to orders whose webhook was lost.
 // Applying it twice changes nothing.
 import { v7 as uuidv7 } from 'uuid';
+import { QUEUED_WRITE } from '../../lib/db.js';
 import type { Logger } from '../../lib/logger.js';
 import { recordEvents } from '../../lib/outbox.js';
-import { systemActor, type Actor } from '../../lib/state-machine.js';
+import { IllegalTransition, systemActor, type Actor } from '../../lib/state-machine.js';
 import type { Counter } from 'prom-client';
-import { orderRefunded } from './order-events.js';
+import type { OrderRow } from './models.js';
+import { orderPaymentFailed, orderRefunded } from './order-events.js';
 import type { OrderService } from './order.service.js';
 import { RefundService } from './refund.service.js';
 import { PaymentProviderError, type PaymentIntentView, type PaymentProvider } from './payments/provider.js';
-import type { PrismaClient } from './prisma-client/client.js';
+import type { Payment, PrismaClient } from './prisma-client/client.js';
 
-/** What applying the provider's word did; `expired`: reconciliation cancelled an order whose hold ended unpaid. */
-export type PaymentOutcome = 'paid' | 'cancelled' | 'expired' | 'refunded' | 'unchanged' | 'unknown' | 'ignored';
+/**
+ * What applying the provider's word did; `expired`: reconciliation cancelled an order whose hold
+ * ended unpaid; `declined`: a subscription order's charge failed and the order waits for its dunning.
+ */
+export type PaymentOutcome = 'paid' | 'cancelled' | 'declined' | 'expired' | 'refunded' | 'unchanged' | 'unknown' | 'ignored';
+
+/** The provider's idempotency key for cancelling a PaymentIntent (a subscription order has one per try). */
+export const paymentCancelKey = (paymentIntentId: string) => `payment-${paymentIntentId}-cancel`;
 
 /** The provider's events that can change an order (SPEC §5, consumed). */
 const HANDLED = new Set(['payment_intent.succeeded', 'payment_intent.payment_failed', 'payment_intent.canceled', 'charge.refunded']);
@@ -69,6 +77,21 @@ export class PaymentService {
     return this.apply(payment.orderId, intent, actor);
   }
 
+  /**
+   * Applies a PaymentIntent this context has just created or confirmed (a subscription order's
+   * charge), as the webhook about it will: whichever comes second changes nothing more.
+   */
+  async applyIntent(intent: PaymentIntentView, actor: Actor): Promise<PaymentOutcome> {
+    const payment = await this.db.payment.findUniqueOrThrow({ where: { providerPaymentId: intent.id } });
+    try {
+      return await this.apply(payment.orderId, intent, actor);
+    } catch (err) {
+      // Paid while a cancellation took the order: read back and applied again, the payment is refunded.
+      if (err instanceof IllegalTransition) return this.sync(intent.id, actor);
+      throw err;
+    }
+  }
+
   private async apply(orderId: string, intent: PaymentIntentView, actor: Actor): Promise<PaymentOutcome> {
     if (intent.status === 'succeeded') return this.paid(orderId, intent, actor);
     if (intent.status === 'canceled' || hasFailed(intent)) return this.failed(orderId, intent, actor);
@@ -77,39 +100,67 @@ export class PaymentService {
 
   private async paid(orderId: string, intent: PaymentIntentView, actor: Actor): Promise<PaymentOutcome> {
     const order = await this.db.order.findUniqueOrThrow({ where: { id: orderId } });
-    if (order.status === 'CANCELLED') {
-      const payment = await this.db.payment.findUniqueOrThrow({ where: { providerPaymentId: intent.id } });
-      if (payment.status === 'SUCCEEDED') return this.refunds(orderId, intent, 'unchanged');
-      // Paid after the order was cancelled (e.g. its stock hold ended first): the money goes back.
-      await this.db.payment.update({ where: { id: payment.id }, data: { status: 'SUCCEEDED', amountCaptured: intent.amountReceived } });
-      await this.refunder.refund(order, actor, { reason: 'paid after the order was cancelled', key: `order-${orderId}-late-payment-refund` });
-      this.log.warn({ orderId, paymentIntentId: intent.id }, 'payment succeeded for a cancelled order; refunded');
-      return 'refunded';
-    }
+    if (order.status === 'CANCELLED') return this.refundExtra(order, intent, actor, 'paid after the order was cancelled');
     // A cancellation racing this is refused here; the provider retries the webhook, which then takes the branch above.
     const result = await this.orders.transition(orderId, 'PAID', actor, {
       reason: `payment ${intent.id} succeeded`,
       alongside: async (tx) => {
-        await tx.payment.update({ where: { providerPaymentId: intent.id }, data: { status: 'SUCCEEDED', amountCaptured: intent.amountReceived } });
+        await tx.payment.update({
+          where: { providerPaymentId: intent.id },
+          data: { status: 'SUCCEEDED', amountCaptured: intent.amountReceived, ...(intent.paymentMethodId ? { paymentMethodId: intent.paymentMethodId } : {}) },
+        });
       },
     });
-    return this.refunds(orderId, intent, result.moved ? 'paid' : 'unchanged');
+    // Already paid by another of its payments (two tries of a subscription order crossing): this one goes back.
+    if (!result.moved) return this.refundExtra(result.order, intent, actor, 'the order was paid by another payment');
+    return this.refunds(orderId, intent, 'paid');
+  }
+
+  /** A payment the order does not need (it was cancelled, or paid otherwise): refunded at once; nothing when it is the one that paid. */
+  private async refundExtra(order: OrderRow, intent: PaymentIntentView, actor: Actor, why: string): Promise<PaymentOutcome> {
+    const payment = await this.db.payment.findUniqueOrThrow({ where: { providerPaymentId: intent.id } });
+    if (payment.status === 'SUCCEEDED') return this.refunds(order.id, intent, 'unchanged');
+    await this.db.payment.update({ where: { id: payment.id }, data: { status: 'SUCCEEDED', amountCaptured: intent.amountReceived } });
+    await this.refunder.refund(order, actor, { reason: why, key: `payment-${intent.id}-late-refund`, paymentId: payment.id });
+    this.log.warn({ orderId: order.id, paymentIntentId: intent.id, why }, 'payment succeeded that the order does not need; refunded');
+    return 'refunded';
   }
 
   private async failed(orderId: string, intent: PaymentIntentView, actor: Actor): Promise<PaymentOutcome> {
     // A failed PaymentIntent is cancelled too, so that it can never be paid later.
-    const final = hasFailed(intent) ? await this.provider.cancelPaymentIntent(intent.id, `order-${orderId}-payment-cancel`) : intent;
+    const final = hasFailed(intent) ? await this.provider.cancelPaymentIntent(intent.id, paymentCancelKey(intent.id)) : intent;
     const reason = intent.lastError ? `payment failed: ${intent.lastError.message}` : `payment ${final.status}`;
+    const failure = {
+      status: intent.lastError ? ('FAILED' as const) : ('CANCELLED' as const),
+      failureCode: intent.lastError?.declineCode ?? intent.lastError?.code ?? null,
+      failureMessage: intent.lastError?.message ?? null,
+    };
+    const { subscriptionId } = await this.db.order.findUniqueOrThrow({ where: { id: orderId }, select: { subscriptionId: true } });
+    if (subscriptionId) return this.chargeFailed(orderId, intent.id, failure, reason);
     const result = await this.orders.transition(orderId, 'CANCELLED', actor, {
       reason,
       alongside: async (tx) => {
-        await tx.payment.update({
-          where: { providerPaymentId: intent.id },
-          data: { status: intent.lastError ? 'FAILED' : 'CANCELLED', failureCode: intent.lastError?.declineCode ?? intent.lastError?.code ?? null, failureMessage: intent.lastError?.message ?? null },
-        });
+        await tx.payment.update({ where: { providerPaymentId: intent.id }, data: failure });
       },
     });
     return result.moved ? 'cancelled' : 'unchanged';
+  }
+
+  /**
+   * A subscription order's charge failed: the order stays PENDING_PAYMENT (the subscription's
+   * dunning retries or cancels it), the payment keeps the decline, and OrderPaymentFailed says so,
+   * once per payment however often this is applied.
+   */
+  private async chargeFailed(orderId: string, paymentIntentId: string, failure: Pick<Payment, 'status' | 'failureCode' | 'failureMessage'>, reason: string) {
+    return this.db.$transaction(async (tx): Promise<PaymentOutcome> => {
+      await tx.$queryRaw`SELECT id FROM "order" WHERE id = ${orderId}::uuid FOR UPDATE`;
+      const payment = await tx.payment.findUniqueOrThrow({ where: { providerPaymentId: paymentIntentId } });
+      const moved = await tx.payment.updateMany({ where: { id: payment.id, status: 'PENDING' }, data: failure });
+      const order = await tx.order.findUniqueOrThrow({ where: { id: orderId } });
+      if (moved.count === 0 || order.status !== 'PENDING_PAYMENT') return 'unchanged';
+      await recordEvents(tx, [orderPaymentFailed(order, { attempt: payment.attempt, reason, at: new Date() })]);
+      return 'declined';
+    }, QUEUED_WRITE);
   }
 
   /** Refunds made at the provider that the order does not know of yet (e.g. from its dashboard). */
@@ -136,7 +187,12 @@ export class PaymentService {
     const now = options.now ?? new Date();
     const actor = systemActor('payment-reconciliation');
     const due = await this.db.order.findMany({
-      where: { status: 'PENDING_PAYMENT', createdAt: { lt: new Date(now.getTime() - options.afterMs) } },
+      where: {
+        status: 'PENDING_PAYMENT',
+        createdAt: { lt: new Date(now.getTime() - options.afterMs) },
+        // A subscription order whose charge failed waits for its dunning, untouched, until its hold ends.
+        OR: [{ subscriptionId: null }, { reservedUntil: { lte: now } }, { payments: { some: { status: 'PENDING' } } }],
+      },
       orderBy: { createdAt: 'asc' },
       take: options.limit ?? 100,
       select: { id: true, paymentIntentId: true, reservedUntil: true },
@@ -145,7 +201,8 @@ export class PaymentService {
     for (const order of due) {
       try {
         let outcome: PaymentOutcome = order.paymentIntentId ? await this.sync(order.paymentIntentId, actor).catch(missingAtProvider) : 'unknown';
-        if ((outcome === 'unchanged' || outcome === 'unknown') && order.reservedUntil <= now) outcome = await this.expire(order.id, order.paymentIntentId, actor);
+        const unpaid = outcome === 'unchanged' || outcome === 'unknown' || outcome === 'declined';
+        if (unpaid && order.reservedUntil <= now) outcome = await this.expire(order.id, order.paymentIntentId, actor);
         if (outcome !== 'unchanged' && outcome !== 'unknown') {
           repaired++;
           this.repairs?.inc({ outcome });
@@ -165,14 +222,14 @@ export class PaymentService {
       if (intent?.status === 'succeeded') return this.apply(orderId, intent, actor);
       if (intent && intent.status !== 'canceled') {
         try {
-          await this.provider.cancelPaymentIntent(paymentIntentId, `order-${orderId}-payment-cancel`);
+          await this.provider.cancelPaymentIntent(paymentIntentId, paymentCancelKey(paymentIntentId));
         } catch (err) {
           // Paid between the read and the cancel: the payment wins.
           if (err instanceof PaymentProviderError && err.kind === 'unexpected_state') return this.sync(paymentIntentId, actor);
           throw err;
         }
       }
-      await this.db.payment.update({ where: { providerPaymentId: paymentIntentId }, data: { status: 'CANCELLED' } });
+      await this.db.payment.updateMany({ where: { providerPaymentId: paymentIntentId, status: 'PENDING' }, data: { status: 'CANCELLED' } });
     }
     const result = await this.orders.transition(orderId, 'CANCELLED', actor, { reason: 'payment not received before the stock hold ended' });
     return result.moved ? 'expired' : 'unchanged';

@@ -19,6 +19,8 @@ export interface RefundRequest {
   key?: string;
   /** The input field that carried the amount, for a refusal. */
   field?: readonly string[];
+  /** Which captured payment to refund; the order's latest when omitted. */
+  paymentId?: string;
 }
 
 export class RefundService {
@@ -36,7 +38,10 @@ export class RefundService {
   /** Refunds the order's captured payment; null when there is nothing (left) to refund and no amount was asked for. */
   async refund(order: OrderRow, actor: Actor, request: RefundRequest): Promise<Refund | null> {
     const field = request.field ?? ['amount'];
-    const payment = await this.db.payment.findFirst({ where: { orderId: order.id, status: 'SUCCEEDED' }, orderBy: { createdAt: 'desc' } });
+    const payment = await this.db.payment.findFirst({
+      where: { orderId: order.id, status: 'SUCCEEDED', ...(request.paymentId ? { id: request.paymentId } : {}) },
+      orderBy: { createdAt: 'desc' },
+    });
     if (!payment) return request.amount ? refuse('REFUND_EXCEEDS_CAPTURED', 'nothing was captured for this order', field) : null;
     const key = request.key ?? `refund-${uuidv7()}`;
     const pending = await this.db.$transaction(async (tx) => {

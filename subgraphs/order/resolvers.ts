@@ -11,6 +11,7 @@ import type { OrderErrorCode, Resolvers } from './generated/resolvers-types.js';
 import type { AddressView, OrderRow } from './models.js';
 import { orderFilterWhere } from './order-queries.js';
 import type { Prisma } from './prisma-client/client.js';
+import type { SubscriptionOrderOutcome } from './subscription-orders/subscription-orders.service.js';
 
 export type { OrderContext } from './context.js';
 
@@ -36,6 +37,18 @@ async function orderWrite(ctx: OrderContext, orderId: string, roles: Role[], run
   const result = await toPayload<'order', OrderRow, OrderErrorCode>('order', () => run(actorOf(viewer), ownerOnly));
   if (result.userErrors.length > 0) result.order = await findReadable(ctx, orderId);
   return result;
+}
+
+/**
+ * A service-only operation on a subscription period's order: any caller without the service role
+ * gets FORBIDDEN. A refusal answers the order as it now is, when there is one.
+ */
+async function subscriptionOrderCall(ctx: OrderContext, orderId: string | null, run: (actor: Actor) => Promise<SubscriptionOrderOutcome>) {
+  const actor = actorOf(requireRole(ctx.viewer, 'service'));
+  const { outcome, userErrors } = await toPayload<'outcome', SubscriptionOrderOutcome, OrderErrorCode>('outcome', () => run(actor));
+  if (outcome) return { ...outcome, userErrors };
+  const order = orderId && isUuid(orderId) ? await ctx.db.order.findUnique({ where: { id: orderId } }) : null;
+  return { order, payment: null, userErrors };
 }
 
 export const resolvers: Resolvers<OrderContext> = {
@@ -73,6 +86,11 @@ export const resolvers: Resolvers<OrderContext> = {
       orderWrite(ctx, orderId, ['customer', 'admin', 'support'], (actor, ownerOnly) => ctx.actions.requestReturn(actor, orderId, reason, ownerOnly)),
     completeReturn: (_root, { orderId, refund, reason }, ctx) =>
       orderWrite(ctx, orderId, ['admin', 'support'], (actor) => ctx.actions.completeReturn(actor, orderId, refund, reason)),
+    placeSubscriptionOrder: (_root, { input }, ctx) => subscriptionOrderCall(ctx, null, (actor) => ctx.subscriptionOrders.place(actor, input)),
+    chargeSubscriptionOrder: (_root, { orderId, attempt, paymentMethodId }, ctx) =>
+      subscriptionOrderCall(ctx, orderId, () => ctx.subscriptionOrders.charge(orderId, attempt, paymentMethodId)),
+    cancelSubscriptionOrder: (_root, { orderId, reason }, ctx) =>
+      subscriptionOrderCall(ctx, orderId, (actor) => ctx.subscriptionOrders.cancel(actor, orderId, reason)),
   },
   Order: {
     __resolveReference: (ref, ctx) => findReadable(ctx, ref.id),
@@ -93,6 +111,8 @@ export const resolvers: Resolvers<OrderContext> = {
     refunds: async (order, _args, ctx) =>
       (await ctx.db.refund.findMany({ where: { orderId: order.id }, orderBy: { createdAt: 'asc' } })).map((r) => ({ ...r, currency: order.currency })),
     history: (order, _args, ctx) => ctx.db.orderHistory.findMany({ where: { orderId: order.id }, orderBy: [{ at: 'asc' }, { id: 'asc' }] }),
+    // A reference the subscription subgraph resolves.
+    subscription: (order) => (order.subscriptionId ? { __typename: 'CustomerSubscription', id: order.subscriptionId } : null),
   },
   OrderConnection: {
     totalCount: (conn) => conn.count(),

@@ -17,6 +17,9 @@ import { paymentProviderFrom, paymentSettings } from './payments/config.js';
 import { WebhookSignatureError, type PaymentProvider } from './payments/provider.js';
 import { PrismaClient } from './prisma-client/client.js';
 import { resolvers } from './resolvers.js';
+import { catalogVariants } from './subscription-orders/catalog-variants.js';
+import { PeriodCharges } from './subscription-orders/period-charges.js';
+import { SubscriptionOrderService } from './subscription-orders/subscription-orders.service.js';
 import { checkoutRecoveryJob } from './workers/checkout-recovery.js';
 import { paymentReconciliationJob } from './workers/payment-reconciliation.js';
 
@@ -44,21 +47,30 @@ export function createOrderServices(runtime: Pick<Runtime, 'config' | 'serviceTo
     afterStep: overrides.afterStep,
   });
   const actions = new OrderActions(db, orders, payments, new RefundService(db, provider), provider);
-  return { db, settings, log, provider, orders, payments, checkouts, actions, repairs };
+  const subscriptionOrders = new SubscriptionOrderService({
+    db,
+    catalog: catalogVariants(call('catalog')),
+    peers,
+    charges: new PeriodCharges(db, provider, payments, log),
+    orders,
+    actions,
+    now: () => new Date(),
+  });
+  return { db, settings, log, provider, orders, payments, checkouts, actions, subscriptionOrders, repairs };
 }
 
 export type OrderServices = ReturnType<typeof createOrderServices>;
 
 export async function startOrder(runtime: Runtime, options: { port?: number; services?: OrderServices } = {}): Promise<RunningService> {
   const services = options.services ?? createOrderServices(runtime);
-  const { db, settings, payments, checkouts, actions, log } = services;
+  const { db, settings, payments, checkouts, actions, subscriptionOrders, log } = services;
   return startSubgraph<OrderContext>({
     name: 'order',
     runtime,
     resolvers,
     db,
     port: options.port,
-    context: (base) => ({ ...base, db, checkouts, actions }),
+    context: (base) => ({ ...base, db, checkouts, actions, subscriptionOrders }),
     metrics: [services.repairs],
     routes: (app) => {
       // The provider signs the raw body: it is verified before anything parses it.

@@ -27,6 +27,24 @@ export type Scalars = {
   _FieldSet: { input: unknown; output: unknown; }
 };
 
+/** A postal address given to the API. */
+export type AddressInput = {
+  /** City or town, 1..100 characters. */
+  city: Scalars['String']['input'];
+  /** The country (ISO 3166-1 alpha-2). */
+  country: Scalars['CountryCode']['input'];
+  /** Street and number, 1..200 characters. */
+  line1: Scalars['String']['input'];
+  /** Apartment, floor, building, up to 200 characters. */
+  line2?: InputMaybe<Scalars['String']['input']>;
+  /** Who receives it, up to 200 characters. */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** Postal or ZIP code, 1..20 characters. */
+  postalCode: Scalars['String']['input'];
+  /** State, province or region code (e.g. CA), up to 50 characters. */
+  state?: InputMaybe<Scalars['String']['input']>;
+};
+
 /** Service only: what a checkout needs to lock a cart and price it. */
 export type BeginCartCheckoutInput = {
   /** The cart to check out. */
@@ -925,6 +943,7 @@ export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = 
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
+  AddressInput: AddressInput;
   BeginCartCheckoutInput: BeginCartCheckoutInput;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Cart: ResolverTypeWrapper<CartRow>;
@@ -964,6 +983,7 @@ export type ResolversTypes = ResolversObject<{
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
+  AddressInput: AddressInput;
   BeginCartCheckoutInput: BeginCartCheckoutInput;
   ID: Scalars['ID']['output'];
   Cart: CartRow;

@@ -26,6 +26,24 @@ export type Scalars = {
   _FieldSet: { input: unknown; output: unknown; }
 };
 
+/** A postal address given to the API. */
+export type AddressInput = {
+  /** City or town, 1..100 characters. */
+  city: Scalars['String']['input'];
+  /** The country (ISO 3166-1 alpha-2). */
+  country: Scalars['CountryCode']['input'];
+  /** Street and number, 1..200 characters. */
+  line1: Scalars['String']['input'];
+  /** Apartment, floor, building, up to 200 characters. */
+  line2?: InputMaybe<Scalars['String']['input']>;
+  /** Who receives it, up to 200 characters. */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** Postal or ZIP code, 1..20 characters. */
+  postalCode: Scalars['String']['input'];
+  /** State, province or region code (e.g. CA), up to 50 characters. */
+  state?: InputMaybe<Scalars['String']['input']>;
+};
+
 export type AffiliatePartner = Node & {
   __typename?: 'AffiliatePartner';
   /** The partner's id. */
@@ -562,6 +580,12 @@ export type CurrencyCode =
   | 'ZWG'
   /** Zimbabwean Dollar (2009–2024). */
   | 'ZWL';
+
+export type CustomerSubscription = Node & {
+  __typename?: 'CustomerSubscription';
+  /** The subscription's id. */
+  id: Scalars['ID']['output'];
+};
 
 /** What a discount applies to: the same for a promotion (what it discounts) and for a cart's discount (what it took off). */
 export type DiscountLevel =
@@ -1595,6 +1619,7 @@ export type FederationTypes = ResolversObject<{
   AffiliatePartner: AffiliatePartner;
   Cart: Cart;
   Category: Category;
+  CustomerSubscription: CustomerSubscription;
   Node: Node;
   Order: Order;
   Product: Product;
@@ -1614,6 +1639,9 @@ export type FederationReferenceTypes = ResolversObject<{
   Category:
     ( { __typename: 'Category' }
     & GraphQLRecursivePick<FederationTypes['Category'], {"id":true}> );
+  CustomerSubscription:
+    ( { __typename: 'CustomerSubscription' }
+    & GraphQLRecursivePick<FederationTypes['CustomerSubscription'], {"id":true}> );
   Node:
     ( { __typename: 'Node' }
     & GraphQLRecursivePick<FederationTypes['Node'], {"id":true}> );
@@ -1641,6 +1669,7 @@ export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = 
     | ( AffiliatePartner )
     | ( Cart )
     | ( CategoryRow )
+    | ( CustomerSubscription )
     | ( Order )
     | ( ProductRow )
     | ( VariantRow )
@@ -1652,6 +1681,7 @@ export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = 
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
+  AddressInput: AddressInput;
   AffiliatePartner: ResolverTypeWrapper<AffiliatePartner>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Cart: ResolverTypeWrapper<Cart>;
@@ -1668,6 +1698,7 @@ export type ResolversTypes = ResolversObject<{
   CreateCategoryInput: CreateCategoryInput;
   CreateProductInput: CreateProductInput;
   CurrencyCode: CurrencyCode;
+  CustomerSubscription: ResolverTypeWrapper<CustomerSubscription>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   DiscountLevel: DiscountLevel;
   ImportCatalogInput: ImportCatalogInput;
@@ -1722,6 +1753,7 @@ export type ResolversTypes = ResolversObject<{
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
+  AddressInput: AddressInput;
   AffiliatePartner: AffiliatePartner | FederationReferenceTypes['AffiliatePartner'];
   ID: Scalars['ID']['output'];
   Cart: Cart | FederationReferenceTypes['Cart'];
@@ -1735,6 +1767,7 @@ export type ResolversParentTypes = ResolversObject<{
   CountryCode: Scalars['CountryCode']['output'];
   CreateCategoryInput: CreateCategoryInput;
   CreateProductInput: CreateProductInput;
+  CustomerSubscription: CustomerSubscription | FederationReferenceTypes['CustomerSubscription'];
   DateTime: Scalars['DateTime']['output'];
   ImportCatalogInput: ImportCatalogInput;
   ImportCatalogPayload: Omit<ImportCatalogPayload, 'import'> & { import?: Maybe<ResolversParentTypes['CatalogImport']> };
@@ -1857,6 +1890,12 @@ export interface CountryCodeScalarConfig extends GraphQLScalarTypeConfig<Resolve
   name: 'CountryCode';
 }
 
+export type CustomerSubscriptionResolvers<ContextType = CatalogContext, ParentType extends ResolversParentTypes['CustomerSubscription'] = ResolversParentTypes['CustomerSubscription'], FederationReferenceType extends FederationReferenceTypes['CustomerSubscription'] = FederationReferenceTypes['CustomerSubscription']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['CustomerSubscription']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
   name: 'DateTime';
 }
@@ -1927,7 +1966,7 @@ export type MutationResolvers<ContextType = CatalogContext, ParentType extends R
 }>;
 
 export type NodeResolvers<ContextType = CatalogContext, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node'], FederationReferenceType extends FederationReferenceTypes['Node'] = FederationReferenceTypes['Node']> = ResolversObject<{
-  __resolveType: TypeResolveFn<'AffiliatePartner' | 'Cart' | 'Category' | 'Order' | 'Product' | 'ProductVariant' | 'Promotion' | 'SubscriptionPlan', ParentType, ContextType>;
+  __resolveType: TypeResolveFn<'AffiliatePartner' | 'Cart' | 'Category' | 'CustomerSubscription' | 'Order' | 'Product' | 'ProductVariant' | 'Promotion' | 'SubscriptionPlan', ParentType, ContextType>;
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Node']> | FederationReferenceType, FederationReferenceType, ContextType>;
 }>;
 
@@ -2093,6 +2132,7 @@ export type Resolvers<ContextType = CatalogContext> = ResolversObject<{
   CategoryFacet?: CategoryFacetResolvers<ContextType>;
   CategoryPayload?: CategoryPayloadResolvers<ContextType>;
   CountryCode?: GraphQLScalarType;
+  CustomerSubscription?: CustomerSubscriptionResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   ImportCatalogPayload?: ImportCatalogPayloadResolvers<ContextType>;
   Inventory?: InventoryResolvers<ContextType>;

@@ -2,7 +2,6 @@
 // idempotently (a retry after a crash repeats it harmlessly), and has a compensation that undoes
 // it, idempotently too. The saga runner (checkout.service.ts) persists which step was reached.
 import { v7 as uuidv7 } from 'uuid';
-import { isUniqueViolation } from '../../../lib/db.js';
 import { globalId } from '../../../lib/global-id.js';
 import { userError, UserErrorsException, type UserError } from '../../../lib/errors.js';
 import { recordEvents } from '../../../lib/outbox.js';
@@ -10,10 +9,10 @@ import { systemActor, type Actor } from '../../../lib/state-machine.js';
 import type { OrderErrorCode } from '../generated/resolvers-types.js';
 import type { AddressView } from '../models.js';
 import { orderCreated, paymentRequested, orderStatusChanged } from '../order-events.js';
-import { appendHistory, type OrderService, type Tx } from '../order.service.js';
+import { appendHistory, insertNumberedOrder, type OrderService } from '../order.service.js';
+import { paymentCancelKey } from '../payment.service.js';
 import type { PaymentProvider } from '../payments/provider.js';
 import type { Checkout, CheckoutStep, PrismaClient } from '../prisma-client/client.js';
-import { orderNumber } from './order-number.js';
 import type { Answer, CartQuote, CheckoutPeers } from './peers.js';
 
 /** What the shopper asked for, as stored with the checkout. */
@@ -158,40 +157,28 @@ const reserveInventory: SagaStep = {
   },
 };
 
-/** Draws order numbers until one is free (a collision is one in a million per day's orders). */
-async function insertOrder(tx: Tx, checkout: Checkout, at: Date): Promise<void> {
+/** The order row the checkout makes: the quote's snapshot, its number drawn by insertNumberedOrder. */
+function orderRowOf(checkout: Checkout, at: Date) {
   const request = requestOf(checkout);
   const quote = quoteOf(checkout);
-  for (let attempt = 1; ; attempt++) {
-    try {
-      await tx.$executeRaw`SAVEPOINT order_number`;
-      await tx.order.create({
-        data: {
-          id: checkout.id,
-          number: orderNumber(at),
-          personId: checkout.personId,
-          status: 'PENDING_PAYMENT',
-          currency: quote.currencyCode,
-          subtotal: quote.subtotal,
-          discountTotal: quote.discountTotal,
-          shippingTotal: quote.shipping,
-          taxTotal: quote.tax,
-          total: quote.total,
-          cartId: checkout.cartId,
-          affiliateCode: quote.affiliateCode,
-          shippingAddress: request.shippingAddress as object,
-          shippingMethod: request.shippingMethod,
-          idempotencyKey: checkout.requestedKey,
-          reservedUntil: checkout.reservedUntil!,
-          createdAt: at,
-        },
-      });
-      return;
-    } catch (err) {
-      if (attempt >= 5 || !isUniqueViolation(err)) throw err;
-      await tx.$executeRaw`ROLLBACK TO SAVEPOINT order_number`;
-    }
-  }
+  return {
+    id: checkout.id,
+    personId: checkout.personId,
+    status: 'PENDING_PAYMENT' as const,
+    currency: quote.currencyCode,
+    subtotal: quote.subtotal,
+    discountTotal: quote.discountTotal,
+    shippingTotal: quote.shipping,
+    taxTotal: quote.tax,
+    total: quote.total,
+    cartId: checkout.cartId,
+    affiliateCode: quote.affiliateCode,
+    shippingAddress: request.shippingAddress as object,
+    shippingMethod: request.shippingMethod,
+    idempotencyKey: checkout.requestedKey,
+    reservedUntil: checkout.reservedUntil!,
+    createdAt: at,
+  };
 }
 
 const createOrder: SagaStep = {
@@ -200,8 +187,7 @@ const createOrder: SagaStep = {
     const quote = quoteOf(checkout);
     const at = now();
     await db.$transaction(async (tx) => {
-      if (await tx.order.findUnique({ where: { id: checkout.id }, select: { id: true } })) return;
-      await insertOrder(tx, checkout, at);
+      if (!(await insertNumberedOrder(tx, orderRowOf(checkout, at), at))) return;
       await tx.orderLine.createMany({
         data: quote.lines.map((l, position) => ({
           id: uuidv7(),
@@ -268,7 +254,7 @@ const createPayment: SagaStep = {
   },
   async compensate(checkout, { db, payments }) {
     const order = await db.order.findUnique({ where: { id: checkout.id }, select: { paymentIntentId: true } });
-    if (order?.paymentIntentId) await payments.cancelPaymentIntent(order.paymentIntentId, `${paymentKey(checkout.id)}-cancel`);
+    if (order?.paymentIntentId) await payments.cancelPaymentIntent(order.paymentIntentId, paymentCancelKey(order.paymentIntentId));
   },
 };
 

@@ -58,7 +58,8 @@ export interface CheckoutPeers {
   reopenCart(cartId: string, checkoutId: string): Promise<Answer<unknown>>;
   reserveRedemptions(orderId: string, personId: string, redemptions: { promotionId: string; amount: number }[]): Promise<Answer<unknown>>;
   releaseRedemptions(orderId: string): Promise<Answer<unknown>>;
-  reserveInventory(ownerId: string, lines: { variantId: string; quantity: number }[], ttlSeconds: number): Promise<Answer<{ expiresAt: Date }>>;
+  /** A repeat for the same owner answers the reservation the first call made, in whatever status it now has. */
+  reserveInventory(ownerId: string, lines: { variantId: string; quantity: number }[], ttlSeconds: number): Promise<Answer<{ expiresAt: Date; status: string }>>;
   releaseInventory(ownerId: string): Promise<Answer<unknown>>;
 }
 
@@ -135,8 +136,8 @@ export function checkoutPeers(call: { cart: SubgraphCall; catalog: SubgraphCall;
     },
     async reserveInventory(ownerId, lines, ttlSeconds) {
       const input = { ownerId: order(ownerId), ttlSeconds, lines: lines.map((l) => ({ variantId: globalId('ProductVariant', l.variantId), quantity: l.quantity })) };
-      const data = await call.catalog<{ reserveInventory: Payload & { reservation: { expiresAt: string } | null } }>(RESERVE_INVENTORY, { input });
-      return answer(data.reserveInventory, (p) => ({ expiresAt: new Date(p.reservation!.expiresAt) }));
+      const data = await call.catalog<{ reserveInventory: Payload & { reservation: { expiresAt: string; status: string } | null } }>(RESERVE_INVENTORY, { input });
+      return answer(data.reserveInventory, (p) => ({ expiresAt: new Date(p.reservation!.expiresAt), status: p.reservation!.status }));
     },
     async releaseInventory(ownerId) {
       const data = await call.catalog<{ releaseInventoryReservation: Payload }>(RELEASE_INVENTORY, { ownerId: order(ownerId) });

@@ -405,6 +405,13 @@ export type CurrencyCode =
   /** Zimbabwean Dollar (2009–2024). */
   | 'ZWL';
 
+/** A customer subscription, resolved by the subscription context. */
+export type CustomerSubscription = {
+  __typename?: 'CustomerSubscription';
+  /** The subscription's id. */
+  id: Scalars['ID']['output'];
+};
+
 /** What a discount applies to: the same for a promotion (what it discounts) and for a cart's discount (what it took off). */
 export type DiscountLevel =
   /** The whole cart: every line. */
@@ -437,6 +444,10 @@ export type Mutation = {
   __typename?: 'Mutation';
   /** Cancels an order: its customer while it is unpaid (the payment is cancelled); support and admin until it ships, refunding what was paid. */
   cancelOrder: OrderPayload;
+  /** Service only: cancels a period's unpaid order (its retries ran out, or the subscription ended): the stock it holds is released. Repeating it answers the order unchanged. */
+  cancelSubscriptionOrder: SubscriptionOrderPayload;
+  /** Service only: charges a period's unpaid order again (a dunning retry); attempt numbers the tries from 1, and a repeat of one attempt charges once. */
+  chargeSubscriptionOrder: SubscriptionOrderPayload;
   /**
    * Turns the caller's cart into an order PENDING_PAYMENT: locks the cart, holds the promotions'
    * uses and the stock, snapshots the lines and totals, and creates the payment. Pay with the
@@ -446,6 +457,16 @@ export type Mutation = {
   checkout: CheckoutPayload;
   /** Support and admin: the returned parcel arrived; the order is RETURNED and refunded (everything not yet refunded, unless an amount is given). */
   completeReturn: OrderPayload;
+  /**
+   * Service only: the order of one subscription period, placed at most once: a repeat for the same
+   * subscription and period (a retried job, a second worker) answers the same order and charges
+   * nothing more. Reserves the items' stock for holdSeconds, snapshots the lines (the period's
+   * amount spread over them), and charges the card: without a paymentCustomerId (the first charge)
+   * it saves the card on a new payment customer for later; with one it charges it off-session.
+   * A declined card leaves the order PENDING_PAYMENT with payment FAILED (the subscription's
+   * dunning decides what follows); a stock shortage refuses with OUT_OF_STOCK and holds nothing.
+   */
+  placeSubscriptionOrder: SubscriptionOrderPayload;
   /** Support and admin: refunds part or all of what was captured and not yet refunded; never more. */
   refundOrder: OrderPayload;
   /** The customer: asks to return a delivered order, within 30 days of delivery. */
@@ -463,6 +484,19 @@ export type MutationCancelOrderArgs = {
 };
 
 
+export type MutationCancelSubscriptionOrderArgs = {
+  orderId: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+};
+
+
+export type MutationChargeSubscriptionOrderArgs = {
+  attempt: Scalars['Int']['input'];
+  orderId: Scalars['ID']['input'];
+  paymentMethodId?: InputMaybe<Scalars['String']['input']>;
+};
+
+
 export type MutationCheckoutArgs = {
   input: CheckoutInput;
 };
@@ -472,6 +506,11 @@ export type MutationCompleteReturnArgs = {
   orderId: Scalars['ID']['input'];
   reason?: InputMaybe<Scalars['String']['input']>;
   refund?: InputMaybe<MoneyInput>;
+};
+
+
+export type MutationPlaceSubscriptionOrderArgs = {
+  input: PlaceSubscriptionOrderInput;
 };
 
 
@@ -541,6 +580,10 @@ export type Order = {
   shippingTotal: Money;
   /** Where the order is in its lifecycle. */
   status: OrderStatus;
+  /** The customer subscription this order is a period of; null for an order from a cart. */
+  subscription: Maybe<CustomerSubscription>;
+  /** Which period of it (0 for the first); null for an order from a cart. */
+  subscriptionPeriod: Maybe<Scalars['Int']['output']>;
   /** The lines before discounts. */
   subtotal: Money;
   /** Tax. */
@@ -820,6 +863,32 @@ export type PaymentStatus =
   /** Paid. */
   | 'SUCCEEDED';
 
+/** Service only: what a subscription period's order needs. */
+export type PlaceSubscriptionOrderInput = {
+  /** What the period costs in all (minor units of currencyCode): the order's total. */
+  amount: Scalars['SafeInt']['input'];
+  /** ISO 4217. */
+  currencyCode: Scalars['String']['input'];
+  /** How long, from now, the stock stays held while the order is unpaid (through the dunning window): 60 seconds to 7 days less the payment grace. A duration, not an instant, so that the two contexts' clocks need not agree. */
+  holdSeconds: Scalars['Int']['input'];
+  /** What the period delivers. */
+  items: Array<SubscriptionOrderItemInput>;
+  /** The subscriber's payment customer, once a first charge saved the card; null for the first charge (period 0, or the period after a trial). */
+  paymentCustomerId?: InputMaybe<Scalars['String']['input']>;
+  /** The card. */
+  paymentMethodId: Scalars['String']['input'];
+  /** The period, 0 for the first. */
+  period: Scalars['Int']['input'];
+  /** The subscriber. */
+  personId: Scalars['ID']['input'];
+  /** Where it ships. */
+  shippingAddress: AddressInput;
+  /** How it ships. */
+  shippingMethod: ShippingMethod;
+  /** The subscription. */
+  subscriptionId: Scalars['ID']['input'];
+};
+
 /** A catalog variant, resolved by the catalog subgraph. */
 export type ProductVariant = {
   __typename?: 'ProductVariant';
@@ -896,6 +965,7 @@ export type ShippingMethod =
   /** The standard service. */
   | 'STANDARD';
 
+/** Live updates, over WebSocket (graphql-ws on /graphql); each message is one event. */
 export type Subscription = {
   __typename?: 'Subscription';
   /** Follows every order of the caller: one message per change of status of any of them, from when the subscription starts. */
@@ -909,8 +979,43 @@ export type Subscription = {
 };
 
 
+/** Live updates, over WebSocket (graphql-ws on /graphql); each message is one event. */
 export type SubscriptionOrderStatusChangedArgs = {
   orderId: Scalars['ID']['input'];
+};
+
+/** Service only: one variant a period delivers. */
+export type SubscriptionOrderItemInput = {
+  /** How many. */
+  quantity: Scalars['Int']['input'];
+  /** The catalog variant. */
+  variantId: Scalars['ID']['input'];
+};
+
+/** Service only: a period's order and where its payment stands. */
+export type SubscriptionOrderPayload = {
+  __typename?: 'SubscriptionOrderPayload';
+  /** The order; null when refused. */
+  order: Maybe<Order>;
+  /** Its latest charge; null when refused. */
+  payment: Maybe<SubscriptionOrderPayment>;
+  /** Why it was refused (OUT_OF_STOCK, VARIANT_UNAVAILABLE, INVALID_ADDRESS, ORDER_NOT_FOUND, ILLEGAL_TRANSITION). */
+  userErrors: Array<OrderUserError>;
+};
+
+/** Service only: the latest charge of a period's order. */
+export type SubscriptionOrderPayment = {
+  __typename?: 'SubscriptionOrderPayment';
+  /** The decline or failure, for people; null unless FAILED. */
+  failureMessage: Maybe<Scalars['String']['output']>;
+  /** For REQUIRES_ACTION: hand it to Stripe.js. */
+  paymentClientSecret: Maybe<Scalars['String']['output']>;
+  /** The payment customer the card is saved on. */
+  paymentCustomerId: Scalars['String']['output'];
+  /** The card charged. */
+  paymentMethodId: Scalars['String']['output'];
+  /** SUCCEEDED, FAILED, REQUIRES_ACTION (the subscriber must confirm: paymentClientSecret) or PROCESSING. */
+  status: Scalars['String']['output'];
 };
 
 /** A business failure a mutation refused with; every payload's error type implements it, with a code from its context's *ErrorCode enum. */
@@ -1027,6 +1132,7 @@ export type ResolversTypes = ResolversObject<{
   CheckoutPayload: ResolverTypeWrapper<Omit<CheckoutPayload, 'order'> & { order?: Maybe<ResolversTypes['Order']> }>;
   CountryCode: ResolverTypeWrapper<Scalars['CountryCode']['output']>;
   CurrencyCode: CurrencyCode;
+  CustomerSubscription: ResolverTypeWrapper<CustomerSubscription>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   DiscountLevel: DiscountLevel;
   Money: ResolverTypeWrapper<MoneyValue>;
@@ -1052,6 +1158,7 @@ export type ResolversTypes = ResolversObject<{
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Payment: ResolverTypeWrapper<PaymentRow>;
   PaymentStatus: PaymentStatus;
+  PlaceSubscriptionOrderInput: PlaceSubscriptionOrderInput;
   ProductVariant: ResolverTypeWrapper<ProductVariant>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   SafeInt: ResolverTypeWrapper<Scalars['SafeInt']['output']>;
@@ -1059,6 +1166,9 @@ export type ResolversTypes = ResolversObject<{
   ShipmentStatus: ShipmentStatus;
   ShippingMethod: ShippingMethod;
   Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  SubscriptionOrderItemInput: SubscriptionOrderItemInput;
+  SubscriptionOrderPayload: ResolverTypeWrapper<Omit<SubscriptionOrderPayload, 'order'> & { order?: Maybe<ResolversTypes['Order']> }>;
+  SubscriptionOrderPayment: ResolverTypeWrapper<SubscriptionOrderPayment>;
   URL: ResolverTypeWrapper<Scalars['URL']['output']>;
   UserError: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['UserError']>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
@@ -1072,6 +1182,7 @@ export type ResolversParentTypes = ResolversObject<{
   ID: Scalars['ID']['output'];
   CheckoutPayload: Omit<CheckoutPayload, 'order'> & { order?: Maybe<ResolversParentTypes['Order']> };
   CountryCode: Scalars['CountryCode']['output'];
+  CustomerSubscription: CustomerSubscription;
   DateTime: Scalars['DateTime']['output'];
   Money: MoneyValue;
   Int: Scalars['Int']['output'];
@@ -1092,11 +1203,15 @@ export type ResolversParentTypes = ResolversObject<{
   OrderUserError: OrderUserError;
   PageInfo: PageInfo;
   Payment: PaymentRow;
+  PlaceSubscriptionOrderInput: PlaceSubscriptionOrderInput;
   ProductVariant: ProductVariant;
   Query: Record<PropertyKey, never>;
   SafeInt: Scalars['SafeInt']['output'];
   Shipment: ShipmentRow;
   Subscription: Record<PropertyKey, never>;
+  SubscriptionOrderItemInput: SubscriptionOrderItemInput;
+  SubscriptionOrderPayload: Omit<SubscriptionOrderPayload, 'order'> & { order?: Maybe<ResolversParentTypes['Order']> };
+  SubscriptionOrderPayment: SubscriptionOrderPayment;
   URL: Scalars['URL']['output'];
   UserError: ResolversInterfaceTypes<ResolversParentTypes>['UserError'];
   String: Scalars['String']['output'];
@@ -1128,6 +1243,10 @@ export interface CountryCodeScalarConfig extends GraphQLScalarTypeConfig<Resolve
   name: 'CountryCode';
 }
 
+export type CustomerSubscriptionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['CustomerSubscription'] = ResolversParentTypes['CustomerSubscription']> = ResolversObject<{
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+}>;
+
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
   name: 'DateTime';
 }
@@ -1141,8 +1260,11 @@ export type MoneyResolvers<ContextType = RequestContext, ParentType extends Reso
 
 export type MutationResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
   cancelOrder?: Resolver<ResolversTypes['OrderPayload'], ParentType, ContextType, RequireFields<MutationCancelOrderArgs, 'orderId'>>;
+  cancelSubscriptionOrder?: Resolver<ResolversTypes['SubscriptionOrderPayload'], ParentType, ContextType, RequireFields<MutationCancelSubscriptionOrderArgs, 'orderId' | 'reason'>>;
+  chargeSubscriptionOrder?: Resolver<ResolversTypes['SubscriptionOrderPayload'], ParentType, ContextType, RequireFields<MutationChargeSubscriptionOrderArgs, 'attempt' | 'orderId'>>;
   checkout?: Resolver<ResolversTypes['CheckoutPayload'], ParentType, ContextType, RequireFields<MutationCheckoutArgs, 'input'>>;
   completeReturn?: Resolver<ResolversTypes['OrderPayload'], ParentType, ContextType, RequireFields<MutationCompleteReturnArgs, 'orderId'>>;
+  placeSubscriptionOrder?: Resolver<ResolversTypes['SubscriptionOrderPayload'], ParentType, ContextType, RequireFields<MutationPlaceSubscriptionOrderArgs, 'input'>>;
   refundOrder?: Resolver<ResolversTypes['OrderPayload'], ParentType, ContextType, RequireFields<MutationRefundOrderArgs, 'orderId'>>;
   requestReturn?: Resolver<ResolversTypes['OrderPayload'], ParentType, ContextType, RequireFields<MutationRequestReturnArgs, 'orderId' | 'reason'>>;
   updateOrderProduction?: Resolver<ResolversTypes['OrderPayload'], ParentType, ContextType, RequireFields<MutationUpdateOrderProductionArgs, 'orderId' | 'status'>>;
@@ -1170,6 +1292,8 @@ export type OrderResolvers<ContextType = RequestContext, ParentType extends Reso
   shippingMethod?: Resolver<ResolversTypes['ShippingMethod'], ParentType, ContextType>;
   shippingTotal?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['OrderStatus'], ParentType, ContextType>;
+  subscription?: Resolver<Maybe<ResolversTypes['CustomerSubscription']>, ParentType, ContextType>;
+  subscriptionPeriod?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   subtotal?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   taxTotal?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   total?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
@@ -1288,6 +1412,20 @@ export type SubscriptionResolvers<ContextType = RequestContext, ParentType exten
   orderStatusChanged?: SubscriptionResolver<ResolversTypes['OrderStatusEvent'], "orderStatusChanged", ParentType, ContextType, RequireFields<SubscriptionOrderStatusChangedArgs, 'orderId'>>;
 }>;
 
+export type SubscriptionOrderPayloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['SubscriptionOrderPayload'] = ResolversParentTypes['SubscriptionOrderPayload']> = ResolversObject<{
+  order?: Resolver<Maybe<ResolversTypes['Order']>, ParentType, ContextType>;
+  payment?: Resolver<Maybe<ResolversTypes['SubscriptionOrderPayment']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['OrderUserError']>, ParentType, ContextType>;
+}>;
+
+export type SubscriptionOrderPaymentResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['SubscriptionOrderPayment'] = ResolversParentTypes['SubscriptionOrderPayment']> = ResolversObject<{
+  failureMessage?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  paymentClientSecret?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  paymentCustomerId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  paymentMethodId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
 export interface UrlScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['URL'], any> {
   name: 'URL';
 }
@@ -1300,6 +1438,7 @@ export type Resolvers<ContextType = RequestContext> = ResolversObject<{
   Address?: AddressResolvers<ContextType>;
   CheckoutPayload?: CheckoutPayloadResolvers<ContextType>;
   CountryCode?: GraphQLScalarType;
+  CustomerSubscription?: CustomerSubscriptionResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   Money?: MoneyResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
@@ -1320,6 +1459,8 @@ export type Resolvers<ContextType = RequestContext> = ResolversObject<{
   SafeInt?: GraphQLScalarType;
   Shipment?: ShipmentResolvers<ContextType>;
   Subscription?: SubscriptionResolvers<ContextType>;
+  SubscriptionOrderPayload?: SubscriptionOrderPayloadResolvers<ContextType>;
+  SubscriptionOrderPayment?: SubscriptionOrderPaymentResolvers<ContextType>;
   URL?: GraphQLScalarType;
   UserError?: UserErrorResolvers<ContextType>;
 }>;

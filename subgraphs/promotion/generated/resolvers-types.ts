@@ -26,6 +26,24 @@ export type Scalars = {
   _FieldSet: { input: unknown; output: unknown; }
 };
 
+/** A postal address given to the API. */
+export type AddressInput = {
+  /** City or town, 1..100 characters. */
+  city: Scalars['String']['input'];
+  /** The country (ISO 3166-1 alpha-2). */
+  country: Scalars['CountryCode']['input'];
+  /** Street and number, 1..200 characters. */
+  line1: Scalars['String']['input'];
+  /** Apartment, floor, building, up to 200 characters. */
+  line2?: InputMaybe<Scalars['String']['input']>;
+  /** Who receives it, up to 200 characters. */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** Postal or ZIP code, 1..20 characters. */
+  postalCode: Scalars['String']['input'];
+  /** State, province or region code (e.g. CA), up to 50 characters. */
+  state?: InputMaybe<Scalars['String']['input']>;
+};
+
 /** An order credited to a partner, with the commission on it. */
 export type AffiliateAttribution = {
   __typename?: 'AffiliateAttribution';
@@ -1250,6 +1268,7 @@ export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = 
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
+  AddressInput: AddressInput;
   AffiliateAttribution: ResolverTypeWrapper<AffiliateAttributionRow>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
@@ -1309,6 +1328,7 @@ export type ResolversTypes = ResolversObject<{
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
+  AddressInput: AddressInput;
   AffiliateAttribution: AffiliateAttributionRow;
   Int: Scalars['Int']['output'];
   ID: Scalars['ID']['output'];
