@@ -12,13 +12,5 @@ export type PaymentRow = Payment;
 export type RefundRow = Refund & { currency: string };
 export type OrderConnectionRow = CountedConnection<OrderRow>;
 
-/** A shipping address as the order keeps it (JSON in order.shipping_address). */
-export interface AddressView {
-  name: string | null;
-  line1: string;
-  line2: string | null;
-  city: string;
-  state: string | null;
-  postalCode: string;
-  country: string;
-}
+/** A shipping address as kept (JSON in order.shipping_address): lib/address.ts, one shape for every context. */
+export type { Address as AddressView } from '../../lib/address.js';

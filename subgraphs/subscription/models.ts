@@ -33,13 +33,5 @@ export interface SubscriptionChangeView {
   quantity: number;
 }
 
-/** A shipping address as the subscription keeps it (JSON in customer_subscription.shipping_address). */
-export interface AddressView {
-  name: string | null;
-  line1: string;
-  line2: string | null;
-  city: string;
-  state: string | null;
-  postalCode: string;
-  country: string;
-}
+/** A shipping address as kept (JSON in customer_subscription.shipping_address): lib/address.ts, one shape for every context. */
+export type { Address as AddressView } from '../../lib/address.js';
