@@ -17,9 +17,10 @@
 //   BENCH_TRACKING_RATE   tracking: cards confirmed per second (default 20)
 //   BENCH_SECOND_GATEWAY  tracking against a running stack: a second gateway's URL for the run
 //                         with two (in-process, the bench starts one itself)
+//   BENCH_RENEWALS        renewals: subscriptions due at once, renewed by two workers (default 10000)
 //
-// The scenarios are in bench/scenarios.ts (checkout and tracking, journeys rather than one
-// request, in bench/checkout.ts and bench/tracking.ts), the stack start-up in bench/stack.ts, the
+// The scenarios are in bench/scenarios.ts (checkout, tracking and renewals, journeys rather than
+// one request, in bench/checkout.ts, bench/tracking.ts and bench/renewals.ts), the stack start-up in bench/stack.ts, the
 // requests and their checks in bench/requests.ts, the load and its measurement in bench/load.ts,
 // and the table and JSON report in bench/report.ts.
 import path from 'node:path';
@@ -30,7 +31,9 @@ import { paymentSettings, stripeConnection } from '../subgraphs/order/payments/c
 import { CHECKOUT_SCENARIO, checkoutScenario, printCheckouts, stopCheckouts, type CheckoutResult } from './checkout.js';
 import { load, stopLoad, summarise, type RunResult } from './load.js';
 import { DEFAULT_OUTPUT, gitCommit, machine, printTable, writeReport } from './report.js';
+import { RENEWALS_SCENARIO, printRenewals, renewalsScenario, type RenewalsResult } from './renewals.js';
 import { customerToken, loadFixtures, sanityCheck, shopperRequests } from './requests.js';
+import { createRuntime } from '../lib/runtime.js';
 import { SCENARIOS, type Scenario, type Viewer } from './scenarios.js';
 import { ensureStack, MIN_PRODUCTS, type Stack } from './stack.js';
 import { recordWebhooks } from './tracking-measures.js';
@@ -43,6 +46,7 @@ interface Settings {
   scenarios: Scenario[];
   checkout: boolean;
   tracking: { subscribers: number; orders: number; confirmsPerSecond: number; secondGateway: string | null } | null;
+  renewals: number | null;
   output: string;
 }
 
@@ -75,7 +79,7 @@ function benchSettings(env: NodeJS.ProcessEnv): Settings {
       invalid(`BENCH_SECOND_GATEWAY must be a gateway's URL, e.g. http://127.0.0.1:4010 (got ${env.BENCH_SECOND_GATEWAY})`);
     }
   }
-  const known = [...SCENARIOS.map((s) => s.name), CHECKOUT_SCENARIO.name, TRACKING_SCENARIO.name];
+  const known = [...SCENARIOS.map((s) => s.name), CHECKOUT_SCENARIO.name, TRACKING_SCENARIO.name, RENEWALS_SCENARIO.name];
   const names = env.BENCH_SCENARIOS ? env.BENCH_SCENARIOS.split(',').map((s) => s.trim()) : known;
   const unknown = names.filter((n) => !known.includes(n));
   if (unknown.length > 0) invalid(`BENCH_SCENARIOS: unknown ${unknown.join(', ')}; known: ${known.join(', ')}`);
@@ -88,6 +92,7 @@ function benchSettings(env: NodeJS.ProcessEnv): Settings {
     tracking: names.includes(TRACKING_SCENARIO.name)
       ? { subscribers: count('BENCH_SUBSCRIBERS', 1000), orders: count('BENCH_TRACKING_ORDERS', 200), confirmsPerSecond: count('BENCH_TRACKING_RATE', 20), secondGateway }
       : null,
+    renewals: names.includes(RENEWALS_SCENARIO.name) ? count('BENCH_RENEWALS', 10_000) : null,
     output: path.resolve(env.BENCH_OUTPUT ?? DEFAULT_OUTPUT),
   };
 }
@@ -98,10 +103,11 @@ async function main(): Promise<void> {
   const config = loadConfigOrExit({ ...process.env, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' }, [paymentSettings]);
   const settings = benchSettings(process.env);
   const payments = readSettings(paymentSettings, config);
-  if ((settings.checkout || settings.tracking) && payments.STRIPE_SECRET_KEY) {
-    console.warn('STRIPE_SECRET_KEY is set: checkout and tracking pay on the local Stripe-compatible server only, so they are left out.');
+  if ((settings.checkout || settings.tracking || settings.renewals) && payments.STRIPE_SECRET_KEY) {
+    console.warn('STRIPE_SECRET_KEY is set: checkout, tracking and renewals pay on the local Stripe-compatible server only, so they are left out.');
     settings.checkout = false;
     settings.tracking = null;
+    settings.renewals = null;
   }
   const host = machine();
   const gatewayBase = `http://127.0.0.1:${config.PORT}`;
@@ -124,7 +130,7 @@ async function main(): Promise<void> {
   let stripe: LocalService | null = null;
   let stack: Stack;
   try {
-    if (settings.checkout || settings.tracking) stripe = await localStripe({ settings: payments, gatewayPort: config.PORT, webhookUrl: webhooks?.url });
+    if (settings.checkout || settings.tracking || settings.renewals) stripe = await localStripe({ settings: payments, gatewayPort: config.PORT, webhookUrl: webhooks?.url });
     stack = await ensureStack(config, gatewayBase);
   } catch (err) {
     await stripe?.stop();
@@ -134,6 +140,7 @@ async function main(): Promise<void> {
   const results: RunResult[] = [];
   const checkouts: CheckoutResult[] = [];
   const tracking: TrackingResult[] = [];
+  const renewals: RenewalsResult[] = [];
   let liveProducts = 0;
   try {
     const token = await customerToken(config);
@@ -180,6 +187,15 @@ async function main(): Promise<void> {
       const targets = gatewayTargets(stack, gatewayBase, secondGateway);
       tracking.push(...(await trackingScenario(graphqlUrl, config, endpoint, fixtures.variantIds, trackingSettings, targets, stripe!.started ? webhooks!.arrivals : null)));
     }
+    if (endpoint && settings.renewals && !interrupted) {
+      // The workers run in this process; against a running stack they share its database and peers.
+      const runtime = stack.runtime ?? (await createRuntime(config));
+      try {
+        renewals.push(await renewalsScenario(graphqlUrl, config, runtime, settings.renewals));
+      } finally {
+        if (!stack.runtime) runtime.redis.disconnect();
+      }
+    }
   } finally {
     await stack.close();
     await stripe?.stop();
@@ -193,6 +209,7 @@ async function main(): Promise<void> {
   if (results.length > 0) printTable(results);
   printCheckouts(checkouts);
   printTracking(tracking);
+  printRenewals(renewals);
   const report = {
     date: new Date().toISOString(),
     git: gitCommit(),
@@ -203,14 +220,21 @@ async function main(): Promise<void> {
       ...settings.scenarios.map((s) => ({ name: s.name, viewer: s.viewer, description: s.description })),
       ...(settings.checkout ? [CHECKOUT_SCENARIO] : []),
       ...(settings.tracking ? [TRACKING_SCENARIO] : []),
+      ...(settings.renewals ? [RENEWALS_SCENARIO] : []),
     ],
     results,
     ...(settings.tracking ? { tracking } : {}),
+    ...(settings.renewals ? { renewals } : {}),
   };
   writeReport(settings.output, report);
   const failed = results.filter((r) => r.errors.socket + r.errors.timeouts + r.errors.non2xx + r.errors.graphql > 0);
   if (failed.length > 0) {
     console.error(`Errors under load in: ${failed.map((r) => `${r.scenario}@${r.connections}`).join(', ')}`);
+    process.exitCode = 1;
+  }
+  const unbilled = renewals.filter((r) => r.unpaid > 0 || r.orders !== r.subscriptions || r.charges !== r.subscriptions);
+  if (unbilled.length > 0) {
+    console.error(`Renewals not billed exactly once: ${unbilled.map((r) => `${r.orders} orders and ${r.charges} charges for ${r.subscriptions}, ${r.unpaid} unpaid`).join('; ')}`);
     process.exitCode = 1;
   }
   const undelivered = tracking.filter((r) => r.delivered < r.expected);
