@@ -5,7 +5,8 @@ import { v7 as uuidv7 } from 'uuid';
 import type { SqlClient, TransactionalSqlClient } from './db.js';
 import type { Logger } from './logger.js';
 import { traceIdIn } from './request-scope.js';
-import { startPublication, traceToRecord } from './tracing.js';
+import { SpanKind } from '@opentelemetry/api';
+import { ATTR, inSpan, newTrace, startPublication, traceToRecord } from './tracing.js';
 
 /** The envelope every domain event travels in (SPEC §5). */
 export interface EventEnvelope<Data = unknown> {
@@ -167,21 +168,34 @@ export function relayOnCommit(options: {
   redis: Redis;
   stream: string;
   log: Logger;
+  /** The relay's name (its runs' span, as the periodic job's: `process <name>`) and its service. */
+  name: string;
+  service: string;
   onPublished?: (types: string[]) => void;
 }): { close(): Promise<void> } {
   const { db, redis, stream, log } = options;
   let closed = false;
   let running: Promise<void> | null = null;
   let again = false;
-  const relay = async () => {
-    for (let busyRetries = 0; !closed; ) {
-      again = false;
-      const { types, busy } = await relayBatch(db, redis, stream, 200);
-      if (types.length > 0) options.onPublished?.(types);
-      if (busy && busyRetries++ < BUSY_RETRIES) await delay(BUSY_RETRY_MS);
-      else if (types.length === 0 && !again) return;
-    }
-  };
+  // While tracing is on, each run is a trace of its own, as a run of the periodic relay is; the
+  // publications link to it (startPublication).
+  const relay = () =>
+    inSpan(
+      `process ${options.name}`,
+      { kind: SpanKind.CONSUMER, parent: () => newTrace(options.service), attributes: { [ATTR.messagingSystem]: 'postgresql', [ATTR.messagingOperationType]: 'process', [ATTR.messagingDestination]: options.name } },
+      async (span) => {
+        let published = 0;
+        for (let busyRetries = 0; !closed; ) {
+          again = false;
+          const { types, busy } = await relayBatch(db, redis, stream, 200);
+          published += types.length;
+          if (types.length > 0) options.onPublished?.(types);
+          if (busy && busyRetries++ < BUSY_RETRIES) await delay(BUSY_RETRY_MS);
+          else if (types.length === 0 && !again) break;
+        }
+        span?.setAttribute(ATTR.jobResult, published);
+      },
+    );
   const nudge = () => {
     if (closed) return;
     if (running) {

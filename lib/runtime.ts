@@ -128,7 +128,7 @@ export async function startSubgraph<C extends RequestContext>(options: {
     });
     const stream = eventStream(config.REDIS_PREFIX, name);
     const count = (types: string[]) => types.forEach((type) => publishedEvents.inc({ type }));
-    relays.push(relayOnCommit({ databaseUrl: config.DATABASE_URL, schema: name, db, redis, stream, log, onPublished: count }));
+    relays.push(relayOnCommit({ databaseUrl: config.DATABASE_URL, schema: name, db, redis, stream, log, name: `${name}-outbox-relay`, service: name, onPublished: count }));
     const specs: JobSpec[] = [
       {
         queueName: `${name}-outbox-relay`,
