@@ -40,3 +40,18 @@ export function currencyCodeOf(code: string): CurrencyCode {
   if (!isCurrencyCode(code)) throw new Error(`${code} is not a currency money may be in`);
   return code;
 }
+
+/**
+ * Stripe's minimum charge amounts, in minor units, for the currencies it lists
+ * (https://docs.stripe.com/currencies#minimum-and-maximum-charge-amounts); the others need one minor unit.
+ */
+const MINIMUM_CHARGE: Readonly<Partial<Record<CurrencyCode, number>>> = {
+  USD: 50, AED: 200, AUD: 50, BGN: 100, BRL: 50, CAD: 50, CHF: 50, CZK: 1500, DKK: 250, EUR: 50, GBP: 30, HKD: 400,
+  HUF: 17500, INR: 50, JPY: 50, MXN: 1000, MYR: 200, NOK: 300, NZD: 50, PLN: 200, RON: 200, SEK: 300, SGD: 50, THB: 1000,
+};
+
+/** The smallest amount a card may be charged in a currency (upper-case ISO 4217), in minor units. */
+export const minimumCharge = (code: string): number => MINIMUM_CHARGE[code as CurrencyCode] ?? 1;
+
+/** The largest amount Stripe charges at once, in minor units of any currency. */
+export const MAXIMUM_CHARGE = 99_999_999;

@@ -9,7 +9,7 @@
 // Confirming a succeeded or canceled intent, or cancelling one, is refused with Stripe's
 // payment_intent_unexpected_state. Each attempt makes a charge (succeeded or failed).
 import type Stripe from 'stripe';
-import { CURRENCY_CODES } from '../lib/currencies.js';
+import { CURRENCY_CODES, MAXIMUM_CHARGE, minimumCharge } from '../lib/currencies.js';
 import { formatMoney, isKnownCurrency } from '../lib/money.js';
 import { attach, checkUsable, customerOf, paymentMethodFor } from './customers.js';
 import { ApiError, docUrl, fail } from './errors.js';
@@ -26,13 +26,6 @@ export type KeyKind = 'secret' | 'publishable';
 const CANCELABLE: readonly Stripe.PaymentIntent.Status[] = ['requires_payment_method', 'requires_capture', 'requires_confirmation', 'requires_action', 'processing'];
 const CONFIRMABLE: readonly Stripe.PaymentIntent.Status[] = ['requires_confirmation', 'requires_payment_method'];
 
-// Stripe's minimum charge amounts (https://docs.stripe.com/currencies#minimum-and-maximum-charge-amounts)
-// for the currencies it lists; others need at least one minor unit.
-const MINIMUM_AMOUNT: Readonly<Record<string, number>> = {
-  usd: 50, aed: 200, aud: 50, bgn: 100, brl: 50, cad: 50, chf: 50, czk: 1500, dkk: 250, eur: 50, gbp: 30, hkd: 400,
-  huf: 17500, inr: 50, jpy: 50, mxn: 1000, myr: 200, nok: 300, nzd: 50, pln: 200, ron: 200, sek: 300, sgd: 50, thb: 1000,
-};
-const MAXIMUM_AMOUNT = 99_999_999;
 
 function currencyOf(p: Params): string {
   const text = p.requiredString('currency');
@@ -43,10 +36,10 @@ function currencyOf(p: Params): string {
 }
 
 function checkAmount(amount: number, currency: string): void {
-  const minimum = MINIMUM_AMOUNT[currency] ?? 1;
+  const minimum = minimumCharge(currency.toUpperCase());
   const shown = (value: number) => formatMoney({ amount: value, currencyCode: currency.toUpperCase() });
   if (amount < minimum) throw fail.invalidParam('amount', `Amount must be at least ${shown(minimum)} ${currency}`, 'amount_too_small');
-  if (amount > MAXIMUM_AMOUNT) throw fail.invalidParam('amount', `Amount must be no more than ${shown(MAXIMUM_AMOUNT)}`, 'amount_too_large');
+  if (amount > MAXIMUM_CHARGE) throw fail.invalidParam('amount', `Amount must be no more than ${shown(MAXIMUM_CHARGE)}`, 'amount_too_large');
 }
 
 /** `off_session` is a boolean, or Stripe's `one_off` / `recurring`. */

@@ -1,11 +1,9 @@
 // What the cart needs to know about catalog variants, asked of the catalog subgraph through its
-// federation entry point (`_entities`), for any number of variants in one request. Ids cross the
-// wire as global ids; the cart works with raw ones.
-import { globalId, rawIdFrom } from '../../lib/global-id.js';
-import type { SubgraphCall } from '../../lib/subgraph-client.js';
-
-const SOURCE = 'the catalog subgraph';
+// federation entry point (lib/catalog-variants.ts), for any number of variants in one request.
+import { CATALOG, catalogVariantEntities, isForSale } from '../../lib/catalog-variants.js';
+import { rawIdFrom } from '../../lib/global-id.js';
 import type { Money } from '../../lib/money.js';
+import type { SubgraphCall } from '../../lib/subgraph-client.js';
 
 export interface CatalogVariant {
   id: string;
@@ -26,14 +24,8 @@ export interface CatalogClient {
   variants(ids: readonly string[]): Promise<(CatalogVariant | null)[]>;
 }
 
-const ENTITIES = `query CartVariants($representations: [_Any!]!) {
-  _entities(representations: $representations) {
-    ... on ProductVariant {
-      id sku title price { amount currencyCode } active availableForSale inventory { available }
-      product { id name status categories { id } }
-    }
-  }
-}`;
+const FIELDS = `id sku title price { amount currencyCode } active availableForSale inventory { available }
+  product { id name status categories { id } }`;
 
 interface EntityVariant {
   id: string;
@@ -48,15 +40,15 @@ interface EntityVariant {
 
 export function toCatalogVariant(v: EntityVariant): CatalogVariant {
   return {
-    id: rawIdFrom(SOURCE, 'ProductVariant', v.id),
+    id: rawIdFrom(CATALOG, 'ProductVariant', v.id),
     sku: v.sku,
     title: v.title,
     price: v.price,
-    forSale: v.active && v.product.status === 'ACTIVE',
+    forSale: isForSale(v),
     available: v.inventory.available,
-    productId: rawIdFrom(SOURCE, 'Product', v.product.id),
+    productId: rawIdFrom(CATALOG, 'Product', v.product.id),
     productName: v.product.name,
-    categoryIds: v.product.categories.map((c) => rawIdFrom(SOURCE, 'Category', c.id)),
+    categoryIds: v.product.categories.map((c) => rawIdFrom(CATALOG, 'Category', c.id)),
   };
 }
 
@@ -64,10 +56,7 @@ export function toCatalogVariant(v: EntityVariant): CatalogVariant {
 export function catalogSubgraphClient(call: SubgraphCall): CatalogClient {
   return {
     async variants(ids) {
-      if (ids.length === 0) return [];
-      const representations = ids.map((id) => ({ __typename: 'ProductVariant', id: globalId('ProductVariant', id) }));
-      const { _entities } = await call<{ _entities: (EntityVariant | null)[] }>(ENTITIES, { representations });
-      return _entities.map((v) => (v ? toCatalogVariant(v) : null));
+      return (await catalogVariantEntities<EntityVariant>(call, 'CartVariants', FIELDS, ids)).map((v) => (v ? toCatalogVariant(v) : null));
     },
   };
 }

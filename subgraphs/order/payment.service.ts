@@ -39,6 +39,26 @@ function missingAtProvider(err: unknown): 'unknown' {
   throw err;
 }
 
+/**
+ * Records a PaymentIntent as the order's payment and makes it the order's latest, once: a repeat
+ * (a retried step, a racing try) finds the same row. `details` are a subscription try's.
+ */
+export async function recordOrderPayment(
+  db: PrismaClient,
+  order: { id: string; currency: string },
+  intent: PaymentIntentView,
+  details: { attempt?: number; customerId?: string; paymentMethodId?: string } = {},
+): Promise<Payment> {
+  return db.$transaction(async (tx) => {
+    await tx.payment.createMany({
+      data: [{ id: uuidv7(), orderId: order.id, provider: 'stripe', providerPaymentId: intent.id, amount: intent.amount, currency: order.currency, ...details }],
+      skipDuplicates: true,
+    });
+    await tx.order.update({ where: { id: order.id }, data: { paymentIntentId: intent.id } });
+    return tx.payment.findUniqueOrThrow({ where: { providerPaymentId: intent.id } });
+  });
+}
+
 export class PaymentService {
   private readonly refunder: RefundService;
 

@@ -1,11 +1,9 @@
 // What the subscription context asks the catalog: whether the variants a plan delivers exist and
-// are for sale. Asked through the catalog subgraph's federation entry point (`_entities`) with a
-// service token, for every variant of a plan in one request, as the cart does; the catalog's tables
-// are never read. Ids cross the wire as global ids; this context works with raw ones.
-import { globalId, rawIdFrom } from '../../lib/global-id.js';
+// are for sale, for every variant of a plan in one request (lib/catalog-variants.ts); the
+// catalog's tables are never read.
+import { CATALOG, catalogVariantEntities, isForSale } from '../../lib/catalog-variants.js';
+import { rawIdFrom } from '../../lib/global-id.js';
 import type { SubgraphCall } from '../../lib/subgraph-client.js';
-
-const SOURCE = 'the catalog subgraph';
 
 export interface CatalogVariantState {
   id: string;
@@ -18,11 +16,7 @@ export interface CatalogClient {
   variants(ids: readonly string[]): Promise<(CatalogVariantState | null)[]>;
 }
 
-const ENTITIES = `query SubscriptionPlanVariants($representations: [_Any!]!) {
-  _entities(representations: $representations) {
-    ... on ProductVariant { id active product { status } }
-  }
-}`;
+const FIELDS = 'id active product { status }';
 
 interface EntityVariant {
   id: string;
@@ -34,10 +28,8 @@ interface EntityVariant {
 export function catalogSubgraphClient(call: SubgraphCall): CatalogClient {
   return {
     async variants(ids) {
-      if (ids.length === 0) return [];
-      const representations = ids.map((id) => ({ __typename: 'ProductVariant', id: globalId('ProductVariant', id) }));
-      const { _entities } = await call<{ _entities: (EntityVariant | null)[] }>(ENTITIES, { representations });
-      return _entities.map((v) => (v ? { id: rawIdFrom(SOURCE, 'ProductVariant', v.id), forSale: v.active && v.product.status === 'ACTIVE' } : null));
+      const found = await catalogVariantEntities<EntityVariant>(call, 'SubscriptionPlanVariants', FIELDS, ids);
+      return found.map((v) => (v ? { id: rawIdFrom(CATALOG, 'ProductVariant', v.id), forSale: isForSale(v) } : null));
     },
   };
 }

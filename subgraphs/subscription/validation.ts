@@ -3,6 +3,7 @@
 // and the path of the input field at fault.
 import { refuse as refuseWith, toPayload } from '../../lib/errors.js';
 import { InputChecker } from '../../lib/input-checker.js';
+import { MAXIMUM_CHARGE, minimumCharge } from '../../lib/currencies.js';
 import { formatMoney } from '../../lib/money.js';
 import type {
   BillingInterval,
@@ -30,21 +31,8 @@ export const LIMITS = {
   quantity: { min: 1, max: 100 },
   paymentMethodId: 100,
   /** The most one period may charge (a plan's price times the quantity): Stripe's largest charge, which also fits the period's Postgres integer. */
-  charge: 99_999_999,
+  charge: MAXIMUM_CHARGE,
 } as const;
-
-/**
- * The smallest amount a card may be charged, in minor units: Stripe's minimum charge amounts
- * (https://docs.stripe.com/currencies#minimum-and-maximum-charge-amounts) for the currencies it
- * lists, one minor unit for the others. The local Stripe server (local-stripe/payment-intents.ts)
- * keeps the same table, privately: this is the API's side of that rule.
- */
-const MINIMUM_CHARGE: Readonly<Record<string, number>> = {
-  USD: 50, AED: 200, AUD: 50, BGN: 100, BRL: 50, CAD: 50, CHF: 50, CZK: 1500, DKK: 250, EUR: 50, GBP: 30, HKD: 400,
-  HUF: 17500, INR: 50, JPY: 50, MXN: 1000, MYR: 200, NOK: 300, NZD: 50, PLN: 200, RON: 200, SEK: 300, SGD: 50, THB: 1000,
-};
-
-export const minimumCharge = (currencyCode: string): number => MINIMUM_CHARGE[currencyCode] ?? 1;
 
 export class SubscriptionInputChecker extends InputChecker<SubscriptionErrorCode> {
   protected readonly outOfRange = 'INVALID_INPUT';

@@ -27,6 +27,25 @@ export type Scalars = {
   _FieldSet: { input: unknown; output: unknown; }
 };
 
+/** A postal address. */
+export type Address = {
+  __typename?: 'Address';
+  /** City or town. */
+  city: Scalars['String']['output'];
+  /** The country. */
+  country: Scalars['CountryCode']['output'];
+  /** Street and number. */
+  line1: Scalars['String']['output'];
+  /** Apartment, floor, building. */
+  line2: Maybe<Scalars['String']['output']>;
+  /** Who receives it. */
+  name: Maybe<Scalars['String']['output']>;
+  /** Postal or ZIP code. */
+  postalCode: Scalars['String']['output'];
+  /** State, province or region code, e.g. CA. */
+  state: Maybe<Scalars['String']['output']>;
+};
+
 /** A postal address given to the API. */
 export type AddressInput = {
   /** City or town, 1..100 characters. */
@@ -836,6 +855,13 @@ export type QueryCartArgs = {
   id: Scalars['ID']['input'];
 };
 
+/** How an order ships. */
+export type ShippingMethod =
+  /** The fastest service. */
+  | 'EXPRESS'
+  /** The standard service. */
+  | 'STANDARD';
+
 /** A business failure a mutation refused with; every payload's error type implements it, with a code from its context's *ErrorCode enum. */
 export type UserError = {
   /** Path to the input field at fault, if any, e.g. ["input", "lines", "2", "quantity"]. */
@@ -943,6 +969,7 @@ export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = 
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
+  Address: ResolverTypeWrapper<Address>;
   AddressInput: AddressInput;
   BeginCartCheckoutInput: BeginCartCheckoutInput;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
@@ -976,6 +1003,7 @@ export type ResolversTypes = ResolversObject<{
   ProductVariant: ResolverTypeWrapper<ProductVariant>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   SafeInt: ResolverTypeWrapper<Scalars['SafeInt']['output']>;
+  ShippingMethod: ShippingMethod;
   URL: ResolverTypeWrapper<Scalars['URL']['output']>;
   UserError: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['UserError']>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
@@ -983,6 +1011,7 @@ export type ResolversTypes = ResolversObject<{
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
+  Address: Address;
   AddressInput: AddressInput;
   BeginCartCheckoutInput: BeginCartCheckoutInput;
   ID: Scalars['ID']['output'];
@@ -1021,6 +1050,16 @@ export type GlobalIdDirectiveArgs = {
 };
 
 export type GlobalIdDirectiveResolver<Result, Parent, ContextType = RequestContext, Args = GlobalIdDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
+export type AddressResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Address'] = ResolversParentTypes['Address']> = ResolversObject<{
+  city?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  country?: Resolver<ResolversTypes['CountryCode'], ParentType, ContextType>;
+  line1?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  line2?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  postalCode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  state?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
 
 export type CartResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Cart'] = ResolversParentTypes['Cart'], FederationReferenceType extends FederationReferenceTypes['Cart'] = FederationReferenceTypes['Cart']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Cart']> | FederationReferenceType, FederationReferenceType, ContextType>;
@@ -1182,6 +1221,7 @@ export type UserErrorResolvers<ContextType = RequestContext, ParentType extends 
 }>;
 
 export type Resolvers<ContextType = RequestContext> = ResolversObject<{
+  Address?: AddressResolvers<ContextType>;
   Cart?: CartResolvers<ContextType>;
   CartCheckout?: CartCheckoutResolvers<ContextType>;
   CartCheckoutDiscount?: CartCheckoutDiscountResolvers<ContextType>;

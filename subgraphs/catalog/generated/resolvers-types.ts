@@ -26,6 +26,25 @@ export type Scalars = {
   _FieldSet: { input: unknown; output: unknown; }
 };
 
+/** A postal address. */
+export type Address = {
+  __typename?: 'Address';
+  /** City or town. */
+  city: Scalars['String']['output'];
+  /** The country. */
+  country: Scalars['CountryCode']['output'];
+  /** Street and number. */
+  line1: Scalars['String']['output'];
+  /** Apartment, floor, building. */
+  line2: Maybe<Scalars['String']['output']>;
+  /** Who receives it. */
+  name: Maybe<Scalars['String']['output']>;
+  /** Postal or ZIP code. */
+  postalCode: Scalars['String']['output'];
+  /** State, province or region code, e.g. CA. */
+  state: Maybe<Scalars['String']['output']>;
+};
+
 /** A postal address given to the API. */
 export type AddressInput = {
   /** City or town, 1..100 characters. */
@@ -1475,6 +1494,13 @@ export type SelectedOptionInput = {
   value: Scalars['String']['input'];
 };
 
+/** How an order ships. */
+export type ShippingMethod =
+  /** The fastest service. */
+  | 'EXPRESS'
+  /** The standard service. */
+  | 'STANDARD';
+
 export type SubscriptionPlan = Node & {
   __typename?: 'SubscriptionPlan';
   /** The plan's id. */
@@ -1681,6 +1707,7 @@ export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = 
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
+  Address: ResolverTypeWrapper<Address>;
   AddressInput: AddressInput;
   AffiliatePartner: ResolverTypeWrapper<AffiliatePartner>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
@@ -1742,6 +1769,7 @@ export type ResolversTypes = ResolversObject<{
   SafeInt: ResolverTypeWrapper<Scalars['SafeInt']['output']>;
   SelectedOption: ResolverTypeWrapper<SelectedOption>;
   SelectedOptionInput: SelectedOptionInput;
+  ShippingMethod: ShippingMethod;
   SubscriptionPlan: ResolverTypeWrapper<SubscriptionPlan>;
   URL: ResolverTypeWrapper<Scalars['URL']['output']>;
   UpdateCategoryInput: UpdateCategoryInput;
@@ -1753,6 +1781,7 @@ export type ResolversTypes = ResolversObject<{
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
+  Address: Address;
   AddressInput: AddressInput;
   AffiliatePartner: AffiliatePartner | FederationReferenceTypes['AffiliatePartner'];
   ID: Scalars['ID']['output'];
@@ -1821,6 +1850,16 @@ export type GlobalIdDirectiveArgs = {
 };
 
 export type GlobalIdDirectiveResolver<Result, Parent, ContextType = CatalogContext, Args = GlobalIdDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
+export type AddressResolvers<ContextType = CatalogContext, ParentType extends ResolversParentTypes['Address'] = ResolversParentTypes['Address']> = ResolversObject<{
+  city?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  country?: Resolver<ResolversTypes['CountryCode'], ParentType, ContextType>;
+  line1?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  line2?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  postalCode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  state?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
 
 export type AffiliatePartnerResolvers<ContextType = CatalogContext, ParentType extends ResolversParentTypes['AffiliatePartner'] = ResolversParentTypes['AffiliatePartner'], FederationReferenceType extends FederationReferenceTypes['AffiliatePartner'] = FederationReferenceTypes['AffiliatePartner']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['AffiliatePartner']> | FederationReferenceType, FederationReferenceType, ContextType>;
@@ -2124,6 +2163,7 @@ export type UserErrorResolvers<ContextType = CatalogContext, ParentType extends 
 }>;
 
 export type Resolvers<ContextType = CatalogContext> = ResolversObject<{
+  Address?: AddressResolvers<ContextType>;
   AffiliatePartner?: AffiliatePartnerResolvers<ContextType>;
   Cart?: CartResolvers<ContextType>;
   CatalogImport?: CatalogImportResolvers<ContextType>;

@@ -10,7 +10,7 @@ import type { OrderErrorCode } from '../generated/resolvers-types.js';
 import type { AddressView } from '../models.js';
 import { orderCreated, paymentRequested, orderStatusChanged } from '../order-events.js';
 import { appendHistory, insertNumberedOrder, type OrderService } from '../order.service.js';
-import { paymentCancelKey } from '../payment.service.js';
+import { paymentCancelKey, recordOrderPayment } from '../payment.service.js';
 import type { PaymentProvider } from '../payments/provider.js';
 import type { Checkout, CheckoutStep, PrismaClient } from '../prisma-client/client.js';
 import type { Answer, CartQuote, CheckoutPeers } from './peers.js';
@@ -242,14 +242,7 @@ const createPayment: SagaStep = {
       description: order.number,
       idempotencyKey: paymentKey(order.id),
     });
-    await db.$transaction(async (tx) => {
-      await tx.payment.upsert({
-        where: { providerPaymentId: intent.id },
-        create: { id: uuidv7(), orderId: order.id, provider: 'stripe', providerPaymentId: intent.id, amount: intent.amount, currency: order.currency },
-        update: {},
-      });
-      await tx.order.update({ where: { id: order.id }, data: { paymentIntentId: intent.id } });
-    });
+    await recordOrderPayment(db, order, intent);
     return { clientSecret: intent.clientSecret };
   },
   async compensate(checkout, { db, payments }) {

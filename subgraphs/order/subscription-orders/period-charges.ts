@@ -9,14 +9,13 @@
 // - `off-session`: the card saved on the customer, charged without the subscriber.
 // The PaymentIntent is recorded as the order's payment and applied at once through
 // PaymentService, as its webhook will be (whichever comes second changes nothing more).
-import { v7 as uuidv7 } from 'uuid';
 import type { Logger } from '../../../lib/logger.js';
 import { recordEvents } from '../../../lib/outbox.js';
 import { systemActor } from '../../../lib/state-machine.js';
 import type { SubscriptionOrderPayment } from '../generated/resolvers-types.js';
 import type { OrderRow } from '../models.js';
 import { orderPaymentFailed } from '../order-events.js';
-import { paymentCancelKey, type PaymentService } from '../payment.service.js';
+import { paymentCancelKey, recordOrderPayment, type PaymentService } from '../payment.service.js';
 import { PaymentProviderError, type PaymentIntentView, type PaymentProvider } from '../payments/provider.js';
 import type { Payment, PrismaClient } from '../prisma-client/client.js';
 
@@ -81,7 +80,7 @@ export class PeriodCharges {
       if (payment) intent = await this.provider.retrievePaymentIntent(payment.providerPaymentId);
       else {
         intent = await this.create(request, key);
-        payment = await this.record(request, intent);
+        payment = await recordOrderPayment(this.db, order, intent, { attempt, customerId: request.customerId, paymentMethodId: intent.paymentMethodId ?? request.paymentMethodId });
       }
       // With the card the try was asked with (a repeat's view may be the creation's, replayed: the confirmation then is too).
       if (awaitsConfirmation(intent)) intent = await this.provider.confirmPaymentIntent(intent.id, { paymentMethodId: request.paymentMethodId, idempotencyKey: `${key}-confirm` });
@@ -124,31 +123,6 @@ export class PeriodCharges {
     const charge = { orderId: order.id, amount: order.total, currency: order.currency, idempotencyKey };
     if (request.mode === 'off-session') return this.provider.chargeOffSession({ ...charge, customerId, paymentMethodId });
     return this.provider.createPaymentIntent({ ...charge, customerId, setupFutureUsage: true, description: order.number });
-  }
-
-  /** The try's PaymentIntent as the order's payment (its latest); a racing repeat of the try finds the same row. */
-  private async record(request: PeriodCharge, intent: PaymentIntentView): Promise<Payment> {
-    const { order, attempt, customerId } = request;
-    return this.db.$transaction(async (tx) => {
-      await tx.payment.createMany({
-        data: [
-          {
-            id: uuidv7(),
-            orderId: order.id,
-            provider: 'stripe',
-            providerPaymentId: intent.id,
-            amount: intent.amount,
-            currency: order.currency,
-            attempt,
-            customerId,
-            paymentMethodId: intent.paymentMethodId ?? request.paymentMethodId,
-          },
-        ],
-        skipDuplicates: true,
-      });
-      await tx.order.update({ where: { id: order.id }, data: { paymentIntentId: intent.id } });
-      return tx.payment.findUniqueOrThrow({ where: { providerPaymentId: intent.id } });
-    });
   }
 
   /** The provider would not charge at all: nothing is recorded but OrderPaymentFailed, while the order waits for its payment. */

@@ -26,6 +26,25 @@ export type Scalars = {
   _FieldSet: { input: unknown; output: unknown; }
 };
 
+/** A postal address. */
+export type Address = {
+  __typename?: 'Address';
+  /** City or town. */
+  city: Scalars['String']['output'];
+  /** The country. */
+  country: Scalars['CountryCode']['output'];
+  /** Street and number. */
+  line1: Scalars['String']['output'];
+  /** Apartment, floor, building. */
+  line2: Maybe<Scalars['String']['output']>;
+  /** Who receives it. */
+  name: Maybe<Scalars['String']['output']>;
+  /** Postal or ZIP code. */
+  postalCode: Scalars['String']['output'];
+  /** State, province or region code, e.g. CA. */
+  state: Maybe<Scalars['String']['output']>;
+};
+
 /** A postal address given to the API. */
 export type AddressInput = {
   /** City or town, 1..100 characters. */
@@ -1095,6 +1114,13 @@ export type ReservePromotionRedemptionsInput = {
   redemptions: Array<PromotionRedemptionInput>;
 };
 
+/** How an order ships. */
+export type ShippingMethod =
+  /** The fastest service. */
+  | 'EXPRESS'
+  /** The standard service. */
+  | 'STANDARD';
+
 /** A partner's new field values: omitted or null fields keep their values. */
 export type UpdateAffiliatePartnerInput = {
   /** Whether its code records clicks and earns commission. */
@@ -1268,6 +1294,7 @@ export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = 
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
+  Address: ResolverTypeWrapper<Address>;
   AddressInput: AddressInput;
   AffiliateAttribution: ResolverTypeWrapper<AffiliateAttributionRow>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
@@ -1319,6 +1346,7 @@ export type ResolversTypes = ResolversObject<{
   RedemptionStatus: RedemptionStatus;
   ReservePromotionRedemptionsInput: ReservePromotionRedemptionsInput;
   SafeInt: ResolverTypeWrapper<Scalars['SafeInt']['output']>;
+  ShippingMethod: ShippingMethod;
   URL: ResolverTypeWrapper<Scalars['URL']['output']>;
   UpdateAffiliatePartnerInput: UpdateAffiliatePartnerInput;
   UpdatePromotionInput: UpdatePromotionInput;
@@ -1328,6 +1356,7 @@ export type ResolversTypes = ResolversObject<{
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
+  Address: Address;
   AddressInput: AddressInput;
   AffiliateAttribution: AffiliateAttributionRow;
   Int: Scalars['Int']['output'];
@@ -1384,6 +1413,16 @@ export type GlobalIdDirectiveArgs = {
 };
 
 export type GlobalIdDirectiveResolver<Result, Parent, ContextType = PromotionContext, Args = GlobalIdDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
+export type AddressResolvers<ContextType = PromotionContext, ParentType extends ResolversParentTypes['Address'] = ResolversParentTypes['Address']> = ResolversObject<{
+  city?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  country?: Resolver<ResolversTypes['CountryCode'], ParentType, ContextType>;
+  line1?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  line2?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  postalCode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  state?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
 
 export type AffiliateAttributionResolvers<ContextType = PromotionContext, ParentType extends ResolversParentTypes['AffiliateAttribution'] = ResolversParentTypes['AffiliateAttribution']> = ResolversObject<{
   commission?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
@@ -1622,6 +1661,7 @@ export type UserErrorResolvers<ContextType = PromotionContext, ParentType extend
 }>;
 
 export type Resolvers<ContextType = PromotionContext> = ResolversObject<{
+  Address?: AddressResolvers<ContextType>;
   AffiliateAttribution?: AffiliateAttributionResolvers<ContextType>;
   AffiliateAttributionPayload?: AffiliateAttributionPayloadResolvers<ContextType>;
   AffiliateClick?: AffiliateClickResolvers<ContextType>;
