@@ -10,7 +10,7 @@
 //   BENCH_DURATION        seconds per measured run (default 10)
 //   BENCH_CONNECTIONS     concurrent connections (checkout: shoppers), one run each (default 10,50)
 //   BENCH_WARMUP          seconds of unmeasured load per scenario first (default 3)
-//   BENCH_SCENARIOS       which scenarios (default all), e.g. listing,search or checkout or tracking
+//   BENCH_SCENARIOS       which scenarios (default all but soak), e.g. listing,search or checkout or soak
 //   BENCH_OUTPUT          where to write the results (default bench/results.json)
 //   BENCH_SUBSCRIBERS     tracking: concurrent subscribers (default 1000)
 //   BENCH_TRACKING_ORDERS tracking: orders they follow, a few subscribers each (default 200)
@@ -18,9 +18,11 @@
 //   BENCH_SECOND_GATEWAY  tracking against a running stack: a second gateway's URL for the run
 //                         with two (in-process, the bench starts one itself)
 //   BENCH_RENEWALS        renewals: subscriptions due at once, renewed by two workers (default 10000)
+//   BENCH_SOAK_SECONDS    soak (only when named in BENCH_SCENARIOS): seconds of mixed load (default 600)
+//   BENCH_SOAK_CONNECTIONS soak: concurrent shoppers (default BENCH_CONNECTIONS's first)
 //
-// The scenarios are in bench/scenarios.ts (checkout, tracking and renewals, journeys rather than
-// one request, in bench/checkout.ts, bench/tracking.ts and bench/renewals.ts), the stack start-up in bench/stack.ts, the
+// The scenarios are in bench/scenarios.ts (checkout, tracking, renewals and soak, journeys rather than
+// one request, in bench/checkout.ts, bench/tracking.ts, bench/renewals.ts and bench/soak.ts), the stack start-up in bench/stack.ts, the
 // requests and their checks in bench/requests.ts, the load and its measurement in bench/load.ts,
 // and the table and JSON report in bench/report.ts.
 import path from 'node:path';
@@ -35,6 +37,8 @@ import { RENEWALS_SCENARIO, printRenewals, renewalsScenario, type RenewalsResult
 import { customerToken, loadFixtures, sanityCheck, shopperRequests } from './requests.js';
 import { createRuntime } from '../lib/runtime.js';
 import { SCENARIOS, type Scenario, type Viewer } from './scenarios.js';
+import { SOAK_SCENARIO, printSoak, soakScenario, stopSoak, type SoakResult, type SoakSettings } from './soak.js';
+import { stripeApart } from './soak-measures.js';
 import { ensureStack, MIN_PRODUCTS, type Stack } from './stack.js';
 import { recordWebhooks } from './tracking-measures.js';
 import { TRACKING_SCENARIO, gatewayTargets, printTracking, stopTracking, trackingScenario, type TrackingResult } from './tracking.js';
@@ -47,6 +51,7 @@ interface Settings {
   checkout: boolean;
   tracking: { subscribers: number; orders: number; confirmsPerSecond: number; secondGateway: string | null } | null;
   renewals: number | null;
+  soak: Omit<SoakSettings, 'warmupSeconds'> | null;
   output: string;
 }
 
@@ -79,8 +84,9 @@ function benchSettings(env: NodeJS.ProcessEnv): Settings {
       invalid(`BENCH_SECOND_GATEWAY must be a gateway's URL, e.g. http://127.0.0.1:4010 (got ${env.BENCH_SECOND_GATEWAY})`);
     }
   }
-  const known = [...SCENARIOS.map((s) => s.name), CHECKOUT_SCENARIO.name, TRACKING_SCENARIO.name, RENEWALS_SCENARIO.name];
-  const names = env.BENCH_SCENARIOS ? env.BENCH_SCENARIOS.split(',').map((s) => s.trim()) : known;
+  const known = [...SCENARIOS.map((s) => s.name), CHECKOUT_SCENARIO.name, TRACKING_SCENARIO.name, RENEWALS_SCENARIO.name, SOAK_SCENARIO.name];
+  // The soak takes ten minutes: only when named.
+  const names = env.BENCH_SCENARIOS ? env.BENCH_SCENARIOS.split(',').map((s) => s.trim()) : known.filter((n) => n !== SOAK_SCENARIO.name);
   const unknown = names.filter((n) => !known.includes(n));
   if (unknown.length > 0) invalid(`BENCH_SCENARIOS: unknown ${unknown.join(', ')}; known: ${known.join(', ')}`);
   return {
@@ -93,6 +99,7 @@ function benchSettings(env: NodeJS.ProcessEnv): Settings {
       ? { subscribers: count('BENCH_SUBSCRIBERS', 1000), orders: count('BENCH_TRACKING_ORDERS', 200), confirmsPerSecond: count('BENCH_TRACKING_RATE', 20), secondGateway }
       : null,
     renewals: names.includes(RENEWALS_SCENARIO.name) ? count('BENCH_RENEWALS', 10_000) : null,
+    soak: names.includes(SOAK_SCENARIO.name) ? { seconds: seconds('BENCH_SOAK_SECONDS', 600, 10), connections: count('BENCH_SOAK_CONNECTIONS', connections[0]!) } : null,
     output: path.resolve(env.BENCH_OUTPUT ?? DEFAULT_OUTPUT),
   };
 }
@@ -100,14 +107,18 @@ function benchSettings(env: NodeJS.ProcessEnv): Settings {
 let interrupted = false;
 
 async function main(): Promise<void> {
-  const config = loadConfigOrExit({ ...process.env, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' }, [paymentSettings]);
+  // One load generator plays thousands of shoppers from one address: the checkout limits, which
+  // stop one person or client hammering, are lifted for a stack started here unless set.
+  const benchLimits = { CHECKOUT_ATTEMPTS_PER_MINUTE_PER_PERSON: '100000', CHECKOUT_ATTEMPTS_PER_MINUTE_PER_CLIENT: '100000' };
+  const config = loadConfigOrExit({ ...benchLimits, ...process.env, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' }, [paymentSettings]);
   const settings = benchSettings(process.env);
   const payments = readSettings(paymentSettings, config);
-  if ((settings.checkout || settings.tracking || settings.renewals) && payments.STRIPE_SECRET_KEY) {
-    console.warn('STRIPE_SECRET_KEY is set: checkout, tracking and renewals pay on the local Stripe-compatible server only, so they are left out.');
+  if ((settings.checkout || settings.tracking || settings.renewals || settings.soak) && payments.STRIPE_SECRET_KEY) {
+    console.warn('STRIPE_SECRET_KEY is set: checkout, tracking, renewals and soak pay on the local Stripe-compatible server only, so they are left out.');
     settings.checkout = false;
     settings.tracking = null;
     settings.renewals = null;
+    settings.soak = null;
   }
   const host = machine();
   const gatewayBase = `http://127.0.0.1:${config.PORT}`;
@@ -121,6 +132,7 @@ async function main(): Promise<void> {
       stopLoad();
       stopCheckouts();
       stopTracking();
+      stopSoak();
     });
   }
 
@@ -131,6 +143,8 @@ async function main(): Promise<void> {
   let stack: Stack;
   try {
     if (settings.checkout || settings.tracking || settings.renewals) stripe = await localStripe({ settings: payments, gatewayPort: config.PORT, webhookUrl: webhooks?.url });
+    // The soak alone runs the local Stripe server in a process of its own, so that its stored payments are not the stack's memory.
+    else if (settings.soak) stripe = await stripeApart(payments, config.PORT);
     stack = await ensureStack(config, gatewayBase);
   } catch (err) {
     await stripe?.stop();
@@ -141,6 +155,7 @@ async function main(): Promise<void> {
   const checkouts: CheckoutResult[] = [];
   const tracking: TrackingResult[] = [];
   const renewals: RenewalsResult[] = [];
+  let soak: SoakResult | null = null;
   let liveProducts = 0;
   try {
     const token = await customerToken(config);
@@ -196,6 +211,10 @@ async function main(): Promise<void> {
         if (!stack.runtime) runtime.redis.disconnect();
       }
     }
+    if (endpoint && settings.soak && !interrupted) {
+      const stripeHere = stripe!.started && Boolean(settings.checkout || settings.tracking || settings.renewals);
+      soak = await soakScenario(graphqlUrl, gatewayBase, config, stack, { ...endpoint, inThisProcess: stripeHere }, fixtures, { ...settings.soak, warmupSeconds: settings.warmupSeconds });
+    }
   } finally {
     await stack.close();
     await stripe?.stop();
@@ -210,21 +229,24 @@ async function main(): Promise<void> {
   printCheckouts(checkouts);
   printTracking(tracking);
   printRenewals(renewals);
+  printSoak(soak);
   const report = {
     date: new Date().toISOString(),
     git: gitCommit(),
     machine: host,
     stack: { mode: stack.mode, gateway: graphqlUrl, liveProducts },
-    settings: { durationSeconds: settings.durationSeconds, warmupSeconds: settings.warmupSeconds, connections: settings.connections, ...(settings.tracking ? { tracking: settings.tracking } : {}) },
+    settings: { durationSeconds: settings.durationSeconds, warmupSeconds: settings.warmupSeconds, connections: settings.connections, ...(settings.tracking ? { tracking: settings.tracking } : {}), ...(settings.soak ? { soak: settings.soak } : {}) },
     scenarios: [
       ...settings.scenarios.map((s) => ({ name: s.name, viewer: s.viewer, description: s.description })),
       ...(settings.checkout ? [CHECKOUT_SCENARIO] : []),
       ...(settings.tracking ? [TRACKING_SCENARIO] : []),
       ...(settings.renewals ? [RENEWALS_SCENARIO] : []),
+      ...(settings.soak ? [SOAK_SCENARIO] : []),
     ],
     results,
     ...(settings.tracking ? { tracking } : {}),
     ...(settings.renewals ? { renewals } : {}),
+    ...(soak ? { soak } : {}),
   };
   writeReport(settings.output, report);
   const failed = results.filter((r) => r.errors.socket + r.errors.timeouts + r.errors.non2xx + r.errors.graphql > 0);
@@ -235,6 +257,13 @@ async function main(): Promise<void> {
   const unbilled = renewals.filter((r) => r.unpaid > 0 || r.orders !== r.subscriptions || r.charges !== r.subscriptions);
   if (unbilled.length > 0) {
     console.error(`Renewals not billed exactly once: ${unbilled.map((r) => `${r.orders} orders and ${r.charges} charges for ${r.subscriptions}, ${r.unpaid} unpaid`).join('; ')}`);
+    process.exitCode = 1;
+  }
+  // Memory counts only when read after a full collection (the stack in this process).
+  const leaking = soak !== null && soak.memory.forcedGc && !soak.memory.flat;
+  if (soak && (soak.overall.failed > 0 || !soak.backlog.zero || leaking)) {
+    const problems = [soak.overall.failed > 0 && `${soak.overall.failed} requests failed`, leaking && 'memory not flat', !soak.backlog.zero && 'event backlog not drained'];
+    console.error(`Soak: ${problems.filter(Boolean).join(', ')}`);
     process.exitCode = 1;
   }
   const undelivered = tracking.filter((r) => r.delivered < r.expected);

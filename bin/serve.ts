@@ -1,5 +1,6 @@
 // Starts the services named by SERVICES (default: all of them in this one process) and stops
 // them cleanly on SIGINT/SIGTERM within SHUTDOWN_TIMEOUT_MS.
+import { RedisSettingsError } from '../lib/redis-settings.js';
 import { gatewaySettings } from '../gateway/config.js';
 import { startGateway } from '../gateway/server.js';
 import { loadConfigOrExit, type Config, type Settings } from '../lib/config.js';
@@ -108,7 +109,8 @@ async function main(): Promise<void> {
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   main().catch((err) => {
-    console.error(err);
+    // A refusal to start says what to fix; anything else is a bug, with its stack.
+    console.error(err instanceof RedisSettingsError ? `\n${err.message}\n` : err);
     process.exit(1);
   });
 }

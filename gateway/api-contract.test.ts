@@ -85,7 +85,7 @@ describe('the API contract', () => {
     }
     // Shared codes mean the same everywhere; these are the ones more than one context uses.
     const shared = [...meanings].filter(([, enums]) => enums.size > 1).map(([code]) => code).sort();
-    expect(shared).toEqual(expect.arrayContaining(['ILLEGAL_TRANSITION', 'INVALID_INPUT', 'TOO_LONG', 'VARIANT_NOT_FOUND']));
+    expect(shared).toEqual(expect.arrayContaining(['ILLEGAL_TRANSITION', 'INVALID_INPUT', 'RATE_LIMITED', 'TOO_LONG', 'VARIANT_NOT_FOUND']));
     expect(shared).not.toContain('NOT_FOUND');
   });
 

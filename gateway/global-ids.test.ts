@@ -20,6 +20,8 @@ const UNTYPED = new Set([
   'CustomerSubscription.personId',
   'PlaceSubscriptionOrderInput.personId',
   'CustomerSubscriptionFilter.personId',
+  'Query.personalDataErasure(personId)',
+  'ErasePersonalDataInput.personId',
   'Query.node(id)',
   'Query.nodes(ids)',
 ]);

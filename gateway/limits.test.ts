@@ -49,6 +49,17 @@ describe('query limits at the gateway', () => {
     await refused(`{ categories { ${fields} } }`, /token/i);
   });
 
+  it('answers a body too large or not JSON with a GraphQL-shaped 4xx, never an HTML page or a 5xx', async () => {
+    const post = (body: string) => fetch(stack.gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    const large = await post(JSON.stringify({ query: '{ categories { id } }', variables: { x: 'x'.repeat(1_100_000) } }));
+    expect(large.status).toBe(413);
+    expect(await large.json()).toEqual({ errors: [{ message: expect.stringMatching(/too large/i), extensions: { code: 'PAYLOAD_TOO_LARGE' } }] });
+    const broken = await post('{"query": "{ categories { id } }"');
+    expect(broken.status).toBe(400);
+    expect(broken.headers.get('content-type')).toMatch(/json/);
+    expect(((await broken.json()) as { errors: { extensions: { code: string } }[] }).errors[0]!.extensions.code).toBe('BAD_REQUEST');
+  });
+
   it('blocks cross-site requests (CSRF prevention)', async () => {
     const res = await fetch(stack.gatewayUrl, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: JSON.stringify({ query: '{ categories { id } }' }) });
     expect(res.status).toBe(400);

@@ -15,8 +15,8 @@ import { describe, expect, it } from 'vitest';
 import { SUBGRAPHS } from '../lib/subgraph-names.js';
 import { composeSupergraph } from './composition.js';
 import { gatewaySettings } from './config.js';
-import { DEFAULT_LIST_SIZE } from './limits.js';
-import { costDirectivesFrom, fragmentsOf, operationCost } from './query-cost.js';
+import { DEFAULT_LIST_SIZE } from '../lib/query-limits.js';
+import { costDirectivesFrom, fragmentsOf, operationCost } from '../lib/query-cost.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const READMES = ['README.md', 'gateway/README.md', 'subgraphs/promotion/affiliates/README.md', ...SUBGRAPHS.map((name) => `subgraphs/${name}/README.md`)];

@@ -8,8 +8,7 @@ import cors from 'cors';
 import express from 'express';
 import { GraphQLError, type GraphQLSchema } from 'graphql';
 import { randomBytes, randomUUID } from 'node:crypto';
-import type { KeyObject } from 'node:crypto';
-import { hasRole, resolveAuthSettings, type Viewer } from '../lib/auth.js';
+import { hasRole, type ServiceKeys, type Viewer } from '../lib/auth.js';
 import { CLIENT_ADDRESS_HEADER, CLIENT_ADDRESS_SIGNATURE_HEADER, callerAddress, signClientAddress } from '../lib/client-address.js';
 import { readSettings } from '../lib/config.js';
 import { maskErrors } from '../lib/errors.js';
@@ -17,15 +16,16 @@ import { createHttpService } from '../lib/http-service.js';
 import { createLogger } from '../lib/logger.js';
 import { createRegistry, graphqlMetricsPlugin, outcomeOf, subgraphFetchMetrics, type Outcome } from '../lib/metrics.js';
 import { bindToScope, currentScope } from '../lib/request-scope.js';
+import { SERVICE_TOKEN_HEADER, serviceCredential } from '../lib/service-gate.js';
 import type { Runtime, RunningService } from '../lib/runtime.js';
 import type { SubgraphName } from '../lib/subgraph-names.js';
 import { traceHeaders } from '../lib/tracing.js';
 import { POSSIBLE_TYPES_PATH, SUPERGRAPH_PATH } from './composition.js';
 import { gatewaySettings } from './config.js';
-import { costLimit, documentLimits } from './limits.js';
+import { costLimit, documentLimits } from '../lib/query-limits.js';
 import { PERSISTED_QUERY_TTL_SECONDS, redisKeyValueCache } from './persisted-queries.js';
 import { sharedScalarParsing } from './scalars.js';
-import { costDirectivesFrom } from './query-cost.js';
+import { costDirectivesFrom } from '../lib/query-cost.js';
 import { forwardPaymentWebhooks } from './webhooks.js';
 import { mountStorefront } from './storefront.js';
 import { serveSubscriptions, type RunOperation } from './subscriptions/server.js';
@@ -41,17 +41,21 @@ export interface GatewayContext {
 }
 
 /**
- * Forwards the caller's token (subgraphs verify it themselves), the request id, the trace and
- * the caller's address, signed with the service secret so that subgraphs can trust it; times each
- * fetch of a client's operation when given `timeFetch`.
+ * Sends the gateway's own service token (subgraphs answer only the gateway and peers:
+ * lib/service-gate.ts), the caller's token (subgraphs verify it themselves), the request id, the
+ * trace and the caller's address, signed so that subgraphs can trust it; times each fetch of a
+ * client's operation when given `timeFetch`.
  */
 export class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+  private readonly credential: () => Promise<string>;
+
   constructor(
     config: { url: string },
-    private readonly serviceSecret: KeyObject,
+    private readonly keys: ServiceKeys,
     private readonly timeFetch?: (operationName: string) => (outcome: Outcome) => void,
   ) {
     super(config);
+    this.credential = serviceCredential(keys.serviceSecret, 'gateway');
   }
 
   override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>) {
@@ -68,16 +72,18 @@ export class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext
     }
   }
 
-  override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
+  override async willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<void> {
     const headers = request.http?.headers;
-    if (!headers || !('requestId' in context)) return;
+    if (!headers) return;
+    headers.set(SERVICE_TOKEN_HEADER, await this.credential());
+    if (!('requestId' in context)) return;
     if (context.authorization) headers.set('authorization', context.authorization);
     headers.set('x-request-id', context.requestId);
     // While tracing is on, Apollo Gateway's gateway.fetch span is the subgraph request's parent.
     for (const [name, value] of Object.entries(traceHeaders(context.traceId))) headers.set(name, value);
     if (context.clientAddress) {
       headers.set(CLIENT_ADDRESS_HEADER, context.clientAddress);
-      headers.set(CLIENT_ADDRESS_SIGNATURE_HEADER, signClientAddress(this.serviceSecret, context.clientAddress));
+      headers.set(CLIENT_ADDRESS_SIGNATURE_HEADER, signClientAddress(this.keys.clientAddressKey, context.clientAddress));
     }
   }
 }
@@ -92,11 +98,10 @@ export async function startGateway(runtime: Runtime, options: { port?: number } 
   // Apollo Gateway otherwise reports usage to Apollo and probes cloud metadata endpoints
   // (AWS, GCP, Azure) from every instance; an operator may still opt in explicitly.
   process.env.APOLLO_TELEMETRY_DISABLED ??= 'true';
-  const { serviceSecret } = await resolveAuthSettings(config);
   const supergraphSdl = readFileSync(SUPERGRAPH_PATH, 'utf8');
   const gateway = new ApolloGateway({
     supergraphSdl,
-    buildService: ({ name }) => new ForwardingDataSource({ url: subgraphUrls[name as SubgraphName] }, serviceSecret, (operation) => timeFetch(name, operation)),
+    buildService: ({ name }) => new ForwardingDataSource({ url: subgraphUrls[name as SubgraphName] }, runtime.serviceKeys, (operation) => timeFetch(name, operation)),
     logger: log,
   });
   const http = createHttpService({
@@ -155,6 +160,7 @@ export async function startGateway(runtime: Runtime, options: { port?: number } 
   let apiSchema: GraphQLSchema | undefined;
   gateway.onSchemaLoadOrUpdate((loaded) => (apiSchema = loaded.apiSchema));
   await server.start();
+  http.app.set('trust proxy', settings.TRUST_PROXY);
   const origins = settings.CORS_ORIGINS === '*' ? true : settings.CORS_ORIGINS.split(',').map((o) => o.trim());
   // What clients need to cache interfaces and unions right without introspection (off in production).
   const possibleTypes = readFileSync(POSSIBLE_TYPES_PATH, 'utf8');

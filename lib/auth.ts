@@ -1,4 +1,4 @@
-import { createPublicKey, createSecretKey, randomBytes, type KeyObject } from 'node:crypto';
+import { createPublicKey, createSecretKey, hkdfSync, randomBytes, type KeyObject } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import {
@@ -29,12 +29,28 @@ const SERVICE_ISSUER = 'commerce-services';
 const SERVICE_AUDIENCE = 'commerce-internal';
 const SERVICE_ALG = 'HS256';
 
-export interface AuthSettings {
+/** The keys services share, one per purpose (keyFor). */
+export interface ServiceKeys {
+  /** Signs and verifies service tokens. */
+  serviceSecret: KeyObject;
+  /** Signs the client address the gateway forwards (lib/client-address.ts). */
+  clientAddressKey: KeyObject;
+}
+
+export interface AuthSettings extends ServiceKeys {
   issuer: string;
   audience: string;
   algorithms: string[];
   userKey: KeyObject | JWTVerifyGetKey;
-  serviceSecret: KeyObject;
+}
+
+/**
+ * One key per purpose, derived (HKDF-SHA256) from the one configured SERVICE_TOKEN_SECRET: a
+ * signature made for one purpose (a forwarded client address, say) is worthless as another (a
+ * service token), and neither uses the configured secret itself.
+ */
+export function keyFor(secret: string, purpose: 'service-token' | 'client-address'): KeyObject {
+  return createSecretKey(Buffer.from(hkdfSync('sha256', secret, 'commerce-service-secret', purpose, 32)));
 }
 
 export interface DevKeys {
@@ -87,7 +103,8 @@ export async function resolveAuthSettings(config: Config): Promise<AuthSettings>
     audience: config.JWT_AUDIENCE,
     algorithms: config.JWT_ALGORITHMS.split(',').map((a) => a.trim()),
     userKey,
-    serviceSecret: createSecretKey(Buffer.from(config.SERVICE_TOKEN_SECRET ?? dev!.serviceSecret)),
+    serviceSecret: keyFor(config.SERVICE_TOKEN_SECRET ?? dev!.serviceSecret, 'service-token'),
+    clientAddressKey: keyFor(config.SERVICE_TOKEN_SECRET ?? dev!.serviceSecret, 'client-address'),
   };
 }
 
@@ -125,13 +142,8 @@ export function createAuthenticator(settings: AuthSettings): Authenticate {
     }
     try {
       if (alg === SERVICE_ALG) {
-        const { payload } = await jwtVerify(token, settings.serviceSecret, {
-          issuer: SERVICE_ISSUER,
-          audience: SERVICE_AUDIENCE,
-          algorithms: [SERVICE_ALG],
-          requiredClaims: ['exp'],
-        });
-        return { personId: String(payload.sub), roles: new Set<Role>(['service']) };
+        const { service } = await verifyServiceToken(settings.serviceSecret, token);
+        return { personId: service, roles: new Set<Role>(['service']) };
       }
       const verifyOptions = {
         issuer: settings.issuer,
@@ -151,6 +163,17 @@ export function createAuthenticator(settings: AuthSettings): Authenticate {
       throw unauthenticated(describe(err));
     }
   };
+}
+
+/** A service token's subject (the calling service) and expiry (epoch seconds); throws jose's errors when it is not one. */
+export async function verifyServiceToken(secret: KeyObject, token: string): Promise<{ service: string; expiresAt: number }> {
+  const { payload } = await jwtVerify(token, secret, {
+    issuer: SERVICE_ISSUER,
+    audience: SERVICE_AUDIENCE,
+    algorithms: [SERVICE_ALG],
+    requiredClaims: ['exp'],
+  });
+  return { service: String(payload.sub), expiresAt: payload.exp! };
 }
 
 /** A short-lived token one service uses to call another's internal operations. */

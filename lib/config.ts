@@ -45,7 +45,10 @@ const processSettings = z
     ORDER_URL: setting.url().default(defaultSubgraphUrl('order')),
     SUBSCRIPTION_URL: setting.url().default(defaultSubgraphUrl('subscription')),
     PROMOTION_URL: setting.url().default(defaultSubgraphUrl('promotion')),
+    /** Where subgraphs listen: loopback unless they run on hosts of their own (docker-compose: 0.0.0.0). */
+    SUBGRAPH_LISTEN_HOST: z.string().default('127.0.0.1'),
     OUTBOX_RELAY_MS: setting.int(50, 60_000).default(500),
+    EVENT_MAX_ATTEMPTS: setting.int(1, 100).default(5),
     SHUTDOWN_TIMEOUT_MS: setting.int(100, 120_000).default(10_000),
   })
   .superRefine((env, ctx) => {

@@ -7,10 +7,41 @@ import type { SubgraphName } from './subgraph-names.js';
  * (search_path for raw SQL, `schema` for the queries Prisma builds).
  */
 export function pgAdapter(databaseUrl: string, schema: string, poolSize: number): PrismaPg {
-  return new PrismaPg(
+  const factory = new PrismaPg(
     { connectionString: databaseUrl, max: poolSize, options: `-c search_path="${schema}"` },
     { schema },
   );
+  const connect = factory.connect.bind(factory);
+  factory.connect = async () => releasingDeadTransactions(await connect());
+  return factory;
+}
+
+type Adapter = Awaited<ReturnType<PrismaPg['connect']>>;
+
+/**
+ * Prisma ends a failed interactive transaction by sending ROLLBACK and only then hands the
+ * connection back; when the server has cut the connection (a restart, a failover), ROLLBACK throws
+ * and the connection is never handed back, so each transaction in flight during a restart shrinks
+ * the pool for good (and $disconnect then waits forever). Here a ROLLBACK that fails counts as done:
+ * the server has rolled the transaction back with the connection, and the pool drops a connection
+ * that can no longer be queried when it comes back.
+ */
+function releasingDeadTransactions(adapter: Adapter): Adapter {
+  const start = adapter.startTransaction.bind(adapter);
+  adapter.startTransaction = async (isolationLevel) => {
+    const tx = await start(isolationLevel);
+    const execute = tx.executeRaw.bind(tx);
+    tx.executeRaw = async (query) => {
+      try {
+        return await execute(query);
+      } catch (err) {
+        if (query.sql === 'ROLLBACK') return 0;
+        throw err;
+      }
+    };
+    return tx;
+  };
+  return adapter;
 }
 
 /** The adapter a context's Prisma client runs on, from the process configuration. */

@@ -5,8 +5,10 @@ import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
 import { SpanKind } from '@opentelemetry/api';
 import type { Redis } from 'ioredis';
+import type { Counter } from 'prom-client';
 import type { z } from 'zod';
 import type { SqlClient } from './db.js';
+import { moveToDeadLetters } from './dead-letters.js';
 import { isUuid } from './ids.js';
 import type { Logger } from './logger.js';
 import type { EventEnvelope } from './outbox.js';
@@ -97,14 +99,28 @@ function envelopeOf(fields: string[]): EventEnvelope | null {
 }
 
 /**
+ * Whether a Redis error says the stream or its consumer group is gone: Redis came back empty (a
+ * restart without persistence, a failover to a replica that lacked them, a flush). A blocked
+ * XREADGROUP is woken with UNBLOCKED when its stream is deleted; later calls get NOGROUP.
+ */
+const groupLost = (err: unknown) => /^(NOGROUP|UNBLOCKED)\b/.test(String((err as Error)?.message));
+
+/**
  * Reads `spec.stream` as one member of the consumer group `spec.name` (created at the start of
  * the stream if missing, so events published before the first start are consumed too):
  * XREADGROUP with BLOCK on a connection of its own, XACK once an event's effect is stored.
  * An event whose handler fails stays pending and is retried; every `claimIdleMs` the consumer
  * XAUTOCLAIMs entries pending longer than that (its own failures, or those of a member that
- * died), so nothing is lost across crashes. An entry that is not a valid envelope is logged and
- * acknowledged (it can never succeed). close() interrupts the blocking read, lets the event in
- * hand finish and returns; the rest of its batch stays pending for another member to claim.
+ * died), so nothing is lost across crashes. The delivery that is its `maxAttempts`th and fails
+ * moves it to the dead-letter stream (lib/dead-letters.ts), acknowledged here, so one poison event
+ * does not come back forever; an entry claimed after more deliveries than that (the processes
+ * handling it died) goes there without another try. An entry that is not a valid envelope is
+ * logged and acknowledged (it can never succeed). When the group or the stream is gone (Redis came
+ * back empty) the consumer creates them again at the start of the stream, not at its end: the relay
+ * may have published new events, and again those Redis lost (lib/outbox.ts), before the group
+ * exists, and an entry seen twice is skipped by event id. close() interrupts the blocking read,
+ * lets the event in hand finish and returns; the rest of its batch stays pending for another
+ * member to claim.
  */
 export async function startEventConsumer(options: {
   spec: ConsumerSpec;
@@ -115,17 +131,27 @@ export async function startEventConsumer(options: {
   blockMs?: number;
   claimIdleMs?: number;
   batchSize?: number;
+  /** Deliveries an event gets before it is dead-lettered (EVENT_MAX_ATTEMPTS). */
+  maxAttempts?: number;
+  /** Counts the events this consumer dead-letters, by consumer and type. */
+  deadLetters?: Counter<'consumer' | 'type'>;
 }): Promise<RunningConsumer> {
-  const { spec, redis, blockMs = 2000, claimIdleMs = 30_000, batchSize = 50 } = options;
+  const { spec, redis, blockMs = 2000, claimIdleMs = 30_000, batchSize = 50, maxAttempts = 5, deadLetters } = options;
   const log = options.log.child({ consumer: spec.name, stream: spec.stream });
   const member = `${hostname()}-${process.pid}-${randomBytes(3).toString('hex')}`;
-  try {
-    await redis.xgroup('CREATE', spec.stream, spec.name, '0', 'MKSTREAM');
-  } catch (err) {
-    if (!String((err as Error).message).startsWith('BUSYGROUP')) throw err;
-  }
+  const createGroup = async () => {
+    try {
+      await redis.xgroup('CREATE', spec.stream, spec.name, '0', 'MKSTREAM');
+    } catch (err) {
+      if (!String((err as Error).message).startsWith('BUSYGROUP')) throw err;
+    }
+  };
+  await createGroup();
+  for (const type of spec.types) deadLetters?.inc({ consumer: spec.name, type }, 0);
   // XREADGROUP BLOCK holds its connection; the shared one keeps serving everything else.
   const reader = redis.duplicate();
+  // Its reconnect attempts while Redis is away are the shared connection's to report (lib/runtime.ts); unheard, ioredis prints each with a stack.
+  reader.on('error', () => undefined);
   let stopping = false;
   let lastClaim = 0;
 
@@ -150,18 +176,38 @@ export async function startEventConsumer(options: {
       () => runInScope({ requestId: `event-${event.id}`, traceId: activeTraceId() ?? event.traceId ?? event.id.replaceAll('-', '') }, () => spec.process(event)),
     );
 
-  const handle = async (entries: StreamEntry[]) => {
+  const deadLetter = async (entryId: string, fields: string[], event: EventEnvelope, attempts: number, error: string) => {
+    const deadLetterId = await moveToDeadLetters(redis, { stream: spec.stream, consumer: spec.name, entryId, fields, event, attempts, error });
+    deadLetters?.inc({ consumer: spec.name, type: event.type });
+    log.error(
+      { eventId: event.id, type: event.type, entryId, deadLetterId, attempts, error },
+      `event dead-lettered after ${attempts} failed attempts; replay it with npm run events:dead-letters once the cause is fixed`,
+    );
+  };
+
+  /** Handles entries, each in its `attempts`th delivery (1 for fresh reads; claims tell theirs). */
+  const handle = async (entries: StreamEntry[], attemptOf: (entryId: string) => number = () => 1) => {
     for (const [entryId, fields] of entries) {
       if (stopping) return;
       const event = envelopeOf(fields);
       if (!event) {
         log.error({ entryId }, 'stream entry is not an event envelope; acknowledged without effect');
       } else if (spec.types.includes(event.type)) {
+        const attempt = attemptOf(entryId);
+        // Delivered more often than allowed without an outcome: the processes handling it died.
+        if (attempt > maxAttempts) {
+          await deadLetter(entryId, fields, event, attempt - 1, `delivered ${attempt - 1} times without being acknowledged (the processes handling it stopped)`);
+          continue;
+        }
         try {
           await consume(event, fields);
         } catch (err) {
-          // Left pending: retried when it has been idle for claimIdleMs.
-          log.error({ err, eventId: event.id, type: event.type }, 'event processing failed; it will be retried');
+          if (attempt >= maxAttempts) {
+            await deadLetter(entryId, fields, event, attempt, err instanceof Error ? err.message : String(err));
+          } else {
+            // Left pending: retried when it has been idle for claimIdleMs.
+            log.error({ err, eventId: event.id, type: event.type, attempt }, 'event processing failed; it will be retried');
+          }
           continue;
         }
       }
@@ -169,11 +215,30 @@ export async function startEventConsumer(options: {
     }
   };
 
+  /** How often each entry (now this member's) has been delivered, from the group's pending entries list. */
+  const deliveries = async (entries: StreamEntry[]) => {
+    const pipeline = redis.pipeline();
+    for (const [entryId] of entries) pipeline.xpending(spec.stream, spec.name, entryId, entryId, 1, member);
+    const replies = (await pipeline.exec()) ?? [];
+    const counts = new Map<string, number>();
+    replies.forEach(([err, reply], i) => {
+      const [pending] = (err ? [] : reply) as [string, string, number, number][];
+      if (pending) counts.set(entries[i]![0], Number(pending[3]));
+    });
+    return counts;
+  };
+
   const claimStale = async () => {
     let cursor = '0-0';
     do {
-      const [next, entries] = (await redis.xautoclaim(spec.stream, spec.name, member, claimIdleMs, cursor, 'COUNT', batchSize)) as [string, StreamEntry[]];
-      await handle(entries.filter((e) => e[1] !== null));
+      const [next, claimed] = (await redis.xautoclaim(spec.stream, spec.name, member, claimIdleMs, cursor, 'COUNT', batchSize)) as [string, StreamEntry[]];
+      const entries = claimed.filter((e) => e[1] !== null);
+      const counts = await deliveries(entries);
+      // An entry missing from the list was acknowledged meanwhile (a member that was not dead after all): nothing to do.
+      await handle(
+        entries.filter(([entryId]) => counts.has(entryId)),
+        (entryId) => counts.get(entryId)!,
+      );
       cursor = next;
     } while (cursor !== '0-0' && !stopping);
   };
@@ -191,7 +256,19 @@ export async function startEventConsumer(options: {
         if (reply) await handle(reply[0]![1]);
       } catch (err) {
         if (stopping) return;
-        log.error({ err }, 'event consumer failed; retrying');
+        if (groupLost(err)) {
+          log.warn({ err: (err as Error).message }, 'the stream or its consumer group is gone (Redis lost its data); creating the group again at the start of the stream');
+          const created = await createGroup().then(
+            () => true,
+            (createErr: unknown) => {
+              log.error({ err: createErr }, 'could not create the consumer group again; retrying');
+              return false;
+            },
+          );
+          if (created) continue;
+        } else {
+          log.error({ err }, 'event consumer failed; retrying');
+        }
         await new Promise((resolve) => setTimeout(resolve, 1000));
       }
     }

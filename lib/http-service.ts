@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import express, { type Express } from 'express';
+import express, { type ErrorRequestHandler, type Express } from 'express';
 import type { Registry } from 'prom-client';
 import type { Logger } from './logger.js';
 import { newRequestId, runInScope, traceIdFrom } from './request-scope.js';
@@ -25,6 +25,22 @@ async function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
   } finally {
     clearTimeout(timer);
   }
+}
+
+/**
+ * What an error that escaped a route answers: a body the parser refused (too large, not JSON) is
+ * the client's fault and says so with its status; anything else is a 500 that names nothing
+ * inside, logged here. Both in the GraphQL response shape, so that clients read one format.
+ */
+function jsonErrors(log: Logger): ErrorRequestHandler {
+  return (err: { status?: number; statusCode?: number; type?: string; expose?: boolean; message?: string }, _req, res, next) => {
+    if (res.headersSent) return next(err);
+    const status = err.status ?? err.statusCode ?? 500;
+    if (status >= 500) log.error({ err }, 'request failed');
+    const client = status >= 400 && status < 500 && err.expose !== false;
+    const code = status === 413 ? 'PAYLOAD_TOO_LARGE' : client ? 'BAD_REQUEST' : 'INTERNAL_SERVER_ERROR';
+    res.status(client ? status : 500).json({ errors: [{ message: client ? (err.message ?? 'Bad request') : 'Internal server error', extensions: { code } }] });
+  };
 }
 
 /**
@@ -78,6 +94,8 @@ export function createHttpService(options: {
     app,
     server,
     listen(port, host = '0.0.0.0') {
+      // Last, after every route the caller mounted: errors answer as JSON, never Express's HTML page.
+      app.use(jsonErrors(log));
       return new Promise((resolve, reject) => {
         server.once('error', reject);
         server.listen(port, host, () => resolve((server.address() as AddressInfo).port));

@@ -62,7 +62,7 @@ describe('outbox lag', () => {
     expect(await sample('cart', 'outbox_oldest_unpublished_age_seconds', { context: 'cart' })).toBe(0);
 
     const types: string[] = [];
-    expect(await relayOutbox(db, stack.runtime.redis, catalogStream(), 200, (published) => types.push(...published))).toBe(2);
+    expect(await relayOutbox(db, stack.runtime.redis, catalogStream(), 200, { onPublished: (published) => types.push(...published) })).toBe(2);
     expect(types).toEqual(['ThingHappened', 'ThingHappened']);
     expect(await sample('catalog', 'outbox_unpublished_events', { context: 'catalog' })).toBe(0);
     expect(await sample('catalog', 'outbox_oldest_unpublished_age_seconds', { context: 'catalog' })).toBe(0);

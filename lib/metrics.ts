@@ -230,6 +230,16 @@ export function eventConsumerMetrics(registry: Registry, log: Logger, read: () =
   );
 }
 
+/** Events consumers gave up on after EVENT_MAX_ATTEMPTS and moved to their stream's dead letters (lib/dead-letters.ts). */
+export function eventDeadLettersCounter(registry: Registry): Counter<'consumer' | 'type'> {
+  return new Counter({
+    name: 'event_dead_letters_total',
+    help: 'Events a consumer group dead-lettered after failing them EVENT_MAX_ATTEMPTS times, by consumer and event type',
+    labelNames: ['consumer', 'type'],
+    registers: [registry],
+  });
+}
+
 export const QUEUE_STATES = ['waiting', 'active', 'delayed', 'failed'] as const;
 
 /** Jobs per BullMQ queue and state (the name BullMQ's own exporter uses). */

@@ -118,6 +118,7 @@ describe('relayOutbox', () => {
     const redis = stack.runtime.redis;
     // The first relay's XADDs reach Redis only when the gate opens: it is slow, not failed.
     const slowRedis = {
+      get: (key: string) => redis.get(key),
       multi: () => {
         const pipeline = redis.multi();
         const exec = pipeline.exec.bind(pipeline);

@@ -3,6 +3,7 @@ import type { Redis } from 'ioredis';
 import pg from 'pg';
 import { v7 as uuidv7 } from 'uuid';
 import type { SqlClient, TransactionalSqlClient } from './db.js';
+import { isUuid } from './ids.js';
 import type { Logger } from './logger.js';
 import { traceIdIn } from './request-scope.js';
 import { SpanKind } from '@opentelemetry/api';
@@ -80,6 +81,40 @@ export function eventStream(prefix: string, context: string): string {
 
 const STREAM_MAX_LEN = 1_000_000;
 
+/** The key beside a stream holding the id of the last event relayed to it, written with the events. */
+export const lastRelayedKey = (stream: string) => `${stream}:last-relayed`;
+
+/** How far back a relay publishes again when Redis has lost everything: consumers further behind lose older events. */
+const LOST_WINDOW = '15 minutes';
+
+/** Streams whose last-relayed key this process has seen in Redis or written: the key missing then means Redis lost it. */
+const streamsSeen = new Set<string>();
+
+/**
+ * Marks again as unpublished, in the relay's transaction, the events Redis has lost since they were
+ * published, so that this run publishes them again; returns how many. Each batch writes the id of
+ * its last event beside the stream in the same MULTI as the events, so Redis always holds the last
+ * batch it kept. Rows marked published after that batch's (published_at is the clock when a batch
+ * was marked, so batches are in lock order) are what a failover to a replica lacking the latest
+ * writes lost. When the key is missing altogether although this process has seen it, Redis came back
+ * empty (a restart without persistence, a flush): what was published in the last LOST_WINDOW is
+ * published again. Consumers skip what they had applied already (by event id). A key missing that
+ * this process has never seen tells nothing (a new stream, a process just started), so a loss that
+ * no running relay had seen the key before is not repaired.
+ */
+async function unpublishLost(tx: SqlClient, redis: Redis, stream: string): Promise<number> {
+  const last = await redis.get(lastRelayedKey(stream));
+  if (last && isUuid(last)) {
+    streamsSeen.add(stream);
+    return tx.$executeRawUnsafe(
+      `UPDATE outbox_event SET published_at = NULL WHERE published_at > (SELECT published_at FROM outbox_event WHERE id = $1::uuid)`,
+      last,
+    );
+  }
+  if (!streamsSeen.has(stream)) return 0;
+  return tx.$executeRawUnsafe(`UPDATE outbox_event SET published_at = NULL WHERE published_at > clock_timestamp() - interval '${LOST_WINDOW}'`);
+}
+
 /**
  * Publishes up to `batchSize` unpublished events to the stream, oldest first, and marks them.
  * One relay per outbox runs at a time (a transaction-scoped advisory lock; the others return 0
@@ -89,6 +124,7 @@ const STREAM_MAX_LEN = 1_000_000;
  * Order is the recorded order among committed events: a transaction that commits late can put
  * its events behind later-stamped events of other aggregates, while one aggregate's events keep
  * their order because they are stamped under its row lock (up to clock skew between processes).
+ * Events that Redis lost after they were published are published again first (unpublishLost).
  * Returns how many were published.
  */
 export async function relayOutbox(
@@ -96,21 +132,27 @@ export async function relayOutbox(
   redis: Redis,
   stream: string,
   batchSize = 200,
-  /** Told the types of the events published, once they are marked. */
-  onPublished?: (types: string[]) => void,
+  options: {
+    /** Told the types of the events published, once they are marked. */
+    onPublished?: (types: string[]) => void;
+    /** Told of events published again because Redis lost them. */
+    log?: Logger;
+  } = {},
 ): Promise<number> {
-  const { types } = await relayBatch(db, redis, stream, batchSize);
-  if (types.length > 0) onPublished?.(types);
+  const { types } = await relayBatch(db, redis, stream, batchSize, options.log);
+  if (types.length > 0) options.onPublished?.(types);
   return types.length;
 }
 
 /** One batch of relayOutbox, and whether another relay held the outbox (`busy`: nothing was read). */
-async function relayBatch(db: TransactionalSqlClient, redis: Redis, stream: string, batchSize: number): Promise<{ types: string[]; busy: boolean }> {
+async function relayBatch(db: TransactionalSqlClient, redis: Redis, stream: string, batchSize: number, log?: Logger): Promise<{ types: string[]; busy: boolean }> {
   return db.$transaction(async (tx) => {
     const [lock] = await tx.$queryRawUnsafe<{ relaying: boolean }[]>(
       `SELECT pg_try_advisory_xact_lock(hashtext(current_schema() || '.outbox_event')) AS relaying`,
     );
     if (!lock?.relaying) return { types: [], busy: true };
+    const lost = await unpublishLost(tx, redis, stream);
+    if (lost > 0) log?.warn({ stream, events: lost }, 'Redis lost events already published to it; publishing them again');
     const rows = await tx.$queryRawUnsafe<OutboxRow[]>(
       `SELECT id, type, version, aggregate_type, aggregate_id, trace_id, data, occurred_at
          FROM outbox_event WHERE published_at IS NULL
@@ -118,7 +160,7 @@ async function relayBatch(db: TransactionalSqlClient, redis: Redis, stream: stri
       batchSize,
     );
     if (rows.length === 0) return { types: [], busy: false };
-    const pipeline = redis.multi();
+    const pipeline = redis.multi().set(lastRelayedKey(stream), rows.at(-1)!.id);
     const publications = rows.map((row) => {
       const envelope: EventEnvelope = {
         id: row.id,
@@ -145,8 +187,11 @@ async function relayBatch(db: TransactionalSqlClient, redis: Redis, stream: stri
       throw err;
     }
     publications.forEach((p) => p.end());
+    streamsSeen.add(stream);
+    // This statement's start, not the transaction's: batches are then stamped in the order they held the lock, each row of
+    // a batch alike (unlike clock_timestamp(), read per row), so the last-relayed event's stamp is its batch's (unpublishLost).
     await tx.$executeRawUnsafe(
-      `UPDATE outbox_event SET published_at = now() WHERE id = ANY($1::uuid[])`,
+      `UPDATE outbox_event SET published_at = statement_timestamp() WHERE id = ANY($1::uuid[])`,
       rows.map((r) => r.id),
     );
     return { types: rows.map((r) => r.type), busy: false };
@@ -187,7 +232,7 @@ export function relayOnCommit(options: {
         let published = 0;
         for (let busyRetries = 0; !closed; ) {
           again = false;
-          const { types, busy } = await relayBatch(db, redis, stream, 200);
+          const { types, busy } = await relayBatch(db, redis, stream, 200, log);
           published += types.length;
           if (types.length > 0) options.onPublished?.(types);
           if (busy && busyRetries++ < BUSY_RETRIES) await delay(BUSY_RETRY_MS);

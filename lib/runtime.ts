@@ -1,16 +1,18 @@
 import type { Express } from 'express';
 import type { Redis } from 'ioredis';
 import type { Metric } from 'prom-client';
-import { createAuthenticator, resolveAuthSettings, signServiceToken, type Authenticate } from './auth.js';
-import type { Config } from './config.js';
+import { createAuthenticator, resolveAuthSettings, signServiceToken, type Authenticate, type ServiceKeys } from './auth.js';
+import { readSettings, type Config } from './config.js';
+import { queryLimitSettings } from './query-limits.js';
 import type { RequestContext } from './resolver-context.js';
 import type { TransactionalSqlClient } from './db.js';
 import { consumerBacklog, startEventConsumer, type ConsumerSpec, type RunningConsumer } from './event-consumer.js';
 import { createHttpService } from './http-service.js';
 import { startRecurringJob, type RecurringJob } from './jobs.js';
 import { createLogger, type Logger } from './logger.js';
-import { QUEUE_STATES, createRegistry, eventConsumerMetrics, outboxMetrics, outboxPublishedCounter, queueMetrics, recurringJobMetrics } from './metrics.js';
+import { QUEUE_STATES, createRegistry, eventConsumerMetrics, eventDeadLettersCounter, outboxMetrics, outboxPublishedCounter, queueMetrics, recurringJobMetrics } from './metrics.js';
 import { createRedis } from './redis.js';
+import { checkRedisSettings } from './redis-settings.js';
 import { eventStream, outboxBacklog, relayOnCommit, relayOutbox } from './outbox.js';
 import { mountSubgraph } from './subgraph-server.js';
 import { subgraphTypeDefs } from './subgraph-schema.js';
@@ -23,6 +25,7 @@ export interface Runtime {
   redis: Redis;
   /** Signs a short-lived service token (role `service`, subject = the calling service) for another subgraph's internal operations. */
   serviceToken(service: string): Promise<string>;
+  serviceKeys: ServiceKeys;
 }
 
 /** The runtime of one process: token verification and service tokens from the configured keys, one Redis. */
@@ -32,11 +35,17 @@ export async function createRuntime(config: Config): Promise<Runtime> {
   // A lost connection is retried; each failure is one log line, not an unhandled-error stack.
   const log = createLogger(config.LOG_LEVEL, 'redis');
   redis.on('error', (err: Error) => log.warn({ err: err.message }, 'Redis connection failed; retrying'));
+  // Refuses a production start on an evicting Redis; warns of the rest (lib/redis-settings.ts).
+  await checkRedisSettings(redis, { production: config.NODE_ENV === 'production', log }).catch((err: unknown) => {
+    redis.disconnect();
+    throw err;
+  });
   return {
     config,
     authenticate: createAuthenticator(auth),
     redis,
     serviceToken: (service) => signServiceToken(auth.serviceSecret, service),
+    serviceKeys: { serviceSecret: auth.serviceSecret, clientAddressKey: auth.clientAddressKey },
   };
 }
 
@@ -104,7 +113,8 @@ export async function startSubgraph<C extends RequestContext>(options: {
     log,
     registry,
     authenticate: runtime.authenticate,
-    serviceSecret: (await resolveAuthSettings(config)).serviceSecret,
+    keys: runtime.serviceKeys,
+    limits: readSettings(queryLimitSettings, config),
     production: config.NODE_ENV === 'production',
     context: options.context,
     publicCache: options.publicCache,
@@ -121,6 +131,7 @@ export async function startSubgraph<C extends RequestContext>(options: {
   });
   if (config.RUN_WORKERS) {
     const publishedEvents = outboxPublishedCounter(registry);
+    const deadLetters = eventDeadLettersCounter(registry);
     const observeRuns = recurringJobMetrics(registry);
     queueMetrics(registry, log, async () => {
       if (redis.status !== 'ready') throw new Error(`Redis is ${redis.status}`);
@@ -135,18 +146,29 @@ export async function startSubgraph<C extends RequestContext>(options: {
         everyMs: config.OUTBOX_RELAY_MS,
         run: async () => {
           let published = 0;
-          for (let batch = -1; batch !== 0; published += batch) batch = await relayOutbox(db, redis, stream, undefined, count);
+          for (let batch = -1; batch !== 0; published += batch) batch = await relayOutbox(db, redis, stream, undefined, { onPublished: count, log });
           return published;
         },
       },
       ...(options.jobs ?? []),
     ];
     for (const spec of specs) {
-      jobs.push(await startRecurringJob({ connection: redis, prefix: bullPrefix(config), log, service: name, onRun: observeRuns(spec.queueName), ...spec }));
+      jobs.push(
+        await startRecurringJob({
+          connection: redis,
+          prefix: bullPrefix(config),
+          log,
+          service: name,
+          onRun: observeRuns(spec.queueName),
+          // The HTTP server drains for up to half the deadline first (close() below); runs get a quarter.
+          closeGraceMs: config.SHUTDOWN_TIMEOUT_MS / 4,
+          ...spec,
+        }),
+      );
     }
-    for (const spec of options.consumers ?? []) consumers.push(await startEventConsumer({ spec, redis, log, service: name }));
+    for (const spec of options.consumers ?? []) consumers.push(await startEventConsumer({ spec, redis, log, service: name, maxAttempts: config.EVENT_MAX_ATTEMPTS, deadLetters }));
   }
-  const port = await http.listen(options.port ?? Number(new URL(config.subgraphUrls[name]).port));
+  const port = await http.listen(options.port ?? Number(new URL(config.subgraphUrls[name]).port), config.SUBGRAPH_LISTEN_HOST);
   log.info({ port, workers: jobs.length, consumers: consumers.length }, `${name} subgraph listening`);
   return {
     name,

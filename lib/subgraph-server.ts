@@ -7,8 +7,7 @@ import { buildSubgraphSchema } from '@apollo/subgraph';
 import express from 'express';
 import { parse } from 'graphql';
 import type { Registry } from 'prom-client';
-import type { KeyObject } from 'node:crypto';
-import type { Authenticate } from './auth.js';
+import type { Authenticate, ServiceKeys } from './auth.js';
 import { clientAddressOf } from './client-address.js';
 import type { RequestContext } from './resolver-context.js';
 import { maskErrors } from './errors.js';
@@ -16,13 +15,18 @@ import type { HttpService } from './http-service.js';
 import type { Logger } from './logger.js';
 import { withGlobalIds } from './global-id-schema.js';
 import { graphqlMetricsPlugin } from './metrics.js';
+import { costDirectivesFrom } from './query-cost.js';
+import { costLimit, documentLimits, type QueryLimitSettings } from './query-limits.js';
+import { serviceGate } from './service-gate.js';
 import { sharedResolvers } from './subgraph-schema.js';
 import { bindToScope, currentScope } from './request-scope.js';
 import { graphqlOperationPlugin, traceGraphQLOperation } from './tracing.js';
 
 /**
- * Serves a subgraph's schema on /graphql of the given HTTP service. Every request's bearer
- * token is verified here: a subgraph never trusts an identity header set by someone else.
+ * Serves a subgraph's schema on /graphql of the given HTTP service, to the gateway and peer
+ * services only (lib/service-gate.ts), with the gateway's document and cost limits. Every
+ * request's bearer token is verified here: a subgraph never trusts an identity header set by
+ * someone else.
  */
 export async function mountSubgraph<C extends RequestContext>(
   http: HttpService,
@@ -32,8 +36,9 @@ export async function mountSubgraph<C extends RequestContext>(
     log: Logger;
     registry: Registry;
     authenticate: Authenticate;
-    /** Verifies the gateway's signature on the forwarded client address. */
-    serviceSecret: KeyObject;
+    /** Verify service tokens (the gateway's and the peers') and the gateway's signature on the forwarded client address. */
+    keys: ServiceKeys;
+    limits: QueryLimitSettings;
     production: boolean;
     context: (base: RequestContext) => C;
     /**
@@ -44,6 +49,7 @@ export async function mountSubgraph<C extends RequestContext>(
   },
 ): Promise<ApolloServer<C>> {
   const { log, authenticate } = options;
+  const limits = documentLimits(subgraphLimits(options.limits), options.production);
   const server = new ApolloServer<C>({
     // The shared types' resolvers (Money, DateTime) come with every subgraph's own; ids cross the
     // wire as global ids and reach resolvers raw.
@@ -56,7 +62,10 @@ export async function mountSubgraph<C extends RequestContext>(
     formatError: maskErrors(log),
     introspection: !options.production,
     logger: log,
+    validationRules: limits.validationRules,
     plugins: [
+      ...(limits.plugins as unknown as ApolloServerPlugin<C>[]),
+      costLimit<C>(costDirectivesFrom(options.typeDefs), options.limits.QUERY_MAX_COST, { report: false }),
       graphqlMetricsPlugin(options.registry),
       graphqlOperationPlugin<C>(),
       // Traces go to logs, metrics and OpenTelemetry (lib/tracing.ts); Apollo's federated tracing is not used.
@@ -68,6 +77,7 @@ export async function mountSubgraph<C extends RequestContext>(
   await server.start();
   http.app.use(
     '/graphql',
+    serviceGate(options.keys.serviceSecret),
     express.json({ limit: '1mb' }),
     traceGraphQLOperation,
     expressMiddleware(server, {
@@ -75,11 +85,21 @@ export async function mountSubgraph<C extends RequestContext>(
         const viewer = await authenticate(req.header('authorization'));
         if (viewer) bindToScope({ personId: viewer.personId });
         const requestId = currentScope()?.requestId ?? '';
-        return options.context({ viewer, requestId, clientAddress: clientAddressOf(options.serviceSecret, req), log });
+        return options.context({ viewer, requestId, clientAddress: clientAddressOf(options.keys.clientAddressKey, req), log });
       },
     }),
   );
   return server;
+}
+
+/**
+ * The gateway's limits, with room for how its query planner rewrites a client's document: named
+ * fragments are written out inline (more tokens) and an entity fetch goes through `_entities`
+ * (one level deeper). What passes the gateway passes here; a document made up to reach a subgraph
+ * around the gateway does not.
+ */
+function subgraphLimits(limits: QueryLimitSettings): QueryLimitSettings {
+  return { ...limits, QUERY_MAX_DEPTH: limits.QUERY_MAX_DEPTH + 1, QUERY_MAX_TOKENS: limits.QUERY_MAX_TOKENS * 4 };
 }
 
 function publicCachePlugins<C extends RequestContext>({ maxAge, personal }: { maxAge: number; personal: (context: C) => boolean }): ApolloServerPlugin<C>[] {

@@ -40,7 +40,17 @@ export interface LocalStripe {
   /** Waits until every queued webhook delivery has been answered or given up. */
   drainWebhooks(): Promise<void>;
   events(): StripeEvent[];
+  /**
+   * Plays an outage, keeping everything stored (as Stripe's own outages do), until called with
+   * null: `down` resets every API connection as its request arrives and sends no webhooks (events
+   * arising meanwhile are kept, not delivered, and deliveries under way are given up: lost, as
+   * reconciliation must cope with); `slow` answers every API request `delayMs` late, the request
+   * having taken effect at once (a client that gives up first never learns its outcome).
+   */
+  outage(fault: Outage | null): void;
 }
+
+export type Outage = { kind: 'down' } | { kind: 'slow'; delayMs: number };
 
 const NO_KEY =
   "You did not provide an API key. You need to provide your API key in the Authorization header, using Bearer auth (e.g. 'Authorization: Bearer YOUR_SECRET_KEY'). See https://stripe.com/docs/api#authentication for details, or we can help at https://support.stripe.com/.";
@@ -93,8 +103,9 @@ export async function startLocalStripe(options: LocalStripeOptions = {}): Promis
   const log = options.log ?? pino({ level: 'silent' });
   const webhookSecret = options.webhookSecret ?? LOCAL_STRIPE_WEBHOOK_SECRET;
   const webhookUrl = options.webhookUrl;
+  let outage: Outage | null = null;
   const delivery = new WebhookDelivery({
-    url: typeof webhookUrl === 'function' ? webhookUrl : () => webhookUrl,
+    url: () => (outage?.kind === 'down' ? undefined : typeof webhookUrl === 'function' ? webhookUrl() : webhookUrl),
     secret: webhookSecret,
     delaysMs: options.retry?.delaysMs ?? DEFAULT_RETRY_DELAYS_MS,
     timeoutMs: options.retry?.timeoutMs ?? 10_000,
@@ -171,11 +182,14 @@ export async function startLocalStripe(options: LocalStripeOptions = {}): Promis
       headers['Original-Request'] = answer.requestId;
     }
     log.debug({ method, path: url.pathname, status: answer.status, requestId, replayed: answer.replayed ?? false }, 'local stripe request');
+    const slow = outage?.kind === 'slow' ? outage.delayMs : 0;
+    if (slow > 0) await new Promise((resolve) => setTimeout(resolve, slow));
     res.writeHead(answer.status, headers);
     res.end(answer.body);
   }
 
   const server = http.createServer((req, res) => {
+    if (outage?.kind === 'down') return void req.socket.destroy();
     handle(req, res).catch((err: unknown) => {
       log.error({ err }, 'local stripe: request failed');
       if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'application/json' });
@@ -206,5 +220,8 @@ export async function startLocalStripe(options: LocalStripeOptions = {}): Promis
     },
     drainWebhooks: () => delivery.drain(),
     events: () => [...store.events],
+    outage(fault) {
+      outage = fault;
+    },
   };
 }

@@ -1,5 +1,7 @@
 // SPEC §6's access rules across the subgraphs, through the gateway: carts and orders are read by
-// their owner and by staff only, plans by anyone, promotions by staff.
+// their owner and by staff only, plans by anyone, promotions by staff. Who may call each operation
+// is the authorization matrix's (authorization-matrix.test.ts); this file checks what these reads
+// answer each of them.
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { globalId } from '../lib/global-id.js';

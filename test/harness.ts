@@ -12,6 +12,8 @@ import { ensureDevKeys, signUserToken, type Role } from '../lib/auth.js';
 import { loadConfig, type Config } from '../lib/config.js';
 import { deleteKeysWithPrefix } from '../lib/redis.js';
 import { createRuntime, type Runtime, type RunningService } from '../lib/runtime.js';
+import { createServer } from 'node:net';
+import { SERVICE_TOKEN_HEADER, serviceCredential } from '../lib/service-gate.js';
 import { SUBGRAPHS, type SubgraphName } from '../lib/subgraph-names.js';
 import { startCart } from '../subgraphs/cart/server.js';
 import { startCatalog } from '../subgraphs/catalog/server.js';
@@ -47,13 +49,15 @@ export interface GraphQLClient {
   query<T = Record<string, any>>(query: string, variables?: Record<string, unknown>): Promise<T>;
 }
 
-export function graphqlClient(url: string, token: string | null): GraphQLClient {
+/** A GraphQL client of `url` with the token given; `always` adds headers of its own to every request. */
+export function graphqlClient(url: string, token: string | null, always?: () => Promise<Record<string, string>>): GraphQLClient {
   const request: GraphQLClient['request'] = async (query, variables, headers) => {
     const res = await fetch(url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers },
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}), ...(await always?.()), ...headers },
       body: JSON.stringify({ query, variables }),
     });
+    if (!res.headers.get('content-type')?.includes('json')) throw new Error(`HTTP ${res.status} answered ${res.headers.get('content-type')}: ${(await res.text()).slice(0, 300)}`);
     const body = (await res.json()) as GraphQLResponse<never>;
     return { ...body, status: res.status };
   };
@@ -90,12 +94,17 @@ export interface TestStack {
   as(personId: string | null, ...roles: Role[]): Promise<GraphQLClient>;
   anonymous: GraphQLClient;
   admin: GraphQLClient;
-  /** A client that calls one subgraph directly, bypassing the gateway. */
+  /**
+   * A client that calls one subgraph directly, bypassing the gateway's limits, as the gateway
+   * would: with the gateway's service token beside `token` (subgraphs answer nobody else).
+   */
   subgraph(name: SubgraphName, token: string | null): GraphQLClient;
   /** The local Stripe-compatible server the order subgraph pays through (started with the order subgraph); its webhooks go to the gateway. */
   stripe: LocalStripe | null;
   /** Stops one subgraph, as an outage would: its port stops answering. */
   stop(name: SubgraphName): Promise<void>;
+  /** Starts one subgraph again on the port it had (an outage ends); one still running is stopped first. */
+  restart(name: SubgraphName): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -122,6 +131,24 @@ export interface TestStackOptions {
   devKeys?: boolean;
 }
 
+const bindable = (port: number) =>
+  new Promise<boolean>((resolve) => {
+    const probe = createServer().listen(port, '127.0.0.1', () => probe.close(() => resolve(true)));
+    probe.once('error', () => resolve(false));
+  });
+
+/**
+ * A free port below the kernel's ephemeral range (32768 and up on Linux): nothing that asks for
+ * any port (another file's service, a client socket's local end) is given it, so that a service a
+ * test stops (a subgraph, a Redis) can start again on its port while the whole suite runs.
+ */
+export async function quietPort(): Promise<number> {
+  for (;;) {
+    const port = 20_000 + Math.floor(Math.random() * 12_000);
+    if (await bindable(port)) return port;
+  }
+}
+
 export async function startTestStack(options: TestStackOptions = {}): Promise<TestStack> {
   const template = process.env.TEST_TEMPLATE_DB ?? (await ensureTemplate());
   const dbName = `commerce_test_${randomBytes(6).toString('hex')}`;
@@ -144,9 +171,12 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
     DATABASE_URL: databaseUrl,
     // The Redis test/global-setup.ts found or started.
     ...(process.env.REDIS_URL ? { REDIS_URL: process.env.REDIS_URL } : {}),
-    DATABASE_POOL_SIZE: '8',
+    // Three files run at once against one server (max_connections 100 by default): five pools each.
+    DATABASE_POOL_SIZE: '5',
     REDIS_PREFIX: prefix,
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    // Tests send as a load balancer would, from loopback, with x-forwarded-for from private ranges.
+    TRUST_PROXY: 'loopback,uniquelocal',
     ...(devKeysDir ? { DEV_KEYS_DIR: devKeysDir } : { JWT_PUBLIC_KEY: await exportSPKI(publicKey), SERVICE_TOKEN_SECRET: randomBytes(32).toString('hex') }),
     RUN_WORKERS: String(options.workers ?? false),
     // Tests read their own writes at once; the response cache has its own test.
@@ -168,7 +198,7 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
   try {
     const urls = { ...config.subgraphUrls };
     for (const name of options.subgraphs ?? SUBGRAPHS) {
-      const service = await starters[name](runtime, { port: 0, onCatalogQuery: options.onCatalogQuery, clock: options.clock });
+      const service = await starters[name](runtime, { port: await quietPort(), onCatalogQuery: options.onCatalogQuery, clock: options.clock });
       services.push(service);
       urls[name] = `http://127.0.0.1:${service.port}/graphql`;
     }
@@ -181,6 +211,7 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
     }
     const token: TestStack['token'] = (personId, roles, o = {}) =>
       signUserToken(privateKeyPem, { sub: personId, roles, issuer: o.issuer ?? config.JWT_ISSUER, audience: o.audience ?? config.JWT_AUDIENCE, ttlSeconds: o.ttlSeconds, expiresAt: o.expiresAt });
+    const gatewayCredential = serviceCredential(runtime.serviceKeys.serviceSecret, 'gateway');
     const as: TestStack['as'] = async (personId, ...roles) => graphqlClient(gatewayUrl, personId ? await token(personId, roles) : null);
     return {
       config,
@@ -194,12 +225,21 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
       anonymous: graphqlClient(gatewayUrl, null),
       stripe,
       admin: await as('admin-1', 'admin'),
-      subgraph: (name, t) => graphqlClient(urls[name], t),
+      subgraph: (name, t) => graphqlClient(urls[name], t, async () => ({ [SERVICE_TOKEN_HEADER]: await gatewayCredential() })),
       stop: async (name) => {
         const service = services.find((s) => s.name === name);
         if (!service) return;
         services.splice(services.indexOf(service), 1);
         await service.close();
+      },
+      restart: async (name) => {
+        const running = services.find((s) => s.name === name);
+        if (running) {
+          services.splice(services.indexOf(running), 1);
+          await running.close();
+        }
+        const port = Number(new URL(urls[name]).port);
+        services.push(await starters[name](runtime, { port, onCatalogQuery: options.onCatalogQuery, clock: options.clock }));
       },
       close,
     };

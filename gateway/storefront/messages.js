@@ -32,6 +32,8 @@ const USER_ERRORS = {
   PRICE_CHANGED: 'Prices changed since you looked. Please review your cart.',
   IDEMPOTENCY_KEY_REUSED: 'Your details changed while the order was being placed. Please place the order again.',
   ORDER_NOT_FOUND: 'We could not find that order.',
+  // Rate limits (checkout attempts, promotion codes that did not apply) count over one minute.
+  RATE_LIMITED: 'You have tried that too many times in a short while. Please wait up to a minute, then try again.',
 };
 
 /** Words for one userError `{ field, message, code }`. */

@@ -35,14 +35,13 @@ import type { Redis } from 'ioredis';
 import { decodeJwt } from 'jose';
 import { Gauge, Histogram, type Registry } from 'prom-client';
 import { WebSocketServer, type WebSocket } from 'ws';
-import type { Authenticate, Viewer } from '../../lib/auth.js';
+import { hasRole, type Authenticate, type Viewer } from '../../lib/auth.js';
 import { maskErrors } from '../../lib/errors.js';
 import { globalId, parseGlobalId } from '../../lib/global-id.js';
 import type { Logger } from '../../lib/logger.js';
 import type { GatewaySettings } from '../config.js';
-import { tooCostly } from '../limits.js';
-import { fragmentsOf, operationCost, type CostDirectives } from '../query-cost.js';
-import { DEFAULT_LIST_SIZE } from '../limits.js';
+import { fragmentsOf, operationCost, type CostDirectives } from '../../lib/query-cost.js';
+import { DEFAULT_LIST_SIZE, tooCostly } from '../../lib/query-limits.js';
 import { REFRESH_MS, connectionSlots } from './connection-slots.js';
 import { OrderEventHub, type OrderStatusChange } from './order-event-hub.js';
 import { orderQueryFor, resolveByResponseKey } from './order-selection.js';
@@ -155,6 +154,8 @@ export function serveSubscriptions(options: SubscriptionOptions): { hub: OrderEv
   const authorizeAndListen = async (connection: Connection, field: string, args: Record<string, unknown>): Promise<SubscriptionContext | readonly GraphQLError[]> => {
     const { viewer, authorization } = connection;
     if (field === 'myOrderUpdates') {
+      // As myOrders: a person's own orders; a service token names no person.
+      if (!hasRole(viewer, 'customer', 'support', 'admin')) return refusal('Only a signed-in person follows their own orders', 'FORBIDDEN');
       const { changes, ready } = hub.listen({ personId: viewer.personId });
       if (!(await settles(ready))) return unavailable(changes);
       return { connection, changes, snapshot: null };

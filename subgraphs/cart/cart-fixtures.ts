@@ -85,8 +85,8 @@ export async function createPromotion(stack: TestStack, input: Record<string, un
 
 /** The cart operations as a storefront sends them; each answers the payload. */
 export function cartApi(client: GraphQLClient) {
-  const call = async (field: string, query: string, variables: Record<string, unknown> = {}): Promise<CartPayload> => {
-    const res = await client.request<Record<string, CartPayload>>(query, variables);
+  const call = async (field: string, query: string, variables: Record<string, unknown> = {}, headers?: Record<string, string>): Promise<CartPayload> => {
+    const res = await client.request<Record<string, CartPayload>>(query, variables, headers);
     if (res.errors?.length || !res.data) throw new Error(`GraphQL errors: ${JSON.stringify(res.errors ?? res)}`);
     return res.data[field]!;
   };
@@ -106,8 +106,9 @@ export function cartApi(client: GraphQLClient) {
       call('updateCartLine', `mutation($c: ID!, $l: ID!, $q: Int!) { updateCartLine(cartId: $c, lineId: $l, quantity: $q) ${payload} }`, { c: cartId, l: lineId, q: quantity }),
     remove: (cartId: string, lineId: string) =>
       call('removeCartLine', `mutation($c: ID!, $l: ID!) { removeCartLine(cartId: $c, lineId: $l) ${payload} }`, { c: cartId, l: lineId }),
-    applyCode: (cartId: string, code: string) =>
-      call('applyPromotionCode', `mutation($c: ID!, $code: String!) { applyPromotionCode(cartId: $c, code: $code) ${payload} }`, { c: cartId, code }),
+    /** `headers`: e.g. the x-forwarded-for a load balancer would set, to apply from a client address of the test's choosing. */
+    applyCode: (cartId: string, code: string, headers?: Record<string, string>) =>
+      call('applyPromotionCode', `mutation($c: ID!, $code: String!) { applyPromotionCode(cartId: $c, code: $code) ${payload} }`, { c: cartId, code }, headers),
     removeCode: (cartId: string, code: string) =>
       call('removePromotionCode', `mutation($c: ID!, $code: String!) { removePromotionCode(cartId: $c, code: $code) ${payload} }`, { c: cartId, code }),
     read: async (cartId: string) => (await client.query<{ cart: CartView | null }>(`query($id: ID!) { cart(id: $id) { ${CART_FIELDS} } }`, { id: cartId })).cart,

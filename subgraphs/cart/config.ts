@@ -8,6 +8,12 @@ export const cartSettings = z.object({
   CART_EXPIRY_SWEEP_MS: setting.int(100, 86_400_000).default(60_000),
   /** Shipping and tax rate tables; subgraphs/cart/rates.json when unset. */
   CART_RATES_FILE: setting.text().optional(),
+  /**
+   * Promotion codes that may fail to apply per minute (code guessing), per person and per client
+   * address; an applied code is not counted. A shopper retyping a code stays far below them.
+   */
+  PROMOTION_CODE_FAILURES_PER_MINUTE_PER_PERSON: setting.int(1, 100_000).default(10),
+  PROMOTION_CODE_FAILURES_PER_MINUTE_PER_CLIENT: setting.int(1, 100_000).default(50),
 });
 
 export type CartSettings = z.infer<typeof cartSettings>;

@@ -1,3 +1,4 @@
+import type { RateLimiter } from '../../lib/rate-limit.js';
 import type { RequestContext } from '../../lib/resolver-context.js';
 import type { CartService } from './cart.service.js';
 import type { CartCheckoutService } from './checkout.service.js';
@@ -10,6 +11,8 @@ export interface CartContext extends RequestContext {
   carts: CartService;
   checkouts: CartCheckoutService;
   loaders: CartLoaders;
+  /** applyPromotionCode's limit on codes that fail to apply (PROMOTION_CODE_FAILURES_PER_MINUTE_*). */
+  codeAttempts: RateLimiter;
   /** Replaces the loaders after a write: one document may hold several mutations. */
   afterWrite(): void;
   /** The cart priced as of now, worked out once per request and cart version. */

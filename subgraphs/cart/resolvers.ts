@@ -56,7 +56,9 @@ export const resolvers: Resolvers<CartContext> = {
     addCartLines: (_root, { cartId, lines }, ctx) => write(ctx, cartId, (personId) => ctx.carts.addLines(personId, cartId, lines)),
     updateCartLines: (_root, { cartId, lines }, ctx) => write(ctx, cartId, (personId) => ctx.carts.updateLines(personId, cartId, lines)),
     removeCartLines: (_root, { cartId, lineIds }, ctx) => write(ctx, cartId, (personId) => ctx.carts.removeLines(personId, cartId, lineIds)),
-    applyPromotionCode: (_root, { cartId, code }, ctx) => write(ctx, cartId, (personId) => ctx.carts.applyCode(personId, cartId, code)),
+    // Guessing codes is what the limit stops: only attempts that fail to apply a code count.
+    applyPromotionCode: (_root, { cartId, code }, ctx) =>
+      write(ctx, cartId, (personId) => ctx.codeAttempts.countingFailures({ personId, clientAddress: ctx.clientAddress }, () => ctx.carts.applyCode(personId, cartId, code))),
     removePromotionCode: (_root, { cartId, code }, ctx) => write(ctx, cartId, (personId) => ctx.carts.removeCode(personId, cartId, code)),
     beginCartCheckout: (_root, { input }, ctx) => checkoutCall(ctx, (actor) => ctx.checkouts.begin(actor, input)),
     completeCartCheckout: (_root, { cartId, checkoutId }, ctx) => checkoutCall(ctx, (actor) => ctx.checkouts.complete(actor, cartId, checkoutId)),

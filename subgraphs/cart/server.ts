@@ -1,6 +1,9 @@
 import { readSettings } from '../../lib/config.js';
+import { erasureConsumer } from '../../lib/personal-data.js';
+import { eraseCartData } from './personal-data.js';
 import { contextAdapter } from '../../lib/db.js';
 import { createLogger } from '../../lib/logger.js';
+import { RateLimiter } from '../../lib/rate-limit.js';
 import { startSubgraph, type Runtime, type RunningService } from '../../lib/runtime.js';
 import { cartLifetime } from './cart-lifetime.js';
 import { CartService } from './cart.service.js';
@@ -34,6 +37,13 @@ export function createCartServices(runtime: Pick<Runtime, 'config' | 'serviceTok
 
 export async function startCart(runtime: Runtime, options: { port?: number } = {}): Promise<RunningService> {
   const { db, catalog, quoting, carts, checkouts, settings } = createCartServices(runtime);
+  const codeAttempts = new RateLimiter(runtime.redis, {
+    purpose: 'promotion-code-failures',
+    redisPrefix: runtime.config.REDIS_PREFIX,
+    perPerson: settings.PROMOTION_CODE_FAILURES_PER_MINUTE_PER_PERSON,
+    perClient: settings.PROMOTION_CODE_FAILURES_PER_MINUTE_PER_CLIENT,
+    what: 'promotion codes that did not apply',
+  });
   return startSubgraph<CartContext>({
     name: 'cart',
     runtime,
@@ -47,6 +57,7 @@ export async function startCart(runtime: Runtime, options: { port?: number } = {
         db,
         carts,
         checkouts,
+        codeAttempts,
         loaders: createCartLoaders(db, catalog),
         afterWrite: () => {
           ctx.loaders = createCartLoaders(db, catalog);
@@ -75,6 +86,7 @@ export async function startCart(runtime: Runtime, options: { port?: number } = {
         // A paid order's cart was checked out for good; an unpaid one's goes back to its shopper.
         cancelled: async (order) => (order.cartId && !wasPaid(order) ? checkouts.reopen(ORDER_CONTEXT, order.cartId, order.orderId) : undefined),
       }),
+      erasureConsumer({ name: 'cart-personal-data-erasure', redisPrefix: runtime.config.REDIS_PREFIX, db, log: createLogger(runtime.config.LOG_LEVEL, 'cart'), erase: eraseCartData }),
     ],
   });
 }

@@ -14,6 +14,12 @@ export const orderSettings = z.object({
   ORDER_RECONCILE_MS: setting.int(100, 3_600_000).default(60_000),
   /** An order unpaid for this long has its payment re-read by reconciliation (a webhook may be lost). */
   ORDER_RECONCILE_AFTER_MS: setting.int(0, 86_400_000).default(300_000),
+  /**
+   * Checkout attempts per minute, every call counted (retries with the same key too): per person,
+   * and per client address, which many shoppers behind one NAT share.
+   */
+  CHECKOUT_ATTEMPTS_PER_MINUTE_PER_PERSON: setting.int(1, 100_000).default(30),
+  CHECKOUT_ATTEMPTS_PER_MINUTE_PER_CLIENT: setting.int(1, 100_000).default(300),
 });
 
 export type OrderSettings = z.infer<typeof orderSettings>;

@@ -54,10 +54,12 @@ export const ADDRESS = { name: 'Alice Doe', line1: '1 Market St', city: 'San Fra
 
 export function orderApi(client: GraphQLClient) {
   return {
-    async checkout(input: { cartId: string; idempotencyKey?: string; shippingAddress?: Record<string, unknown>; shippingMethod?: string; expectedTotal?: number }) {
+    /** `headers`: e.g. the x-forwarded-for a load balancer would set, to check out from a client address of the test's choosing. */
+    async checkout(input: { cartId: string; idempotencyKey?: string; shippingAddress?: Record<string, unknown>; shippingMethod?: string; expectedTotal?: number }, headers?: Record<string, string>) {
       const res = await client.request<{ checkout: CheckoutView }>(
         `mutation($input: CheckoutInput!) { checkout(input: $input) { order { ${ORDER_FIELDS} } paymentClientSecret userErrors { field message code } } }`,
         { input: { shippingAddress: ADDRESS, shippingMethod: 'STANDARD', idempotencyKey: newKey(), ...input } },
+        headers,
       );
       if (res.errors?.length || !res.data) throw new Error(`GraphQL errors: ${JSON.stringify(res.errors ?? res)}`);
       return res.data.checkout;
@@ -88,7 +90,7 @@ export async function payWith(stack: TestStack, clientSecret: string, paymentMet
 }
 
 /** A pool on the test database with the given context's schema first on the search path. */
-export const sqlIn = (stack: TestStack, schema: 'order' | 'catalog' | 'cart' | 'promotion') =>
+export const sqlIn = (stack: TestStack, schema: 'order' | 'catalog' | 'cart' | 'promotion' | 'subscription') =>
   new pg.Pool({ connectionString: stack.databaseUrl, max: 4, options: `-c search_path="${schema}"` });
 
 export const rawOrderId = (id: string) => rawIdOf('Order', id, 'orderId');

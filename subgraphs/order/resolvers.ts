@@ -10,6 +10,7 @@ import type { OrderContext } from './context.js';
 import type { OrderErrorCode, Resolvers } from './generated/resolvers-types.js';
 import type { AddressView, OrderRow } from './models.js';
 import { orderFilterWhere } from './order-queries.js';
+import { privacyResolvers } from './privacy/resolvers.js';
 import type { Prisma } from './prisma-client/client.js';
 import type { SubscriptionOrderOutcome } from './subscription-orders/subscription-orders.service.js';
 
@@ -53,6 +54,7 @@ async function subscriptionOrderCall(ctx: OrderContext, orderId: string | null, 
 
 export const resolvers: Resolvers<OrderContext> = {
   Query: {
+    ...privacyResolvers.Query,
     order: async (_root, { id }, ctx) => {
       requireRole(ctx.viewer, 'customer', 'admin', 'support');
       return findReadable(ctx, id);
@@ -67,11 +69,14 @@ export const resolvers: Resolvers<OrderContext> = {
     },
   },
   Mutation: {
+    ...privacyResolvers.Mutation,
     checkout: async (_root, { input }, ctx) => {
       const viewer = requireRole(ctx.viewer, 'customer', 'admin', 'support');
-      const result = await toPayload<'outcome', Awaited<ReturnType<typeof ctx.checkouts.checkout>>, OrderErrorCode>('outcome', () =>
-        ctx.checkouts.checkout(viewer.personId, input),
-      );
+      // Counted before anything is locked, held or charged: over the limit nothing happens.
+      const result = await toPayload<'outcome', Awaited<ReturnType<typeof ctx.checkouts.checkout>>, OrderErrorCode>('outcome', async () => {
+        await ctx.checkoutAttempts.attempt({ personId: viewer.personId, clientAddress: ctx.clientAddress });
+        return ctx.checkouts.checkout(viewer.personId, input);
+      });
       const outcome = result.outcome;
       if (!outcome) return { order: null, paymentClientSecret: null, userErrors: result.userErrors };
       return { order: outcome.order, paymentClientSecret: outcome.clientSecret, userErrors: outcome.userErrors };

@@ -2,7 +2,9 @@ import express from 'express';
 import { readSettings } from '../../lib/config.js';
 import { contextAdapter } from '../../lib/db.js';
 import { createLogger } from '../../lib/logger.js';
+import { erasureConsumer } from '../../lib/personal-data.js';
 import { reconciliationRepairsCounter } from '../../lib/metrics.js';
+import { RateLimiter } from '../../lib/rate-limit.js';
 import { startSubgraph, type Runtime, type RunningService } from '../../lib/runtime.js';
 import { subgraphCall } from '../../lib/subgraph-client.js';
 import { CheckoutService, type CheckoutServiceOptions } from './checkout/checkout.service.js';
@@ -16,6 +18,7 @@ import { RefundService } from './refund.service.js';
 import { paymentProviderFrom, paymentSettings } from './payments/config.js';
 import { WebhookSignatureError, type PaymentProvider } from './payments/provider.js';
 import { PrismaClient } from './prisma-client/client.js';
+import { PersonalDataService, eraseOrderData } from './privacy/personal-data.service.js';
 import { resolvers } from './resolvers.js';
 import { catalogVariants } from './subscription-orders/catalog-variants.js';
 import { PeriodCharges } from './subscription-orders/period-charges.js';
@@ -56,21 +59,28 @@ export function createOrderServices(runtime: Pick<Runtime, 'config' | 'serviceTo
     actions,
     now: () => new Date(),
   });
-  return { db, settings, log, provider, orders, payments, checkouts, actions, subscriptionOrders, repairs };
+  return { db, settings, log, provider, orders, payments, checkouts, actions, subscriptionOrders, personalData: new PersonalDataService(db), repairs };
 }
 
 export type OrderServices = ReturnType<typeof createOrderServices>;
 
 export async function startOrder(runtime: Runtime, options: { port?: number; services?: OrderServices } = {}): Promise<RunningService> {
   const services = options.services ?? createOrderServices(runtime);
-  const { db, settings, payments, checkouts, actions, subscriptionOrders, log } = services;
+  const { db, settings, payments, checkouts, actions, subscriptionOrders, personalData, log } = services;
+  const checkoutAttempts = new RateLimiter(runtime.redis, {
+    purpose: 'checkout',
+    redisPrefix: runtime.config.REDIS_PREFIX,
+    perPerson: settings.CHECKOUT_ATTEMPTS_PER_MINUTE_PER_PERSON,
+    perClient: settings.CHECKOUT_ATTEMPTS_PER_MINUTE_PER_CLIENT,
+    what: 'checkout attempts',
+  });
   return startSubgraph<OrderContext>({
     name: 'order',
     runtime,
     resolvers,
     db,
     port: options.port,
-    context: (base) => ({ ...base, db, checkouts, actions, subscriptionOrders }),
+    context: (base) => ({ ...base, db, checkouts, checkoutAttempts, actions, subscriptionOrders, personalData }),
     metrics: [services.repairs],
     routes: (app) => {
       // The provider signs the raw body: it is verified before anything parses it.
@@ -93,5 +103,6 @@ export async function startOrder(runtime: Runtime, options: { port?: number; ser
       checkoutRecoveryJob(checkouts, settings.ORDER_CHECKOUT_RECOVERY_MS),
       paymentReconciliationJob(payments, settings.ORDER_RECONCILE_MS, settings.ORDER_RECONCILE_AFTER_MS),
     ],
+    consumers: [erasureConsumer({ name: 'order-personal-data-erasure', redisPrefix: runtime.config.REDIS_PREFIX, db, log, erase: eraseOrderData })],
   });
 }

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { setting } from '../../lib/config.js';
 
 export const promotionSettings = z.object({
-  /** Affiliate clicks one client may record per minute. */
+  /** Affiliate clicks one client address, and one person, may record per minute. */
   AFFILIATE_CLICKS_PER_MINUTE: setting.int(1, 100_000).default(30),
 });
 

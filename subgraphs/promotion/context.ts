@@ -1,3 +1,4 @@
+import type { RateLimiter } from '../../lib/rate-limit.js';
 import type { RequestContext } from '../../lib/resolver-context.js';
 import type { AffiliateAttributionService } from './affiliates/attribution.service.js';
 import type { AffiliateClickService } from './affiliates/click.service.js';
@@ -14,6 +15,8 @@ export interface PromotionServices {
   redemptions: RedemptionService;
   partners: AffiliatePartnerService;
   clicks: AffiliateClickService;
+  /** recordAffiliateClick's rate limit (AFFILIATE_CLICKS_PER_MINUTE). */
+  clickAttempts: RateLimiter;
   attributions: AffiliateAttributionService;
 }
 

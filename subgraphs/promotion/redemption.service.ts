@@ -13,6 +13,7 @@ import type { Actor } from '../../lib/state-machine.js';
 import type { Prisma, PrismaClient, PromotionRedemption } from './prisma-client/client.js';
 import { AVAILABILITY, firstRefusal, ruleOf } from './promotion-engine.js';
 import { redemptionLifecycle } from './redemption-lifecycle.js';
+import { purgeInBatches, retentionCutoff } from './retention.js';
 import { LIMITS, PromotionInputChecker } from './validation.js';
 
 type Tx = Prisma.TransactionClient;
@@ -127,6 +128,19 @@ export class RedemptionService {
       await tx.promotionRedemption.updateMany({ where: { orderId, status: { in: redemptionLifecycle.sourcesOf(to) } }, data: { status: to } });
       return this.forOrder(tx, orderId);
     }, QUEUED_WRITE);
+  }
+
+  /**
+   * Deletes uses past the retention period (retention.ts) that are settled, CONFIRMED or RELEASED,
+   * in batches. The promotion's counters and each person's usage count stay: limits still hold.
+   */
+  purgeExpired(now = new Date()): Promise<number> {
+    const cutoff = retentionCutoff(now);
+    return purgeInBatches(
+      (limit) => this.db.$executeRaw`
+        DELETE FROM promotion_redemption WHERE id IN (
+          SELECT id FROM promotion_redemption WHERE created_at < ${cutoff} AND status <> 'RESERVED' LIMIT ${limit})`,
+    );
   }
 
   /** The order's redemptions in promotion-id order (the order rows are locked in). */

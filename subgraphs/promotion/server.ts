@@ -1,6 +1,8 @@
 import { readSettings } from '../../lib/config.js';
 import { contextAdapter } from '../../lib/db.js';
 import { createLogger } from '../../lib/logger.js';
+import { erasureConsumer } from '../../lib/personal-data.js';
+import { RateLimiter } from '../../lib/rate-limit.js';
 import { startSubgraph, type Runtime, type RunningService } from '../../lib/runtime.js';
 import { AffiliateAttributionService } from './affiliates/attribution.service.js';
 import { AffiliateClickService } from './affiliates/click.service.js';
@@ -11,8 +13,9 @@ import { EvaluationService } from './evaluation.service.js';
 import { PrismaClient } from './prisma-client/client.js';
 import { PromotionService } from './promotion.service.js';
 import { RedemptionService } from './redemption.service.js';
+import { erasePromotionData } from './personal-data.js';
 import { resolvers } from './resolvers.js';
-import { affiliateClickPurgeJob } from './affiliates/workers/click-purge.js';
+import { retentionJob } from './retention.js';
 import { affiliateConsumers } from './affiliates/workers/consumers.js';
 import { ORDER_CONTEXT, orderOutcomeConsumer } from '../../lib/order-outcomes.js';
 
@@ -26,9 +29,13 @@ export function createPromotionServices(runtime: Pick<Runtime, 'config' | 'redis
     evaluation: new EvaluationService(db),
     redemptions: new RedemptionService(db),
     partners: new AffiliatePartnerService(db),
-    clicks: new AffiliateClickService(db, redis, {
-      keyPrefix: `${config.REDIS_PREFIX}:affiliate-clicks`,
-      clicksPerMinute: settings.AFFILIATE_CLICKS_PER_MINUTE,
+    clicks: new AffiliateClickService(db),
+    clickAttempts: new RateLimiter(redis, {
+      purpose: 'affiliate-clicks',
+      redisPrefix: config.REDIS_PREFIX,
+      perPerson: settings.AFFILIATE_CLICKS_PER_MINUTE,
+      perClient: settings.AFFILIATE_CLICKS_PER_MINUTE,
+      what: 'clicks from this client',
     }),
     attributions: new AffiliateAttributionService(db),
   };
@@ -36,7 +43,7 @@ export function createPromotionServices(runtime: Pick<Runtime, 'config' | 'redis
 
 export async function startPromotion(runtime: Runtime, options: { port?: number } = {}): Promise<RunningService> {
   const services = createPromotionServices(runtime);
-  const { db, clicks, attributions } = services;
+  const { db, clicks, attributions, redemptions } = services;
   return startSubgraph<PromotionContext>({
     name: 'promotion',
     runtime,
@@ -44,7 +51,8 @@ export async function startPromotion(runtime: Runtime, options: { port?: number 
     db,
     port: options.port,
     context: (base) => ({ ...base, ...services }),
-    jobs: [affiliateClickPurgeJob(clicks)],
+    // Usage past its retention (retention.ts): the affiliate clicks and the settled uses of codes.
+    jobs: [retentionJob('promotion-affiliate-click-purge', () => clicks.purgeExpired()), retentionJob('promotion-redemption-purge', () => redemptions.purgeExpired())],
     consumers: [
       ...affiliateConsumers({
         db,
@@ -61,6 +69,7 @@ export async function startPromotion(runtime: Runtime, options: { port?: number 
         paid: ({ orderId }) => services.redemptions.confirm(orderId, ORDER_CONTEXT),
         cancelled: ({ orderId }) => services.redemptions.release(orderId, ORDER_CONTEXT),
       }),
+      erasureConsumer({ name: 'promotion-personal-data-erasure', redisPrefix: runtime.config.REDIS_PREFIX, db, log: createLogger(runtime.config.LOG_LEVEL, 'promotion'), erase: erasePromotionData }),
     ],
   });
 }

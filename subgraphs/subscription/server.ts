@@ -1,4 +1,6 @@
 import { readSettings } from '../../lib/config.js';
+import { erasureConsumer } from '../../lib/personal-data.js';
+import { cancelRunningSubscriptions, eraseSubscriptionData } from './personal-data.js';
 import { contextAdapter } from '../../lib/db.js';
 import { createLogger } from '../../lib/logger.js';
 import { startSubgraph, type Runtime, type RunningService } from '../../lib/runtime.js';
@@ -64,6 +66,16 @@ export async function startSubscription(runtime: Runtime, options: { port?: numb
     port: options.port,
     context: (base) => ({ ...base, db, plans, actions, enrolment, loaders: createLoaders(db) }),
     jobs: [{ queueName: 'subscription-renewals', everyMs: settings.SUBSCRIPTION_RENEWAL_MS, run: () => services.renewals.runDue() }],
-    consumers: [periodOutcomeConsumer({ redisPrefix: runtime.config.REDIS_PREFIX, settlement: services.settlement, log: services.log })],
+    consumers: [
+      periodOutcomeConsumer({ redisPrefix: runtime.config.REDIS_PREFIX, settlement: services.settlement, log: services.log }),
+      erasureConsumer({
+        name: 'subscription-personal-data-erasure',
+        redisPrefix: runtime.config.REDIS_PREFIX,
+        db,
+        log: services.log,
+        prepare: (erasure) => cancelRunningSubscriptions(db, actions, erasure),
+        erase: eraseSubscriptionData,
+      }),
+    ],
   });
 }

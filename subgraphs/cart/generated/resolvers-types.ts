@@ -259,6 +259,8 @@ export type CartErrorCode =
   | 'PROMOTION_NOT_YET_VALID'
   /** A quantity outside 1..999, or a line that would pass 999. */
   | 'QUANTITY_OUT_OF_RANGE'
+  /** Too many attempts from this client address or person; the message says in how many seconds to try again. */
+  | 'RATE_LIMITED'
   /** The rate tables offer no such shipping method in the cart's currency, or not to the destination. */
   | 'SHIPPING_METHOD_UNAVAILABLE'
   /** A text longer than its field allows. */
@@ -729,7 +731,11 @@ export type Mutation = {
   addCartLine: CartPayload;
   /** Adds several variants at once, all or none: refusals point at lines.<i>. A variant already in the cart, or given twice, adds to one line. */
   addCartLines: CartPayload;
-  /** Applies a promotion code (case-insensitive) if it applies to the cart now; otherwise a userError says why. */
+  /**
+   * Applies a promotion code (case-insensitive) if it applies to the cart now; otherwise a userError
+   * says why. Codes that fail to apply are rate-limited per person and per client address (code
+   * guessing): beyond the limit the answer is RATE_LIMITED, whose message says when to try again.
+   */
   applyPromotionCode: CartPayload;
   /** Service only: locks the person's ACTIVE cart for a checkout (CHECKING_OUT) and answers its quote, priced by the same quoteCart as the cart's estimate. A refusal leaves the cart as it was. Repeating it with the same checkoutId answers the quote again, priced afresh. */
   beginCartCheckout: CartCheckoutPayload;

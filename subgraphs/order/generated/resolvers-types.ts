@@ -419,6 +419,14 @@ export type DiscountLevel =
   /** Only the lines of the targeted products, variants or categories. */
   | 'ITEM';
 
+/** What erasePersonalData needs. */
+export type ErasePersonalDataInput = {
+  /** The person (the identity provider's subject), 1..100 characters. */
+  personId: Scalars['ID']['input'];
+  /** Why, 1..500 characters: the request it answers. */
+  reason: Scalars['String']['input'];
+};
+
 /** An amount of money: integer minor units in a currency, e.g. 1250 USD is $12.50. */
 export type Money = {
   __typename?: 'Money';
@@ -453,10 +461,22 @@ export type Mutation = {
    * uses and the stock, snapshots the lines and totals, and creates the payment. Pay with the
    * client secret (Stripe.js, or the local Stripe server offline); the order becomes PAID when the
    * provider says so. The same idempotencyKey answers the same order, however often it is sent.
+   * Attempts are rate-limited per person and per client address: beyond the limit the answer is
+   * RATE_LIMITED, whose message says when to try again, and nothing is locked, held or charged.
    */
   checkout: CheckoutPayload;
   /** Support and admin: the returned parcel arrived; the order is RETURNED and refunded (everything not yet refunded, unless an amount is given). */
   completeReturn: OrderPayload;
+  /**
+   * Admin: erases a person's personal data in every context. Their orders, carts, subscriptions,
+   * uses of promotion codes and affiliate clicks keep their amounts and lines (the financial
+   * records) but no longer name them: their person id becomes the erasure's pseudonym, addresses keep
+   * only the country and state (what tax records need), histories name the pseudonym. The contexts
+   * do it within seconds of the answer, each on its own. Asking again for the same person answers
+   * the same erasure and erases what was written since; the erasure itself is kept (who asked, when,
+   * why) without the person id.
+   */
+  erasePersonalData: PersonalDataErasurePayload;
   /**
    * Service only: the order of one subscription period, placed at most once: a repeat for the same
    * subscription and period (a retried job, a second worker) answers the same order and charges
@@ -506,6 +526,11 @@ export type MutationCompleteReturnArgs = {
   orderId: Scalars['ID']['input'];
   reason?: InputMaybe<Scalars['String']['input']>;
   refund?: InputMaybe<MoneyInput>;
+};
+
+
+export type MutationErasePersonalDataArgs = {
+  input: ErasePersonalDataInput;
 };
 
 
@@ -661,6 +686,8 @@ export type OrderErrorCode =
   | 'PROMOTION_NOT_FOUND'
   /** A promotion of the cart has not started. */
   | 'PROMOTION_NOT_YET_VALID'
+  /** Too many attempts from this client address or person; the message says in how many seconds to try again. */
+  | 'RATE_LIMITED'
   /** A refund would pass what was captured and not yet refunded. */
   | 'REFUND_EXCEEDS_CAPTURED'
   /** The shipping method does not ship to the address in the cart's currency. */
@@ -863,6 +890,34 @@ export type PaymentStatus =
   /** Paid. */
   | 'SUCCEEDED';
 
+/** A person's erasure, as kept for the record: never the person id itself. */
+export type PersonalDataErasure = {
+  __typename?: 'PersonalDataErasure';
+  /** When it was last asked for. */
+  lastRunAt: Scalars['DateTime']['output'];
+  /** Who asked last. */
+  lastRunBy: Scalars['String']['output'];
+  /** What replaced the person id in every record: erased:<uuid>. */
+  pseudonym: Scalars['String']['output'];
+  /** Why, as first given. */
+  reason: Scalars['String']['output'];
+  /** When it was first asked for. */
+  requestedAt: Scalars['DateTime']['output'];
+  /** Who asked first (the admin's person id). */
+  requestedBy: Scalars['String']['output'];
+  /** How often it was asked for: each time erases what was written since. */
+  runs: Scalars['Int']['output'];
+};
+
+/** What erasePersonalData answers. */
+export type PersonalDataErasurePayload = {
+  __typename?: 'PersonalDataErasurePayload';
+  /** The erasure; null when it was refused. */
+  erasure: Maybe<PersonalDataErasure>;
+  /** Why it was refused (INVALID_INPUT, TOO_LONG); empty when it was recorded. */
+  userErrors: Array<OrderUserError>;
+};
+
 /** Service only: what a subscription period's order needs. */
 export type PlaceSubscriptionOrderInput = {
   /** What the period costs in all (minor units of currencyCode): the order's total. */
@@ -904,6 +959,8 @@ export type Query = {
   order: Maybe<Order>;
   /** Staff only (admin, support): every order matching the filter, newest first. */
   orders: OrderConnection;
+  /** Support and admin: the erasure of this person, if one was asked for; null otherwise. */
+  personalDataErasure: Maybe<PersonalDataErasure>;
 };
 
 
@@ -926,6 +983,11 @@ export type QueryOrdersArgs = {
   filter?: InputMaybe<OrderFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryPersonalDataErasureArgs = {
+  personId: Scalars['ID']['input'];
 };
 
 /** An order's parcel. */
@@ -1135,6 +1197,7 @@ export type ResolversTypes = ResolversObject<{
   CustomerSubscription: ResolverTypeWrapper<CustomerSubscription>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   DiscountLevel: DiscountLevel;
+  ErasePersonalDataInput: ErasePersonalDataInput;
   Money: ResolverTypeWrapper<MoneyValue>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   MoneyInput: MoneyInput;
@@ -1158,6 +1221,8 @@ export type ResolversTypes = ResolversObject<{
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Payment: ResolverTypeWrapper<PaymentRow>;
   PaymentStatus: PaymentStatus;
+  PersonalDataErasure: ResolverTypeWrapper<PersonalDataErasure>;
+  PersonalDataErasurePayload: ResolverTypeWrapper<PersonalDataErasurePayload>;
   PlaceSubscriptionOrderInput: PlaceSubscriptionOrderInput;
   ProductVariant: ResolverTypeWrapper<ProductVariant>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
@@ -1184,6 +1249,7 @@ export type ResolversParentTypes = ResolversObject<{
   CountryCode: Scalars['CountryCode']['output'];
   CustomerSubscription: CustomerSubscription;
   DateTime: Scalars['DateTime']['output'];
+  ErasePersonalDataInput: ErasePersonalDataInput;
   Money: MoneyValue;
   Int: Scalars['Int']['output'];
   MoneyInput: MoneyInput;
@@ -1203,6 +1269,8 @@ export type ResolversParentTypes = ResolversObject<{
   OrderUserError: OrderUserError;
   PageInfo: PageInfo;
   Payment: PaymentRow;
+  PersonalDataErasure: PersonalDataErasure;
+  PersonalDataErasurePayload: PersonalDataErasurePayload;
   PlaceSubscriptionOrderInput: PlaceSubscriptionOrderInput;
   ProductVariant: ProductVariant;
   Query: Record<PropertyKey, never>;
@@ -1264,6 +1332,7 @@ export type MutationResolvers<ContextType = RequestContext, ParentType extends R
   chargeSubscriptionOrder?: Resolver<ResolversTypes['SubscriptionOrderPayload'], ParentType, ContextType, RequireFields<MutationChargeSubscriptionOrderArgs, 'attempt' | 'orderId'>>;
   checkout?: Resolver<ResolversTypes['CheckoutPayload'], ParentType, ContextType, RequireFields<MutationCheckoutArgs, 'input'>>;
   completeReturn?: Resolver<ResolversTypes['OrderPayload'], ParentType, ContextType, RequireFields<MutationCompleteReturnArgs, 'orderId'>>;
+  erasePersonalData?: Resolver<ResolversTypes['PersonalDataErasurePayload'], ParentType, ContextType, RequireFields<MutationErasePersonalDataArgs, 'input'>>;
   placeSubscriptionOrder?: Resolver<ResolversTypes['SubscriptionOrderPayload'], ParentType, ContextType, RequireFields<MutationPlaceSubscriptionOrderArgs, 'input'>>;
   refundOrder?: Resolver<ResolversTypes['OrderPayload'], ParentType, ContextType, RequireFields<MutationRefundOrderArgs, 'orderId'>>;
   requestReturn?: Resolver<ResolversTypes['OrderPayload'], ParentType, ContextType, RequireFields<MutationRequestReturnArgs, 'orderId' | 'reason'>>;
@@ -1384,6 +1453,21 @@ export type PaymentResolvers<ContextType = RequestContext, ParentType extends Re
   status?: Resolver<ResolversTypes['PaymentStatus'], ParentType, ContextType>;
 }>;
 
+export type PersonalDataErasureResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['PersonalDataErasure'] = ResolversParentTypes['PersonalDataErasure']> = ResolversObject<{
+  lastRunAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  lastRunBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  pseudonym?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  requestedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  requestedBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  runs?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type PersonalDataErasurePayloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['PersonalDataErasurePayload'] = ResolversParentTypes['PersonalDataErasurePayload']> = ResolversObject<{
+  erasure?: Resolver<Maybe<ResolversTypes['PersonalDataErasure']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['OrderUserError']>, ParentType, ContextType>;
+}>;
+
 export type ProductVariantResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ProductVariant'] = ResolversParentTypes['ProductVariant']> = ResolversObject<{
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 }>;
@@ -1392,6 +1476,7 @@ export type QueryResolvers<ContextType = RequestContext, ParentType extends Reso
   myOrders?: Resolver<ResolversTypes['OrderConnection'], ParentType, ContextType, Partial<QueryMyOrdersArgs>>;
   order?: Resolver<Maybe<ResolversTypes['Order']>, ParentType, ContextType, RequireFields<QueryOrderArgs, 'id'>>;
   orders?: Resolver<ResolversTypes['OrderConnection'], ParentType, ContextType, Partial<QueryOrdersArgs>>;
+  personalDataErasure?: Resolver<Maybe<ResolversTypes['PersonalDataErasure']>, ParentType, ContextType, RequireFields<QueryPersonalDataErasureArgs, 'personId'>>;
 }>;
 
 export interface SafeIntScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['SafeInt'], any> {
@@ -1454,6 +1539,8 @@ export type Resolvers<ContextType = RequestContext> = ResolversObject<{
   OrderUserError?: OrderUserErrorResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Payment?: PaymentResolvers<ContextType>;
+  PersonalDataErasure?: PersonalDataErasureResolvers<ContextType>;
+  PersonalDataErasurePayload?: PersonalDataErasurePayloadResolvers<ContextType>;
   ProductVariant?: ProductVariantResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   SafeInt?: GraphQLScalarType;

@@ -109,6 +109,22 @@ describe('recordAffiliateClick', () => {
     ]);
   });
 
+  it('answers the partner of a click to anyone, its commission rate to staff only (null and FORBIDDEN otherwise)', async () => {
+    const partner = await admin.createOk(partnerInput({ commissionRate: 850 }));
+    const query = `mutation($input: RecordAffiliateClickInput!) { recordAffiliateClick(input: $input) { click { id partner { id code commissionRate } } userErrors { code } } }`;
+    const input = { code: partner.code, url: 'https://shop.example/' };
+    for (const caller of [env.stack.anonymous, env.customer]) {
+      const res = await caller.request(query, { input }, { 'x-forwarded-for': nextAddress() });
+      expect(res.data?.recordAffiliateClick).toEqual({ click: { id: expect.any(String), partner: { id: partner.id, code: partner.code, commissionRate: null } }, userErrors: [] });
+      expect(res.errors?.map((e) => [e.extensions?.code, e.path?.join('.')])).toEqual([['FORBIDDEN', 'recordAffiliateClick.click.partner.commissionRate']]);
+    }
+    for (const staff of [env.stack.admin, env.support]) {
+      const res = await staff.request(query, { input }, { 'x-forwarded-for': nextAddress() });
+      expect(res.errors).toBeUndefined();
+      expect(res.data?.recordAffiliateClick.click.partner.commissionRate).toBe(850);
+    }
+  });
+
   it('refuses unknown and inactive codes and over-long input, recording nothing', async () => {
     const inactive = await admin.createOk(partnerInput());
     await admin.deactivate(inactive.id);
@@ -135,11 +151,11 @@ describe('recordAffiliateClick', () => {
     expect(results.slice(0, CLICKS_PER_MINUTE).every((r) => r.click && r.userErrors.length === 0)).toBe(true);
     for (const refused of results.slice(CLICKS_PER_MINUTE)) {
       expect(refused.click).toBeNull();
-      expect(refused.userErrors).toEqual([{ code: 'RATE_LIMITED', field: null, message: expect.stringMatching(/retry after ([1-9]|[1-5]\d|60) seconds/) }]);
+      expect(refused.userErrors).toEqual([{ code: 'RATE_LIMITED', field: null, message: expect.stringMatching(/Try again in ([1-9]|[1-5]\d|60) seconds?\./) }]);
     }
     // Another client is not affected, and the limit lives under the stack's Redis prefix.
     expect((await recordClick(env.stack.anonymous, { code: partner.code, url: 'https://shop.example/' }, nextAddress())).click).not.toBeNull();
-    const keys = await env.stack.runtime.redis.keys(`${env.stack.config.REDIS_PREFIX}:affiliate-clicks:*`);
+    const keys = await env.stack.runtime.redis.keys(`${env.stack.config.REDIS_PREFIX}:rate-limit:affiliate-clicks:*`);
     expect(keys.length).toBeGreaterThan(0);
   });
 

@@ -25,9 +25,6 @@ export const AFFILIATE_LIMITS = {
 /** A cart created with a partner's code is linked to a click of that partner made at most this long before. */
 export const CLICK_LINK_WINDOW_MS = 30 * 24 * 3600 * 1000;
 
-/** SPEC §3: affiliate usage is kept two years. */
-export const CLICK_RETENTION_MS = 2 * 365 * 24 * 3600 * 1000;
-
 export interface PartnerFields {
   code: string;
   name: string;

@@ -1,19 +1,12 @@
-// Clicks on partners' links: recorded (rate-limited per client), linked to the cart created with
-// the partner's code, and purged after the retention period.
-import type { Redis } from 'ioredis';
-import { RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
+// Clicks on partners' links: recorded, linked to the cart created with the partner's code, and
+// purged after the retention period. The rate limit on recording is the resolver's (clickAttempts).
 import { normalizeCode } from '../../../lib/input-checker.js';
-import { AffiliateInputChecker, CLICK_LINK_WINDOW_MS, CLICK_RETENTION_MS, checkClick, refuse, type ClickInput } from './affiliate.js';
+import { purgeInBatches, retentionCutoff } from '../retention.js';
+import { AffiliateInputChecker, CLICK_LINK_WINDOW_MS, checkClick, refuse, type ClickInput } from './affiliate.js';
 import type { AffiliateClickRow } from './models.js';
 import type { Prisma, PrismaClient } from '../prisma-client/client.js';
 
 type Tx = Prisma.TransactionClient;
-
-/** Who is clicking: the limiter counts per address, or per person when no address is known. */
-export interface Clicker {
-  clientAddress: string | null;
-  personId: string | null;
-}
 
 /** CartCreated's data as the cart subgraph publishes it. */
 export interface CartCreatedData {
@@ -22,43 +15,21 @@ export interface CartCreatedData {
   affiliateCode: string | null;
 }
 
-const PURGE_BATCH = 5000;
 
 export class AffiliateClickService {
-  private readonly limiter: RateLimiterRedis;
+  constructor(private readonly db: PrismaClient) {}
 
-  constructor(
-    private readonly db: PrismaClient,
-    redis: Redis,
-    options: { keyPrefix: string; clicksPerMinute: number },
-  ) {
-    this.limiter = new RateLimiterRedis({ storeClient: redis, keyPrefix: options.keyPrefix, points: options.clicksPerMinute, duration: 60 });
-  }
-
-  /** Every call counts against the caller's limit, refused ones included (no free probing of codes). */
-  async record(input: ClickInput, clicker: Clicker): Promise<AffiliateClickRow> {
-    await this.consume(clicker);
+  /** Records a click through an active partner's code; `personId` is the signed-in shopper's, else null. */
+  async record(input: ClickInput, personId: string | null): Promise<AffiliateClickRow> {
     const c = new AffiliateInputChecker();
     const code = checkClick(c, input);
     c.throwIfAny();
     const partner = await this.db.affiliatePartner.findUnique({ where: { code } });
     if (!partner?.active) return refuse('PARTNER_NOT_FOUND', 'no active affiliate partner has this code', ['input', 'code']);
     const click = await this.db.affiliateClick.create({
-      data: { partnerId: partner.id, url: input.url, referrer: input.referrer ?? null, personId: clicker.personId },
+      data: { partnerId: partner.id, url: input.url, referrer: input.referrer ?? null, personId },
     });
     return { ...click, partner };
-  }
-
-  private async consume(clicker: Clicker): Promise<void> {
-    const key = clicker.clientAddress ? `address:${clicker.clientAddress}` : clicker.personId ? `person:${clicker.personId}` : 'unknown';
-    try {
-      await this.limiter.consume(key);
-    } catch (res) {
-      // A RateLimiterRes means over the limit; anything else is Redis failing, not the caller.
-      if (!(res instanceof RateLimiterRes)) throw res;
-      const seconds = Math.max(1, Math.ceil(res.msBeforeNext / 1000));
-      refuse('RATE_LIMITED', `too many clicks from this client; retry after ${seconds} seconds`);
-    }
   }
 
   /**
@@ -84,14 +55,11 @@ export class AffiliateClickService {
     return rows[0]?.id ?? null;
   }
 
-  /** Deletes clicks older than the retention period (SPEC: affiliate usage is kept 2 years), in batches. */
-  async purgeExpired(now = new Date()): Promise<number> {
-    const cutoff = new Date(now.getTime() - CLICK_RETENTION_MS);
-    let deleted = 0;
-    for (let batch = PURGE_BATCH; batch === PURGE_BATCH; deleted += batch) {
-      batch = await this.db.$executeRaw`
-        DELETE FROM affiliate_click WHERE id IN (SELECT id FROM affiliate_click WHERE created_at < ${cutoff} LIMIT ${PURGE_BATCH})`;
-    }
-    return deleted;
+  /** Deletes clicks past the retention period (promotion/retention.ts), in batches. */
+  purgeExpired(now = new Date()): Promise<number> {
+    const cutoff = retentionCutoff(now);
+    return purgeInBatches(
+      (limit) => this.db.$executeRaw`DELETE FROM affiliate_click WHERE id IN (SELECT id FROM affiliate_click WHERE created_at < ${cutoff} LIMIT ${limit})`,
+    );
   }
 }

@@ -1,6 +1,6 @@
 // The affiliate consumers with the workers running: CartCreated (from the cart context's stream)
 // links a click to the cart, OrderPaid (from the order context's stream) credits the partner once,
-// however often it is delivered; and the retention job purges old clicks.
+// however often it is delivered; and the retention jobs purge old clicks and old uses of codes.
 import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,7 +10,9 @@ import { startTestStack, type GraphQLClient, type TestStack } from '../../../tes
 import { affiliateAdmin, rawClickId, rawPartnerId, recordClick } from './affiliate-fixtures.js';
 import { promotionSql, uniqueCode } from '../promotion-fixtures.js';
 import { createPromotionServices } from '../server.js';
-import { affiliateClickPurgeJob } from './workers/click-purge.js';
+import { rawIdOf } from '../../../lib/global-id.js';
+import { createPromotion } from '../../cart/cart-fixtures.js';
+import { retentionJob } from '../retention.js';
 
 let stack: TestStack;
 let sql: pg.Pool;
@@ -179,19 +181,46 @@ describe('OrderPaid credits the partner', () => {
 });
 
 describe('retention', () => {
+  /** The queue's job scheduler is registered with the stack's workers: the worker runs it daily. */
+  const scheduled = async (queueName: string) => (await stack.runtime.redis.keys(`${bullPrefix(stack.config)}:${queueName}:*`)).length > 0;
+
   it('purges clicks older than two years, daily', async () => {
     const p = await partner();
     const insert = (age: string) =>
       sql.query(`INSERT INTO affiliate_click (id, partner_id, url, created_at) VALUES (gen_random_uuid(), $1, 'https://x', now() - $2::interval) RETURNING id`, [rawPartnerId(p.id), age]);
     const old = (await insert('731 days')).rows[0].id;
     const kept = (await insert('729 days')).rows[0].id;
-    const job = affiliateClickPurgeJob(services.clicks);
+    const job = retentionJob('promotion-affiliate-click-purge', () => services.clicks.purgeExpired());
     expect(job.everyMs).toBe(24 * 3600 * 1000);
     expect(await job.run()).toBeGreaterThanOrEqual(1);
     const left = (await sql.query('SELECT id FROM affiliate_click WHERE id = ANY($1)', [[old, kept]])).rows.map((r) => r.id);
     expect(left).toEqual([kept]);
-    // The worker runs it: its job scheduler is registered with the stack's workers.
-    const schedulers = await stack.runtime.redis.keys(`${bullPrefix(stack.config)}:${job.queueName}:*`);
-    expect(schedulers.length).toBeGreaterThan(0);
+    expect(await scheduled(job.queueName)).toBe(true);
+  });
+
+  it('purges settled uses of codes older than two years, keeping held ones and every count', async () => {
+    const promotion = rawIdOf('Promotion', await createPromotion(stack, { name: 'Old code', code: uniqueCode('OLD'), discountType: 'PERCENTAGE', percentOff: 5 }), 'p');
+    await sql.query(`UPDATE promotion SET confirmed_count = 2, reserved_count = 1 WHERE id = $1`, [promotion]);
+    await sql.query(`INSERT INTO promotion_person_usage (promotion_id, person_id, uses) VALUES ($1, 'p-old', 3)`, [promotion]);
+    const insert = (status: string, age: string) =>
+      sql.query(
+        `INSERT INTO promotion_redemption (id, promotion_id, order_id, person_id, status, amount, created_at, updated_at)
+         VALUES (gen_random_uuid(), $1, gen_random_uuid()::text, 'p-old', $2::redemption_status, 100, now() - $3::interval, now() - $3::interval) RETURNING id`,
+        [promotion, status, age],
+      );
+    const confirmedOld = (await insert('CONFIRMED', '731 days')).rows[0].id;
+    const releasedOld = (await insert('RELEASED', '800 days')).rows[0].id;
+    const heldOld = (await insert('RESERVED', '731 days')).rows[0].id;
+    const confirmedRecent = (await insert('CONFIRMED', '729 days')).rows[0].id;
+    const job = retentionJob('promotion-redemption-purge', () => services.redemptions.purgeExpired());
+    expect(await job.run()).toBe(2);
+    const left = (await sql.query('SELECT id FROM promotion_redemption WHERE promotion_id = $1 ORDER BY id', [promotion])).rows.map((r) => r.id);
+    expect(left.sort()).toEqual([heldOld, confirmedRecent].sort());
+    expect(left).not.toContain(confirmedOld);
+    expect(left).not.toContain(releasedOld);
+    // The limits still count every use: the promotion's counters and the person's usage are untouched.
+    expect((await sql.query('SELECT confirmed_count, reserved_count FROM promotion WHERE id = $1', [promotion])).rows[0]).toEqual({ confirmed_count: 2, reserved_count: 1 });
+    expect((await sql.query(`SELECT uses FROM promotion_person_usage WHERE promotion_id = $1`, [promotion])).rows[0].uses).toBe(3);
+    expect(await scheduled(job.queueName)).toBe(true);
   });
 });

@@ -142,20 +142,20 @@ export type AffiliateErrorCode =
   | 'INVALID_VALUE'
   /** No partner has this id, or no active one this code. */
   | 'PARTNER_NOT_FOUND'
-  /** Too many requests from this client; the message says when to retry. */
+  /** Too many attempts from this client address or person; the message says in how many seconds to try again. */
   | 'RATE_LIMITED'
   /** A text longer than its field allows. */
   | 'TOO_LONG';
 
-/** A partner who refers shoppers to us or to whom we refer them, earning or owing commission. Admin and support may read. */
+/** A partner who refers shoppers to us or to whom we refer them, earning or owing commission. Admin and support may read it; a click's answer shows its partner to anyone, except the commission rate. */
 export type AffiliatePartner = {
   __typename?: 'AffiliatePartner';
   /** Whether its code records clicks and earns commission. */
   active: Scalars['Boolean']['output'];
   /** Matched case-insensitively, shown upper-case. */
   code: Scalars['String']['output'];
-  /** Basis points (0..10000): 1000 is 10 % of the commission base. */
-  commissionRate: Scalars['Int']['output'];
+  /** Basis points (0..10000): 1000 is 10 % of the commission base. Staff (admin, support) only: null, with a FORBIDDEN error, for anyone else (a click's answer names its partner). */
+  commissionRate: Maybe<Scalars['Int']['output']>;
   /** When the partner was added. */
   createdAt: Scalars['DateTime']['output'];
   /** The partner's id. */
@@ -679,8 +679,9 @@ export type Mutation = {
   /** The promotion stops applying to carts; redemptions already held stay valid. */
   deactivatePromotion: PromotionPayload;
   /**
-   * A visit through a partner's link, by anyone (signed in or not). Rate-limited per client:
-   * beyond AFFILIATE_CLICKS_PER_MINUTE the answer is RATE_LIMITED.
+   * A visit through a partner's link, by anyone (signed in or not). Rate-limited per client address
+   * and per person: beyond AFFILIATE_CLICKS_PER_MINUTE the answer is RATE_LIMITED, whose message says
+   * when to try again. The partner's commissionRate is for staff only.
    */
   recordAffiliateClick: AffiliateClickPayload;
   /** Admin: an order our shop referred to a partner (OUTBOUND). Idempotent by (partner, externalRef). */
@@ -1459,7 +1460,7 @@ export type AffiliatePartnerResolvers<ContextType = PromotionContext, ParentType
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['AffiliatePartner']> | FederationReferenceType, FederationReferenceType, ContextType>;
   active?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  commissionRate?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  commissionRate?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;

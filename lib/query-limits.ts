@@ -1,11 +1,26 @@
-// What the gateway refuses before any subgraph is called: documents too deep, with too many
+// What a GraphQL server of ours refuses before it runs anything: documents too deep, with too many
 // aliases, tokens or directives (GraphQL Armor's validation rules), and operations that cost too
-// much for the items they ask for (query-cost.ts, with the request's variables).
+// much for the items they ask for (query-cost.ts, with the request's variables). The gateway
+// applies them to clients; every subgraph applies them again, so that a caller who reached one
+// directly (lib/service-gate.ts lets only the gateway and peers in) still meets them.
 import type { ApolloServerPlugin } from '@apollo/server';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { GraphQLError, getVariableValues, type DocumentNode, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
-import type { GatewaySettings } from './config.js';
+import { z } from 'zod';
+import { setting } from './config.js';
 import { fragmentsOf, operationCost, type CostDirectives } from './query-cost.js';
+
+/** The limits' settings (README "Configuration"), the same for the gateway and the subgraphs. */
+export const queryLimitSettings = z.object({
+  QUERY_MAX_DEPTH: setting.int(2, 100).default(12),
+  /** The most an operation may cost (lib/query-cost.ts): objects asked for, lists multiplied by their size. */
+  QUERY_MAX_COST: setting.int(10, 10_000_000).default(50_000),
+  QUERY_MAX_ALIASES: setting.int(1, 1000).default(20),
+  QUERY_MAX_TOKENS: setting.int(50, 100_000).default(3000),
+  QUERY_MAX_DIRECTIVES: setting.int(1, 1000).default(50),
+});
+
+export type QueryLimitSettings = z.infer<typeof queryLimitSettings>;
 
 /** How many sets of variables one document's costs are kept for; past it, they are worked out afresh. */
 const KNOWN_VARIABLE_SETS = 100;
@@ -14,7 +29,7 @@ const KNOWN_VARIABLE_SETS = 100;
 export const DEFAULT_LIST_SIZE = 10;
 
 /** Depth, aliases, tokens and directives are bounded while the document is validated. */
-export function documentLimits(settings: GatewaySettings, production: boolean) {
+export function documentLimits(settings: QueryLimitSettings, production: boolean) {
   return new ApolloArmor({
     maxDepth: { n: settings.QUERY_MAX_DEPTH },
     // The cost is ours (costLimit below): Armor's model reads neither variables nor list sizes.
@@ -34,10 +49,10 @@ export function tooCostly(cost: number, limit: number): GraphQLError {
 
 /**
  * Refuses an operation whose cost, with the request's variables, passes the limit; an answered
- * one tells the client what it cost (`extensions.cost`), so that client teams can see how close
- * their queries come.
+ * one tells the client what it cost (`extensions.cost`, unless `report` is false), so that client
+ * teams can see how close their queries come.
  */
-export function costLimit<C extends object>(directives: CostDirectives, limit: number): ApolloServerPlugin<C> {
+export function costLimit<C extends object>(directives: CostDirectives, limit: number, options: { report?: boolean } = {}): ApolloServerPlugin<C> {
   // Apollo Server keeps one parsed document per query text, so a repeated operation (a listing,
   // a product page) is costed once per set of variables, not on every request.
   const known = new WeakMap<DocumentNode, Map<string, number | null>>();
@@ -63,7 +78,7 @@ export function costLimit<C extends object>(directives: CostDirectives, limit: n
           if (estimated !== undefined && estimated > limit) throw tooCostly(estimated, limit);
         },
         async willSendResponse({ response }) {
-          if (estimated === undefined || response.body.kind !== 'single') return;
+          if (options.report === false || estimated === undefined || response.body.kind !== 'single') return;
           const result = response.body.singleResult;
           result.extensions = { ...result.extensions, cost: { estimated, limit } };
         },

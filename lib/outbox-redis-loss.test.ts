@@ -1,0 +1,81 @@
+// The relay against a Redis that lost events it had been given (the catalog's outbox stands in for
+// any context's): after a failover to a replica lacking the latest writes, or a flush, the events
+// lost are published again before anything new; otherwise nothing is published twice.
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createCatalogServices } from '../subgraphs/catalog/server.js';
+import { startTestStack, type TestStack } from '../test/harness.js';
+import { eventStream, lastRelayedKey, readStream, recordEvents, relayOutbox, type NewEvent } from './outbox.js';
+
+let stack: TestStack;
+let db: ReturnType<typeof createCatalogServices>['db'];
+let stream: string;
+
+beforeAll(async () => {
+  stack = await startTestStack({ subgraphs: ['catalog'], gateway: false });
+  db = createCatalogServices(stack.runtime).db;
+});
+afterAll(async () => {
+  await db?.$disconnect();
+  await stack?.close();
+});
+beforeEach(async () => {
+  await db.$executeRawUnsafe('UPDATE outbox_event SET published_at = now() WHERE published_at IS NULL');
+  stream = eventStream(stack.config.REDIS_PREFIX, `redis-loss-test-${randomUUID()}`);
+});
+
+let next = 0;
+/** Records `count` events in one transaction and answers their ids. */
+async function record(count: number): Promise<string[]> {
+  const events: NewEvent[] = Array.from({ length: count }, () => ({ type: 'Numbered', aggregateType: 'Counter', aggregateId: 'c1', data: { n: next++ } }));
+  await db.$transaction((tx) => recordEvents(tx, events));
+  const rows = await db.$queryRawUnsafe<{ id: string }[]>(`SELECT id::text FROM outbox_event WHERE published_at IS NULL ORDER BY occurred_at, id`);
+  return rows.map((r) => r.id);
+}
+const relay = () => relayOutbox(db, stack.runtime.redis, stream);
+const onStream = async () => (await readStream(stack.runtime.redis, stream, 10_000)).map((e) => e.id);
+
+describe('the relay after Redis lost events', () => {
+  it('publishes again what a failover to a replica lacking the latest writes lost, in order, before the new ones', async () => {
+    const kept = await record(3);
+    expect(await relay()).toBe(3);
+    const keptMarker = await stack.runtime.redis.get(lastRelayedKey(stream));
+    const lost = await record(4);
+    expect(await relay()).toBe(4);
+    // The replica has the stream as it was after the first batch.
+    const entries = (await stack.runtime.redis.xrange(stream, '-', '+')) as [string, string[]][];
+    await stack.runtime.redis.xdel(stream, ...entries.slice(3).map(([id]) => id));
+    await stack.runtime.redis.set(lastRelayedKey(stream), keptMarker!);
+
+    const recent = await record(1);
+    expect(await relay()).toBe(5);
+    expect(await onStream()).toEqual([...kept, ...lost, ...recent]);
+    expect(await relay()).toBe(0);
+  });
+
+  it('publishes again what was published in the last minutes when Redis came back empty', async () => {
+    const before = await record(2);
+    expect(await relay()).toBe(2);
+    await stack.runtime.redis.del(stream, lastRelayedKey(stream));
+
+    const after = await record(1);
+    // The earlier tests' events, published in the same minutes to their streams, come along too.
+    expect(await relay()).toBeGreaterThanOrEqual(3);
+    const ours = new Set([...before, ...after]);
+    expect((await onStream()).filter((id) => ours.has(id))).toEqual([...before, ...after]);
+    expect(await relay()).toBe(0);
+  });
+
+  it('publishes nothing twice while Redis keeps what it was given, and nothing published elsewhere to a new stream', async () => {
+    const first = await record(2);
+    expect(await relay()).toBe(2);
+    const second = await record(3);
+    expect(await relay()).toBe(3);
+    expect(await relay()).toBe(0);
+    expect(await onStream()).toEqual([...first, ...second]);
+
+    stream = eventStream(stack.config.REDIS_PREFIX, `redis-loss-test-${randomUUID()}`);
+    expect(await relay()).toBe(0);
+    expect(await onStream()).toEqual([]);
+  });
+});
