@@ -119,11 +119,7 @@ describe('relayOutbox', () => {
     // The first relay's XADDs reach Redis only when the gate opens: it is slow, not failed.
     const slowRedis = {
       get: (key: string) => redis.get(key),
-      multi: () => {
-        const pipeline = redis.multi();
-        const exec = pipeline.exec.bind(pipeline);
-        return Object.assign(pipeline, { exec: async () => (sent(), await gate, exec()) });
-      },
+      eval: async (...args: Parameters<typeof redis.eval>) => (sent(), await gate, redis.eval(...args)),
     } as unknown as typeof redis;
 
     const slow = relayOutbox(db, slowRedis, stream, 20);

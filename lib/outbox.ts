@@ -102,18 +102,40 @@ const streamsSeen = new Set<string>();
  * this process has never seen tells nothing (a new stream, a process just started), so a loss that
  * no running relay had seen the key before is not repaired.
  */
-async function unpublishLost(tx: SqlClient, redis: Redis, stream: string): Promise<number> {
-  const last = await redis.get(lastRelayedKey(stream));
-  if (last && isUuid(last)) {
+async function unpublishLost(tx: SqlClient, redis: Redis, stream: string): Promise<{ lost: number; last: string }> {
+  const last = (await redis.get(lastRelayedKey(stream))) ?? '';
+  if (isUuid(last)) {
     streamsSeen.add(stream);
-    return tx.$executeRawUnsafe(
+    const lost = await tx.$executeRawUnsafe(
       `UPDATE outbox_event SET published_at = NULL WHERE published_at > (SELECT published_at FROM outbox_event WHERE id = $1::uuid)`,
       last,
     );
+    return { lost, last };
   }
-  if (!streamsSeen.has(stream)) return 0;
-  return tx.$executeRawUnsafe(`UPDATE outbox_event SET published_at = NULL WHERE published_at > clock_timestamp() - interval '${LOST_WINDOW}'`);
+  if (!streamsSeen.has(stream)) return { lost: 0, last };
+  return { lost: await tx.$executeRawUnsafe(`UPDATE outbox_event SET published_at = NULL WHERE published_at > clock_timestamp() - interval '${LOST_WINDOW}'`), last };
 }
+
+/**
+ * Publishes one batch and records its last event beside the stream, in one script, only if the
+ * key still says what unpublishLost read: had Redis lost its data in between (the batch would then
+ * write the key anew over an empty Redis and hide the loss), the script refuses, the relay's
+ * transaction rolls back, and its next run sees the loss. KEYS: the stream, its last-relayed key.
+ * ARGV: the key's value as read ('' for none), the batch's last id, the stream's MAXLEN, then per
+ * event its field count and fields.
+ */
+const PUBLISH_BATCH = `
+if (redis.call('GET', KEYS[2]) or '') ~= ARGV[1] then return redis.error_reply('RELAY_RACED Redis changed under the relay') end
+redis.call('SET', KEYS[2], ARGV[2])
+local i = 4
+while i <= #ARGV do
+  local n = tonumber(ARGV[i])
+  local args = {KEYS[1], 'MAXLEN', '~', ARGV[3], '*'}
+  for j = 1, n do args[#args + 1] = ARGV[i + j] end
+  redis.call('XADD', unpack(args))
+  i = i + n + 1
+end
+return 1`;
 
 /**
  * Publishes up to `batchSize` unpublished events to the stream, oldest first, and marks them.
@@ -151,7 +173,7 @@ async function relayBatch(db: TransactionalSqlClient, redis: Redis, stream: stri
       `SELECT pg_try_advisory_xact_lock(hashtext(current_schema() || '.outbox_event')) AS relaying`,
     );
     if (!lock?.relaying) return { types: [], busy: true };
-    const lost = await unpublishLost(tx, redis, stream);
+    const { lost, last } = await unpublishLost(tx, redis, stream);
     if (lost > 0) log?.warn({ stream, events: lost }, 'Redis lost events already published to it; publishing them again');
     const rows = await tx.$queryRawUnsafe<OutboxRow[]>(
       `SELECT id, type, version, aggregate_type, aggregate_id, trace_id, data, occurred_at
@@ -160,7 +182,7 @@ async function relayBatch(db: TransactionalSqlClient, redis: Redis, stream: stri
       batchSize,
     );
     if (rows.length === 0) return { types: [], busy: false };
-    const pipeline = redis.multi().set(lastRelayedKey(stream), rows.at(-1)!.id);
+    const args: (string | number)[] = [last, rows.at(-1)!.id, STREAM_MAX_LEN];
     const publications = rows.map((row) => {
       const envelope: EventEnvelope = {
         id: row.id,
@@ -174,14 +196,12 @@ async function relayBatch(db: TransactionalSqlClient, redis: Redis, stream: stri
       };
       const publication = startPublication({ id: row.id, type: row.type, aggregateId: row.aggregate_id, recordedTrace: row.trace_id }, stream);
       // The trace context travels beside the envelope, as a message header would.
-      const traceparent = publication.traceparent ? ['traceparent', publication.traceparent] : [];
-      pipeline.xadd(stream, 'MAXLEN', '~', STREAM_MAX_LEN, '*', 'type', row.type, 'event', JSON.stringify(envelope), ...traceparent);
+      const fields = ['type', row.type, 'event', JSON.stringify(envelope), ...(publication.traceparent ? ['traceparent', publication.traceparent] : [])];
+      args.push(fields.length, ...fields);
       return publication;
     });
     try {
-      const results = await pipeline.exec();
-      const failed = results?.find(([err]) => err);
-      if (!results || failed) throw failed?.[0] ?? new Error('Redis transaction was discarded');
+      await redis.eval(PUBLISH_BATCH, 2, stream, lastRelayedKey(stream), ...args);
     } catch (err) {
       publications.forEach((p) => p.end(err));
       throw err;

@@ -7,7 +7,9 @@
 import { randomBytes } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import pg from 'pg';
+import { expect } from 'vitest';
 import { readStream } from '../lib/outbox.js';
+import type { TestStack } from './harness.js';
 import { ADDRESS, intentOf } from '../subgraphs/order/order-fixtures.js';
 
 export const CONTEXTS = ['catalog', 'cart', 'order', 'subscription', 'promotion'] as const;
@@ -284,4 +286,15 @@ export async function undelivered(sql: pg.Pool, redis: Redis, prefix: string): P
     }
   }
   return found;
+}
+
+/**
+ * After a fault: the shoppers' failures were clean answers and, once the workers have caught up
+ * (an effect that failed is delivered again after the consumers' claim time, 30 s), every order is
+ * whole and every event delivered.
+ */
+export async function expectSettled(stack: Pick<TestStack, 'stripe' | 'runtime' | 'config'>, sql: pg.Pool, calls: readonly Call[]): Promise<void> {
+  expect(calls.filter((c) => c.step !== 'pay').map(uncleanness).filter(Boolean)).toEqual([]);
+  await expect.poll(() => violations(sql, stack.stripe!), { timeout: 75_000, interval: 500 }).toEqual([]);
+  await expect.poll(() => undelivered(sql, stack.runtime.redis, stack.config.REDIS_PREFIX), { timeout: 45_000, interval: 500 }).toEqual([]);
 }

@@ -190,7 +190,9 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
   const close = async () => {
     for (const s of services.reverse()) await s.close();
     await stripe?.close();
-    await deleteKeysWithPrefix(runtime.redis, prefix);
+    // Bounded: a Redis a test left down would otherwise hold the clean-up (and the file) for good.
+    const keysDeleted = await Promise.race([deleteKeysWithPrefix(runtime.redis, prefix).then(() => true), new Promise<false>((resolve) => setTimeout(() => resolve(false), 15_000).unref())]);
+    if (!keysDeleted) console.error(`test stack ${prefix}: Redis did not answer; its keys are left behind`);
     runtime.redis.disconnect();
     await dropDatabase(dbName);
     if (devKeysDir) await rm(devKeysDir, { recursive: true, force: true });

@@ -189,7 +189,7 @@ describe('a declined card', () => {
     expect(await reservationOf(order.id)).toBe('ACTIVE');
     expect(await stockOf(variantIds[0]!)).toEqual({ onHand: 10, reserved: 2 });
     expect(await orderEvents(sql.order, order.id, 'OrderPaymentFailed')).toEqual([
-      expect.objectContaining({ orderNumber: order.number, subscriptionPeriod: 0, attempt: 1, reason: 'payment failed: Your card was declined.' }),
+      expect.objectContaining({ orderNumber: order.number, subscriptionPeriod: 0, attempt: 1, reason: 'Your card was declined.' }),
     ]);
     expect(await orderEvents(sql.order, order.id, 'OrderCancelled')).toEqual([]);
 

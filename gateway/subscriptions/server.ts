@@ -104,6 +104,8 @@ type Extra = { socket: WebSocket; connection?: Connection };
 const refusal = (message: string, code: string) => [new GraphQLError(message, { extensions: { code } })];
 /** How long a new subscription waits for the event stream to be read before it is refused. */
 const READY_TIMEOUT_MS = 5000;
+/** How long shutdown waits for subscribers to answer the close frame. */
+const CLOSE_GRACE_MS = 1000;
 
 export function serveSubscriptions(options: SubscriptionOptions): { hub: OrderEventHub; close(): Promise<void> } {
   const { settings, log, runOperation } = options;
@@ -275,8 +277,14 @@ export function serveSubscriptions(options: SubscriptionOptions): { hub: OrderEv
     async close() {
       clearInterval(refresh);
       for (const client of wss.clients) client.close(1001, 'Server shutting down');
+      // The server closes once every socket has; one whose peer never answers the close frame
+      // (gone, or still reconnecting) would hold shutdown for ws's 30 s: it is cut after a second.
+      const cut = setTimeout(() => {
+        for (const client of wss.clients) client.terminate();
+      }, CLOSE_GRACE_MS);
       await server.dispose();
       await new Promise<void>((resolve) => wss.close(() => resolve()));
+      clearTimeout(cut);
       await hub.close();
     },
   };

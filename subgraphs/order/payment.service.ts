@@ -149,7 +149,8 @@ export class PaymentService {
   private async failed(orderId: string, intent: PaymentIntentView, actor: Actor): Promise<PaymentOutcome> {
     // A failed PaymentIntent is cancelled too, so that it can never be paid later.
     const final = hasFailed(intent) ? await this.provider.cancelPaymentIntent(intent.id, paymentCancelKey(intent.id)) : intent;
-    const reason = intent.lastError ? `payment failed: ${intent.lastError.message}` : `payment ${final.status}`;
+    // The decline as the provider words it, whichever path records it (period-charges.ts does the same), for the dunning history.
+    const reason = intent.lastError ? intent.lastError.message : `payment ${final.status}`;
     const failure = {
       status: intent.lastError ? ('FAILED' as const) : ('CANCELLED' as const),
       failureCode: intent.lastError?.declineCode ?? intent.lastError?.code ?? null,

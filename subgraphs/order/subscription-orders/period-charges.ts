@@ -131,7 +131,7 @@ export class PeriodCharges {
     this.log.warn({ orderId: order.id, attempt, code: err.code, err: err.message }, 'the payment provider refused a subscription order’s charge');
     await this.db.$transaction(async (tx) => {
       const current = await tx.order.findUniqueOrThrow({ where: { id: order.id } });
-      if (current.status === 'PENDING_PAYMENT') await recordEvents(tx, [orderPaymentFailed(current, { attempt, reason: `payment failed: ${err.message}`, at: new Date() })]);
+      if (current.status === 'PENDING_PAYMENT') await recordEvents(tx, [orderPaymentFailed(current, { attempt, reason: err.message, at: new Date() })]); // worded as payment.service.ts words a decline
     });
     return { status: 'FAILED', failureMessage: err.message, paymentClientSecret: null, paymentCustomerId: request.customerId, paymentMethodId: request.paymentMethodId };
   }
