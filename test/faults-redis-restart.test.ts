@@ -17,6 +17,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPromotion, createVariants, cartApi, unique } from '../subgraphs/cart/cart-fixtures.js';
 import { orderApi, payWith } from '../subgraphs/order/order-fixtures.js';
 import { expectSettled, startShoppers, sqlPool } from './fault-load.js';
+import { SUBGRAPHS, type SubgraphName } from '../lib/subgraph-names.js';
 import { quietPort, startTestStack, type TestStack } from './harness.js';
 import { subscriber, type Subscriber } from './subscriber.js';
 
@@ -93,7 +94,14 @@ afterAll(async () => {
   await sql?.end();
   // The stack's close talks to Redis (its workers, its keys): it must be up, whatever a test left.
   if (stack && !redis) await startRedis();
-  await stack?.close();
+  // One service at a time, each on its own clock: in the full suite one of them has been seen not
+  // to finish closing after the restart (under investigation: issue 12's note). It is named here
+  // and left behind, instead of holding the file until the hook times out.
+  const within = (ms: number, work: Promise<unknown>) => Promise.race([work.then(() => true), new Promise<false>((resolve) => setTimeout(() => resolve(false), ms).unref())]);
+  for (const name of ['gateway', ...SUBGRAPHS] as const) {
+    if (stack && !(await within(20_000, stack.stop(name as SubgraphName)))) console.error(`faults-redis-restart: ${name} did not finish closing within 20 s`);
+  }
+  if (stack && !(await within(20_000, stack.close()))) console.error('faults-redis-restart: the stack did not finish closing within 20 s');
   redis?.kill('SIGKILL');
   if (dir) await rm(dir, { recursive: true, force: true });
 }, 120_000);
