@@ -4,6 +4,7 @@ import express, { type ErrorRequestHandler, type Express } from 'express';
 import type { Registry } from 'prom-client';
 import type { Logger } from './logger.js';
 import { newRequestId, runInScope, traceIdFrom } from './request-scope.js';
+import { withTimeout } from './time.js';
 import { traceHttpRequest } from './tracing.js';
 
 export type ReadinessCheck = () => Promise<unknown>;
@@ -13,18 +14,6 @@ export interface HttpService {
   server: Server;
   listen(port: number, host?: string): Promise<number>;
   close(timeoutMs: number): Promise<void>;
-}
-
-async function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms`)), ms);
-  });
-  try {
-    return await Promise.race([promise, timeout]);
-  } finally {
-    clearTimeout(timer);
-  }
 }
 
 /**
@@ -73,7 +62,7 @@ export function createHttpService(options: {
     const results = await Promise.all(
       Object.entries(readiness).map(async ([name, check]) => {
         try {
-          await withTimeout(check(), 2000);
+          await withTimeout(check(), 2000, 'timed out after 2000 ms');
           return [name, 'ok'] as const;
         } catch (err) {
           log.warn({ err, dependency: name }, 'readiness check failed');

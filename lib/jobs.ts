@@ -2,6 +2,7 @@ import { SpanKind } from '@opentelemetry/api';
 import { Queue, Worker, type ConnectionOptions, type Job } from 'bullmq';
 import type { Logger } from './logger.js';
 import { ATTR, inSpan, newTrace } from './tracing.js';
+import { settlesWithin } from './time.js';
 
 export interface RecurringJob {
   queue: Queue;
@@ -105,18 +106,4 @@ export async function startRecurringJob(options: {
       await settlesWithin(queue.close(), closeGraceMs);
     },
   };
-}
-
-/** Whether the promise settled within `ms` (it is left to settle on its own otherwise). */
-async function settlesWithin(promise: Promise<unknown>, ms: number): Promise<boolean> {
-  let timer: NodeJS.Timeout | undefined;
-  const settled = await Promise.race([
-    promise.then(
-      () => true,
-      () => true,
-    ),
-    new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), ms))),
-  ]);
-  clearTimeout(timer);
-  return settled;
 }

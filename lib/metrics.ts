@@ -5,6 +5,7 @@ import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom
 import type { ConsumerBacklog } from './event-consumer.js';
 import type { Logger } from './logger.js';
 import type { OutboxBacklog } from './outbox.js';
+import { withTimeout } from './time.js';
 
 /** One registry per service, so each /metrics shows only its own service. */
 export function createRegistry(service: string): Registry {
@@ -144,15 +145,13 @@ function gaugesReadAtScrape<K extends string>(
   const readOnce = () => {
     scrape ??= (async () => {
       inflight ??= read().finally(() => (inflight = undefined));
-      let timer: NodeJS.Timeout | undefined;
       try {
-        return await Promise.race([inflight, new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`no answer in ${READ_TIMEOUT_MS} ms`)), READ_TIMEOUT_MS)))]);
+        return await withTimeout(inflight, READ_TIMEOUT_MS);
       } catch (err) {
         failures.inc({ source });
         log.warn({ err: (err as Error).message, source }, 'metrics not read; left out of this scrape');
         return null;
       } finally {
-        clearTimeout(timer);
         // Every metric of a scrape has asked by now (the registry asks them all at once); the next scrape reads again.
         scrape = undefined;
       }

@@ -6,6 +6,7 @@
 // events published and not yet consumed are gone.
 import type { Redis } from 'ioredis';
 import type { Logger } from './logger.js';
+import { withTimeout } from './time.js';
 
 /** What CONFIG GET answered; a value it did not answer is undefined. */
 export interface RedisSettings {
@@ -74,13 +75,10 @@ async function readSettings(redis: Redis): Promise<RedisSettings> {
 export async function checkRedisSettings(redis: Redis, options: { production: boolean; log: Logger }): Promise<void> {
   const { production, log } = options;
   let settings: RedisSettings | null = null;
-  let timer: NodeJS.Timeout | undefined;
   try {
-    settings = await Promise.race([readSettings(redis), new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`no answer in ${CHECK_TIMEOUT_MS} ms`)), CHECK_TIMEOUT_MS)))]);
+    settings = await withTimeout(readSettings(redis), CHECK_TIMEOUT_MS);
   } catch (err) {
     log.warn({ err: err instanceof Error ? err.message : err }, 'reading Redis settings failed');
-  } finally {
-    clearTimeout(timer);
   }
   const findings = judgeRedisSettings(settings, production);
   for (const { message } of findings) log.warn(message);

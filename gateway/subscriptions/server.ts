@@ -45,6 +45,7 @@ import { DEFAULT_LIST_SIZE, tooCostly } from '../../lib/query-limits.js';
 import { REFRESH_MS, connectionSlots } from './connection-slots.js';
 import { OrderEventHub, type OrderStatusChange } from './order-event-hub.js';
 import { orderQueryFor, resolveByResponseKey } from './order-selection.js';
+import { TimeoutError, withTimeout } from '../../lib/time.js';
 
 /** Runs an operation through the gateway as the subscriber (their token, the HTTP plugins). */
 export type RunOperation = (
@@ -292,12 +293,15 @@ export function serveSubscriptions(options: SubscriptionOptions): { hub: OrderEv
 
 const STATUS_QUERY = parse('query OrderStatusSnapshot($id: ID!) { order(id: $id) { status history { to at } } }');
 
+/** Whether the listener is ready in time; a listener that failed throws. */
 async function settles(ready: Promise<void>): Promise<boolean> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), READY_TIMEOUT_MS)));
-  const result = await Promise.race([ready.then(() => true as const), timeout]);
-  clearTimeout(timer);
-  return result;
+  try {
+    await withTimeout(ready, READY_TIMEOUT_MS);
+    return true;
+  } catch (err) {
+    if (err instanceof TimeoutError) return false;
+    throw err;
+  }
 }
 
 async function unavailable(changes: AsyncIterableIterator<OrderStatusChange>) {
