@@ -94,9 +94,9 @@ afterAll(async () => {
   await sql?.end();
   // The stack's close talks to Redis (its workers, its keys): it must be up, whatever a test left.
   if (stack && !redis) await startRedis();
-  // One service at a time, each on its own clock: in the full suite one of them has been seen not
-  // to finish closing after the restart (under investigation: issue 12's note). It is named here
-  // and left behind, instead of holding the file until the hook times out.
+  // One service at a time, each on its own clock, so that one that does not finish closing is
+  // named (the full suite found the catalog's import worker so: its close is bounded now) instead
+  // of holding the file until the hook times out.
   const within = (ms: number, work: Promise<unknown>) => Promise.race([work.then(() => true), new Promise<false>((resolve) => setTimeout(() => resolve(false), ms).unref())]);
   for (const name of ['gateway', ...SUBGRAPHS] as const) {
     if (stack && !(await within(20_000, stack.stop(name as SubgraphName)))) console.error(`faults-redis-restart: ${name} did not finish closing within 20 s`);
