@@ -1,10 +1,12 @@
 import { PrismaPg } from '@prisma/adapter-pg';
 import type { Config } from './config.js';
 import type { SubgraphName } from './subgraph-names.js';
+import { attributeWrites } from './versions.js';
 
 /**
  * The driver adapter for one bounded context: its own pool, confined to its own Postgres schema
- * (search_path for raw SQL, `schema` for the queries Prisma builds).
+ * (search_path for raw SQL, `schema` for the queries Prisma builds). Its writes carry their actor to
+ * the version history (lib/versions.ts).
  */
 export function pgAdapter(databaseUrl: string, schema: string, poolSize: number): PrismaPg {
   const factory = new PrismaPg(
@@ -12,7 +14,7 @@ export function pgAdapter(databaseUrl: string, schema: string, poolSize: number)
     { schema },
   );
   const connect = factory.connect.bind(factory);
-  factory.connect = async () => releasingDeadTransactions(await connect());
+  factory.connect = async () => releasingDeadTransactions(attributeWrites(await connect()));
   return factory;
 }
 

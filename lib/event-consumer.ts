@@ -13,6 +13,7 @@ import { isUuid } from './ids.js';
 import type { Logger } from './logger.js';
 import type { EventEnvelope } from './outbox.js';
 import { runInScope } from './request-scope.js';
+import { describeActor, systemActor } from './state-machine.js';
 import { ATTR, activeTraceId, continuedTrace, inSpan } from './tracing.js';
 
 /** What the delivery loop runs; build one with idempotentConsumer. */
@@ -173,7 +174,11 @@ export async function startEventConsumer(options: {
           [ATTR.aggregateId]: event.aggregateId,
         },
       },
-      () => runInScope({ requestId: `event-${event.id}`, traceId: activeTraceId() ?? event.traceId ?? event.id.replaceAll('-', '') }, () => spec.process(event)),
+      () =>
+        runInScope(
+          { requestId: `event-${event.id}`, traceId: activeTraceId() ?? event.traceId ?? event.id.replaceAll('-', ''), actor: describeActor(systemActor(spec.name)) },
+          () => spec.process(event),
+        ),
     );
 
   const deadLetter = async (entryId: string, fields: string[], event: EventEnvelope, attempts: number, error: string) => {

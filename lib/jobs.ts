@@ -1,7 +1,9 @@
 import { SpanKind } from '@opentelemetry/api';
 import { Queue, Worker, type ConnectionOptions, type Job } from 'bullmq';
 import type { Logger } from './logger.js';
-import { ATTR, inSpan, newTrace } from './tracing.js';
+import { runInScope, traceIdFrom } from './request-scope.js';
+import { describeActor, systemActor } from './state-machine.js';
+import { ATTR, activeTraceId, inSpan, newTrace } from './tracing.js';
 import { settlesWithin } from './time.js';
 
 export interface RecurringJob {
@@ -72,7 +74,8 @@ export async function startRecurringJob(options: {
         attributes: { [ATTR.messagingSystem]: 'bullmq', [ATTR.messagingOperationType]: 'process', [ATTR.messagingDestination]: queueName, [ATTR.messagingMessageId]: job.id ?? '', [ATTR.jobQueue]: queueName },
       },
       async (span) => {
-        const running = run();
+        // Its logs and the versions of what it writes name the job (lib/versions.ts).
+        const running = runInScope({ requestId: `${queueName}-${job.id ?? 'run'}`, traceId: activeTraceId() ?? traceIdFrom(undefined), actor: describeActor(systemActor(queueName)) }, run);
         current = running.catch(() => undefined);
         const result = await running;
         if (typeof result === 'number') span?.setAttribute(ATTR.jobResult, result);

@@ -13,6 +13,7 @@ import type { ConsumerSpec } from './event-consumer.js';
 import type { Logger } from './logger.js';
 import { eventStream } from './outbox.js';
 import { describeActor, type Actor } from './state-machine.js';
+import { eraseVersionActor } from './versions.js';
 
 export const ERASURE_REQUESTED = 'PersonalDataErasureRequested';
 
@@ -43,9 +44,11 @@ export function erasedAddressSql(column: string): string {
 
 /**
  * Lets this transaction rewrite the person in an append-only history (the history triggers allow
- * an UPDATE while commerce.erasure is on, and only then; it ends with the transaction).
+ * an UPDATE while commerce.erasure is on, and only then; it ends with the transaction), and makes
+ * the version trigger erase the values it replaces from the rows' earlier versions (lib/versions.ts).
+ * Every erasure consumer's transaction starts with it.
  */
-export async function allowHistoryErasure(tx: SqlClient): Promise<void> {
+async function allowHistoryErasure(tx: SqlClient): Promise<void> {
   await tx.$executeRawUnsafe(`SELECT set_config('commerce.erasure', 'on', true)`);
 }
 
@@ -74,7 +77,8 @@ interface Transactional<Tx> {
 
 /**
  * A context's consumer of erasure requests: `erase` anonymises the context's own tables; the
- * events it recorded are rewritten with them, in the same transaction.
+ * events it recorded and the actor of the versions it kept (lib/versions.ts) are rewritten with
+ * them, in the same transaction.
  */
 export function erasureConsumer<Tx extends SqlClient>(options: {
   /** The consumer group, e.g. `cart-personal-data-erasure`. */
@@ -94,8 +98,10 @@ export function erasureConsumer<Tx extends SqlClient>(options: {
     data: erasureData,
     log: options.log,
     handle: async (erasure, tx) => {
+      await allowHistoryErasure(tx);
       await options.erase(tx, erasure);
       await eraseFromOutbox(tx, erasure);
+      await eraseVersionActor(tx, erasure);
       options.log.info({ consumer: options.name, pseudonym: erasure.pseudonym }, 'personal data erased');
     },
   });

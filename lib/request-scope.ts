@@ -7,6 +7,8 @@ export interface RequestScope {
   traceId: string;
   personId?: string;
   orderId?: string;
+  /** Who the writes are by, as the version history records it (lib/versions.ts): `person:<id>`, `service:<name>`, `system:<job>`, `anonymous`. */
+  actor?: string;
 }
 
 const storage = new AsyncLocalStorage<RequestScope>();
@@ -20,7 +22,7 @@ export function currentScope(): RequestScope | undefined {
 }
 
 /** Binds a field (e.g. the order id once it is known) to the rest of this request's logs. */
-export function bindToScope(fields: Partial<Pick<RequestScope, 'personId' | 'orderId'>>): void {
+export function bindToScope(fields: Partial<Pick<RequestScope, 'personId' | 'orderId' | 'actor'>>): void {
   const scope = storage.getStore();
   if (scope) Object.assign(scope, fields);
 }

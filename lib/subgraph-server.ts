@@ -20,6 +20,7 @@ import { costLimit, documentLimits, type QueryLimitSettings } from './query-limi
 import { serviceGate } from './service-gate.js';
 import { sharedResolvers } from './subgraph-schema.js';
 import { bindToScope, currentScope } from './request-scope.js';
+import { actorOf, describeActor } from './state-machine.js';
 import { graphqlOperationPlugin, traceGraphQLOperation } from './tracing.js';
 
 /**
@@ -83,7 +84,7 @@ export async function mountSubgraph<C extends RequestContext>(
     expressMiddleware(server, {
       context: async ({ req }) => {
         const viewer = await authenticate(req.header('authorization'));
-        if (viewer) bindToScope({ personId: viewer.personId });
+        bindToScope(viewer ? { personId: viewer.personId, actor: describeActor(actorOf(viewer)) } : { actor: 'anonymous' });
         const requestId = currentScope()?.requestId ?? '';
         return options.context({ viewer, requestId, clientAddress: clientAddressOf(options.keys.clientAddressKey, req), log });
       },

@@ -5,8 +5,8 @@
 // every outbox event is published (none lost) and consumed; the BullMQ job schedulers run again;
 // and a subscriber following an order over graphql-ws gets its final status (its socket stays
 // open: the gateway's stream reader reconnects and reads on from the last entry it saw, which the
-// append-only file kept). And a request that needs Redis while it stays down is answered, not held
-// until Redis is back (it is held today: see that test).
+// append-only file kept). And while Redis stays down, a request that needs it is answered, not held
+// until Redis is back, and a new WebSocket connection is told to try again later (close 1013).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -174,6 +174,10 @@ describe('a request that needs Redis while Redis stays down', () => {
       const outcome = await Promise.race([checkout, new Promise((resolve) => setTimeout(() => resolve('still waiting after 15 s'), 15_000))]);
       expect(outcome).toMatchObject({ answered: expect.any(String) });
       expect(outcome).not.toMatchObject({ clean: false });
+      // A tracking screen connecting now is told to come back later (graphql-ws clients retry that), not held.
+      const late = subscriber(stack.gatewayUrl, await stack.token(unique('late-screen'), ['customer']));
+      const closed = await Promise.race([late.closed, new Promise((resolve) => setTimeout(() => resolve('still open after 5 s'), 5000))]);
+      expect(closed).toEqual({ code: 1013, reason: expect.stringContaining('try again shortly') });
     } finally {
       await startRedis();
     }

@@ -322,5 +322,6 @@ describe('exactly once', () => {
          FROM "order" o WHERE o.subscription_period = 1 AND o.total = 999`,
     );
     expect(rows[0]).toEqual({ orders: 500, subscriptions: 500, charges: 500 });
-  }, 240_000);
+    // About 105 s alone on 2 vCPUs; with the rest of the suite beside it, more than 240 s has been seen.
+  }, 600_000);
 });

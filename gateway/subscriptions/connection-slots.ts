@@ -3,8 +3,11 @@
 // their connections' scores while they stay open, so the connections of a gateway that died
 // without closing them lapse within a minute instead of counting forever.
 import type { Redis } from 'ioredis';
+import { withTimeout } from '../../lib/time.js';
 
 const LEASE_MS = 60_000;
+/** How long a new connection waits for Redis to count it before it is told to come back later. */
+const ACQUIRE_TIMEOUT_MS = 2000;
 export const REFRESH_MS = LEASE_MS / 3;
 
 // KEYS[1] the person's set; ARGV: now, lapses at, most allowed, connection id, key lifetime.
@@ -16,8 +19,12 @@ redis.call('PEXPIRE', KEYS[1], ARGV[5])
 return 1`;
 
 export interface ConnectionSlots {
-  /** Takes a slot for the connection; false when the person already holds the most allowed. */
-  acquire(personId: string, connectionId: string): Promise<boolean>;
+  /**
+   * Takes a slot for the connection: `full` when the person already holds the most allowed,
+   * `unavailable` when Redis is not connected or does not answer in time (a slot taken after that
+   * lapses within a minute, never refreshed).
+   */
+  acquire(personId: string, connectionId: string): Promise<'taken' | 'full' | 'unavailable'>;
   release(personId: string, connectionId: string): Promise<void>;
   /** Extends the lease of every connection still open. */
   refresh(open: Iterable<{ personId: string; connectionId: string }>): Promise<void>;
@@ -27,8 +34,14 @@ export function connectionSlots(redis: Redis, prefix: string, max: number): Conn
   const key = (personId: string) => `${prefix}:ws:connections:${personId}`;
   return {
     async acquire(personId, connectionId) {
+      if (redis.status !== 'ready') return 'unavailable';
       const now = Date.now();
-      return (await redis.eval(ACQUIRE, 1, key(personId), now, now + LEASE_MS, max, connectionId, LEASE_MS * 2)) === 1;
+      try {
+        const taken = await withTimeout(redis.eval(ACQUIRE, 1, key(personId), now, now + LEASE_MS, max, connectionId, LEASE_MS * 2), ACQUIRE_TIMEOUT_MS);
+        return taken === 1 ? 'taken' : 'full';
+      } catch {
+        return 'unavailable';
+      }
     },
     async release(personId, connectionId) {
       await redis.zrem(key(personId), connectionId);

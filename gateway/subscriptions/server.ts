@@ -107,6 +107,8 @@ const refusal = (message: string, code: string) => [new GraphQLError(message, { 
 const READY_TIMEOUT_MS = 5000;
 /** How long shutdown waits for subscribers to answer the close frame. */
 const CLOSE_GRACE_MS = 1000;
+/** WebSocket's "Try Again Later" (RFC 6455 registry): graphql-ws clients retry it with back-off. */
+const TRY_AGAIN_LATER = 1013;
 
 export function serveSubscriptions(options: SubscriptionOptions): { hub: OrderEventHub; close(): Promise<void> } {
   const { settings, log, runOperation } = options;
@@ -139,9 +141,13 @@ export function serveSubscriptions(options: SubscriptionOptions): { hub: OrderEv
     const connection: Connection = { id: randomUUID(), authorization, viewer };
     // The client may have gone while the token was checked: it holds no slot then.
     if (socket.readyState !== socket.OPEN) return false;
-    if (!(await slots.acquire(viewer.personId, connection.id))) {
-      return closeWith(socket, CloseCode.Forbidden, `Too many open connections: at most ${settings.WS_MAX_CONNECTIONS_PER_PERSON} per person`);
+    // Without Redis nothing could be counted nor streamed: the client is told at once to come back.
+    const slot = await slots.acquire(viewer.personId, connection.id);
+    if (slot === 'unavailable') {
+      log.warn({ personId: viewer.personId }, 'WebSocket connection refused for now: Redis cannot count it');
+      return closeWith(socket, TRY_AGAIN_LATER, 'Live updates are unavailable for a moment (their event store is unreachable): try again shortly');
     }
+    if (slot === 'full') return closeWith(socket, CloseCode.Forbidden, `Too many open connections: at most ${settings.WS_MAX_CONNECTIONS_PER_PERSON} per person`);
     // Gone while the slot was taken: graphql-ws ran onClose already, with no connection to release.
     if (socket.readyState !== socket.OPEN) {
       await slots.release(viewer.personId, connection.id);

@@ -9,6 +9,7 @@ import type { CheckoutView } from './checkout.service.js';
 import type { CartContext } from './context.js';
 import type { CartErrorCode, Resolvers } from './generated/resolvers-types.js';
 import type { CartRow } from './models.js';
+import { staffVersions } from '../../lib/versions.js';
 
 export type { CartContext } from './context.js';
 
@@ -96,6 +97,7 @@ export const resolvers: Resolvers<CartContext> = {
     warnings: async (cart, _args, ctx) => (await ctx.quote(cart)).warnings,
     createdAt: (cart) => cart.createdAt,
     updatedAt: (cart) => cart.updatedAt,
+    versions: (cart, args, ctx) => staffVersions(ctx, { roots: [cart.id] }, args),
   },
   CartLine: {
     variant: (line) => ({ __typename: 'ProductVariant', id: line.variantId }),

@@ -4,6 +4,7 @@ import { badUserInput, forbidden, toPayload } from '../../lib/errors.js';
 import { money } from '../../lib/money.js';
 import { pageWindow, type PageArgs } from '../../lib/pagination.js';
 import { actorOf } from '../../lib/state-machine.js';
+import { staffVersions } from '../../lib/versions.js';
 import { EXPORT_PAGE_MAX } from './catalog-export.service.js';
 import { importUserErrors } from './catalog-import-runs.js';
 import type { CatalogContext } from './context.js';
@@ -161,6 +162,8 @@ export const resolvers: Resolvers = {
     },
     createdAt: (p) => p.createdAt,
     updatedAt: (p) => p.updatedAt,
+    // Its options, variants, images and category links are filed under it, option values under their option.
+    versions: async (p, args, ctx) => staffVersions(ctx, { roots: [p.id, ...(await ctx.loaders.optionsByProduct.load(p.id)).map((o) => o.id)] }, args),
   },
   ProductVariant: {
     __resolveReference: (ref, ctx) => ctx.loaders.variant.load(ref.id),
@@ -178,6 +181,8 @@ export const resolvers: Resolvers = {
       return inventory.onHand - inventory.reserved;
     },
     inventory: (v, _args, ctx) => ctx.loaders.inventoryByVariant.load(v.id),
+    // Its own rows are filed under its product; its option values, stock and reservations under it.
+    versions: (v, args, ctx) => staffVersions(ctx, { roots: [v.id], rows: [v.id] }, args),
   },
   Inventory: {
     // SPEC §6: shoppers see availability; the figures behind it are the staff's (and services').
@@ -192,6 +197,7 @@ export const resolvers: Resolvers = {
     parent: (c, _args, ctx) => (c.parentId ? ctx.loaders.category.load(c.parentId) : null),
     children: (c, _args, ctx) => ctx.loaders.childrenByCategory.load(c.id),
     products: (c, args, ctx) => listProducts(ctx, { ...args, filter: { categoryId: c.id } }),
+    versions: (c, args, ctx) => staffVersions(ctx, { roots: [c.id] }, args),
   },
   ProductConnection: {
     totalCount: (conn) => conn.query.count(),

@@ -25,6 +25,9 @@ export type PaymentOutcome = 'paid' | 'cancelled' | 'declined' | 'expired' | 're
 export const paymentCancelKey = (paymentIntentId: string) => `payment-${paymentIntentId}-cancel`;
 
 /** The provider's events that can change an order (SPEC §5, consumed). */
+/** Who moves an order when a payment webhook arrives (its history, its versions). */
+export const WEBHOOK_ACTOR: Actor = systemActor('payment-webhook');
+
 const HANDLED = new Set(['payment_intent.succeeded', 'payment_intent.payment_failed', 'payment_intent.canceled', 'charge.refunded']);
 
 /** A declined or failed payment: the PaymentIntent waits for another method, with the last error. */
@@ -80,7 +83,7 @@ export class PaymentService {
     const event = this.provider.parseWebhook(rawBody, signature);
     if (await this.db.providerEvent.findUnique({ where: { id: event.id } })) return 'duplicate';
     // Other events (payment_intent.created, charge.succeeded, …) change nothing an order shows.
-    const outcome = event.paymentIntentId && HANDLED.has(event.type) ? await this.sync(event.paymentIntentId, systemActor('payment-webhook')) : 'ignored';
+    const outcome = event.paymentIntentId && HANDLED.has(event.type) ? await this.sync(event.paymentIntentId, WEBHOOK_ACTOR) : 'ignored';
     await this.db.providerEvent.createMany({ data: [{ id: event.id, type: event.type }], skipDuplicates: true });
     this.log.info({ eventId: event.id, type: event.type, paymentIntentId: event.paymentIntentId, outcome }, 'payment webhook applied');
     return outcome;

@@ -13,6 +13,7 @@ import { orderFilterWhere } from './order-queries.js';
 import { privacyResolvers } from './privacy/resolvers.js';
 import type { Prisma } from './prisma-client/client.js';
 import type { SubscriptionOrderOutcome } from './subscription-orders/subscription-orders.service.js';
+import { staffVersions } from '../../lib/versions.js';
 
 export type { OrderContext } from './context.js';
 
@@ -118,6 +119,8 @@ export const resolvers: Resolvers<OrderContext> = {
     history: (order, _args, ctx) => ctx.db.orderHistory.findMany({ where: { orderId: order.id }, orderBy: [{ at: 'asc' }, { id: 'asc' }] }),
     // A reference the subscription subgraph resolves.
     subscription: (order) => (order.subscriptionId ? { __typename: 'CustomerSubscription', id: order.subscriptionId } : null),
+    // Its checkout has the order's id.
+    versions: (order, args, ctx) => staffVersions(ctx, { roots: [order.id] }, args),
   },
   OrderConnection: {
     totalCount: (conn) => conn.count(),

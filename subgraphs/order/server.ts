@@ -2,6 +2,8 @@ import express from 'express';
 import { readSettings } from '../../lib/config.js';
 import { contextAdapter } from '../../lib/db.js';
 import { createLogger } from '../../lib/logger.js';
+import { bindToScope } from '../../lib/request-scope.js';
+import { describeActor } from '../../lib/state-machine.js';
 import { erasureConsumer } from '../../lib/personal-data.js';
 import { reconciliationRepairsCounter } from '../../lib/metrics.js';
 import { RateLimiter } from '../../lib/rate-limit.js';
@@ -13,7 +15,7 @@ import { orderSettings } from './config.js';
 import type { OrderContext } from './context.js';
 import { OrderActions } from './order-actions.service.js';
 import { OrderService } from './order.service.js';
-import { PaymentService } from './payment.service.js';
+import { PaymentService, WEBHOOK_ACTOR } from './payment.service.js';
 import { RefundService } from './refund.service.js';
 import { paymentProviderFrom, paymentSettings } from './payments/config.js';
 import { WebhookSignatureError, type PaymentProvider } from './payments/provider.js';
@@ -85,6 +87,7 @@ export async function startOrder(runtime: Runtime, options: { port?: number; ser
     routes: (app) => {
       // The provider signs the raw body: it is verified before anything parses it.
       app.post('/webhooks/stripe', express.raw({ type: () => true, limit: '1mb' }), async (req, res) => {
+        bindToScope({ actor: describeActor(WEBHOOK_ACTOR) });
         try {
           const outcome = await payments.handleWebhook(Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0), req.header('stripe-signature'));
           res.json({ received: true, outcome });

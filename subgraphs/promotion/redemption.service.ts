@@ -9,6 +9,7 @@
 // for the first and then answers with what it stored.
 import { QUEUED_WRITE } from '../../lib/db.js';
 import { isUuid } from '../../lib/ids.js';
+import { allowVersionPurge } from '../../lib/versions.js';
 import type { Actor } from '../../lib/state-machine.js';
 import type { Prisma, PrismaClient, PromotionRedemption } from './prisma-client/client.js';
 import { AVAILABILITY, firstRefusal, ruleOf } from './promotion-engine.js';
@@ -132,14 +133,18 @@ export class RedemptionService {
 
   /**
    * Deletes uses past the retention period (retention.ts) that are settled, CONFIRMED or RELEASED,
-   * in batches. The promotion's counters and each person's usage count stay: limits still hold.
+   * in batches, each use with its versions. The promotion's counters and each person's usage count
+   * stay: limits still hold.
    */
   purgeExpired(now = new Date()): Promise<number> {
     const cutoff = retentionCutoff(now);
-    return purgeInBatches(
-      (limit) => this.db.$executeRaw`
-        DELETE FROM promotion_redemption WHERE id IN (
-          SELECT id FROM promotion_redemption WHERE created_at < ${cutoff} AND status <> 'RESERVED' LIMIT ${limit})`,
+    return purgeInBatches((limit) =>
+      this.db.$transaction(async (tx) => {
+        await allowVersionPurge(tx);
+        return tx.$executeRaw`
+          DELETE FROM promotion_redemption WHERE id IN (
+            SELECT id FROM promotion_redemption WHERE created_at < ${cutoff} AND status <> 'RESERVED' LIMIT ${limit})`;
+      }),
     );
   }
 

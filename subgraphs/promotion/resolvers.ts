@@ -8,6 +8,7 @@ import { actorOf } from '../../lib/state-machine.js';
 import { affiliateResolvers } from './affiliates/resolvers.js';
 import type { Resolvers } from './generated/resolvers-types.js';
 import { payload } from './validation.js';
+import { staffVersions } from '../../lib/versions.js';
 
 
 export const resolvers: Resolvers = {
@@ -65,6 +66,7 @@ export const resolvers: Resolvers = {
     targets: (p) => ({ productIds: p.targetProductIds, variantIds: p.targetVariantIds, categoryIds: p.targetCategoryIds }),
     minSubtotal: (p) => (p.minSubtotal === null || p.currency === null ? null : money(p.minSubtotal, p.currency)),
     usage: (p) => ({ reserved: p.reservedCount, confirmed: p.confirmedCount, total: p.reservedCount + p.confirmedCount }),
+    versions: (p, args, ctx) => staffVersions(ctx, { roots: [p.id] }, args),
           },
   PromotionConnection: {
     totalCount: (conn) => conn.count(),

@@ -2,7 +2,7 @@
 // runs is cancelled now, by the admin who asked, through the lifecycle: nobody bills an erased
 // person. Then the subscriptions name the pseudonym, their addresses keep only what tax records
 // need, and their histories name the pseudonym; periods and amounts stay.
-import { allowHistoryErasure, eraseActor, erasedAddressSql, erasureActor, type Erasure } from '../../lib/personal-data.js';
+import { eraseActor, erasedAddressSql, erasureActor, type Erasure } from '../../lib/personal-data.js';
 import type { Prisma, PrismaClient } from './prisma-client/client.js';
 import type { SubscriptionActions } from './subscription-actions.service.js';
 
@@ -13,7 +13,6 @@ export async function cancelRunningSubscriptions(db: PrismaClient, actions: Subs
 
 export async function eraseSubscriptionData(tx: Prisma.TransactionClient, erasure: Erasure): Promise<void> {
   const { personId, pseudonym } = erasure;
-  await allowHistoryErasure(tx);
   await tx.$executeRawUnsafe(
     `UPDATE customer_subscription SET person_id = $2, shipping_address = ${erasedAddressSql('shipping_address')} WHERE person_id = $1`,
     personId,

@@ -20,6 +20,7 @@ import {
   skipsNextPeriod,
 } from './subscription-views.js';
 import { payload } from './validation.js';
+import { staffVersions } from '../../lib/versions.js';
 
 export type { SubscriptionContext } from './context.js';
 
@@ -92,6 +93,7 @@ export const resolvers: Resolvers = {
     __resolveReference: (ref, ctx) => ctx.loaders.plan.load(ref.id),
     price: (plan) => money(plan.price, plan.currency),
     items: (plan, _args, ctx) => ctx.loaders.itemsByPlan.load(plan.id),
+    versions: (plan, args, ctx) => staffVersions(ctx, { roots: [plan.id] }, args),
   },
   SubscriptionPlanItem: {
     variant: (item) => ({ id: item.variantId }),
@@ -107,6 +109,7 @@ export const resolvers: Resolvers = {
     shippingMethod: (s) => shippingMethodOf(s),
     periods: async (s, _args, ctx) => (await ctx.loaders.periodsBySubscription.load(s.id)).map(periodView),
     history: (s, _args, ctx) => ctx.loaders.historyBySubscription.load(s.id),
+    versions: (s, args, ctx) => staffVersions(ctx, { roots: [s.id] }, args),
   },
   CustomerSubscriptionConnection: {
     totalCount: (conn) => conn.count(),

@@ -118,8 +118,22 @@ export type Cart = {
   total: Money;
   /** When the cart was last written: a change to its lines or codes, createCart returning it, or its expiry. */
   updatedAt: Scalars['DateTime']['output'];
+  /** Staff (support and admin): every change to this cart and of its lines, newest first (SPEC §3 audit). Null with FORBIDDEN for anyone else. */
+  versions: Maybe<EntityVersionConnection>;
   /** Things the shopper should know before checking out: stock, price changes, unavailable variants, codes that no longer apply. */
   warnings: Array<CartWarning>;
+};
+
+
+/**
+ * A person's shopping cart, priced afresh from the catalog and the promotions on every read. Its
+ * owner, support and admin may read it; only its owner changes it, and only while it is ACTIVE.
+ */
+export type CartVersionsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** Service only: a cart as its checkout sees it, with its quote. The quote fields are worked out only when asked for. */
@@ -704,6 +718,61 @@ export type DiscountLevel =
   /** Only the lines of the targeted products, variants or categories. */
   | 'ITEM';
 
+/**
+ * One change to a stored record, as the database recorded it with the change (SPEC §3 audit): who,
+ * when and what. Staff only (support and admin): each entity's `versions` lists its own.
+ */
+export type EntityVersion = {
+  __typename?: 'EntityVersion';
+  /**
+   * Who: person:<id> (a signed-in person), anonymous (a shopper not signed in), service:<name> (another
+   * subgraph, for its own part of a flow such as checkout), system:<job> (a job or event consumer, e.g.
+   * system:cart-expiry), or unattributed (a write outside any request or job: a migration, a script).
+   */
+  actor: Scalars['String']['output'];
+  /** When: the start of the transaction that made the change, UTC. */
+  at: Scalars['DateTime']['output'];
+  /** Each column that changed, in name order; a new record lists its columns that are not null, a deleted one all its columns. */
+  changes: Array<FieldChange>;
+  /** The record's table: the entity's own (e.g. product) or one of its parts' (e.g. product_variant, inventory_level). */
+  entity: Scalars['String']['output'];
+  /** The record's key in its table; for a record keyed by several columns, their values joined by ':'. */
+  entityId: Scalars['String']['output'];
+  /** What happened to the record. */
+  operation: VersionOperation;
+  /** The request that made it (the x-request-id its logs carry); null when unattributed. */
+  requestId: Maybe<Scalars['String']['output']>;
+};
+
+/** A page of versions, newest first. */
+export type EntityVersionConnection = {
+  __typename?: 'EntityVersionConnection';
+  /** The versions of this page. */
+  edges: Array<EntityVersionEdge>;
+  /** Where this page sits, and the cursor to ask for the next one. */
+  pageInfo: PageInfo;
+};
+
+/** A version in a page, with its cursor. */
+export type EntityVersionEdge = {
+  __typename?: 'EntityVersionEdge';
+  /** Pass it as after to page on. */
+  cursor: Scalars['String']['output'];
+  /** The version. */
+  node: EntityVersion;
+};
+
+/** One column's change, its values as JSON text (a string is quoted, a date is ISO 8601 text); personal data erased is "(erased)". */
+export type FieldChange = {
+  __typename?: 'FieldChange';
+  /** The column, e.g. unit_price. */
+  field: Scalars['String']['output'];
+  /** The value before; null for a new record or a column that was null. */
+  from: Maybe<Scalars['String']['output']>;
+  /** The value after; null for a deleted record or a column now null. */
+  to: Maybe<Scalars['String']['output']>;
+};
+
 /** An amount of money: integer minor units in a currency, e.g. 1250 USD is $12.50. */
 export type Money = {
   __typename?: 'Money';
@@ -876,6 +945,15 @@ export type UserError = {
   message: Scalars['String']['output'];
 };
 
+/** What happened to a record. */
+export type VersionOperation =
+  /** Deleted. */
+  | 'DELETE'
+  /** Created. */
+  | 'INSERT'
+  /** Changed. */
+  | 'UPDATE';
+
 export type WithIndex<TObject> = TObject & Record<string, any>;
 export type ResolversObject<TObject> = WithIndex<TObject>;
 
@@ -1001,6 +1079,10 @@ export type ResolversTypes = ResolversObject<{
   CurrencyCode: CurrencyCode;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   DiscountLevel: DiscountLevel;
+  EntityVersion: ResolverTypeWrapper<EntityVersion>;
+  EntityVersionConnection: ResolverTypeWrapper<EntityVersionConnection>;
+  EntityVersionEdge: ResolverTypeWrapper<EntityVersionEdge>;
+  FieldChange: ResolverTypeWrapper<FieldChange>;
   Money: ResolverTypeWrapper<MoneyValue>;
   MoneyInput: MoneyInput;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
@@ -1012,6 +1094,7 @@ export type ResolversTypes = ResolversObject<{
   ShippingMethod: ShippingMethod;
   URL: ResolverTypeWrapper<Scalars['URL']['output']>;
   UserError: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['UserError']>;
+  VersionOperation: VersionOperation;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
 }>;
 
@@ -1038,6 +1121,10 @@ export type ResolversParentTypes = ResolversObject<{
   CountryCode: Scalars['CountryCode']['output'];
   CreateCartInput: CreateCartInput;
   DateTime: Scalars['DateTime']['output'];
+  EntityVersion: EntityVersion;
+  EntityVersionConnection: EntityVersionConnection;
+  EntityVersionEdge: EntityVersionEdge;
+  FieldChange: FieldChange;
   Money: MoneyValue;
   MoneyInput: MoneyInput;
   Mutation: Record<PropertyKey, never>;
@@ -1085,6 +1172,7 @@ export type CartResolvers<ContextType = RequestContext, ParentType extends Resol
   taxEstimate?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   total?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  versions?: Resolver<Maybe<ResolversTypes['EntityVersionConnection']>, ParentType, ContextType, Partial<CartVersionsArgs>>;
   warnings?: Resolver<Array<ResolversTypes['CartWarning']>, ParentType, ContextType>;
 }>;
 
@@ -1176,6 +1264,32 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
   name: 'DateTime';
 }
 
+export type EntityVersionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['EntityVersion'] = ResolversParentTypes['EntityVersion']> = ResolversObject<{
+  actor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  changes?: Resolver<Array<ResolversTypes['FieldChange']>, ParentType, ContextType>;
+  entity?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  entityId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  operation?: Resolver<ResolversTypes['VersionOperation'], ParentType, ContextType>;
+  requestId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export type EntityVersionConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['EntityVersionConnection'] = ResolversParentTypes['EntityVersionConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['EntityVersionEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+}>;
+
+export type EntityVersionEdgeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['EntityVersionEdge'] = ResolversParentTypes['EntityVersionEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['EntityVersion'], ParentType, ContextType>;
+}>;
+
+export type FieldChangeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['FieldChange'] = ResolversParentTypes['FieldChange']> = ResolversObject<{
+  field?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  from?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  to?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
 export type MoneyResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Money'] = ResolversParentTypes['Money']> = ResolversObject<{
   amount?: Resolver<ResolversTypes['SafeInt'], ParentType, ContextType>;
   currencyCode?: Resolver<ResolversTypes['CurrencyCode'], ParentType, ContextType>;
@@ -1240,6 +1354,10 @@ export type Resolvers<ContextType = RequestContext> = ResolversObject<{
   CartWarning?: CartWarningResolvers<ContextType>;
   CountryCode?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
+  EntityVersion?: EntityVersionResolvers<ContextType>;
+  EntityVersionConnection?: EntityVersionConnectionResolvers<ContextType>;
+  EntityVersionEdge?: EntityVersionEdgeResolvers<ContextType>;
+  FieldChange?: FieldChangeResolvers<ContextType>;
   Money?: MoneyResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;

@@ -219,6 +219,8 @@ export type Category = Node & {
   slug: Scalars['String']['output'];
   /** Orders it among its siblings, lowest first (then by name); -1,000,000..1,000,000, default 0. */
   sortOrder: Scalars['Int']['output'];
+  /** Staff (support and admin): every change to this category, newest first (SPEC §3 audit). Null with FORBIDDEN for anyone else. */
+  versions: Maybe<EntityVersionConnection>;
 };
 
 
@@ -229,6 +231,15 @@ export type CategoryProductsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
   sort?: InputMaybe<ProductSort>;
+};
+
+
+/** A category of the catalog's tree: a product may be in several. Anyone may read. */
+export type CategoryVersionsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** A category and how many matching products it holds; sorted by count, highest first. */
@@ -612,6 +623,61 @@ export type DiscountLevel =
   | 'CART'
   /** Only the lines of the targeted products, variants or categories. */
   | 'ITEM';
+
+/**
+ * One change to a stored record, as the database recorded it with the change (SPEC §3 audit): who,
+ * when and what. Staff only (support and admin): each entity's `versions` lists its own.
+ */
+export type EntityVersion = {
+  __typename?: 'EntityVersion';
+  /**
+   * Who: person:<id> (a signed-in person), anonymous (a shopper not signed in), service:<name> (another
+   * subgraph, for its own part of a flow such as checkout), system:<job> (a job or event consumer, e.g.
+   * system:cart-expiry), or unattributed (a write outside any request or job: a migration, a script).
+   */
+  actor: Scalars['String']['output'];
+  /** When: the start of the transaction that made the change, UTC. */
+  at: Scalars['DateTime']['output'];
+  /** Each column that changed, in name order; a new record lists its columns that are not null, a deleted one all its columns. */
+  changes: Array<FieldChange>;
+  /** The record's table: the entity's own (e.g. product) or one of its parts' (e.g. product_variant, inventory_level). */
+  entity: Scalars['String']['output'];
+  /** The record's key in its table; for a record keyed by several columns, their values joined by ':'. */
+  entityId: Scalars['String']['output'];
+  /** What happened to the record. */
+  operation: VersionOperation;
+  /** The request that made it (the x-request-id its logs carry); null when unattributed. */
+  requestId: Maybe<Scalars['String']['output']>;
+};
+
+/** A page of versions, newest first. */
+export type EntityVersionConnection = {
+  __typename?: 'EntityVersionConnection';
+  /** The versions of this page. */
+  edges: Array<EntityVersionEdge>;
+  /** Where this page sits, and the cursor to ask for the next one. */
+  pageInfo: PageInfo;
+};
+
+/** A version in a page, with its cursor. */
+export type EntityVersionEdge = {
+  __typename?: 'EntityVersionEdge';
+  /** Pass it as after to page on. */
+  cursor: Scalars['String']['output'];
+  /** The version. */
+  node: EntityVersion;
+};
+
+/** One column's change, its values as JSON text (a string is quoted, a date is ISO 8601 text); personal data erased is "(erased)". */
+export type FieldChange = {
+  __typename?: 'FieldChange';
+  /** The column, e.g. unit_price. */
+  field: Scalars['String']['output'];
+  /** The value before; null for a new record or a column that was null. */
+  from: Maybe<Scalars['String']['output']>;
+  /** The value after; null for a deleted record or a column now null. */
+  to: Maybe<Scalars['String']['output']>;
+};
 
 /** A catalog file to import: exactly one of csv and url (INVALID_INPUT otherwise). */
 export type ImportCatalogInput = {
@@ -1126,6 +1192,22 @@ export type Product = Node & {
   updatedAt: Scalars['DateTime']['output'];
   /** Its variants (at most 250) in the order they were added: the active ones for shoppers, all of them for staff. */
   variants: Array<ProductVariant>;
+  /** Staff (support and admin): every change to this product and of its options, option values, variants, images and category links, newest first (SPEC §3 audit). Null with FORBIDDEN for anyone else. */
+  versions: Maybe<EntityVersionConnection>;
+};
+
+
+/**
+ * A product, sold as one or more variants. Anyone may read. Shoppers and anonymous callers find live
+ * products only (active and not archived) and see their active variants; staff (admin, support) see
+ * everything. A product that is no longer live is still reached through a variant that points at it
+ * (e.g. from a cart line).
+ */
+export type ProductVersionsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** A page of products (a Relay connection), with the total and the facets of everything the filter matches. */
@@ -1297,8 +1379,22 @@ export type ProductVariant = Node & {
   sku: Scalars['String']['output'];
   /** Its title, at most 200 characters; unless set, its option values joined by " / " (e.g. "M / Red"), or the SKU when it has none. */
   title: Scalars['String']['output'];
+  /** Staff (support and admin): every change to this variant, of its option values, its stock level and the stock reservations that held it, newest first (SPEC §3 audit). Null with FORBIDDEN for anyone else. */
+  versions: Maybe<EntityVersionConnection>;
   /** Its weight in grams, 0..10,000,000; null when not set. */
   weightGrams: Maybe<Scalars['Int']['output']>;
+};
+
+
+/**
+ * One purchasable version of a product (e.g. the shirt in size M), with its own SKU, price and stock.
+ * Anyone may read; Product.variants lists only the active ones for shoppers.
+ */
+export type ProductVariantVersionsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** A new variant. */
@@ -1561,6 +1657,15 @@ export type UserError = {
   message: Scalars['String']['output'];
 };
 
+/** What happened to a record. */
+export type VersionOperation =
+  /** Deleted. */
+  | 'DELETE'
+  /** Created. */
+  | 'INSERT'
+  /** Changed. */
+  | 'UPDATE';
+
 export type WithIndex<TObject> = TObject & Record<string, any>;
 export type ResolversObject<TObject> = WithIndex<TObject>;
 
@@ -1728,6 +1833,10 @@ export type ResolversTypes = ResolversObject<{
   CustomerSubscription: ResolverTypeWrapper<CustomerSubscription>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   DiscountLevel: DiscountLevel;
+  EntityVersion: ResolverTypeWrapper<EntityVersion>;
+  EntityVersionConnection: ResolverTypeWrapper<EntityVersionConnection>;
+  EntityVersionEdge: ResolverTypeWrapper<EntityVersionEdge>;
+  FieldChange: ResolverTypeWrapper<FieldChange>;
   ImportCatalogInput: ImportCatalogInput;
   ImportCatalogPayload: ResolverTypeWrapper<Omit<ImportCatalogPayload, 'import'> & { import?: Maybe<ResolversTypes['CatalogImport']> }>;
   Inventory: ResolverTypeWrapper<InventoryRow>;
@@ -1776,6 +1885,7 @@ export type ResolversTypes = ResolversObject<{
   UpdateProductInput: UpdateProductInput;
   UpdateProductVariantInput: UpdateProductVariantInput;
   UserError: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['UserError']>;
+  VersionOperation: VersionOperation;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
 }>;
 
@@ -1798,6 +1908,10 @@ export type ResolversParentTypes = ResolversObject<{
   CreateProductInput: CreateProductInput;
   CustomerSubscription: CustomerSubscription | FederationReferenceTypes['CustomerSubscription'];
   DateTime: Scalars['DateTime']['output'];
+  EntityVersion: EntityVersion;
+  EntityVersionConnection: EntityVersionConnection;
+  EntityVersionEdge: EntityVersionEdge;
+  FieldChange: FieldChange;
   ImportCatalogInput: ImportCatalogInput;
   ImportCatalogPayload: Omit<ImportCatalogPayload, 'import'> & { import?: Maybe<ResolversParentTypes['CatalogImport']> };
   Inventory: InventoryRow;
@@ -1912,6 +2026,7 @@ export type CategoryResolvers<ContextType = CatalogContext, ParentType extends R
   products?: Resolver<ResolversTypes['ProductConnection'], ParentType, ContextType, RequireFields<CategoryProductsArgs, 'sort'>>;
   slug?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   sortOrder?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  versions?: Resolver<Maybe<ResolversTypes['EntityVersionConnection']>, ParentType, ContextType, Partial<CategoryVersionsArgs>>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
@@ -1938,6 +2053,32 @@ export type CustomerSubscriptionResolvers<ContextType = CatalogContext, ParentTy
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
   name: 'DateTime';
 }
+
+export type EntityVersionResolvers<ContextType = CatalogContext, ParentType extends ResolversParentTypes['EntityVersion'] = ResolversParentTypes['EntityVersion']> = ResolversObject<{
+  actor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  changes?: Resolver<Array<ResolversTypes['FieldChange']>, ParentType, ContextType>;
+  entity?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  entityId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  operation?: Resolver<ResolversTypes['VersionOperation'], ParentType, ContextType>;
+  requestId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export type EntityVersionConnectionResolvers<ContextType = CatalogContext, ParentType extends ResolversParentTypes['EntityVersionConnection'] = ResolversParentTypes['EntityVersionConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['EntityVersionEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+}>;
+
+export type EntityVersionEdgeResolvers<ContextType = CatalogContext, ParentType extends ResolversParentTypes['EntityVersionEdge'] = ResolversParentTypes['EntityVersionEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['EntityVersion'], ParentType, ContextType>;
+}>;
+
+export type FieldChangeResolvers<ContextType = CatalogContext, ParentType extends ResolversParentTypes['FieldChange'] = ResolversParentTypes['FieldChange']> = ResolversObject<{
+  field?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  from?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  to?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
 
 export type ImportCatalogPayloadResolvers<ContextType = CatalogContext, ParentType extends ResolversParentTypes['ImportCatalogPayload'] = ResolversParentTypes['ImportCatalogPayload']> = ResolversObject<{
   import?: Resolver<Maybe<ResolversTypes['CatalogImport']>, ParentType, ContextType>;
@@ -2060,6 +2201,7 @@ export type ProductResolvers<ContextType = CatalogContext, ParentType extends Re
   status?: Resolver<ResolversTypes['ProductStatus'], ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   variants?: Resolver<Array<ResolversTypes['ProductVariant']>, ParentType, ContextType>;
+  versions?: Resolver<Maybe<ResolversTypes['EntityVersionConnection']>, ParentType, ContextType, Partial<ProductVersionsArgs>>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
@@ -2113,6 +2255,7 @@ export type ProductVariantResolvers<ContextType = CatalogContext, ParentType ext
   quantityAvailable?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   sku?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  versions?: Resolver<Maybe<ResolversTypes['EntityVersionConnection']>, ParentType, ContextType, Partial<ProductVariantVersionsArgs>>;
   weightGrams?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
@@ -2174,6 +2317,10 @@ export type Resolvers<ContextType = CatalogContext> = ResolversObject<{
   CountryCode?: GraphQLScalarType;
   CustomerSubscription?: CustomerSubscriptionResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
+  EntityVersion?: EntityVersionResolvers<ContextType>;
+  EntityVersionConnection?: EntityVersionConnectionResolvers<ContextType>;
+  EntityVersionEdge?: EntityVersionEdgeResolvers<ContextType>;
+  FieldChange?: FieldChangeResolvers<ContextType>;
   ImportCatalogPayload?: ImportCatalogPayloadResolvers<ContextType>;
   Inventory?: InventoryResolvers<ContextType>;
   InventoryPayload?: InventoryPayloadResolvers<ContextType>;

@@ -5,7 +5,6 @@ import { QUEUED_WRITE } from '../../../lib/db.js';
 import { recordEvents } from '../../../lib/outbox.js';
 import {
   ERASURE_REQUESTED,
-  allowHistoryErasure,
   eraseActor,
   erasedAddressSql,
   newPseudonym,
@@ -58,7 +57,6 @@ export class PersonalDataService {
  */
 export async function eraseOrderData(tx: Tx, erasure: Erasure): Promise<void> {
   const { personId, pseudonym } = erasure;
-  await allowHistoryErasure(tx);
   await tx.$executeRawUnsafe(`UPDATE "order" SET person_id = $2, shipping_address = ${erasedAddressSql('shipping_address')} WHERE person_id = $1`, personId, pseudonym);
   await tx.$executeRawUnsafe(
     `UPDATE checkout SET person_id = $2::text,

@@ -212,8 +212,14 @@ describe('retention', () => {
     const releasedOld = (await insert('RELEASED', '800 days')).rows[0].id;
     const heldOld = (await insert('RESERVED', '731 days')).rows[0].id;
     const confirmedRecent = (await insert('CONFIRMED', '729 days')).rows[0].id;
+    // A purged use takes its versions with it, and leaves no version of its deletion.
+    const versions = async (id: string) => (await sql.query(`SELECT operation FROM entity_version WHERE entity = 'promotion_redemption' AND entity_id = $1`, [id])).rows.map((r) => r.operation);
+    expect(await versions(confirmedOld)).toEqual(['INSERT']);
     const job = retentionJob('promotion-redemption-purge', () => services.redemptions.purgeExpired());
     expect(await job.run()).toBe(2);
+    expect(await versions(confirmedOld)).toEqual([]);
+    expect(await versions(releasedOld)).toEqual([]);
+    expect(await versions(confirmedRecent)).toEqual(['INSERT']);
     const left = (await sql.query('SELECT id FROM promotion_redemption WHERE promotion_id = $1 ORDER BY id', [promotion])).rows.map((r) => r.id);
     expect(left.sort()).toEqual([heldOld, confirmedRecent].sort());
     expect(left).not.toContain(confirmedOld);

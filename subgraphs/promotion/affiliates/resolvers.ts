@@ -7,6 +7,7 @@ import { pageWindow } from '../../../lib/pagination.js';
 import type { PromotionContext } from '../context.js';
 import type { Resolvers } from '../generated/resolvers-types.js';
 import { payload, reportRange } from './affiliate.js';
+import { staffVersions } from '../../../lib/versions.js';
 
 // What a partner earns is staff's business: anyone may record a click, whose answer names the partner.
 const staffOnly = <T>(ctx: PromotionContext, value: T): T => {
@@ -64,6 +65,7 @@ export const affiliateResolvers = {
       return ctx.partners.get(ref.id);
     },
     commissionRate: (partner, _args, ctx) => staffOnly(ctx, partner.commissionRate),
+    versions: (partner, args, ctx) => staffVersions(ctx, { roots: [partner.id] }, args),
   },
   AffiliatePartnerConnection: {
     totalCount: (conn) => conn.count(),

@@ -164,6 +164,17 @@ export type AffiliatePartner = {
   name: Scalars['String']['output'];
   /** When the partner last changed. */
   updatedAt: Scalars['DateTime']['output'];
+  /** Staff (support and admin): every change to this partner and of the commissions attributed to it, newest first (SPEC §3 audit). Null with FORBIDDEN for anyone else. */
+  versions: Maybe<EntityVersionConnection>;
+};
+
+
+/** A partner who refers shoppers to us or to whom we refer them, earning or owing commission. Admin and support may read it; a click's answer shows its partner to anyone, except the commission rate. */
+export type AffiliatePartnerVersionsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** A page of affiliate partners (a Relay connection). */
@@ -626,6 +637,50 @@ export type DiscountType =
   /** value percent of what is left of its lines (all for CART level, the targeted ones for ITEM), rounded half up to the minor unit. */
   | 'PERCENTAGE';
 
+/**
+ * One change to a stored record, as the database recorded it with the change (SPEC §3 audit): who,
+ * when and what. Staff only (support and admin): each entity's `versions` lists its own.
+ */
+export type EntityVersion = {
+  __typename?: 'EntityVersion';
+  /**
+   * Who: person:<id> (a signed-in person), anonymous (a shopper not signed in), service:<name> (another
+   * subgraph, for its own part of a flow such as checkout), system:<job> (a job or event consumer, e.g.
+   * system:cart-expiry), or unattributed (a write outside any request or job: a migration, a script).
+   */
+  actor: Scalars['String']['output'];
+  /** When: the start of the transaction that made the change, UTC. */
+  at: Scalars['DateTime']['output'];
+  /** Each column that changed, in name order; a new record lists its columns that are not null, a deleted one all its columns. */
+  changes: Array<FieldChange>;
+  /** The record's table: the entity's own (e.g. product) or one of its parts' (e.g. product_variant, inventory_level). */
+  entity: Scalars['String']['output'];
+  /** The record's key in its table; for a record keyed by several columns, their values joined by ':'. */
+  entityId: Scalars['String']['output'];
+  /** What happened to the record. */
+  operation: VersionOperation;
+  /** The request that made it (the x-request-id its logs carry); null when unattributed. */
+  requestId: Maybe<Scalars['String']['output']>;
+};
+
+/** A page of versions, newest first. */
+export type EntityVersionConnection = {
+  __typename?: 'EntityVersionConnection';
+  /** The versions of this page. */
+  edges: Array<EntityVersionEdge>;
+  /** Where this page sits, and the cursor to ask for the next one. */
+  pageInfo: PageInfo;
+};
+
+/** A version in a page, with its cursor. */
+export type EntityVersionEdge = {
+  __typename?: 'EntityVersionEdge';
+  /** Pass it as after to page on. */
+  cursor: Scalars['String']['output'];
+  /** The version. */
+  node: EntityVersion;
+};
+
 /** Service only: what one promotion takes off the cart. */
 export type EvaluatedDiscount = {
   __typename?: 'EvaluatedDiscount';
@@ -643,6 +698,17 @@ export type EvaluatedDiscount = {
   name: Scalars['String']['output'];
   /** The promotion. */
   promotionId: Scalars['ID']['output'];
+};
+
+/** One column's change, its values as JSON text (a string is quoted, a date is ISO 8601 text); personal data erased is "(erased)". */
+export type FieldChange = {
+  __typename?: 'FieldChange';
+  /** The column, e.g. unit_price. */
+  field: Scalars['String']['output'];
+  /** The value before; null for a new record or a column that was null. */
+  from: Maybe<Scalars['String']['output']>;
+  /** The value after; null for a deleted record or a column now null. */
+  to: Maybe<Scalars['String']['output']>;
 };
 
 /** An amount of money: integer minor units in a currency, e.g. 1250 USD is $12.50. */
@@ -819,6 +885,20 @@ export type Promotion = {
    * @deprecated Use percentOff or amountOff, which say what the number is. Removal after 2027-03-01.
    */
   value: Scalars['Int']['output'];
+  /** Staff (support and admin): every change to this promotion and of its uses (redemptions), newest first (SPEC §3 audit). Null with FORBIDDEN for anyone else. */
+  versions: Maybe<EntityVersionConnection>;
+};
+
+
+/**
+ * A discount a cart earns automatically or with a code, off the whole cart or off targeted items,
+ * when it meets the promotion's conditions. Admins manage promotions; support may read them.
+ */
+export type PromotionVersionsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** Service only: whether one code the shopper gave applies. */
@@ -1189,6 +1269,15 @@ export type UserError = {
   message: Scalars['String']['output'];
 };
 
+/** What happened to a record. */
+export type VersionOperation =
+  /** Deleted. */
+  | 'DELETE'
+  /** Created. */
+  | 'INSERT'
+  /** Changed. */
+  | 'UPDATE';
+
 export type WithIndex<TObject> = TObject & Record<string, any>;
 export type ResolversObject<TObject> = WithIndex<TObject>;
 
@@ -1320,7 +1409,11 @@ export type ResolversTypes = ResolversObject<{
   DiscountAllocation: ResolverTypeWrapper<DiscountAllocation>;
   DiscountLevel: DiscountLevel;
   DiscountType: DiscountType;
+  EntityVersion: ResolverTypeWrapper<EntityVersion>;
+  EntityVersionConnection: ResolverTypeWrapper<EntityVersionConnection>;
+  EntityVersionEdge: ResolverTypeWrapper<EntityVersionEdge>;
   EvaluatedDiscount: ResolverTypeWrapper<EvaluatedDiscount>;
+  FieldChange: ResolverTypeWrapper<FieldChange>;
   Money: ResolverTypeWrapper<MoneyValue>;
   MoneyInput: MoneyInput;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
@@ -1352,6 +1445,7 @@ export type ResolversTypes = ResolversObject<{
   UpdateAffiliatePartnerInput: UpdateAffiliatePartnerInput;
   UpdatePromotionInput: UpdatePromotionInput;
   UserError: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['UserError']>;
+  VersionOperation: VersionOperation;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
 }>;
 
@@ -1377,7 +1471,11 @@ export type ResolversParentTypes = ResolversObject<{
   CreatePromotionInput: CreatePromotionInput;
   DateTime: Scalars['DateTime']['output'];
   DiscountAllocation: DiscountAllocation;
+  EntityVersion: EntityVersion;
+  EntityVersionConnection: EntityVersionConnection;
+  EntityVersionEdge: EntityVersionEdge;
   EvaluatedDiscount: EvaluatedDiscount;
+  FieldChange: FieldChange;
   Money: MoneyValue;
   MoneyInput: MoneyInput;
   Mutation: Record<PropertyKey, never>;
@@ -1465,6 +1563,7 @@ export type AffiliatePartnerResolvers<ContextType = PromotionContext, ParentType
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  versions?: Resolver<Maybe<ResolversTypes['EntityVersionConnection']>, ParentType, ContextType, Partial<AffiliatePartnerVersionsArgs>>;
 }>;
 
 export type AffiliatePartnerConnectionResolvers<ContextType = PromotionContext, ParentType extends ResolversParentTypes['AffiliatePartnerConnection'] = ResolversParentTypes['AffiliatePartnerConnection']> = ResolversObject<{
@@ -1515,6 +1614,26 @@ export type DiscountAllocationResolvers<ContextType = PromotionContext, ParentTy
   lineId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 }>;
 
+export type EntityVersionResolvers<ContextType = PromotionContext, ParentType extends ResolversParentTypes['EntityVersion'] = ResolversParentTypes['EntityVersion']> = ResolversObject<{
+  actor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  changes?: Resolver<Array<ResolversTypes['FieldChange']>, ParentType, ContextType>;
+  entity?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  entityId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  operation?: Resolver<ResolversTypes['VersionOperation'], ParentType, ContextType>;
+  requestId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export type EntityVersionConnectionResolvers<ContextType = PromotionContext, ParentType extends ResolversParentTypes['EntityVersionConnection'] = ResolversParentTypes['EntityVersionConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['EntityVersionEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+}>;
+
+export type EntityVersionEdgeResolvers<ContextType = PromotionContext, ParentType extends ResolversParentTypes['EntityVersionEdge'] = ResolversParentTypes['EntityVersionEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['EntityVersion'], ParentType, ContextType>;
+}>;
+
 export type EvaluatedDiscountResolvers<ContextType = PromotionContext, ParentType extends ResolversParentTypes['EvaluatedDiscount'] = ResolversParentTypes['EvaluatedDiscount']> = ResolversObject<{
   allocations?: Resolver<Array<ResolversTypes['DiscountAllocation']>, ParentType, ContextType>;
   amount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -1523,6 +1642,12 @@ export type EvaluatedDiscountResolvers<ContextType = PromotionContext, ParentTyp
   level?: Resolver<ResolversTypes['DiscountLevel'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   promotionId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+}>;
+
+export type FieldChangeResolvers<ContextType = PromotionContext, ParentType extends ResolversParentTypes['FieldChange'] = ResolversParentTypes['FieldChange']> = ResolversObject<{
+  field?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  from?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  to?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
 
 export type MoneyResolvers<ContextType = PromotionContext, ParentType extends ResolversParentTypes['Money'] = ResolversParentTypes['Money']> = ResolversObject<{
@@ -1577,6 +1702,7 @@ export type PromotionResolvers<ContextType = PromotionContext, ParentType extend
   validFrom?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   validTo?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   value?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  versions?: Resolver<Maybe<ResolversTypes['EntityVersionConnection']>, ParentType, ContextType, Partial<PromotionVersionsArgs>>;
 }>;
 
 export type PromotionCodeResultResolvers<ContextType = PromotionContext, ParentType extends ResolversParentTypes['PromotionCodeResult'] = ResolversParentTypes['PromotionCodeResult']> = ResolversObject<{
@@ -1676,7 +1802,11 @@ export type Resolvers<ContextType = PromotionContext> = ResolversObject<{
   CountryCode?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
   DiscountAllocation?: DiscountAllocationResolvers<ContextType>;
+  EntityVersion?: EntityVersionResolvers<ContextType>;
+  EntityVersionConnection?: EntityVersionConnectionResolvers<ContextType>;
+  EntityVersionEdge?: EntityVersionEdgeResolvers<ContextType>;
   EvaluatedDiscount?: EvaluatedDiscountResolvers<ContextType>;
+  FieldChange?: FieldChangeResolvers<ContextType>;
   Money?: MoneyResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;

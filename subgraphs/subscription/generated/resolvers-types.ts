@@ -455,6 +455,17 @@ export type CustomerSubscription = {
   status: CustomerSubscriptionStatus;
   /** When the free trial ends; null without a trial. */
   trialEndsAt: Maybe<Scalars['DateTime']['output']>;
+  /** Staff (support and admin): every change to this subscription and of its billing periods, newest first (SPEC §3 audit). Null with FORBIDDEN for anyone else. */
+  versions: Maybe<EntityVersionConnection>;
+};
+
+
+/** A customer's subscription to a plan: an order and a charge every period. */
+export type CustomerSubscriptionVersionsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** A page of subscriptions. */
@@ -508,6 +519,61 @@ export type DiscountLevel =
   | 'CART'
   /** Only the lines of the targeted products, variants or categories. */
   | 'ITEM';
+
+/**
+ * One change to a stored record, as the database recorded it with the change (SPEC §3 audit): who,
+ * when and what. Staff only (support and admin): each entity's `versions` lists its own.
+ */
+export type EntityVersion = {
+  __typename?: 'EntityVersion';
+  /**
+   * Who: person:<id> (a signed-in person), anonymous (a shopper not signed in), service:<name> (another
+   * subgraph, for its own part of a flow such as checkout), system:<job> (a job or event consumer, e.g.
+   * system:cart-expiry), or unattributed (a write outside any request or job: a migration, a script).
+   */
+  actor: Scalars['String']['output'];
+  /** When: the start of the transaction that made the change, UTC. */
+  at: Scalars['DateTime']['output'];
+  /** Each column that changed, in name order; a new record lists its columns that are not null, a deleted one all its columns. */
+  changes: Array<FieldChange>;
+  /** The record's table: the entity's own (e.g. product) or one of its parts' (e.g. product_variant, inventory_level). */
+  entity: Scalars['String']['output'];
+  /** The record's key in its table; for a record keyed by several columns, their values joined by ':'. */
+  entityId: Scalars['String']['output'];
+  /** What happened to the record. */
+  operation: VersionOperation;
+  /** The request that made it (the x-request-id its logs carry); null when unattributed. */
+  requestId: Maybe<Scalars['String']['output']>;
+};
+
+/** A page of versions, newest first. */
+export type EntityVersionConnection = {
+  __typename?: 'EntityVersionConnection';
+  /** The versions of this page. */
+  edges: Array<EntityVersionEdge>;
+  /** Where this page sits, and the cursor to ask for the next one. */
+  pageInfo: PageInfo;
+};
+
+/** A version in a page, with its cursor. */
+export type EntityVersionEdge = {
+  __typename?: 'EntityVersionEdge';
+  /** Pass it as after to page on. */
+  cursor: Scalars['String']['output'];
+  /** The version. */
+  node: EntityVersion;
+};
+
+/** One column's change, its values as JSON text (a string is quoted, a date is ISO 8601 text); personal data erased is "(erased)". */
+export type FieldChange = {
+  __typename?: 'FieldChange';
+  /** The column, e.g. unit_price. */
+  field: Scalars['String']['output'];
+  /** The value before; null for a new record or a column that was null. */
+  from: Maybe<Scalars['String']['output']>;
+  /** The value after; null for a deleted record or a column now null. */
+  to: Maybe<Scalars['String']['output']>;
+};
 
 /** An amount of money: integer minor units in a currency, e.g. 1250 USD is $12.50. */
 export type Money = {
@@ -828,6 +894,17 @@ export type SubscriptionPlan = {
   price: Money;
   /** Days of free trial before the first charge; 0 for none. */
   trialDays: Scalars['Int']['output'];
+  /** Staff (support and admin): every change to this plan and of its items, newest first (SPEC §3 audit). Null with FORBIDDEN for anyone else. */
+  versions: Maybe<EntityVersionConnection>;
+};
+
+
+/** A plan a customer can subscribe to: a price charged once every intervalCount intervals. Anyone may read. */
+export type SubscriptionPlanVersionsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** One catalog variant a plan delivers each period. */
@@ -890,6 +967,15 @@ export type UserError = {
   /** What went wrong, for people. */
   message: Scalars['String']['output'];
 };
+
+/** What happened to a record. */
+export type VersionOperation =
+  /** Deleted. */
+  | 'DELETE'
+  /** Created. */
+  | 'INSERT'
+  /** Changed. */
+  | 'UPDATE';
 
 export type WithIndex<TObject> = TObject & Record<string, any>;
 export type ResolversObject<TObject> = WithIndex<TObject>;
@@ -1011,6 +1097,10 @@ export type ResolversTypes = ResolversObject<{
   CustomerSubscriptionStatus: CustomerSubscriptionStatus;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   DiscountLevel: DiscountLevel;
+  EntityVersion: ResolverTypeWrapper<EntityVersion>;
+  EntityVersionConnection: ResolverTypeWrapper<EntityVersionConnection>;
+  EntityVersionEdge: ResolverTypeWrapper<EntityVersionEdge>;
+  FieldChange: ResolverTypeWrapper<FieldChange>;
   Money: ResolverTypeWrapper<MoneyValue>;
   MoneyInput: MoneyInput;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
@@ -1036,6 +1126,7 @@ export type ResolversTypes = ResolversObject<{
   URL: ResolverTypeWrapper<Scalars['URL']['output']>;
   UpdateSubscriptionPlanInput: UpdateSubscriptionPlanInput;
   UserError: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['UserError']>;
+  VersionOperation: VersionOperation;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
 }>;
 
@@ -1054,6 +1145,10 @@ export type ResolversParentTypes = ResolversObject<{
   CustomerSubscriptionEdge: Omit<CustomerSubscriptionEdge, 'node'> & { node: ResolversParentTypes['CustomerSubscription'] };
   CustomerSubscriptionFilter: CustomerSubscriptionFilter;
   DateTime: Scalars['DateTime']['output'];
+  EntityVersion: EntityVersion;
+  EntityVersionConnection: EntityVersionConnection;
+  EntityVersionEdge: EntityVersionEdge;
+  FieldChange: FieldChange;
   Money: MoneyValue;
   MoneyInput: MoneyInput;
   Mutation: Record<PropertyKey, never>;
@@ -1117,6 +1212,7 @@ export type CustomerSubscriptionResolvers<ContextType = SubscriptionContext, Par
   skipsNextPeriod?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['CustomerSubscriptionStatus'], ParentType, ContextType>;
   trialEndsAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  versions?: Resolver<Maybe<ResolversTypes['EntityVersionConnection']>, ParentType, ContextType, Partial<CustomerSubscriptionVersionsArgs>>;
 }>;
 
 export type CustomerSubscriptionConnectionResolvers<ContextType = SubscriptionContext, ParentType extends ResolversParentTypes['CustomerSubscriptionConnection'] = ResolversParentTypes['CustomerSubscriptionConnection']> = ResolversObject<{
@@ -1133,6 +1229,32 @@ export type CustomerSubscriptionEdgeResolvers<ContextType = SubscriptionContext,
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
   name: 'DateTime';
 }
+
+export type EntityVersionResolvers<ContextType = SubscriptionContext, ParentType extends ResolversParentTypes['EntityVersion'] = ResolversParentTypes['EntityVersion']> = ResolversObject<{
+  actor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  changes?: Resolver<Array<ResolversTypes['FieldChange']>, ParentType, ContextType>;
+  entity?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  entityId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  operation?: Resolver<ResolversTypes['VersionOperation'], ParentType, ContextType>;
+  requestId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export type EntityVersionConnectionResolvers<ContextType = SubscriptionContext, ParentType extends ResolversParentTypes['EntityVersionConnection'] = ResolversParentTypes['EntityVersionConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['EntityVersionEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+}>;
+
+export type EntityVersionEdgeResolvers<ContextType = SubscriptionContext, ParentType extends ResolversParentTypes['EntityVersionEdge'] = ResolversParentTypes['EntityVersionEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['EntityVersion'], ParentType, ContextType>;
+}>;
+
+export type FieldChangeResolvers<ContextType = SubscriptionContext, ParentType extends ResolversParentTypes['FieldChange'] = ResolversParentTypes['FieldChange']> = ResolversObject<{
+  field?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  from?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  to?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
 
 export type MoneyResolvers<ContextType = SubscriptionContext, ParentType extends ResolversParentTypes['Money'] = ResolversParentTypes['Money']> = ResolversObject<{
   amount?: Resolver<ResolversTypes['SafeInt'], ParentType, ContextType>;
@@ -1220,6 +1342,7 @@ export type SubscriptionPlanResolvers<ContextType = SubscriptionContext, ParentT
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   price?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   trialDays?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  versions?: Resolver<Maybe<ResolversTypes['EntityVersionConnection']>, ParentType, ContextType, Partial<SubscriptionPlanVersionsArgs>>;
 }>;
 
 export type SubscriptionPlanItemResolvers<ContextType = SubscriptionContext, ParentType extends ResolversParentTypes['SubscriptionPlanItem'] = ResolversParentTypes['SubscriptionPlanItem']> = ResolversObject<{
@@ -1254,6 +1377,10 @@ export type Resolvers<ContextType = SubscriptionContext> = ResolversObject<{
   CustomerSubscriptionConnection?: CustomerSubscriptionConnectionResolvers<ContextType>;
   CustomerSubscriptionEdge?: CustomerSubscriptionEdgeResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
+  EntityVersion?: EntityVersionResolvers<ContextType>;
+  EntityVersionConnection?: EntityVersionConnectionResolvers<ContextType>;
+  EntityVersionEdge?: EntityVersionEdgeResolvers<ContextType>;
+  FieldChange?: FieldChangeResolvers<ContextType>;
   Money?: MoneyResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   Order?: OrderResolvers<ContextType>;
