@@ -239,7 +239,8 @@ describe('search, filters, sorts and facets', () => {
     it('counts categories with their descendants, option values and price buckets for the current filter', async () => {
       const result = await facetsFor({ categoryId: clothing });
       expect(result.totalCount).toBe(5);
-      expect(byCategory(result)).toEqual({ [clothing]: 5, [tops]: 3, [tees]: 2, [bottoms]: 1 });
+      // The category facet leaves the filter's category out (disjunctive, below): Footwear is there to choose instead.
+      expect(byCategory(result)).toEqual({ [clothing]: 5, [tops]: 3, [tees]: 2, [bottoms]: 1, [footwear]: 1 });
       expect(result.facets.options).toEqual([
         { name: 'Colour', values: [{ value: 'Blue', count: 3 }, { value: 'Red', count: 3 }] },
         { name: 'Size', values: [{ value: 'M', count: 4 }, { value: 'L', count: 2 }, { value: 'S', count: 1 }] },
@@ -252,6 +253,40 @@ describe('search, filters, sorts and facets', () => {
         { min: 20000, max: 50000, count: 0 },
         { min: 50000, max: null, count: 0 },
       ]);
+    });
+
+    const optionCounts = (f: Facets) => Object.fromEntries(f.facets.options.map((o) => [o.name, Object.fromEntries(o.values.map((v) => [v.value, v.count]))]));
+
+    it('are disjunctive: an option counts as if it were not filtered, the rest holding on the same variant', async () => {
+      const size = (...values: string[]) => ({ name: 'Size', values });
+      const unfiltered = await facetsFor({ categoryId: clothing });
+      const medium = await facetsFor({ categoryId: clothing, options: [size('M')] });
+      expect(medium.totalCount).toBe(4);
+      // Size still lists every size as before M was chosen, so a shopper can add L.
+      expect(optionCounts(medium).Size).toEqual(optionCounts(unfiltered).Size);
+      // Colour counts the products with an M variant in that colour (Blue 3 and Red 3 over any variant).
+      expect(optionCounts(medium).Colour).toEqual({ Blue: 2, Red: 2 });
+      const mediumRed = await facetsFor({ categoryId: clothing, options: [size('M'), { name: 'colour', values: ['red'] }] });
+      expect(mediumRed.totalCount).toBe(2);
+      expect(optionCounts(mediumRed)).toEqual({ Colour: { Blue: 2, Red: 2 }, Size: { M: 2, L: 1, S: 1 } });
+      // Each count is the total the listing has with that value in place of the facet's own condition.
+      for (const [value, count] of Object.entries(optionCounts(mediumRed).Size!)) {
+        expect((await facetsFor({ categoryId: clothing, options: [size(value), { name: 'Colour', values: ['Red'] }] })).totalCount).toBe(count);
+      }
+      // Values of one option are alternatives, options together must all hold.
+      expect((await facetsFor({ categoryId: clothing, options: [size('M', 'L')] })).totalCount).toBe(4);
+      expect((await facetsFor({ categoryId: clothing, options: [size('S', 'L'), { name: 'Colour', values: ['Red'] }] })).totalCount).toBe(2);
+    });
+
+    it('are disjunctive for categories and prices too', async () => {
+      const inTees = await facetsFor({ search: 'acme', categoryId: tees });
+      expect(inTees.totalCount).toBe(1);
+      expect(byCategory(inTees)).toEqual(byCategory(await facetsFor({ search: 'acme' })));
+      const cheap = await facetsFor({ categoryId: clothing, maxPrice: { amount: 2500, currencyCode: 'USD' } });
+      expect(cheap.totalCount).toBe(1);
+      // The bounds are left out of the price facet; its currency stays.
+      expect(cheap.facets.priceRanges).toEqual((await facetsFor({ categoryId: clothing, minPrice: { amount: 0, currencyCode: 'USD' } })).facets.priceRanges);
+      expect(cheap.facets.priceRanges.map((b) => b.count)).toEqual([1, 2, 1, 0, 0, 0]);
     });
 
     it('group option names and values that differ only in case', async () => {

@@ -72,12 +72,41 @@ const validSortValue: Record<ProductSort, (value: unknown) => boolean> = {
 };
 
 /**
+ * What a filter condition narrows, so that each facet can count without its own dimension's
+ * condition (disjunctive facets): the category, the price bounds, or one option (by lower-case
+ * name). Conditions without one (the search, active, stock, currency) always apply.
+ */
+type Dimension = 'category' | 'price' | `option:${string}`;
+
+interface Condition {
+  sql: Prisma.Sql;
+  dimension?: Dimension;
+}
+
+const optionDimension = (name: string): Dimension => `option:${name.trim().toLowerCase()}`;
+
+/** The conditions, less those on `dimension` when one is named. */
+const without = (conditions: Condition[], dimension: Dimension | undefined): Prisma.Sql[] =>
+  conditions.filter((c) => dimension === undefined || c.dimension !== dimension).map((c) => c.sql);
+
+/**
  * One storefront listing: a compiled WHERE clause and sort, from which the page, the total and
  * the facets are read. Cursors carry the sort and the sort key of the last row, so rows inserted
  * between page reads never shift or repeat the rows already seen.
+ *
+ * Facets are disjunctive, as shoppers expect when they tick several sizes: each facet counts the
+ * products the listing would have with the filter on its own dimension replaced by that value,
+ * every other condition applying; counts of option values and prices hold on one and the same
+ * variant, as the listing's conditions do.
  */
 export class ProductQuery {
   private readonly where: Prisma.Sql;
+  /** Conditions on the product row (alias p). */
+  private readonly productConditions: Condition[];
+  /** Conditions one active variant (alias v) must meet together. */
+  private readonly variantConditions: Condition[];
+  /** The option names the filter narrows, lower-case. */
+  private readonly filteredOptions: string[];
   private readonly tsquery: Prisma.Sql | null;
   private readonly price: PriceBounds;
   readonly sort: ProductSort;
@@ -92,45 +121,68 @@ export class ProductQuery {
     this.tsquery = search ? Prisma.sql`websearch_to_tsquery('english', ${search})` : null;
     this.sort = sort === 'RELEVANCE' && !this.tsquery ? 'NEWEST' : sort;
     this.price = priceBounds(filter);
-    this.where = this.compileFilter(filter);
+    this.productConditions = this.compileProductConditions(filter);
+    this.variantConditions = this.compileVariantConditions(filter);
+    this.filteredOptions = [...new Set((filter.options ?? []).map((o) => o.name.trim().toLowerCase()))];
+    this.where = this.whereWithout();
   }
 
-  private compileFilter(filter: ProductFilterInput): Prisma.Sql {
-    const conditions: Prisma.Sql[] = [Prisma.sql`p.deleted_at IS NULL`, Prisma.sql`p.active = ${filter.active ?? true}`];
-    if (this.tsquery) conditions.push(Prisma.sql`p.search_vector @@ ${this.tsquery}`);
+  /** The listing's WHERE clause, without the conditions on one dimension when it is named (a facet's). */
+  private whereWithout(dimension?: Dimension): Prisma.Sql {
+    const conditions = without(this.productConditions, dimension);
+    const variant = this.variantClause(dimension);
+    if (variant) conditions.push(Prisma.sql`EXISTS (SELECT 1 FROM product_variant v WHERE v.product_id = p.id AND v.active AND ${variant})`);
+    return Prisma.join(conditions, ' AND ');
+  }
+
+  /** What one variant (v) must meet, without one dimension's conditions when it is named; null when nothing. */
+  private variantClause(dimension?: Dimension): Prisma.Sql | null {
+    const conditions = without(this.variantConditions, dimension);
+    return conditions.length > 0 ? Prisma.join(conditions, ' AND ') : null;
+  }
+
+  private compileProductConditions(filter: ProductFilterInput): Condition[] {
+    const conditions: Condition[] = [{ sql: Prisma.sql`p.deleted_at IS NULL` }, { sql: Prisma.sql`p.active = ${filter.active ?? true}` }];
+    if (this.tsquery) conditions.push({ sql: Prisma.sql`p.search_vector @@ ${this.tsquery}` });
     if (filter.categoryId != null) {
       if (!isUuid(filter.categoryId)) throw badUserInput('categoryId is not a category id', 'filter.categoryId');
-      conditions.push(Prisma.sql`EXISTS (
+      conditions.push({
+        dimension: 'category',
+        sql: Prisma.sql`EXISTS (
         SELECT 1 FROM product_category pc
          WHERE pc.product_id = p.id
            AND pc.category_id IN (
              WITH RECURSIVE subtree AS (
                SELECT id FROM category WHERE id = ${filter.categoryId}::uuid
                UNION ALL SELECT c.id FROM category c JOIN subtree s ON c.parent_id = s.id)
-             SELECT id FROM subtree))`);
+             SELECT id FROM subtree))`,
+      });
     }
-    const variantConditions: Prisma.Sql[] = [];
-    if (this.price.currency !== null) variantConditions.push(Prisma.sql`v.currency = ${this.price.currency}`);
-    if (this.price.min !== null) variantConditions.push(Prisma.sql`v.price >= ${this.price.min}`);
-    if (this.price.max !== null) variantConditions.push(Prisma.sql`v.price <= ${this.price.max}`);
+    return conditions;
+  }
+
+  private compileVariantConditions(filter: ProductFilterInput): Condition[] {
+    const conditions: Condition[] = [];
+    // The currency always applies: price facets count prices in it only.
+    if (this.price.currency !== null) conditions.push({ sql: Prisma.sql`v.currency = ${this.price.currency}` });
+    if (this.price.min !== null) conditions.push({ dimension: 'price', sql: Prisma.sql`v.price >= ${this.price.min}` });
+    if (this.price.max !== null) conditions.push({ dimension: 'price', sql: Prisma.sql`v.price <= ${this.price.max}` });
     if (filter.inStock) {
-      variantConditions.push(Prisma.sql`EXISTS (SELECT 1 FROM inventory_level i WHERE i.variant_id = v.id AND i.on_hand - i.reserved > 0)`);
+      conditions.push({ sql: Prisma.sql`EXISTS (SELECT 1 FROM inventory_level i WHERE i.variant_id = v.id AND i.on_hand - i.reserved > 0)` });
     }
     for (const option of filter.options ?? []) {
       const values = option.values.map((value) => value.toLowerCase());
-      variantConditions.push(Prisma.sql`EXISTS (
-        SELECT 1 FROM variant_option_value vov
-          JOIN product_option_value ov ON ov.id = vov.option_value_id
-          JOIN product_option o ON o.id = ov.option_id
-         WHERE vov.variant_id = v.id AND lower(o.name) = ${option.name.trim().toLowerCase()}
-           AND lower(ov.value) = ANY(${values}::text[]))`);
+      conditions.push({
+        dimension: optionDimension(option.name),
+        sql: Prisma.sql`EXISTS (
+          SELECT 1 FROM variant_option_value vov
+            JOIN product_option_value ov ON ov.id = vov.option_value_id
+            JOIN product_option o ON o.id = ov.option_id
+           WHERE vov.variant_id = v.id AND lower(o.name) = ${option.name.trim().toLowerCase()}
+             AND lower(ov.value) = ANY(${values}::text[]))`,
+      });
     }
-    if (variantConditions.length > 0) {
-      conditions.push(Prisma.sql`EXISTS (
-        SELECT 1 FROM product_variant v
-         WHERE v.product_id = p.id AND v.active AND ${Prisma.join(variantConditions, ' AND ')})`);
-    }
-    return Prisma.join(conditions, ' AND ');
+    return conditions;
   }
 
   private sortKey(): SortKey {
@@ -206,10 +258,10 @@ export class ProductQuery {
     return Number(row?.count ?? 0);
   }
 
-  /** Per category, the matching products in it or in any descendant. */
+  /** Per category, the products in it or in any descendant that match everything but the filter's category. */
   async categoryFacets(): Promise<{ categoryId: string; count: number }[]> {
     const rows = await this.db.$queryRaw<{ category_id: string; count: bigint }[]>`
-      WITH RECURSIVE matched AS (SELECT p.id FROM product p WHERE ${this.where}),
+      WITH RECURSIVE matched AS (SELECT p.id FROM product p WHERE ${this.whereWithout('category')}),
       lineage AS (
         SELECT pc.product_id, c.id AS category_id, c.parent_id
           FROM product_category pc JOIN category c ON c.id = pc.category_id
@@ -222,21 +274,34 @@ export class ProductQuery {
   }
 
   /**
-   * Per option name and value, the matching products that have it on an active variant. Names
-   * and values are grouped ignoring case, as the options filter matches them: one product's
-   * "Colour" and another's "colour" are one facet.
+   * Per option name and value, the products with an active variant that has it and meets the
+   * rest of the filter: for an option the filter narrows, without that option's condition (so
+   * that Size still lists every size while M is chosen, each with the count the listing would
+   * have with it added). Names and values are grouped ignoring case, as the options filter
+   * matches them: one product's "Colour" and another's "colour" are one facet. One statement:
+   * one part for the options not filtered, one per option filtered.
    */
   async optionFacets(): Promise<{ name: string; values: { value: string; count: number }[] }[]> {
+    const part = (dimension: Dimension | undefined, names: Prisma.Sql) => {
+      const variant = this.variantClause(dimension);
+      const products = this.productConditions.map((c) => c.sql);
+      return Prisma.sql`
+        SELECT lower(o.name) AS name_key, min(o.name) AS name, min(ov.value) AS value, count(DISTINCT p.id) AS count
+          FROM product p
+          JOIN product_variant v ON v.product_id = p.id AND v.active ${variant ? Prisma.sql`AND ${variant}` : Prisma.empty}
+          JOIN variant_option_value vov ON vov.variant_id = v.id
+          JOIN product_option_value ov ON ov.id = vov.option_value_id
+          JOIN product_option o ON o.id = ov.option_id
+         WHERE ${Prisma.join(products, ' AND ')} AND ${names}
+         GROUP BY lower(o.name), lower(ov.value)`;
+    };
+    const parts = [
+      part(undefined, Prisma.sql`lower(o.name) <> ALL(${this.filteredOptions}::text[])`),
+      ...this.filteredOptions.map((name) => part(optionDimension(name), Prisma.sql`lower(o.name) = ${name}`)),
+    ];
     const rows = await this.db.$queryRaw<{ name_key: string; name: string; value: string; count: bigint }[]>`
-      SELECT lower(o.name) AS name_key, min(o.name) AS name, min(ov.value) AS value, count(DISTINCT p.id) AS count
-        FROM product p
-        JOIN product_variant v ON v.product_id = p.id AND v.active
-        JOIN variant_option_value vov ON vov.variant_id = v.id
-        JOIN product_option_value ov ON ov.id = vov.option_value_id
-        JOIN product_option o ON o.id = ov.option_id
-       WHERE ${this.where}
-       GROUP BY lower(o.name), lower(ov.value)
-       ORDER BY lower(o.name), count DESC, lower(ov.value)`;
+      SELECT * FROM (${Prisma.join(parts, ' UNION ALL ')}) facets
+       ORDER BY name_key, count DESC, lower(value)`;
     const byName = new Map<string, { name: string; values: { value: string; count: number }[] }>();
     for (const row of rows) {
       const facet = byName.get(row.name_key) ?? { name: row.name, values: [] };
@@ -246,12 +311,16 @@ export class ProductQuery {
     return [...byName.values()];
   }
 
-  /** Products with an active variant priced in each bucket (a product may count in several). */
+  /**
+   * Products with an active variant priced in each bucket that meets the rest of the filter (its
+   * price bounds left out; its currency kept). A product may count in several.
+   */
   async priceFacets(): Promise<{ min: number; max: number | null; count: number }[]> {
+    const variant = this.variantClause('price');
     const rows = await this.db.$queryRaw<{ bucket: number; count: bigint }[]>`
       SELECT width_bucket(v.price, ${PRICE_BUCKETS}::int[]) AS bucket, count(DISTINCT p.id) AS count
-        FROM product p JOIN product_variant v ON v.product_id = p.id AND v.active
-       WHERE ${this.where} AND (${this.price.currency}::text IS NULL OR v.currency = ${this.price.currency})
+        FROM product p JOIN product_variant v ON v.product_id = p.id AND v.active ${variant ? Prisma.sql`AND ${variant}` : Prisma.empty}
+       WHERE ${Prisma.join(this.productConditions.map((c) => c.sql), ' AND ')}
        GROUP BY bucket`;
     const counts = new Map(rows.map((r) => [Number(r.bucket), Number(r.count)]));
     return PRICE_BUCKETS.map((min, i) => ({ min, max: PRICE_BUCKETS[i + 1] ?? null, count: counts.get(i + 1) ?? 0 }));

@@ -1095,7 +1095,7 @@ export type OptionFacet = {
 /** An option value and how many matching products have it. */
 export type OptionValueFacet = {
   __typename?: 'OptionValueFacet';
-  /** Matching products with an active variant that has this value. */
+  /** Products with an active variant that has this value and meets the rest of the filter: the listing's total with this value in place of the filter's entry for this option. */
   count: Scalars['Int']['output'];
   /** The value, in one of the spellings the products use. */
   value: Scalars['String']['output'];
@@ -1215,7 +1215,7 @@ export type ProductConnection = {
   __typename?: 'ProductConnection';
   /** The products of this page, in the requested order. */
   edges: Array<ProductEdge>;
-  /** Counts over every product matching the current filter. */
+  /** Counts to narrow the listing down, disjunctive: each facet counts with the filter's other conditions, not its own dimension's (with Size M chosen, Size still counts every size). */
   facets: ProductFacets;
   /** Where this page sits, and the cursors to ask for the next or previous one. */
   pageInfo: PageInfo;
@@ -1232,14 +1232,14 @@ export type ProductEdge = {
   node: Product;
 };
 
-/** What the products matching a filter have, counted to narrow a listing down. */
+/** What the products matching a filter have, counted to narrow a listing down. Each facet leaves out the filter's condition on its own dimension and applies all the others. */
 export type ProductFacets = {
   __typename?: 'ProductFacets';
-  /** Categories with matching products, each counting its descendants' products too. */
+  /** Categories with matching products (the filter's categoryId left out), each counting its descendants' products too. */
   categories: Array<CategoryFacet>;
-  /** Option names on the matching products' active variants, names and values grouped ignoring case, by name. */
+  /** Option names on the matching products' active variants, names and values grouped ignoring case, by name; an option the filter narrows counts without its own entry, the rest of the filter holding on the same variant. */
   options: Array<OptionFacet>;
-  /** Six fixed buckets of active-variant prices in minor units, lowest first: [0, 2500), [2500, 5000), [5000, 10000), [10000, 20000), [20000, 50000) and 50000 up; only prices in the filter's currency when minPrice or maxPrice gives one. */
+  /** Six fixed buckets of active-variant prices in minor units, lowest first: [0, 2500), [2500, 5000), [5000, 10000), [10000, 20000), [20000, 50000) and 50000 up; the filter's price bounds left out, only prices in its currency when minPrice or maxPrice gives one. */
   priceRanges: Array<PriceRangeFacet>;
 };
 
