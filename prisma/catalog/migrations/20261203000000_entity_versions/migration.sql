@@ -72,7 +72,7 @@ CREATE TRIGGER "product_category_versions" AFTER INSERT OR UPDATE OR DELETE ON "
 CREATE TRIGGER "product_image_versions" AFTER INSERT OR UPDATE OR DELETE ON "product_image"
   FOR EACH ROW EXECUTE FUNCTION "record_version"('product_id', 'id');
 CREATE TRIGGER "inventory_level_versions" AFTER INSERT OR UPDATE OR DELETE ON "inventory_level"
-  FOR EACH ROW EXECUTE FUNCTION "record_version"('variant_id', 'variant_id');
+  FOR EACH ROW EXECUTE FUNCTION "record_version"('variant_id', 'variant_id', '-reserved');
 CREATE TRIGGER "inventory_reservation_versions" AFTER INSERT OR UPDATE OR DELETE ON "inventory_reservation"
   FOR EACH ROW EXECUTE FUNCTION "record_version"('owner_id', 'id');
 CREATE TRIGGER "inventory_reservation_line_versions" AFTER INSERT OR UPDATE OR DELETE ON "inventory_reservation_line"

@@ -56,7 +56,7 @@ CREATE TRIGGER "entity_version_no_truncate" BEFORE TRUNCATE ON "entity_version"
   FOR EACH STATEMENT EXECUTE FUNCTION "entity_version_append_only"();
 
 CREATE TRIGGER "promotion_versions" AFTER INSERT OR UPDATE OR DELETE ON "promotion"
-  FOR EACH ROW EXECUTE FUNCTION "record_version"('id', 'id');
+  FOR EACH ROW EXECUTE FUNCTION "record_version"('id', 'id', '-reserved_count', '-confirmed_count');
 CREATE TRIGGER "promotion_redemption_versions" AFTER INSERT OR UPDATE OR DELETE ON "promotion_redemption"
   FOR EACH ROW EXECUTE FUNCTION "record_version"('promotion_id', 'id');
 CREATE TRIGGER "affiliate_partner_versions" AFTER INSERT OR UPDATE OR DELETE ON "affiliate_partner"
