@@ -90,6 +90,24 @@ describe('search, filters, sorts and facets', () => {
       expect(await names({ search: 'jacket' }, undefined, env.stack.admin)).toEqual([]);
     });
 
+    it('finds as the shopper types: the last word by its beginning, whole words first', async () => {
+      const whole = await createProduct(env.stack.admin, productInput('Zorblax Print', [footwear], [{ price: 100 }]));
+      const prefix = await createProduct(env.stack.admin, productInput('Zorblaxian Poplin Blouse', [footwear], [{ price: 100 }]));
+      try {
+        expect(await names({ search: 'zorbl' })).toEqual(expect.arrayContaining(['Zorblax Print', 'Zorblaxian Poplin Blouse']));
+        // Typed in full, the word matches itself first and still what begins with it.
+        expect(await names({ search: 'zorblax' }, 'RELEVANCE')).toEqual(['Zorblax Print', 'Zorblaxian Poplin Blouse']);
+        expect(await names({ search: 'zorblaxian popl' }, 'RELEVANCE')).toEqual(['Zorblaxian Poplin Blouse']);
+        expect(await names({ search: 'zorblax popl' })).toEqual([]);
+        // A space after the word: it is complete, only whole words match.
+        expect(await names({ search: 'zorblax ' })).toEqual(['Zorblax Print']);
+        expect(await names({ search: 'popl ' })).toEqual([]);
+      } finally {
+        await catalogAdmin(env.stack.admin).archiveProduct(whole.id);
+        await catalogAdmin(env.stack.admin).archiveProduct(prefix.id);
+      }
+    });
+
     it('finds a product by its new name after a rename, and not by the old one', async () => {
       const product = await createProduct(env.stack.admin, productInput('Velvet Scarf', [footwear], [{ price: 100 }]));
       try {

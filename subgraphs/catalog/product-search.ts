@@ -5,6 +5,7 @@ import { isUuid } from '../../lib/ids.js';
 import { cursorArgument, decodeCursor, encodeCursor, toConnection, type PageWindow } from '../../lib/pagination.js';
 import type { ProductConnectionRow, ProductRow } from './models.js';
 import type { ProductSort } from './generated/resolvers-types.js';
+import { searchQuery, type SearchQuery } from './search-query.js';
 
 interface MoneyInput {
   amount: number;
@@ -107,7 +108,7 @@ export class ProductQuery {
   private readonly variantConditions: Condition[];
   /** The option names the filter narrows, lower-case. */
   private readonly filteredOptions: string[];
-  private readonly tsquery: Prisma.Sql | null;
+  private readonly search: SearchQuery | null;
   private readonly price: PriceBounds;
   readonly sort: ProductSort;
 
@@ -118,8 +119,9 @@ export class ProductQuery {
   ) {
     const search = filter.search?.trim();
     if (search && search.length > 200) throw badUserInput('search must be at most 200 characters', 'filter.search');
-    this.tsquery = search ? Prisma.sql`websearch_to_tsquery('english', ${search})` : null;
-    this.sort = sort === 'RELEVANCE' && !this.tsquery ? 'NEWEST' : sort;
+    // As typed: a trailing space says the last word is complete (search-query.ts).
+    this.search = search ? searchQuery(filter.search!.trimStart()) : null;
+    this.sort = sort === 'RELEVANCE' && !this.search ? 'NEWEST' : sort;
     this.price = priceBounds(filter);
     this.productConditions = this.compileProductConditions(filter);
     this.variantConditions = this.compileVariantConditions(filter);
@@ -143,7 +145,7 @@ export class ProductQuery {
 
   private compileProductConditions(filter: ProductFilterInput): Condition[] {
     const conditions: Condition[] = [{ sql: Prisma.sql`p.deleted_at IS NULL` }, { sql: Prisma.sql`p.active = ${filter.active ?? true}` }];
-    if (this.tsquery) conditions.push({ sql: Prisma.sql`p.search_vector @@ ${this.tsquery}` });
+    if (this.search) conditions.push({ sql: this.search.matches });
     if (filter.categoryId != null) {
       if (!isUuid(filter.categoryId)) throw badUserInput('categoryId is not a category id', 'filter.categoryId');
       conditions.push({
@@ -188,7 +190,7 @@ export class ProductQuery {
   private sortKey(): SortKey {
     switch (this.sort) {
       case 'RELEVANCE':
-        return { columns: [Prisma.sql`ts_rank(p.search_vector, ${this.tsquery!})::real`], direction: 'DESC', tieBreak: 'ASC' };
+        return { columns: [Prisma.sql`${this.search!.rank}::real`], direction: 'DESC', tieBreak: 'ASC' };
       case 'PRICE_ASC':
         return { columns: [Prisma.sql`COALESCE(p.min_price, 2147483647)`], direction: 'ASC', tieBreak: 'ASC' };
       case 'PRICE_DESC':

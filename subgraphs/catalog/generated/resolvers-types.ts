@@ -1270,7 +1270,7 @@ export type ProductFilter = {
    * @deprecated Use minPrice, which says its currency. Removal after 2027-03-01.
    */
   priceMin?: InputMaybe<Scalars['Int']['input']>;
-  /** Full-text search over name, brand, description and SKU. */
+  /** Full-text search over name, brand, description and SKU, at most 200 characters. As you type: while the last word has no space after it, it also matches as the beginning of a word (popl finds poplin), below whole-word matches. */
   search?: InputMaybe<Scalars['String']['input']>;
 };
 
