@@ -4,7 +4,7 @@
 // The database keeps it: each context's entity_versions migration puts the record_version trigger
 // on every table whose rows change, so no write path (Prisma, raw SQL, a cascade, a script) can
 // forget it, and a version commits or rolls back with its change. Each version holds the columns
-// that changed, from and to; when the change was committed; the actor and request id the writer
+// that changed, from and to; when (the start of the transaction that made it); the actor and request id the writer
 // set for its transaction; and the root id the API shows it under (a cart line under its cart).
 //
 // Who: every write a request, job or consumer makes carries its actor (attributeWrites below,
