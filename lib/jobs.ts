@@ -15,6 +15,11 @@ export interface RecurringJob {
 /** How often a process looks that its job schedulers are still in Redis. */
 const SCHEDULER_CHECK_MS = 5000;
 
+/** Runs one run of a queue's job in a scope of its own: its logs and the versions of what it writes name the job (lib/versions.ts). */
+export function runAsJob<T>(queueName: string, runId: string, run: () => T): T {
+  return runInScope({ requestId: `${queueName}-${runId}`, traceId: activeTraceId() ?? traceIdFrom(undefined), actor: describeActor(systemActor(queueName)) }, run);
+}
+
 /**
  * A BullMQ job scheduler plus its worker: `run` is called every `everyMs`. Any number of
  * processes may start the same job; BullMQ runs each occurrence once, and `run` must be safe
@@ -74,8 +79,7 @@ export async function startRecurringJob(options: {
         attributes: { [ATTR.messagingSystem]: 'bullmq', [ATTR.messagingOperationType]: 'process', [ATTR.messagingDestination]: queueName, [ATTR.messagingMessageId]: job.id ?? '', [ATTR.jobQueue]: queueName },
       },
       async (span) => {
-        // Its logs and the versions of what it writes name the job (lib/versions.ts).
-        const running = runInScope({ requestId: `${queueName}-${job.id ?? 'run'}`, traceId: activeTraceId() ?? traceIdFrom(undefined), actor: describeActor(systemActor(queueName)) }, run);
+        const running = runAsJob(queueName, job.id ?? 'run', run);
         current = running.catch(() => undefined);
         const result = await running;
         if (typeof result === 'number') span?.setAttribute(ATTR.jobResult, result);

@@ -9,7 +9,7 @@ import { orderApi, payWith, rawOrderId } from '../subgraphs/order/order-fixtures
 import { affiliateAdmin } from '../subgraphs/promotion/affiliates/affiliate-fixtures.js';
 import { insertSubscription, planApi } from '../subgraphs/subscription/subscription-fixtures.js';
 import { OWNED_TYPES, type Operation, type Scene } from './authorization-matrix-args.js';
-import { graphqlClient, type GraphQLResponse, type TestStack } from './harness.js';
+import { graphqlClient, until, type GraphQLResponse, type TestStack } from './harness.js';
 import { subscriber } from './subscriber.js';
 
 export const PRINCIPALS = ['anonymous', 'owner', 'other', 'support', 'admin', 'service'] as const;
@@ -39,15 +39,6 @@ export interface World {
   orderSql: pg.Pool;
   subscriptionSql: pg.Pool;
   shared: Scene;
-}
-
-/** Reads until `done` holds (expect.poll works inside tests only, and the world is made in beforeAll). */
-async function until<T>(what: string, read: () => Promise<T>, done: (value: T) => boolean): Promise<T> {
-  for (const deadline = Date.now() + 15_000; ; await new Promise((r) => setTimeout(r, 50))) {
-    const value = await read();
-    if (done(value)) return value;
-    if (Date.now() > deadline) throw new Error(`${what}: still ${JSON.stringify(value)} after 15 s`);
-  }
 }
 
 async function ok<T>(promise: Promise<GraphQLResponse<T>>): Promise<T> {

@@ -8,7 +8,7 @@ import { SUBGRAPHS } from '../lib/subgraph-names.js';
 import { UNVERSIONED_TABLES } from '../lib/versions.js';
 import { cartApi, createVariants, unique } from '../subgraphs/cart/cart-fixtures.js';
 import { orderApi, payWith, sqlIn } from '../subgraphs/order/order-fixtures.js';
-import { errorCode, startTestStack, type GraphQLClient, type TestStack } from './harness.js';
+import { errorCode, startTestStack, until, type GraphQLClient, type TestStack } from './harness.js';
 
 const VERSIONS = `versions(first: 50) { edges { node { entity entityId operation at actor requestId changes { field from to } } } pageInfo { hasNextPage } }`;
 
@@ -125,10 +125,7 @@ describe('a purchase', () => {
     const checkout = await orderApi(shopper).checkout({ cartId });
     orderId = checkout.order!.id;
     expect((await payWith(stack, checkout.paymentClientSecret!)).status).toBe(200);
-    for (const deadline = Date.now() + 30_000; (await orderApi(shopper).order(orderId))?.status !== 'PAID'; ) {
-      if (Date.now() > deadline) throw new Error('the order was not PAID in time');
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
+    await until('the order paid', async () => (await orderApi(shopper).order(orderId))?.status, (status) => status === 'PAID', 30_000);
   }, 60_000);
 
   it("names the shopper for their cart, and the order service for locking it at checkout", async () => {

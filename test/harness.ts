@@ -40,6 +40,18 @@ export interface GraphQLResponse<T> {
 }
 
 /** The code of a response's first GraphQL error (UNAUTHENTICATED, FORBIDDEN, …). */
+/**
+ * Reads until `done` holds, for what the workers do after a request, in set-up (expect.poll works
+ * inside tests only); fails naming `what` and the last value read.
+ */
+export async function until<T>(what: string, read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 15_000): Promise<T> {
+  for (const deadline = Date.now() + timeoutMs; ; await new Promise((resolve) => setTimeout(resolve, 50))) {
+    const value = await read();
+    if (done(value)) return value;
+    if (Date.now() > deadline) throw new Error(`${what}: still ${JSON.stringify(value)} after ${timeoutMs / 1000} s`);
+  }
+}
+
 export const errorCode = (res: { errors?: { extensions?: { code?: string } }[] }) => res.errors?.[0]?.extensions?.code;
 
 export interface GraphQLClient {

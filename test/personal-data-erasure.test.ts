@@ -9,7 +9,7 @@ import { cartApi, createPromotion, createVariants, unique } from '../subgraphs/c
 import { orderApi, payWith, sqlIn } from '../subgraphs/order/order-fixtures.js';
 import { uniqueCode } from '../subgraphs/promotion/promotion-fixtures.js';
 import { createPlan, insertSubscription } from '../subgraphs/subscription/subscription-fixtures.js';
-import { errorCode, startTestStack, type GraphQLClient, type TestStack } from './harness.js';
+import { errorCode, startTestStack, until, type GraphQLClient, type TestStack } from './harness.js';
 
 const CONTEXTS = ['catalog', 'cart', 'order', 'subscription', 'promotion'] as const;
 const ERASE = `mutation($input: ErasePersonalDataInput!) {
@@ -35,14 +35,6 @@ async function rowsNaming(needle: string): Promise<Record<string, number>> {
   return Object.fromEntries(rows.filter((r) => r.n > 0).map((r) => [r.t, r.n]));
 }
 
-/** Waits for what the workers do after a request (setup cannot use expect.poll). */
-async function until(done: () => Promise<boolean>, timeoutMs = 30_000): Promise<void> {
-  for (const deadline = Date.now() + timeoutMs; !(await done()); ) {
-    if (Date.now() > deadline) throw new Error('the workers did not get there in time');
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
-
 beforeAll(async () => {
   stack = await startTestStack({ workers: true, env: { OUTBOX_RELAY_MS: '50' } });
   db = sqlIn(stack, 'order');
@@ -63,13 +55,13 @@ beforeAll(async () => {
   const paid = await orderApi(shopper).checkout({ cartId: paidCart.id });
   paidOrderId = paid.order!.id;
   await payWith(stack, paid.paymentClientSecret!);
-  await until(async () => (await db.query(`SELECT count(*)::int AS n FROM promotion.affiliate_attribution WHERE person_id = $1`, [person])).rows[0].n === 1);
+  await until('the attribution', async () => (await db.query(`SELECT count(*)::int AS n FROM promotion.affiliate_attribution WHERE person_id = $1`, [person])).rows[0].n, (n) => n === 1, 30_000);
   // An order the shopper cancelled themselves: their id in its history.
   const cancelledCart = (await carts.create(undefined, [{ variantId: variantIds[0]!, quantity: 1 }])).cart!;
   const cancelled = await orderApi(shopper).checkout({ cartId: cancelledCart.id });
   expect((await orderApi(shopper).cancel(cancelled.order!.id)).userErrors).toEqual([]);
   // A cart still open (the cancelled order's, handed back), and a subscription still billing.
-  await until(async () => (await db.query(`SELECT count(*)::int AS n FROM cart.cart WHERE person_id = $1 AND status = 'ACTIVE'`, [person])).rows[0].n === 1);
+  await until('the cart handed back', async () => (await db.query(`SELECT count(*)::int AS n FROM cart.cart WHERE person_id = $1 AND status = 'ACTIVE'`, [person])).rows[0].n, (n) => n === 1, 30_000);
   const plan = await createPlan(stack);
   const subscriptions = sqlIn(stack, 'subscription');
   subscriptionId = await insertSubscription(subscriptions, { personId: person, planId: plan.id });

@@ -2,8 +2,7 @@
 // (catalog-import-runs.ts). One import at a time per worker: each is a long run of batches.
 import { DelayedError, Queue, Worker, type ConnectionOptions } from 'bullmq';
 import type { Logger } from '../../../lib/logger.js';
-import { runInScope, traceIdFrom } from '../../../lib/request-scope.js';
-import { describeActor, systemActor } from '../../../lib/state-machine.js';
+import { runAsJob } from '../../../lib/jobs.js';
 import { settlesWithin } from '../../../lib/time.js';
 import { ImportStopped } from '../catalog-import.service.js';
 import type { CatalogImportRuns } from '../catalog-import-runs.js';
@@ -46,8 +45,7 @@ export function startCatalogImportWorker(options: { connection: ConnectionOption
     CATALOG_IMPORT_QUEUE,
     async (job, token) => {
       try {
-        const scope = { requestId: `${CATALOG_IMPORT_QUEUE}-${job.id ?? job.data.importId}`, traceId: traceIdFrom(undefined), actor: describeActor(systemActor(CATALOG_IMPORT_QUEUE)) };
-        await runInScope(scope, () => runs.run(job.data.importId, stopping.signal));
+        await runAsJob(CATALOG_IMPORT_QUEUE, job.id ?? job.data.importId, () => runs.run(job.data.importId, stopping.signal));
       } catch (err) {
         if (!(err instanceof ImportStopped)) throw err;
         await runs.requeued(job.data.importId);
