@@ -7,6 +7,7 @@ import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cartApi, createVariants, unique } from '../subgraphs/cart/cart-fixtures.js';
 import { intentOf, orderApi, payWith, rawOrderId, sqlIn } from '../subgraphs/order/order-fixtures.js';
+import { withdrawPayment, WEBHOOK_ACTOR } from '../subgraphs/order/payment.service.js';
 import { createOrderServices, type OrderServices } from '../subgraphs/order/server.js';
 import { startTestStack, type TestStack } from './harness.js';
 
@@ -129,5 +130,17 @@ describe('payment reconciliation, when webhooks are lost', () => {
     expect(expired.status).toBe('CANCELLED');
     expect(expired.payments[0]?.status).toBe('CANCELLED');
     expect((await payWith(stack, secret)).status).toBe(400);
+  });
+
+  it('leaves a cancellation to whoever withdrew the payment, when the provider tells of it first', async () => {
+    const { orders, order, secret } = await placeOrder(stack);
+    // The customer's cancellation has withdrawn the PaymentIntent; the provider's `canceled` event overtakes it.
+    await withdrawPayment(services.db, services.provider, intentOf(secret));
+    expect(await services.payments.sync(intentOf(secret), WEBHOOK_ACTOR)).toBe('unchanged');
+    expect((await orders.order(order.id))?.status).toBe('PENDING_PAYMENT');
+    expect((await orders.cancel(order.id, 'changed my mind')).userErrors).toEqual([]);
+    const cancelled = (await orders.order(order.id))!;
+    expect(cancelled.history.filter((h) => h.to === 'CANCELLED')).toEqual([expect.objectContaining({ actor: expect.stringMatching(/^person:shopper-/), reason: 'changed my mind' })]);
+    expect(cancelled.payments[0]?.status).toBe('CANCELLED');
   });
 });

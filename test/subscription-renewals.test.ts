@@ -13,7 +13,7 @@ import { createVariants, unique } from '../subgraphs/cart/cart-fixtures.js';
 import { sqlIn } from '../subgraphs/order/order-fixtures.js';
 import { billingDate } from '../subgraphs/subscription/billing-calendar.js';
 import { createSubscriptionServices, type SubscriptionServices } from '../subgraphs/subscription/server.js';
-import { startTestStack, type GraphQLClient, type TestStack } from './harness.js';
+import { startTestStack, until, type GraphQLClient, type TestStack } from './harness.js';
 
 let stack: TestStack;
 let orderSql: pg.Pool;
@@ -131,7 +131,9 @@ describe('dunning', () => {
     const count = (kind: string) => kinds.filter((k) => k === kind).length;
     expect({ failed: count('PAYMENT_FAILED'), pastDue: count('PAST_DUE'), paused: count('PAUSED'), last: kinds.at(-1) }).toEqual({ failed: 4, pastDue: 1, paused: 1, last: 'PAUSED' });
     expect(after.history.at(-1).reason).toMatch(/^payment failed 4 times: Your card was declined/);
-    const orders = await billed(subscription!.id);
+    // The last decline is settled by the renewal job or by the order's OrderPaymentFailed event, whichever comes first;
+    // the event consumer releases the period's order after it commits the pause, so the order is read until it is released.
+    const orders = await until('the period order released', () => billed(subscription!.id), (rows) => rows[1]?.status !== 'PENDING_PAYMENT');
     expect(orders.map((o) => [o.period, o.status, o.charges])).toEqual([
       [0, 'PAID', 1],
       [1, 'CANCELLED', 0],

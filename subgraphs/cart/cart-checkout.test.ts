@@ -12,6 +12,9 @@ import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { globalId, rawIdOf } from '../../lib/global-id.js';
 import { startTestStack, type TestStack } from '../../test/harness.js';
+import { cartLifetime } from './cart-lifetime.js';
+import { CartCheckoutService } from './checkout.service.js';
+import { createCartServices } from './server.js';
 import {
   cartApi,
   cartService,
@@ -488,6 +491,35 @@ describe('reopenCart', () => {
     // The first of the handed-back cart's lines, in the order they were added.
     expect(lines[0]!.variant).toBe((await stored(cartId)).lines[0].variant);
     expect((await changesOf(cartId)).at(-1)!.data).toMatchObject({ change: 'MERGED', linesAdded: 1, linesLeftOut: 2 });
+  });
+
+  it('prices the cart before locking it, and again under the lock only when the cart changed in between', async () => {
+    const { db, catalog, quoting, carts, settings } = createCartServices(stack.runtime);
+    try {
+      let asked = 0;
+      let meanwhile: (() => Promise<unknown>) | null = null;
+      // The real catalog; while it is asked for the first pricing, the shopper may change the cart.
+      const watched = { variants: async (ids: readonly string[]) => { asked++; const change = meanwhile; meanwhile = null; await change?.(); return catalog.variants(ids); } };
+      const checkouts = new CartCheckoutService(db, watched, quoting, carts, cartLifetime(settings.CART_TTL_DAYS));
+      const actor = { kind: 'service', id: 'order' } as const;
+      const begin = (cartId: string, personId: string) =>
+        checkouts.begin(actor, { cartId: rawCartId(cartId), personId, checkoutId: rawIdOf('Order', orderId(), 'id'), shippingMethod: 'STANDARD', destination: CALIFORNIA });
+
+      const still = await shopperWith([{ variantId: mug.variantIds[0]!, quantity: 1 }]);
+      expect((await (await begin(still.cartId, still.personId)).quote()).subtotal).toBe(2500);
+      expect(asked).toBe(1);
+
+      asked = 0;
+      const changing = await shopperWith([{ variantId: mug.variantIds[0]!, quantity: 1 }]);
+      const lineId = (await changing.shop.read(changing.cartId))!.lines[0]!.id;
+      meanwhile = async () => expect((await changing.shop.update(changing.cartId, lineId, 3)).userErrors).toEqual([]);
+      const quote = await (await begin(changing.cartId, changing.personId)).quote();
+      expect(asked).toBe(2);
+      expect(quote.lines.map((l) => l.quantity)).toEqual([3]);
+      expect(quote.subtotal).toBe(3 * 2500);
+    } finally {
+      await db.$disconnect();
+    }
   });
 
   it('needs neither the catalog nor the promotions unless the quote is asked for', async () => {

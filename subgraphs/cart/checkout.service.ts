@@ -14,7 +14,7 @@ import { cartUpdated, holdActiveCartOf, promotionApplied, type CartService, type
 import type { CatalogClient, CatalogVariant } from './catalog.js';
 import { checkCodes, checkExpectedTotal, checkPurchasable, checkShipping, checkoutQuoteOf, planMerge, type CheckoutQuote, type ShippingChoice } from './checkout.js';
 import type { CartRow } from './models.js';
-import type { PrismaClient } from './prisma-client/client.js';
+import { Prisma, type PrismaClient } from './prisma-client/client.js';
 import { quoteCart, type QuoteDeps } from './quote.service.js';
 import { CartInputChecker, refuse, type StoredLine } from './validation.js';
 
@@ -43,10 +43,24 @@ const heldByAnother = (field: readonly string[]) => refuse('CART_NOT_ACTIVE', 'a
 
 const LINE_ORDER = [{ createdAt: 'asc' as const }, { id: 'asc' as const }];
 
-async function lockCart(tx: Tx, cartId: string): Promise<CheckoutCart | undefined> {
-  const [cart] = await tx.$queryRaw<CheckoutCart[]>`
-    SELECT id, person_id, status, currency, applied_codes, affiliate_code, checkout_id::text, last_activity_at FROM cart WHERE id = ${cartId}::uuid FOR UPDATE`;
+/** The cart as a checkout reads it: locked for the transaction that moves it, or as it is. */
+async function lockCart(db: Tx | PrismaClient, cartId: string, lock: 'lock' | 'read' = 'lock'): Promise<CheckoutCart | undefined> {
+  const [cart] = await db.$queryRaw<CheckoutCart[]>`
+    SELECT id, person_id, status, currency, applied_codes, affiliate_code, checkout_id::text, last_activity_at FROM cart
+     WHERE id = ${cartId}::uuid ${lock === 'lock' ? Prisma.sql`FOR UPDATE` : Prisma.empty}`;
   return cart;
+}
+
+interface CartSnapshot {
+  cart: CheckoutCart;
+  lines: (StoredLine & { updatedAt: Date })[];
+}
+
+/** Whether the cart is still as it was priced: the same person, currency and codes, the same lines unchanged. */
+function sameCheckout(priced: CartSnapshot, locked: CartSnapshot): boolean {
+  const key = ({ cart, lines }: CartSnapshot) =>
+    JSON.stringify([cart.person_id, cart.currency, cart.applied_codes ?? [], lines.map((l) => [l.id, l.variantId, l.quantity, l.seenUnitPrice, l.updatedAt.getTime()])]);
+  return key(priced) === key(locked);
 }
 
 export class CartCheckoutService {
@@ -80,19 +94,13 @@ export class CartCheckoutService {
     c.throwIfAny();
     const shipping: ShippingChoice = { method: method!, destination: destination! };
 
+    // Priced before the cart is locked, so that no connection waits on the catalog and promotions;
+    // the locked cart is priced again only when it changed in between.
+    const seen = await this.checkable(this.db, input, cartField, 'read');
+    const priced = await this.checkedQuote(seen.cart, seen.lines, shipping, input.expectedTotal);
     return this.db.$transaction(async (tx) => {
-      const cart = await lockCart(tx, input.cartId);
-      if (!cart || cart.person_id !== input.personId) return notFound(cartField);
-      const resumed = cart.status === 'CHECKING_OUT' && cart.checkout_id === input.checkoutId;
-      if (!resumed) {
-        if (cart.status === 'CHECKING_OUT') heldByAnother(cartField);
-        this.refuseUnlessOpen(cart, cartField);
-        const [other] = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM cart WHERE checkout_id = ${input.checkoutId}::uuid AND id <> ${cart.id}::uuid`;
-        if (other) refuse('INVALID_INPUT', 'this checkout already holds another cart', ['input', 'checkoutId']);
-      }
-      const lines = await tx.cartLine.findMany({ where: { cartId: cart.id }, orderBy: LINE_ORDER });
-      if (lines.length === 0) refuse('CART_EMPTY', 'the cart has no lines to check out', cartField);
-      const quote = await this.checkedQuote(cart, lines, shipping, input.expectedTotal);
+      const { cart, lines, resumed } = await this.checkable(tx, input, cartField, 'lock');
+      const quote = sameCheckout(seen, { cart, lines }) ? priced : await this.checkedQuote(cart, lines, shipping, input.expectedTotal);
       if (!resumed) {
         this.lifecycle.decide(cart.status, 'CHECKING_OUT', { actor, at: this.now(), context: { lastActivityAt: cart.last_activity_at } }, cartField);
         await tx.$executeRaw`
@@ -102,6 +110,26 @@ export class CartCheckoutService {
       }
       return { cart: (await tx.cart.findUnique({ where: { id: cart.id } }))!, quote: async () => quote };
     }, QUEUED_WRITE);
+  }
+
+  /**
+   * The person's cart with its lines, refused unless this checkout may take it: an ACTIVE cart
+   * within its lifetime, or the one this checkout already holds (`resumed`). Read as it is, or
+   * locked for the transaction that moves it.
+   */
+  private async checkable(db: Tx | PrismaClient, input: BeginCheckoutInput, cartField: readonly string[], lock: 'lock' | 'read'): Promise<CartSnapshot & { resumed: boolean }> {
+    const cart = await lockCart(db, input.cartId, lock);
+    if (!cart || cart.person_id !== input.personId) return notFound(cartField);
+    const resumed = cart.status === 'CHECKING_OUT' && cart.checkout_id === input.checkoutId;
+    if (!resumed) {
+      if (cart.status === 'CHECKING_OUT') heldByAnother(cartField);
+      this.refuseUnlessOpen(cart, cartField);
+      const [other] = await db.$queryRaw<{ id: string }[]>`SELECT id FROM cart WHERE checkout_id = ${input.checkoutId}::uuid AND id <> ${cart.id}::uuid`;
+      if (other) refuse('INVALID_INPUT', 'this checkout already holds another cart', ['input', 'checkoutId']);
+    }
+    const lines = await db.cartLine.findMany({ where: { cartId: cart.id }, orderBy: LINE_ORDER });
+    if (lines.length === 0) refuse('CART_EMPTY', 'the cart has no lines to check out', cartField);
+    return { cart, lines, resumed };
   }
 
   /** The checkout's order was paid: the cart it holds is CHECKED_OUT. Asking again answers it unchanged. */

@@ -6,7 +6,7 @@ import type { MoneyInput, OrderProductionStatus, OrderShippingInput } from './ge
 import type { OrderRow } from './models.js';
 import { factsOf, orderLifecycle, PAID_STATES } from './order-lifecycle.js';
 import type { OrderService, Tx } from './order.service.js';
-import { paymentCancelKey, type PaymentService } from './payment.service.js';
+import { withdrawPayment, type PaymentService } from './payment.service.js';
 import { PaymentProviderError, type PaymentProvider } from './payments/provider.js';
 import type { PrismaClient } from './prisma-client/client.js';
 import type { RefundService } from './refund.service.js';
@@ -57,8 +57,7 @@ export class OrderActions {
 
     if (order.status === 'PENDING_PAYMENT' && order.paymentIntentId) {
       try {
-        await this.provider.cancelPaymentIntent(order.paymentIntentId, paymentCancelKey(order.paymentIntentId));
-        await this.db.payment.updateMany({ where: { providerPaymentId: order.paymentIntentId, status: 'PENDING' }, data: { status: 'CANCELLED' } });
+        await withdrawPayment(this.db, this.provider, order.paymentIntentId);
       } catch (err) {
         if (!(err instanceof PaymentProviderError) || err.kind !== 'unexpected_state') throw err;
         // Paid a moment ago: the order becomes PAID, and the lifecycle decides about the cancellation below.

@@ -24,6 +24,16 @@ export type PaymentOutcome = 'paid' | 'cancelled' | 'declined' | 'expired' | 're
 /** The provider's idempotency key for cancelling a PaymentIntent (a subscription order has one per try). */
 export const paymentCancelKey = (paymentIntentId: string) => `payment-${paymentIntentId}-cancel`;
 
+/**
+ * This context cancels a PaymentIntent on purpose (a cancelled order, a stock hold that ended, a
+ * checkout undone): its payment is marked CANCELLED first, so that the provider's `canceled`
+ * event, which may arrive before the canceller records why, leaves the order to the canceller.
+ */
+export async function withdrawPayment(db: PrismaClient, provider: PaymentProvider, paymentIntentId: string): Promise<void> {
+  await db.payment.updateMany({ where: { providerPaymentId: paymentIntentId, status: 'PENDING' }, data: { status: 'CANCELLED' } });
+  await provider.cancelPaymentIntent(paymentIntentId, paymentCancelKey(paymentIntentId));
+}
+
 /** The provider's events that can change an order (SPEC §5, consumed). */
 /** Who moves an order when a payment webhook arrives (its history, its versions). */
 export const WEBHOOK_ACTOR: Actor = systemActor('payment-webhook');
@@ -161,6 +171,9 @@ export class PaymentService {
     };
     const { subscriptionId } = await this.db.order.findUniqueOrThrow({ where: { id: orderId }, select: { subscriptionId: true } });
     if (subscriptionId) return this.chargeFailed(orderId, intent.id, failure, reason);
+    // Withdrawn by this context (withdrawPayment): whoever withdrew it cancels the order, with its own actor and reason.
+    const payment = await this.db.payment.findUniqueOrThrow({ where: { providerPaymentId: intent.id }, select: { status: true } });
+    if (intent.status === 'canceled' && !intent.lastError && payment.status === 'CANCELLED') return 'unchanged';
     const result = await this.orders.transition(orderId, 'CANCELLED', actor, {
       reason,
       alongside: async (tx) => {
@@ -246,7 +259,7 @@ export class PaymentService {
       if (intent?.status === 'succeeded') return this.apply(orderId, intent, actor);
       if (intent && intent.status !== 'canceled') {
         try {
-          await this.provider.cancelPaymentIntent(paymentIntentId, paymentCancelKey(paymentIntentId));
+          await withdrawPayment(this.db, this.provider, paymentIntentId);
         } catch (err) {
           // Paid between the read and the cancel: the payment wins.
           if (err instanceof PaymentProviderError && err.kind === 'unexpected_state') return this.sync(paymentIntentId, actor);

@@ -10,7 +10,7 @@ import type { OrderErrorCode } from '../generated/resolvers-types.js';
 import type { AddressView } from '../models.js';
 import { orderCreated, paymentRequested, orderStatusChanged } from '../order-events.js';
 import { appendHistory, insertNumberedOrder, type OrderService } from '../order.service.js';
-import { paymentCancelKey, recordOrderPayment } from '../payment.service.js';
+import { recordOrderPayment, withdrawPayment } from '../payment.service.js';
 import type { PaymentProvider } from '../payments/provider.js';
 import type { Checkout, CheckoutStep, PrismaClient } from '../prisma-client/client.js';
 import type { Answer, CartQuote, CheckoutPeers } from './peers.js';
@@ -247,7 +247,7 @@ const createPayment: SagaStep = {
   },
   async compensate(checkout, { db, payments }) {
     const order = await db.order.findUnique({ where: { id: checkout.id }, select: { paymentIntentId: true } });
-    if (order?.paymentIntentId) await payments.cancelPaymentIntent(order.paymentIntentId, paymentCancelKey(order.paymentIntentId));
+    if (order?.paymentIntentId) await withdrawPayment(db, payments, order.paymentIntentId);
   },
 };
 
