@@ -56,24 +56,18 @@ export class RedemptionService {
 
     const ordered = redemptions.map((r, line) => ({ ...r, line })).sort(byPromotion);
     const ids = ordered.map((r) => r.promotionId);
+    // Asked first from a plain read: a use the rules refuse now (most racing checkouts, once a limit
+    // is reached) is refused without queueing for the promotions' row locks. Under the locks the
+    // rules are asked again, with the counts as they then stand.
+    const stored = await this.forOrder(this.db, orderId);
+    if (stored.length > 0 || ordered.length === 0) return stored;
+    await this.refuseUnavailable(this.db, ordered, personId);
     return this.db.$transaction(async (tx) => {
       await this.lockOrder(tx, orderId);
       const existing = await this.forOrder(tx, orderId);
-      if (existing.length > 0 || ordered.length === 0) return existing;
-
+      if (existing.length > 0) return existing;
       await tx.$queryRaw`SELECT id FROM promotion WHERE id = ANY(${ids}::uuid[]) ORDER BY id FOR UPDATE`;
-      const promotions = new Map((await tx.promotion.findMany({ where: { id: { in: ids } } })).map((p) => [p.id, p]));
-      const usage = await tx.promotionPersonUsage.findMany({ where: { personId, promotionId: { in: ids } } });
-      const uses = new Map(usage.map((u) => [u.promotionId, u.uses]));
-      const facts = { now: new Date(), personId };
-      for (const { promotionId, line } of ordered) {
-        const promotion = promotions.get(promotionId);
-        const refusal = promotion
-          ? firstRefusal(ruleOf(promotion, uses.get(promotionId) ?? 0), facts, AVAILABILITY)
-          : { error: 'PROMOTION_NOT_FOUND' as const, message: 'promotion not found' };
-        if (refusal) c.add(refusal.error, refusal.message, ['input', 'redemptions', String(line), 'promotionId']);
-      }
-      c.throwIfAny();
+      await this.refuseUnavailable(tx, ordered, personId);
 
       await tx.$executeRaw`UPDATE promotion SET reserved_count = reserved_count + 1, updated_at = now() WHERE id = ANY(${ids}::uuid[])`;
       await tx.$executeRaw`
@@ -148,8 +142,26 @@ export class RedemptionService {
     );
   }
 
+  /** Refuses the reservation, naming each line, unless every promotion is available to the person (the engine's AVAILABILITY rules). */
+  private async refuseUnavailable(db: Tx | PrismaClient, ordered: (RedemptionRequest & { line: number })[], personId: string): Promise<void> {
+    const ids = ordered.map((r) => r.promotionId);
+    const promotions = new Map((await db.promotion.findMany({ where: { id: { in: ids } } })).map((p) => [p.id, p]));
+    const usage = await db.promotionPersonUsage.findMany({ where: { personId, promotionId: { in: ids } } });
+    const uses = new Map(usage.map((u) => [u.promotionId, u.uses]));
+    const facts = { now: new Date(), personId };
+    const c = new PromotionInputChecker();
+    for (const { promotionId, line } of ordered) {
+      const promotion = promotions.get(promotionId);
+      const refusal = promotion
+        ? firstRefusal(ruleOf(promotion, uses.get(promotionId) ?? 0), facts, AVAILABILITY)
+        : { error: 'PROMOTION_NOT_FOUND' as const, message: 'promotion not found' };
+      if (refusal) c.add(refusal.error, refusal.message, ['input', 'redemptions', String(line), 'promotionId']);
+    }
+    c.throwIfAny();
+  }
+
   /** The order's redemptions in promotion-id order (the order rows are locked in). */
-  private forOrder(tx: Tx, orderId: string): Promise<PromotionRedemption[]> {
+  private forOrder(tx: Tx | PrismaClient, orderId: string): Promise<PromotionRedemption[]> {
     return tx.promotionRedemption.findMany({ where: { orderId }, orderBy: { promotionId: 'asc' } });
   }
 }
