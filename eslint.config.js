@@ -47,7 +47,7 @@ export default tseslint.config(
         {
           exceptions: {
             suffixes: ['Payload', 'Connection', 'Edge', 'UserError', 'Facet', 'Facets'],
-            types: ['Money', 'PageInfo', 'PriceRange', 'SelectedOption', 'Inventory', 'CartDiscount', 'CartWarning', 'PromotionTargets', 'PromotionUsage', 'AffiliateReport', 'OrderDiscount', 'Address', 'OrderHistoryEntry', 'Shipment', 'OrderStatusEvent', 'SubscriptionPlanItem', 'SubscriptionPeriod', 'SubscriptionChange', 'SubscriptionHistoryEntry', 'PersonalDataErasure', 'EntityVersion', 'FieldChange'],
+            types: ['Money', 'PageInfo', 'PriceRange', 'SelectedOption', 'Inventory', 'CartDiscount', 'CartWarning', 'PromotionTargets', 'PromotionUsage', 'AffiliateReport', 'OrderDiscount', 'Address', 'OrderHistoryEntry', 'Shipment', 'OrderStatusEvent', 'SubscriptionPlanItem', 'SubscriptionPeriod', 'SubscriptionChange', 'SubscriptionHistoryEntry', 'PersonalDataErasure', 'EntityVersion', 'FieldChange', 'SearchSuggestion'],
           },
         },
       ],

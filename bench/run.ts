@@ -10,7 +10,8 @@
 //   BENCH_DURATION        seconds per measured run (default 10)
 //   BENCH_CONNECTIONS     concurrent connections (checkout: shoppers), one run each (default 10,50)
 //   BENCH_WARMUP          seconds of unmeasured load per scenario first (default 3)
-//   BENCH_SCENARIOS       which scenarios (default all but soak), e.g. listing,search or checkout or soak
+//   BENCH_SCENARIOS       which scenarios (default all but soak), e.g. listing,search or checkout or soak;
+//                         suggest alone runs a stack started here with CATALOG_CACHE_MAX_AGE=0 (uncached)
 //   BENCH_OUTPUT          where to write the results (default bench/results.json)
 //   BENCH_SUBSCRIBERS     tracking: concurrent subscribers (default 1000)
 //   BENCH_TRACKING_ORDERS tracking: orders they follow, a few subscribers each (default 200)
@@ -110,8 +111,10 @@ async function main(): Promise<void> {
   // One load generator plays thousands of shoppers from one address: the checkout limits, which
   // stop one person or client hammering, are lifted for a stack started here unless set.
   const benchLimits = { CHECKOUT_ATTEMPTS_PER_MINUTE_PER_PERSON: '100000', CHECKOUT_ATTEMPTS_PER_MINUTE_PER_CLIENT: '100000' };
-  const config = loadConfigOrExit({ ...benchLimits, ...process.env, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' }, [paymentSettings]);
   const settings = benchSettings(process.env);
+  // Scenarios measured uncached (suggest), run on their own: a stack started here has no response cache unless set.
+  const uncachedOnly = settings.scenarios.length > 0 && settings.scenarios.every((s) => s.uncached) ? { CATALOG_CACHE_MAX_AGE: '0' } : {};
+  const config = loadConfigOrExit({ ...benchLimits, ...uncachedOnly, ...process.env, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' }, [paymentSettings]);
   const payments = readSettings(paymentSettings, config);
   if ((settings.checkout || settings.tracking || settings.renewals || settings.soak) && payments.STRIPE_SECRET_KEY) {
     console.warn('STRIPE_SECRET_KEY is set: checkout, tracking, renewals and soak pay on the local Stripe-compatible server only, so they are left out.');
@@ -179,6 +182,9 @@ async function main(): Promise<void> {
         ? await shopperRequests(graphqlUrl, config, scenario, variables)
         : variables.map((v) => ({ headers, body: JSON.stringify({ query: scenario.query, variables: v }) }));
       const cacheControl = await sanityCheck(graphqlUrl, requests, scenario);
+      if (scenario.uncached && /max-age=[1-9]/.test(cacheControl ?? '')) {
+        console.warn(`${scenario.name}: answered with Cache-Control ${cacheControl}, so the gateway's response cache serves repeats; for uncached figures run it alone, or the stack with CATALOG_CACHE_MAX_AGE=0.`);
+      }
       if (settings.warmupSeconds > 0 && !interrupted) {
         console.log(`${scenario.name}: warming up for ${settings.warmupSeconds} s`);
         await load(gatewayBase, requests, Math.max(...settings.connections), settings.warmupSeconds);

@@ -27,9 +27,31 @@ export interface Scenario {
    * them and carry the shopper's `cartId`, as many storefront sessions would.
    */
   shoppers?: number;
+  /**
+   * Measured without the gateway's response cache: a stack the bench starts for such scenarios
+   * alone runs with CATALOG_CACHE_MAX_AGE=0 unless the environment sets it (bench/run.ts).
+   */
+  uncached?: boolean;
 }
 
 const MONEY = 'amount currencyCode formatted';
+
+/**
+ * What a shopper types into the search box, letter by letter: the first 1 to 6 letters of each
+ * word of the live products' slugs (their brands' and names' words), shuffled (the same way every
+ * run) so that consecutive requests ask for different words.
+ */
+export function typedPrefixes(slugs: string[]): { query: string }[] {
+  const words = [...new Set(slugs.flatMap((slug) => slug.split('-')).filter((w) => /^[a-z]{3,}$/.test(w)))].sort();
+  const prefixes = words.flatMap((w) => Array.from({ length: Math.min(6, w.length) }, (_, i) => w.slice(0, i + 1)));
+  let seed = 20_261_204;
+  const next = () => (seed = (Math.imul(seed, 1_103_515_245) + 12_345) >>> 0) / 2 ** 32;
+  for (let i = prefixes.length - 1; i > 0; i--) {
+    const j = Math.floor(next() * (i + 1));
+    [prefixes[i], prefixes[j]] = [prefixes[j]!, prefixes[i]!];
+  }
+  return prefixes.map((query) => ({ query }));
+}
 
 const SEARCH_TERMS = [
   'shirt', 'linen', 'merino wool', 'leather boots', 'sneaker', 'cashmere', 'denim', 'backpack',
@@ -75,6 +97,18 @@ export const SCENARIOS: Scenario[] = [
     }`,
     variables: () => SEARCH_TERMS.map((search) => ({ search })),
     problem: (data) => (data.products?.edges?.length > 0 ? null : 'the search found nothing'),
+  },
+  {
+    name: 'suggest',
+    description: 'search box suggestions as the shopper types (1 to 6 letters of the catalog\'s words), uncached: 8 of products, categories and brands',
+    viewer: 'customer',
+    uncached: true,
+    query: `query Suggest($query: String!) {
+      searchSuggestions(query: $query, first: 8) { kind text product { id slug } category { id slug } }
+    }`,
+    variables: (fixtures) => typedPrefixes(fixtures.slugs),
+    // Every prefix begins a word of a live product's brand or name.
+    problem: (data) => (data.searchSuggestions?.length > 0 ? null : 'no suggestion for the beginning of a catalog word'),
   },
   {
     name: 'product',

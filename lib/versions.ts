@@ -28,6 +28,7 @@ import type { SubgraphName } from './subgraph-names.js';
 export const UNVERSIONED_TABLES: Record<SubgraphName, Record<string, string>> = {
   catalog: {
     outbox_event: 'the events themselves: written once, then only marked published',
+    search_word: "the search vocabulary, derived from the products' text (whose versions show it)",
   },
   cart: {
     outbox_event: 'the events themselves: written once, then only marked published',

@@ -43,6 +43,11 @@ const HAND_WRITTEN_INDEXES = {
   cart: ['cart_one_active_per_person'],
 } as Record<string, string[]>;
 
+/** Extensions a context's migrations install in its schema, which its datamodel's indexes name (gin_trgm_ops). */
+const EXTENSIONS = {
+  catalog: ['unaccent', 'pg_trgm'],
+} as Record<string, string[]>;
+
 async function describeSchema(url: string, schema: string) {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
@@ -81,6 +86,7 @@ async function applyDatamodel(url: string, subgraph: string): Promise<void> {
   try {
     await client.query(`CREATE SCHEMA IF NOT EXISTS "${subgraph}"`);
     await client.query(`SET search_path TO "${subgraph}"`);
+    for (const extension of EXTENSIONS[subgraph] ?? []) await client.query(`CREATE EXTENSION IF NOT EXISTS "${extension}" WITH SCHEMA "${subgraph}"`);
     await client.query(stdout);
   } finally {
     await client.end();

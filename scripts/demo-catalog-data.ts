@@ -209,3 +209,14 @@ export interface Words {
   noun: string;
   material: string;
 }
+
+/**
+ * The search synonym rules the demo ships with (an admin keeps them: createSearchSynonym). tee ⇄
+ * t-shirt covers tshirt and t shirt too: rules compare terms without hyphens and spaces.
+ */
+export const DEMO_SYNONYMS: { kind: 'TWO_WAY' | 'ONE_WAY'; terms: string[] }[] = [
+  { kind: 'TWO_WAY', terms: ['tee', 't-shirt'] },
+  { kind: 'TWO_WAY', terms: ['trainers', 'sneakers'] },
+  { kind: 'TWO_WAY', terms: ['jumper', 'sweater', 'crewneck'] },
+  { kind: 'ONE_WAY', terms: ['sweatshirt', 'hoodie'] },
+];

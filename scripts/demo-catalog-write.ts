@@ -3,6 +3,7 @@
 // exist are left alone, so a rerun completes an interrupted seed and otherwise changes nothing.
 import { UserErrorsException } from '../lib/errors.js';
 import type { CatalogServices } from '../subgraphs/catalog/context.js';
+import { DEMO_SYNONYMS } from './demo-catalog-data.js';
 import { planCatalog, type CategoryPlan } from './demo-catalog-plan.js';
 
 export interface SeedOptions {
@@ -18,10 +19,12 @@ export interface SeedSummary {
   categories: { created: number; existing: number };
   products: { created: number; existing: number };
   variantsCreated: number;
+  /** The demo's search synonym rules added (those missing). */
+  synonymsCreated: number;
   durationMs: number;
 }
 
-type SeedServices = Pick<CatalogServices, 'db' | 'products' | 'categories'>;
+type SeedServices = Pick<CatalogServices, 'db' | 'products' | 'categories' | 'searchSynonyms'>;
 
 const isSlugTaken = (err: unknown): boolean =>
   err instanceof UserErrorsException && err.userErrors.some((e) => e.code === 'SLUG_TAKEN');
@@ -90,10 +93,21 @@ export async function seedCatalog(services: SeedServices, options: SeedOptions =
   const rejected = outcomes.find((o): o is PromiseRejectedResult => o.status === 'rejected');
   if (rejected) throw rejected.reason;
 
+  const synonyms = await seedSynonyms(services);
   return {
+    synonymsCreated: synonyms,
     categories: { created: categories.created, existing: plan.categories.length - categories.created },
     products: { created, existing: existingSlugs.size + raced },
     variantsCreated,
     durationMs: Math.round(performance.now() - started),
   };
+}
+
+/** The demo's synonym rules, each unless a rule of its kind with the same first term is there already. */
+async function seedSynonyms(services: SeedServices): Promise<number> {
+  const existing = await services.db.searchSynonym.findMany({ select: { kind: true, terms: true } });
+  const has = (rule: (typeof DEMO_SYNONYMS)[number]) => existing.some((e) => e.kind === rule.kind && e.terms[0] === rule.terms[0]);
+  const missing = DEMO_SYNONYMS.filter((rule) => !has(rule));
+  for (const rule of missing) await services.searchSynonyms.create(rule);
+  return missing.length;
 }

@@ -95,7 +95,9 @@ export async function localPostgres(options: PostgresOptions = {}): Promise<Loca
     let said = '';
     server.stderr!.on('data', (chunk: Buffer) => (said = (said + chunk.toString('utf8')).slice(-2000)));
     exited = new Promise<void>((resolve) => server.once('exit', () => resolve()));
-    if (!(await until(() => answers(host, port, 200), 30_000, exited))) {
+    // Listening is not yet accepting: a server still starting up refuses sessions (57P03).
+    const accepts = () => acceptsSessions(`postgresql://postgres:${EMBEDDED_PASSWORD}@${host}:${port}/postgres`);
+    if (!(await until(async () => (await answers(host, port, 200)) && (await accepts()), 30_000, exited))) {
       server.kill('SIGKILL');
       throw new Error(`postgres did not start listening on ${host}:${port}: ${said.trim().split('\n').at(-1) ?? 'it said nothing'}`);
     }
@@ -114,6 +116,22 @@ export async function localPostgres(options: PostgresOptions = {}): Promise<Loca
   );
   // Fast shutdown (SIGINT): open sessions are ended, the data is consistent on disk.
   return { url: `postgresql://postgres:${EMBEDDED_PASSWORD}@${host}:${port}/${database}`, started: true, stop: () => stopChild(server, exited, 'SIGINT') };
+}
+
+/** Whether the server takes a session and a query. */
+async function acceptsSessions(url: string): Promise<boolean> {
+  const { default: pg } = await import('pg');
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 1000 });
+  client.on('error', () => {});
+  try {
+    await client.connect();
+    await client.query('SELECT 1');
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await client.end().catch(() => {});
+  }
 }
 
 /** Whether the embedded server of this data folder is the one listening on `port` (postmaster.pid, line 4). */

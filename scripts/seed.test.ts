@@ -3,6 +3,7 @@ import type { CatalogServices } from '../subgraphs/catalog/context.js';
 import { createCatalogServices } from '../subgraphs/catalog/server.js';
 import { startTestStack, type TestStack } from '../test/harness.js';
 import { DEFAULT_PRODUCT_COUNT, planCatalog, seedCatalog } from './seed.js';
+import { DEMO_SYNONYMS } from './demo-catalog-data.js';
 
 let stack: TestStack;
 let services: CatalogServices;
@@ -52,7 +53,9 @@ describe('the demo catalog seed', () => {
       categories: { created: 0, existing: seeded.categories },
       products: { created: 0, existing: DEFAULT_PRODUCT_COUNT },
       variantsCreated: 0,
+      synonymsCreated: 0,
     });
+    expect(await services.db.searchSynonym.count()).toBe(DEMO_SYNONYMS.length);
     expect(await catalogCounts()).toEqual(seeded);
   }, 120_000);
 

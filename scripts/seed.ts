@@ -79,7 +79,7 @@ async function main(): Promise<void> {
     console.log(
       `Seeded the catalog in ${(summary.durationMs / 1000).toFixed(1)} s: ` +
         `categories ${categories.created} created, ${categories.existing} already there; ` +
-        `products ${products.created} created, ${products.existing} already there; ${summary.variantsCreated} variants created.`,
+        `products ${products.created} created, ${products.existing} already there; ${summary.variantsCreated} variants created; ${summary.synonymsCreated} search synonym rules created.`,
     );
   } catch (err) {
     progress.stop();

@@ -99,6 +99,7 @@ export async function createWorld(stack: TestStack): Promise<World> {
     `mutation($input: ImportCatalogInput!) { importCatalog(input: $input) { import { id } } }`,
     { input: { csv: 'product_slug,product_name,sku,price,currency\nmatrix-world,Matrix world,MATRIX-WORLD-1,1000,USD\n', dryRun: true } },
   );
+  const synonym = await searchSynonymOf(stack);
   const promotionCode = unique('MATRIX').replace('-', '').toUpperCase();
   const promotion = await createPromotion(stack, { name: 'Matrix ten percent', code: promotionCode, discountType: 'PERCENTAGE', percentOff: 10 });
   const partnerCode = unique('MXPARTNER').replace('-', '').toUpperCase();
@@ -113,6 +114,7 @@ export async function createWorld(stack: TestStack): Promise<World> {
     ...cart,
     Category: createCategory.category.id,
     CatalogImport: importCatalog.import.id,
+    SearchSynonym: synonym,
     Order: order,
     Promotion: promotion,
     promotionCode,
@@ -122,6 +124,15 @@ export async function createWorld(stack: TestStack): Promise<World> {
     CustomerSubscription: subscription,
   };
   return { stack, orderSql, subscriptionSql, shared: { owner, objects } };
+}
+
+/** An admin's search synonym rule. */
+async function searchSynonymOf(stack: TestStack): Promise<string> {
+  const { createSearchSynonym } = await stack.admin.query<{ createSearchSynonym: { synonym: { id: string } } }>(
+    `mutation($input: SearchSynonymInput!) { createSearchSynonym(input: $input) { synonym { id } } }`,
+    { input: { kind: 'TWO_WAY', terms: [unique('matrix'), unique('matrix')] } },
+  );
+  return createSearchSynonym.synonym.id;
 }
 
 /** Moves an order straight to a later status in SQL, as its fulfilment would have (the lifecycle's own tests walk those edges). */
@@ -162,6 +173,7 @@ const FRESH: Record<string, (world: World) => Promise<Partial<Scene> & { objects
     objects: { CustomerSubscription: await insertSubscription(subscriptionSql, { personId: shared.owner, planId: shared.objects.SubscriptionPlan!, status: 'PAUSED' }) },
   }),
   product: async ({ stack }) => ({ objects: await product(stack) }),
+  searchSynonym: async ({ stack }) => ({ objects: { SearchSynonym: await searchSynonymOf(stack) } }),
   promotion: async ({ stack }) => ({ objects: { Promotion: await createPromotion(stack, { name: 'Matrix fresh', code: unique('MXFRESH').replace('-', '').toUpperCase(), discountType: 'PERCENTAGE', percentOff: 5 }) } }),
   partner: async ({ stack }) => ({ objects: { AffiliatePartner: (await affiliateAdmin(stack.admin).createOk({ code: unique('MXFRESH').replace('-', '').toUpperCase(), name: 'Matrix fresh', commissionRate: 100 })).id } }),
 };
@@ -183,6 +195,7 @@ const FRESH_FOR: Record<string, keyof typeof FRESH> = {
   'Mutation.resumeSubscription': 'pausedSubscription',
   'Mutation.archiveProduct': 'product',
   'Mutation.removeProductImage': 'product',
+  'Mutation.deleteSearchSynonym': 'searchSynonym',
   'Mutation.deactivatePromotion': 'promotion',
   'Mutation.deactivateAffiliatePartner': 'partner',
   'Mutation.erasePersonalData': 'cart',

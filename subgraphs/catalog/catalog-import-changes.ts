@@ -267,8 +267,8 @@ function productChanges(set: ChangeSet, planned: PlannedProduct, state: CatalogS
     const altTexts = new Map(storedImages.map((image) => [image.url, image.altText]));
     set.imageRows.push(...urls.map((url, position) => ({ id: newId(), productId: id, url, altText: altTexts.get(url) ?? null, position })));
   }
-  // The search document reads name, brand, description and SKUs; the lowest price, active variants' prices.
-  if (!stored || variants.writes.length > 0 || ownChanged.some((field) => field !== 'active')) set.derived.push(id);
+  // The search document reads name, brand, description, SKUs and categories; the lowest price, active variants' prices.
+  if (!stored || variants.writes.length > 0 || recategorised || ownChanged.some((field) => field !== 'active')) set.derived.push(id);
   set.events.push(...variants.events);
   set.counts.variantsCreated += variants.created;
   set.counts.variantsUpdated += variants.updated;

@@ -4,6 +4,7 @@ import type { Prisma, PrismaClient } from './prisma-client/client.js';
 import type { CategoryRow } from './models.js';
 import { isUuid } from '../../lib/ids.js';
 import { CatalogInputChecker, LIMITS } from './validation.js';
+import { refreshDerivedColumns } from './product-aggregate.js';
 
 export interface CreateCategoryInput {
   slug: string;
@@ -38,7 +39,7 @@ export class CategoryService {
       if (!isUuid(id) || !(await tx.category.findUnique({ where: { id } }))) c.add('CATEGORY_NOT_FOUND', 'category not found', ['id']);
       if (input.parentId != null) await this.checkParent(tx, c, id, input.parentId);
       c.throwIfAny();
-      return tx.category.update({
+      const category = await tx.category.update({
         where: { id },
         data: {
           slug: input.slug ?? undefined,
@@ -48,6 +49,9 @@ export class CategoryService {
           sortOrder: input.sortOrder ?? undefined,
         },
       });
+      // Products are found by the names of their categories and those above them.
+      if (input.name != null || input.parentId !== undefined) await refreshDerivedColumns(tx, await productsUnder(tx, id));
+      return category;
     });
   }
 
@@ -92,4 +96,12 @@ export class CategoryService {
       SELECT EXISTS (SELECT 1 FROM ancestors WHERE id = ${id}::uuid) AS cycle`;
     if (row?.cycle) c.add('CATEGORY_CYCLE', 'a category cannot sit under itself or its descendants', ['input', 'parentId']);
   }
+}
+
+/** The products filed in a category or any category below it. */
+async function productsUnder(tx: Prisma.TransactionClient, categoryId: string): Promise<string[]> {
+  const rows = await tx.$queryRaw<{ product_id: string }[]>`
+    WITH RECURSIVE subtree AS (SELECT id FROM category WHERE id = ${categoryId}::uuid UNION SELECT c.id FROM category c JOIN subtree s ON c.parent_id = s.id)
+    SELECT DISTINCT product_id::text FROM product_category WHERE category_id IN (SELECT id FROM subtree)`;
+  return rows.map((r) => r.product_id);
 }

@@ -12,6 +12,8 @@ export const catalogSettings = z.object({
   CATALOG_IMPORT_MAX_BYTES: setting.int(1024, 1024 * 1024 * 1024).default(64 * 1024 * 1024),
   /** How long fetching an import file by URL may take in all. */
   CATALOG_IMPORT_FETCH_TIMEOUT_MS: setting.int(1000, 600_000).default(60_000),
+  /** How long a process searches with the synonym rules it read before reading them again (another process's change shows within it). */
+  CATALOG_SYNONYM_CACHE_MS: setting.int(0, 600_000).default(5_000),
 });
 
 export type CatalogSettings = z.infer<typeof catalogSettings>;

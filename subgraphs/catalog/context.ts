@@ -8,6 +8,7 @@ import type { InventoryService } from './inventory.service.js';
 import type { CatalogLoaders } from './loaders.js';
 import type { PrismaClient } from './prisma-client/client.js';
 import type { ProductService } from './product.service.js';
+import type { SearchSynonymService } from './search-synonym.service.js';
 
 export interface CatalogServices {
   db: PrismaClient;
@@ -17,6 +18,7 @@ export interface CatalogServices {
   inventory: InventoryService;
   catalogImport: CatalogImportService;
   catalogExport: CatalogExportService;
+  searchSynonyms: SearchSynonymService;
 }
 
 export interface CatalogContext extends RequestContext, CatalogServices {

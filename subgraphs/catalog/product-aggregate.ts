@@ -120,26 +120,28 @@ export function checkOptionNameFree(c: CatalogInputChecker, options: { id: strin
 
 /**
  * Recomputes what the listing reads instead of joining, for one product or many (the bulk import):
- * the search document (name and SKUs weigh most, then brand, then description) and the lowest
- * active variant price. Every part is parsed with the configuration the search query uses
- * ('english'): a brand or SKU indexed unstemmed would never meet its stemmed query ('acme' is
- * searched as 'acm'). The variants are aggregated in one join, not a subquery per product: a
- * bulk import fills tables faster than their statistics follow, and a subquery planned for an
- * empty table scans the whole of it once per product.
+ * the search document (the product_search_document function of the search_words migration: name
+ * and SKUs weigh most, then brand and the names of its categories and theirs, then description, read with the `shop` configuration the
+ * search query uses, so a brand or SKU meets its stemmed query) and the lowest active variant
+ * price; and adds the products' words to the search vocabulary (search-vocabulary.ts). The
+ * variants are aggregated in one join, not a subquery per product: a bulk import fills tables
+ * faster than their statistics follow, and a subquery planned for an empty table scans the whole
+ * of it once per product.
  */
 export async function refreshDerivedColumns(tx: Tx | PrismaClient, productIds: string | string[]): Promise<void> {
   const ids = typeof productIds === 'string' ? [productIds] : productIds;
   if (ids.length === 0) return;
   await tx.$executeRaw`
     UPDATE product p SET
-      search_vector =
-        setweight(to_tsvector('english', p.name), 'A') ||
-        setweight(to_tsvector('english', coalesce(d.skus, '')), 'A') ||
-        setweight(to_tsvector('english', coalesce(p.brand, '')), 'B') ||
-        setweight(to_tsvector('english', p.description), 'C'),
+      search_vector = product_search_document(p.name, d.skus, p.brand, p.description, product_category_names(p.id)),
       min_price = d.min_price
     FROM (SELECT ids.id, string_agg(v.sku, ' ') AS skus, min(v.price) FILTER (WHERE v.active) AS min_price
             FROM unnest(${ids}::uuid[]) AS ids(id) LEFT JOIN product_variant v ON v.product_id = ids.id
            GROUP BY ids.id) d
     WHERE p.id = d.id`;
+  await tx.$executeRaw`
+    INSERT INTO search_word (word)
+    SELECT DISTINCT w FROM product p, search_words(p.name || ' ' || coalesce(p.brand, '') || ' ' || p.description || ' ' || product_category_names(p.id)) AS w
+     WHERE p.id = ANY(${ids}::uuid[])
+    ON CONFLICT DO NOTHING`;
 }

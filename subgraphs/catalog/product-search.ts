@@ -5,7 +5,8 @@ import { isUuid } from '../../lib/ids.js';
 import { cursorArgument, decodeCursor, encodeCursor, toConnection, type PageWindow } from '../../lib/pagination.js';
 import type { ProductConnectionRow, ProductRow } from './models.js';
 import type { ProductSort } from './generated/resolvers-types.js';
-import { searchQuery, type SearchQuery } from './search-query.js';
+import { readSearch, type SearchQuery } from './search-query.js';
+import type { SynonymRule } from './search-terms.js';
 
 interface MoneyInput {
   amount: number;
@@ -112,15 +113,21 @@ export class ProductQuery {
   private readonly price: PriceBounds;
   readonly sort: ProductSort;
 
-  constructor(
-    private readonly db: PrismaClient,
-    filter: ProductFilterInput,
-    sort: ProductSort,
-  ) {
+  /** The listing for a filter; a search is read first (search-query.ts), with the synonym rules in force. */
+  static async create(db: PrismaClient, filter: ProductFilterInput, sort: ProductSort, synonyms: () => Promise<SynonymRule[]>): Promise<ProductQuery> {
     const search = filter.search?.trim();
     if (search && search.length > 200) throw badUserInput('search must be at most 200 characters', 'filter.search');
     // As typed: a trailing space says the last word is complete (search-query.ts).
-    this.search = search ? searchQuery(filter.search!.trimStart()) : null;
+    return new ProductQuery(db, filter, sort, search ? await readSearch(db, await synonyms(), filter.search!.trimStart()) : null);
+  }
+
+  private constructor(
+    private readonly db: PrismaClient,
+    filter: ProductFilterInput,
+    sort: ProductSort,
+    search: SearchQuery | null,
+  ) {
+    this.search = search;
     this.sort = sort === 'RELEVANCE' && !this.search ? 'NEWEST' : sort;
     this.price = priceBounds(filter);
     this.productConditions = this.compileProductConditions(filter);
@@ -190,7 +197,7 @@ export class ProductQuery {
   private sortKey(): SortKey {
     switch (this.sort) {
       case 'RELEVANCE':
-        return { columns: [Prisma.sql`${this.search!.rank}::real`], direction: 'DESC', tieBreak: 'ASC' };
+        return { columns: [this.search!.rank], direction: 'DESC', tieBreak: 'ASC' };
       case 'PRICE_ASC':
         return { columns: [Prisma.sql`COALESCE(p.min_price, 2147483647)`], direction: 'ASC', tieBreak: 'ASC' };
       case 'PRICE_DESC':
@@ -220,7 +227,7 @@ export class ProductQuery {
     const column = key.columns[0]!;
     const typed = {
       NEWEST: Prisma.sql`${value}::timestamptz`,
-      RELEVANCE: Prisma.sql`${value}::real`,
+      RELEVANCE: Prisma.sql`${value}::float8`,
       PRICE_ASC: Prisma.sql`${value}::int`,
       PRICE_DESC: Prisma.sql`${value}::int`,
       NAME_ASC: Prisma.sql`${value}::text`,
@@ -253,6 +260,11 @@ export class ProductQuery {
     });
     for (const edge of connection.edges) delete (edge.node as { sort_value?: unknown }).sort_value;
     return { ...connection, query: this };
+  }
+
+  /** The search with its unknown words corrected, when any was (search-query.ts). */
+  get correctedQuery(): string | null {
+    return this.search?.correctedQuery ?? null;
   }
 
   async count(): Promise<number> {

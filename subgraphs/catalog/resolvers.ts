@@ -12,6 +12,8 @@ import { createLoaders } from './loaders.js';
 import type { CatalogErrorCode, Resolvers } from './generated/resolvers-types.js';
 import { nodeResolvers } from './node.js';
 import { ProductQuery, type ProductFilterInput } from './product-search.js';
+import { searchResolvers } from './search-resolvers.js';
+import { searchSuggestions } from './search-suggestions.js';
 import { isStaff, visibleProduct } from './visibility.js';
 
 /**
@@ -31,8 +33,9 @@ const staffOnly = <T>(ctx: CatalogContext, value: T): T => {
 function listProducts(ctx: CatalogContext, args: PageArgs & { filter?: ProductFilterInput | null; sort?: string | null }) {
   const filter = args.filter ?? {};
   if (filter.active === false && !isStaff(ctx)) throw forbidden('Only staff may list inactive products');
-  const query = new ProductQuery(ctx.db, filter, (args.sort ?? 'RELEVANCE') as never);
-  return query.page(pageWindow(args)).then((page) => {
+  const window = pageWindow(args);
+  const query = ProductQuery.create(ctx.db, filter, (args.sort ?? 'RELEVANCE') as never, () => ctx.searchSynonyms.rules.rules());
+  return query.then((q) => q.page(window)).then((page) => {
     // The page's rows are whole products: later lookups by id (a variant's product) need no query.
     for (const { node } of page.edges) ctx.loaders.product.prime(node.id, node);
     return page;
@@ -43,7 +46,9 @@ export const resolvers: Resolvers = {
   ...nodeResolvers,
   Query: {
     ...nodeResolvers.Query,
+    ...searchResolvers.Query,
     products: (_root, args, ctx) => listProducts(ctx, args),
+    searchSuggestions: (_root, { query, first }, ctx) => searchSuggestions(ctx.db, query, first),
     product: async (_root, { id, slug }, ctx) => {
       if ((id == null) === (slug == null)) throw badUserInput('give exactly one of id and slug');
       const product = id != null ? await ctx.loaders.product.load(id) : await ctx.db.product.findUnique({ where: { slug: slug! } });
@@ -67,6 +72,7 @@ export const resolvers: Resolvers = {
     },
   },
   Mutation: {
+    ...searchResolvers.Mutation,
     createProduct: (_root, { input }, ctx) => {
       requireRole(ctx.viewer, 'admin');
       return write(ctx, 'product', () => ctx.products.createProduct(input));
@@ -202,6 +208,7 @@ export const resolvers: Resolvers = {
   ProductConnection: {
     totalCount: (conn) => conn.query.count(),
     facets: (conn) => conn.query,
+    correctedQuery: (conn) => conn.query.correctedQuery,
   },
   ProductFacets: {
     categories: async (query: ProductQuery) => (await query.categoryFacets()),

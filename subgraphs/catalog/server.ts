@@ -12,6 +12,8 @@ import { InventoryService } from './inventory.service.js';
 import { createLoaders } from './loaders.js';
 import { PrismaClient } from './prisma-client/client.js';
 import { ProductService } from './product.service.js';
+import { SearchSynonymService } from './search-synonym.service.js';
+import { SynonymRules } from './search-vocabulary.js';
 import { resolvers } from './resolvers.js';
 import { catalogImportQueue, startCatalogImportWorker } from './workers/catalog-import.js';
 import { reservationExpiryJob } from './workers/reservation-expiry.js';
@@ -44,6 +46,7 @@ export function createCatalogServices(runtime: Pick<Runtime, 'config'>, options:
     inventory: new InventoryService(db, settings.RESERVATION_TTL_SECONDS),
     catalogImport: new CatalogImportService(db),
     catalogExport: new CatalogExportService(db),
+    searchSynonyms: new SearchSynonymService(db, new SynonymRules(db, settings.CATALOG_SYNONYM_CACHE_MS)),
   };
 }
 

@@ -119,6 +119,8 @@ export type CatalogErrorCode =
   | 'SKU_TAKEN'
   /** Another product has this slug (or another category, for categories). */
   | 'SLUG_TAKEN'
+  /** No search synonym rule has this id. */
+  | 'SYNONYM_NOT_FOUND'
   /** A text longer than its field allows. */
   | 'TOO_LONG'
   /** No variant has this id. */
@@ -817,6 +819,15 @@ export type Mutation = {
   /** Admin: creates a product with its options, variants (with their initial stock), images and categories, all or nothing. */
   createProduct: ProductPayload;
   /**
+   * Admin: adds a synonym rule. TWO_WAY: a search for any of its terms also finds what each of the
+   * others finds (tee, t-shirt). ONE_WAY: a search for the first term also finds what the others
+   * find, and not the other way round (hoodie finds sweatshirts; sweatshirt does not find hoodies).
+   * Searches read the rules anew within CATALOG_SYNONYM_CACHE_MS (5 s by default).
+   */
+  createSearchSynonym: SearchSynonymPayload;
+  /** Admin: removes a rule; the payload carries it as it was. */
+  deleteSearchSynonym: SearchSynonymPayload;
+  /**
    * Admin: imports products, variants, categories, prices and stock from a CSV file, sent as text or
    * fetched from a URL. The import is queued and runs as a job; read its progress with
    * catalogImport(id). Products are matched by slug and variants by SKU: what the file describes is
@@ -846,6 +857,8 @@ export type Mutation = {
   updateProductOption: ProductPayload;
   /** Admin: changes a variant of a product that is not archived. Its currency and stock are not changed here (stock: setInventory, adjustInventory). */
   updateProductVariant: ProductVariantPayload;
+  /** Admin: replaces a rule's kind and terms. */
+  updateSearchSynonym: SearchSynonymPayload;
 };
 
 
@@ -947,6 +960,30 @@ export type MutationCreateCategoryArgs = {
  */
 export type MutationCreateProductArgs = {
   input: CreateProductInput;
+};
+
+
+/**
+ * Changes. Each answers a payload with what it changed and `userErrors`: a business refusal changes
+ * nothing and comes back there with a stable `code`; GraphQL errors are for bad requests
+ * (BAD_USER_INPUT, UNAUTHENTICATED, FORBIDDEN) and outages. Carts are changed by their owners (a
+ * signed-in customer, support or admin, each on their own cart); the catalog, promotions and
+ * affiliates by admins, except affiliate clicks, which anyone may record.
+ */
+export type MutationCreateSearchSynonymArgs = {
+  input: SearchSynonymInput;
+};
+
+
+/**
+ * Changes. Each answers a payload with what it changed and `userErrors`: a business refusal changes
+ * nothing and comes back there with a stable `code`; GraphQL errors are for bad requests
+ * (BAD_USER_INPUT, UNAUTHENTICATED, FORBIDDEN) and outages. Carts are changed by their owners (a
+ * signed-in customer, support or admin, each on their own cart); the catalog, promotions and
+ * affiliates by admins, except affiliate clicks, which anyone may record.
+ */
+export type MutationDeleteSearchSynonymArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -1075,6 +1112,19 @@ export type MutationUpdateProductOptionArgs = {
 export type MutationUpdateProductVariantArgs = {
   id: Scalars['ID']['input'];
   input: UpdateProductVariantInput;
+};
+
+
+/**
+ * Changes. Each answers a payload with what it changed and `userErrors`: a business refusal changes
+ * nothing and comes back there with a stable `code`; GraphQL errors are for bad requests
+ * (BAD_USER_INPUT, UNAUTHENTICATED, FORBIDDEN) and outages. Carts are changed by their owners (a
+ * signed-in customer, support or admin, each on their own cart); the catalog, promotions and
+ * affiliates by admins, except affiliate clicks, which anyone may record.
+ */
+export type MutationUpdateSearchSynonymArgs = {
+  id: Scalars['ID']['input'];
+  input: SearchSynonymInput;
 };
 
 /** An object that can be fetched again by its id alone (Query.node), e.g. by a Relay client. */
@@ -1213,6 +1263,12 @@ export type ProductVersionsArgs = {
 /** A page of products (a Relay connection), with the total and the facets of everything the filter matches. */
 export type ProductConnection = {
   __typename?: 'ProductConnection';
+  /**
+   * When filter.search has a word no product contains: the search with each such word replaced by
+   * the closest word the catalog does contain (a few letters apart: shrit is shirt), whose matches
+   * are listed after every exact match. Null when no word was replaced.
+   */
+  correctedQuery: Maybe<Scalars['String']['output']>;
   /** The products of this page, in the requested order. */
   edges: Array<ProductEdge>;
   /** Counts to narrow the listing down, disjunctive: each facet counts with the filter's other conditions, not its own dimension's (with Size M chosen, Size still counts every size). */
@@ -1270,7 +1326,16 @@ export type ProductFilter = {
    * @deprecated Use minPrice, which says its currency. Removal after 2027-03-01.
    */
   priceMin?: InputMaybe<Scalars['Int']['input']>;
-  /** Full-text search over name, brand, description and SKU, at most 200 characters. As you type: while the last word has no space after it, it also matches as the beginning of a word (popl finds poplin), below whole-word matches. */
+  /**
+   * Full-text search over name, brand, description and SKU, at most 200 characters, ignoring case
+   * and accents (cafe finds café), with English stemming (shirts finds shirt). A hyphenated word is
+   * also one word (t-shirt, tshirt and t shirt meet), and the admins' synonym rules apply
+   * (searchSynonyms). As you type: while the last word has no space after it, it also matches as the
+   * beginning of a word (popl finds poplin), below whole-word matches. A word no product contains is
+   * corrected to the closest one that does (correctedQuery), below every exact match. Quoted
+   * phrases, `or` and `-word` are read as a web search engine does, with no synonyms or corrections.
+   * Among equally relevant products, those in stock come first.
+   */
   search?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -1475,6 +1540,20 @@ export type Query = {
    * Archived products never appear; inactive ones only to staff who ask for `active: false`.
    */
   products: ProductConnection;
+  /**
+   * Suggestions for a search box as the shopper types: names of live products, categories and
+   * brands in which every word of `query` begins a word, ignoring case and accents (cafe finds Café;
+   * popl finds Poplin), a hyphenated word also read joined (tsh finds T-Shirt), and a word's English
+   * stem counting as the word (boots finds Boot). Within a kind, those in which more of the query's
+   * words are whole words (or their plurals) come first, then the shorter, then the more popular,
+   * then A to Z. Up to `first` in all: up to 3 categories and 2 brands (3/8 and 1/4 of `first`,
+   * rounded down, when that is fewer), products for the rest, and room one kind leaves unused goes to
+   * the others; listed categories first, then brands, then products. A query with no letters or
+   * digits answers an empty list. Anyone may read.
+   */
+  searchSuggestions: Array<SearchSuggestion>;
+  /** Admin: the search synonym rules, oldest first (a Relay connection: first/after, or last/before). */
+  searchSynonyms: SearchSynonymConnection;
 };
 
 
@@ -1555,6 +1634,30 @@ export type QueryProductsArgs = {
   sort?: InputMaybe<ProductSort>;
 };
 
+
+/**
+ * The commerce API: the catalog, carts, orders, subscription plans, promotions and affiliates.
+ * Shoppers (role customer) and anonymous callers read the catalog; each other part says who may
+ * read or change it. Money is integer minor units; lists that grow are Relay connections.
+ */
+export type QuerySearchSuggestionsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  query: Scalars['String']['input'];
+};
+
+
+/**
+ * The commerce API: the catalog, carts, orders, subscription plans, promotions and affiliates.
+ * Shoppers (role customer) and anonymous callers read the catalog; each other part says who may
+ * read or change it. Money is integer minor units; lists that grow are Relay connections.
+ */
+export type QuerySearchSynonymsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+};
+
 /** Service only: stock to hold for an owner (an order). */
 export type ReserveInventoryInput = {
   /** 1 to 100 lines; lines for one variant are held together, at most 999 units per variant. */
@@ -1571,6 +1674,94 @@ export type ReserveInventoryLineInput = {
   quantity: Scalars['Int']['input'];
   /** The variant; it must exist (VARIANT_NOT_FOUND) and be for sale (VARIANT_UNAVAILABLE). */
   variantId: Scalars['ID']['input'];
+};
+
+/** One suggestion for a search box: what to show, and what it stands for. */
+export type SearchSuggestion = {
+  __typename?: 'SearchSuggestion';
+  /** The category of a CATEGORY suggestion (categories may share a name: their parents tell them apart); null for the other kinds. */
+  category: Maybe<Category>;
+  /** What it stands for. */
+  kind: SearchSuggestionKind;
+  /** The product of a PRODUCT suggestion (of several live products with that name, the newest); null for the other kinds. */
+  product: Maybe<Product>;
+  /** What the box shows: the product's name, the category's name or the brand, as the catalog spells it. */
+  text: Scalars['String']['output'];
+};
+
+/** What a search suggestion stands for; popularity, which breaks ties, is counted in live products. */
+export type SearchSuggestionKind =
+  /** A brand of live products (a search for it lists them); popularity: its live products. */
+  | 'BRAND'
+  /** A category with live products in it or below it; popularity: those products. */
+  | 'CATEGORY'
+  /** A live product's name (names differing only in case or accents are one); popularity: the live products with that name. */
+  | 'PRODUCT';
+
+/** A synonym rule for product search. */
+export type SearchSynonym = {
+  __typename?: 'SearchSynonym';
+  /** When it was added. */
+  createdAt: Scalars['DateTime']['output'];
+  /** The rule's id. */
+  id: Scalars['ID']['output'];
+  /** How it reads its terms. */
+  kind: SearchSynonymKind;
+  /**
+   * Its terms as the admin wrote them: words or short phrases, compared with a search ignoring case,
+   * accents, hyphens and spaces (t-shirt, T Shirt and tshirt are one term).
+   */
+  terms: Array<Scalars['String']['output']>;
+  /** When it last changed. */
+  updatedAt: Scalars['DateTime']['output'];
+};
+
+/** A page of synonym rules (a Relay connection). */
+export type SearchSynonymConnection = {
+  __typename?: 'SearchSynonymConnection';
+  /** The rules with their cursors. */
+  edges: Array<SearchSynonymEdge>;
+  /** The rules. */
+  nodes: Array<SearchSynonym>;
+  /** Where this page stands. */
+  pageInfo: PageInfo;
+};
+
+/** A rule with its cursor. */
+export type SearchSynonymEdge = {
+  __typename?: 'SearchSynonymEdge';
+  /** Where the rule stands, for after. */
+  cursor: Scalars['String']['output'];
+  /** The rule. */
+  node: SearchSynonym;
+};
+
+/** A synonym rule's kind and terms. */
+export type SearchSynonymInput = {
+  /** How it reads its terms. */
+  kind: SearchSynonymKind;
+  /**
+   * 2..10 distinct terms (INVALID_INPUT otherwise), each 1..100 characters of letters, digits, spaces,
+   * hyphens and apostrophes, at most 3 words (INVALID_INPUT otherwise). ONE_WAY: the first is the term
+   * searched for.
+   */
+  terms: Array<Scalars['String']['input']>;
+};
+
+/** How a synonym rule reads its terms. */
+export type SearchSynonymKind =
+  /** The first term also finds what the others find; they do not find it. */
+  | 'ONE_WAY'
+  /** Every term finds what each of the others finds. */
+  | 'TWO_WAY';
+
+/** What a synonym change answers. */
+export type SearchSynonymPayload = {
+  __typename?: 'SearchSynonymPayload';
+  /** The rule after the change (before it, for deleteSearchSynonym); null when refused. */
+  synonym: Maybe<SearchSynonym>;
+  /** Why it was refused (INVALID_INPUT, SYNONYM_NOT_FOUND); empty when it was done. */
+  userErrors: Array<CatalogUserError>;
 };
 
 /** An option value a variant has, e.g. Size: M. */
@@ -1876,6 +2067,14 @@ export type ResolversTypes = ResolversObject<{
   ReserveInventoryInput: ReserveInventoryInput;
   ReserveInventoryLineInput: ReserveInventoryLineInput;
   SafeInt: ResolverTypeWrapper<Scalars['SafeInt']['output']>;
+  SearchSuggestion: ResolverTypeWrapper<Omit<SearchSuggestion, 'category' | 'product'> & { category?: Maybe<ResolversTypes['Category']>, product?: Maybe<ResolversTypes['Product']> }>;
+  SearchSuggestionKind: SearchSuggestionKind;
+  SearchSynonym: ResolverTypeWrapper<SearchSynonym>;
+  SearchSynonymConnection: ResolverTypeWrapper<SearchSynonymConnection>;
+  SearchSynonymEdge: ResolverTypeWrapper<SearchSynonymEdge>;
+  SearchSynonymInput: SearchSynonymInput;
+  SearchSynonymKind: SearchSynonymKind;
+  SearchSynonymPayload: ResolverTypeWrapper<SearchSynonymPayload>;
   SelectedOption: ResolverTypeWrapper<SelectedOption>;
   SelectedOptionInput: SelectedOptionInput;
   ShippingMethod: ShippingMethod;
@@ -1948,6 +2147,12 @@ export type ResolversParentTypes = ResolversObject<{
   ReserveInventoryInput: ReserveInventoryInput;
   ReserveInventoryLineInput: ReserveInventoryLineInput;
   SafeInt: Scalars['SafeInt']['output'];
+  SearchSuggestion: Omit<SearchSuggestion, 'category' | 'product'> & { category?: Maybe<ResolversParentTypes['Category']>, product?: Maybe<ResolversParentTypes['Product']> };
+  SearchSynonym: SearchSynonym;
+  SearchSynonymConnection: SearchSynonymConnection;
+  SearchSynonymEdge: SearchSynonymEdge;
+  SearchSynonymInput: SearchSynonymInput;
+  SearchSynonymPayload: SearchSynonymPayload;
   SelectedOption: SelectedOption;
   SelectedOptionInput: SelectedOptionInput;
   SubscriptionPlan: SubscriptionPlan | FederationReferenceTypes['SubscriptionPlan'];
@@ -2133,6 +2338,8 @@ export type MutationResolvers<ContextType = CatalogContext, ParentType extends R
   commitInventoryReservation?: Resolver<ResolversTypes['InventoryReservationPayload'], ParentType, ContextType, RequireFields<MutationCommitInventoryReservationArgs, 'ownerId'>>;
   createCategory?: Resolver<ResolversTypes['CategoryPayload'], ParentType, ContextType, RequireFields<MutationCreateCategoryArgs, 'input'>>;
   createProduct?: Resolver<ResolversTypes['ProductPayload'], ParentType, ContextType, RequireFields<MutationCreateProductArgs, 'input'>>;
+  createSearchSynonym?: Resolver<ResolversTypes['SearchSynonymPayload'], ParentType, ContextType, RequireFields<MutationCreateSearchSynonymArgs, 'input'>>;
+  deleteSearchSynonym?: Resolver<ResolversTypes['SearchSynonymPayload'], ParentType, ContextType, RequireFields<MutationDeleteSearchSynonymArgs, 'id'>>;
   importCatalog?: Resolver<ResolversTypes['ImportCatalogPayload'], ParentType, ContextType, RequireFields<MutationImportCatalogArgs, 'input'>>;
   releaseInventoryReservation?: Resolver<ResolversTypes['InventoryReservationPayload'], ParentType, ContextType, RequireFields<MutationReleaseInventoryReservationArgs, 'ownerId'>>;
   removeProductImage?: Resolver<ResolversTypes['ProductPayload'], ParentType, ContextType, RequireFields<MutationRemoveProductImageArgs, 'id'>>;
@@ -2143,6 +2350,7 @@ export type MutationResolvers<ContextType = CatalogContext, ParentType extends R
   updateProductImage?: Resolver<ResolversTypes['ProductPayload'], ParentType, ContextType, RequireFields<MutationUpdateProductImageArgs, 'id' | 'input'>>;
   updateProductOption?: Resolver<ResolversTypes['ProductPayload'], ParentType, ContextType, RequireFields<MutationUpdateProductOptionArgs, 'id' | 'input'>>;
   updateProductVariant?: Resolver<ResolversTypes['ProductVariantPayload'], ParentType, ContextType, RequireFields<MutationUpdateProductVariantArgs, 'id' | 'input'>>;
+  updateSearchSynonym?: Resolver<ResolversTypes['SearchSynonymPayload'], ParentType, ContextType, RequireFields<MutationUpdateSearchSynonymArgs, 'id' | 'input'>>;
 }>;
 
 export type NodeResolvers<ContextType = CatalogContext, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node'], FederationReferenceType extends FederationReferenceTypes['Node'] = FederationReferenceTypes['Node']> = ResolversObject<{
@@ -2206,6 +2414,7 @@ export type ProductResolvers<ContextType = CatalogContext, ParentType extends Re
 }>;
 
 export type ProductConnectionResolvers<ContextType = CatalogContext, ParentType extends ResolversParentTypes['ProductConnection'] = ResolversParentTypes['ProductConnection']> = ResolversObject<{
+  correctedQuery?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   edges?: Resolver<Array<ResolversTypes['ProductEdge']>, ParentType, ContextType>;
   facets?: Resolver<ResolversTypes['ProductFacets'], ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
@@ -2280,11 +2489,44 @@ export type QueryResolvers<ContextType = CatalogContext, ParentType extends Reso
   nodes?: Resolver<Array<Maybe<ResolversTypes['Node']>>, ParentType, ContextType, RequireFields<QueryNodesArgs, 'ids'>>;
   product?: Resolver<Maybe<ResolversTypes['Product']>, ParentType, ContextType, Partial<QueryProductArgs>>;
   products?: Resolver<ResolversTypes['ProductConnection'], ParentType, ContextType, RequireFields<QueryProductsArgs, 'sort'>>;
+  searchSuggestions?: Resolver<Array<ResolversTypes['SearchSuggestion']>, ParentType, ContextType, RequireFields<QuerySearchSuggestionsArgs, 'first' | 'query'>>;
+  searchSynonyms?: Resolver<ResolversTypes['SearchSynonymConnection'], ParentType, ContextType, Partial<QuerySearchSynonymsArgs>>;
 }>;
 
 export interface SafeIntScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['SafeInt'], any> {
   name: 'SafeInt';
 }
+
+export type SearchSuggestionResolvers<ContextType = CatalogContext, ParentType extends ResolversParentTypes['SearchSuggestion'] = ResolversParentTypes['SearchSuggestion']> = ResolversObject<{
+  category?: Resolver<Maybe<ResolversTypes['Category']>, ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['SearchSuggestionKind'], ParentType, ContextType>;
+  product?: Resolver<Maybe<ResolversTypes['Product']>, ParentType, ContextType>;
+  text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type SearchSynonymResolvers<ContextType = CatalogContext, ParentType extends ResolversParentTypes['SearchSynonym'] = ResolversParentTypes['SearchSynonym']> = ResolversObject<{
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['SearchSynonymKind'], ParentType, ContextType>;
+  terms?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+}>;
+
+export type SearchSynonymConnectionResolvers<ContextType = CatalogContext, ParentType extends ResolversParentTypes['SearchSynonymConnection'] = ResolversParentTypes['SearchSynonymConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['SearchSynonymEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['SearchSynonym']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+}>;
+
+export type SearchSynonymEdgeResolvers<ContextType = CatalogContext, ParentType extends ResolversParentTypes['SearchSynonymEdge'] = ResolversParentTypes['SearchSynonymEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['SearchSynonym'], ParentType, ContextType>;
+}>;
+
+export type SearchSynonymPayloadResolvers<ContextType = CatalogContext, ParentType extends ResolversParentTypes['SearchSynonymPayload'] = ResolversParentTypes['SearchSynonymPayload']> = ResolversObject<{
+  synonym?: Resolver<Maybe<ResolversTypes['SearchSynonym']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['CatalogUserError']>, ParentType, ContextType>;
+}>;
 
 export type SelectedOptionResolvers<ContextType = CatalogContext, ParentType extends ResolversParentTypes['SelectedOption'] = ResolversParentTypes['SelectedOption']> = ResolversObject<{
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -2348,6 +2590,11 @@ export type Resolvers<ContextType = CatalogContext> = ResolversObject<{
   Promotion?: PromotionResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   SafeInt?: GraphQLScalarType;
+  SearchSuggestion?: SearchSuggestionResolvers<ContextType>;
+  SearchSynonym?: SearchSynonymResolvers<ContextType>;
+  SearchSynonymConnection?: SearchSynonymConnectionResolvers<ContextType>;
+  SearchSynonymEdge?: SearchSynonymEdgeResolvers<ContextType>;
+  SearchSynonymPayload?: SearchSynonymPayloadResolvers<ContextType>;
   SelectedOption?: SelectedOptionResolvers<ContextType>;
   SubscriptionPlan?: SubscriptionPlanResolvers<ContextType>;
   URL?: GraphQLScalarType;

@@ -1,0 +1,78 @@
+// What a search asks of the catalog's words before it runs (search-query.ts): which of the
+// shopper's words the catalog contains, and for those it does not, the nearest words it does.
+// The vocabulary is the search_word table (the search_words migration; product-aggregate.ts adds
+// each product's words), with a trigram index that serves both similarity (%) and LIKE 'prefix%'.
+// And the admins' synonym rules, read from search_synonym at most every CATALOG_SYNONYM_CACHE_MS.
+import type { PrismaClient } from './prisma-client/client.js';
+import type { SynonymRule } from './search-terms.js';
+
+/**
+ * How a key is looked up: `word` a whole word (known when a catalog word shares its English stem,
+ * so that jackets is known from jacket), `typed` the word being typed (known when a catalog word
+ * starts with it), `joined` two words run together (known when the catalog has it as one word).
+ */
+export type LookupKind = 'word' | 'typed' | 'joined';
+
+export interface Lookup {
+  key: string;
+  kind: LookupKind;
+  /** Whether to find the nearest words when it is not known. */
+  correct: boolean;
+}
+
+export interface LookupResult {
+  known: boolean;
+  /** Catalog words near it, most similar first (empty unless asked for and not known). */
+  near: string[];
+}
+
+/** How many near words a correction chooses from. */
+const NEAR = 20;
+
+/** One statement for all the words of a search. */
+export async function lookUp(db: PrismaClient, lookups: readonly Lookup[]): Promise<LookupResult[]> {
+  if (lookups.length === 0) return [];
+  const rows = await db.$queryRaw<{ known: boolean; near: string[] | null }[]>`
+    SELECT k.known, n.near
+      FROM unnest(${lookups.map((l) => l.key)}::text[], ${lookups.map((l) => l.kind)}::text[], ${lookups.map((l) => l.correct)}::boolean[])
+             WITH ORDINALITY AS t(key, kind, correct, i)
+     CROSS JOIN LATERAL (
+       SELECT EXISTS (SELECT 1 FROM search_word w WHERE CASE t.kind
+         WHEN 'joined' THEN w.word = t.key
+         WHEN 'typed' THEN w.word LIKE t.key || '%'
+         ELSE w.word LIKE coalesce((ts_lexize('english_stem', t.key))[1], t.key) || '%' END) AS known) k
+     CROSS JOIN LATERAL (
+       SELECT ARRAY(
+         SELECT w.word FROM search_word w
+          WHERE t.correct AND NOT k.known
+            AND (w.word % t.key OR (w.word LIKE left(t.key, 2) || '%' AND length(w.word) BETWEEN length(t.key) - 2 AND length(t.key) + 2))
+          ORDER BY similarity(w.word, t.key) DESC, w.word
+          LIMIT ${NEAR}) AS near) n
+     ORDER BY t.i`;
+  return rows.map((r) => ({ known: r.known, near: r.near ?? [] }));
+}
+
+/** The synonym rules, read again once they are older than `maxAgeMs` or after a change here. */
+export class SynonymRules {
+  private cached: { at: number; rules: Promise<SynonymRule[]> } | null = null;
+
+  constructor(
+    private readonly db: PrismaClient,
+    private readonly maxAgeMs: number,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  rules(): Promise<SynonymRule[]> {
+    if (!this.cached || this.now() - this.cached.at > this.maxAgeMs) {
+      const rules = this.db.searchSynonym.findMany({ select: { kind: true, terms: true } });
+      this.cached = { at: this.now(), rules };
+      rules.catch(() => (this.cached = null));
+    }
+    return this.cached.rules;
+  }
+
+  /** After a change in this process: the next search reads the rules again. */
+  invalidate(): void {
+    this.cached = null;
+  }
+}
