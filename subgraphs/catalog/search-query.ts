@@ -4,12 +4,13 @@
 // still being typed (no space after it), it also matches as a prefix (popl finds poplin); a word
 // the catalog does not contain is corrected to the nearest word it does (search-vocabulary.ts). A
 // search with operators ("phrase", or, -word) is read as websearch_to_tsquery reads it, with the
-// prefix as well. The queries are built once, as text, and reach every statement of the listing
-// as constants. Ranking, highest first: whole-word matches, then matches by prefix only, then
-// corrected matches; within each, ts_rank (name and SKU weigh most, then brand, then
-// description); at equal rank (to four places), products in stock first.
+// prefix as well. The queries are built once, as tsquery text (a plain search's in one statement
+// with its words' lookup), and reach every statement of the listing as constants. Ranking,
+// highest first: whole-word matches, then matches by prefix only, then corrected matches; within
+// each, ts_rank (name and SKU weigh most, then brand and categories, then description); at equal
+// rank (to four places), products in stock first.
 import { Prisma, type PrismaClient } from './prisma-client/client.js';
-import { correctable, correction, plainWords, synonymIndex, unitsOf, type SynonymRule, type Unit, type Word } from './search-terms.js';
+import { candidatePhrases, correctable, correction, plainWords, synonymIndex, unitsOf, type SynonymRule, type Unit, type Word } from './search-terms.js';
 import { lookUp, type Lookup } from './search-vocabulary.js';
 
 /** The search vector a query runs against (product.search_vector, product-aggregate.ts). */
@@ -45,26 +46,23 @@ export function wordBeingTyped(search: string): { head: string; last: string } |
   return { head: words.slice(0, -1).join(' '), last };
 }
 
-/** The tsquery texts of a search: whole words, with the last as a prefix, corrected; null when there is none. */
-interface Variants {
-  whole: Prisma.Sql;
-  prefix: Prisma.Sql | null;
-  corrected: Prisma.Sql | null;
-  correctedQuery: string | null;
+/** The tsquery texts of a search's tiers: whole words, with the last as a prefix, corrected; null where there is none. */
+interface Tiers {
+  whole: string;
+  prefix: string | null;
+  corrected: string | null;
 }
 
 /** The text-search condition and rank for a search (trimmed of nothing: a trailing space counts). */
 export async function readSearch(db: PrismaClient, rules: readonly SynonymRule[], search: string): Promise<SearchQuery> {
   const typing = wordBeingTyped(search);
   const words = plainWords(search);
-  const variants = words ? await plainVariants(db, rules, words, typing !== null) : operatorVariants(search, typing);
-  const [texts] = await db.$queryRaw<{ whole: string; prefix: string | null; corrected: string | null }[]>`
-    SELECT (${variants.whole})::text AS whole, (${variants.prefix ?? Prisma.sql`NULL::tsquery`})::text AS prefix,
-           (${variants.corrected ?? Prisma.sql`NULL::tsquery`})::text AS corrected`;
-  return queryOf(texts!, variants.correctedQuery);
+  if (!words) return queryOf(await operatorTiers(db, search, typing), null);
+  const { tiers, correctedQuery } = await plainTiers(db, rules, words, typing !== null);
+  return queryOf(tiers, correctedQuery);
 }
 
-function queryOf(texts: { whole: string; prefix: string | null; corrected: string | null }, correctedQuery: string | null): SearchQuery {
+function queryOf(texts: Tiers, correctedQuery: string | null): SearchQuery {
   // An empty query (only stop words) matches nothing; Postgres would say so in a notice.
   const all: [number, string | null][] = [
     [TIER.whole, texts.whole],
@@ -85,38 +83,50 @@ function queryOf(texts: { whole: string; prefix: string | null; corrected: strin
 }
 
 /** websearch_to_tsquery's reading, and the last word as a prefix ('simple': no stemming of a half-typed word). */
-function operatorVariants(search: string, typing: { head: string; last: string } | null): Variants {
-  const whole = Prisma.sql`websearch_to_tsquery('shop', ${search})`;
-  if (!typing) return { whole, prefix: null, corrected: null, correctedQuery: null };
-  const prefix = Prisma.sql`to_tsquery('simple', ${`${typing.last}:*`})`;
-  return { whole, prefix: typing.head ? Prisma.sql`(websearch_to_tsquery('shop', ${typing.head}) && ${prefix})` : prefix, corrected: null, correctedQuery: null };
+async function operatorTiers(db: PrismaClient, search: string, typing: { head: string; last: string } | null): Promise<Tiers> {
+  const prefix = typing ? Prisma.sql`to_tsquery('simple', ${`${typing.last}:*`})` : null;
+  const typed = prefix && typing!.head ? Prisma.sql`(websearch_to_tsquery('shop', ${typing!.head}) && ${prefix})` : prefix;
+  const [row] = await db.$queryRaw<{ whole: string; prefix: string | null }[]>`
+    SELECT websearch_to_tsquery('shop', ${search})::text AS whole, (${typed ?? Prisma.sql`NULL::tsquery`})::text AS prefix`;
+  return { whole: row!.whole, prefix: row!.prefix, corrected: null };
 }
 
-async function plainVariants(db: PrismaClient, rules: readonly SynonymRule[], words: Word[], typing: boolean): Promise<Variants> {
+/**
+ * A plain search's tiers, from one statement that looks its words up and parses every phrase its
+ * units may have; a second parses the corrected words' phrases, when a word is corrected.
+ */
+async function plainTiers(db: PrismaClient, rules: readonly SynonymRule[], words: Word[], typing: boolean): Promise<{ tiers: Tiers; correctedQuery: string | null }> {
   const synonyms = synonymIndex(rules);
   const last = words.length - 1;
   const lookups: Lookup[] = [
     ...words.map((w, i): Lookup => ({ key: w.key, kind: typing && i === last ? 'typed' : 'word', correct: correctable(w.key) && !synonyms.has(w.key) })),
     ...words.slice(1).map((w, i): Lookup => ({ key: words[i]!.key + w.key, kind: 'joined', correct: false })),
   ];
-  const found = await lookUp(db, lookups);
+  const phrases = candidatePhrases(words, synonyms);
+  const { found, texts } = await lookUp(db, lookups, phrases);
+  const parsed = new Map(phrases.map((p, i) => [p, texts[i]!]));
   const joined = new Set(lookups.filter((l, i) => l.kind === 'joined' && found[i]!.known).map((l) => l.key));
   const isWord = (key: string) => joined.has(key);
   const units = unitsOf(words, synonyms, isWord);
-  const whole = Prisma.join(units.map((u) => unitQuery(u)), ' && ');
+  const unitText = (unit: Unit, prefix?: string) => anyOf([...unit.phrases.map((p) => parsed.get(p) ?? ''), ...(prefix ? [`'${prefix}':*`] : [])]);
+  const whole = allOf(units.map((u) => unitText(u)));
   const typed = typing && units.at(-1)!.words.length === 1 ? units.at(-1)!.words[0]!.key : null;
-  const prefix = typed ? Prisma.join([...units.slice(0, -1).map((u) => unitQuery(u)), unitQuery(units.at(-1)!, typed)], ' && ') : null;
+  const prefix = typed ? allOf([...units.slice(0, -1).map((u) => unitText(u)), unitText(units.at(-1)!, typed)]) : null;
 
   const replaced = words.map((w, i) => (found[i]!.known ? null : correction(w.key, found[i]!.near)));
-  if (replaced.every((r) => r === null)) return { whole, prefix, corrected: null, correctedQuery: null };
+  if (replaced.every((r) => r === null)) return { tiers: { whole, prefix, corrected: null }, correctedQuery: null };
   const correctedWords = words.map((w, i) => (replaced[i] ? { raw: replaced[i]!, text: replaced[i]!, key: replaced[i]! } : w));
-  const corrected = Prisma.join(unitsOf(correctedWords, synonyms, isWord).map((u) => unitQuery(u)), ' && ');
-  return { whole, prefix, corrected, correctedQuery: correctedWords.map((w) => w.raw).join(' ') };
+  const correctedUnits = unitsOf(correctedWords, synonyms, isWord);
+  const missing = [...new Set(correctedUnits.flatMap((u) => u.phrases).filter((p) => !parsed.has(p)))];
+  const more = await lookUp(db, [], missing);
+  missing.forEach((p, i) => parsed.set(p, more.texts[i]!));
+  return { tiers: { whole, prefix, corrected: allOf(correctedUnits.map((u) => unitText(u))) }, correctedQuery: correctedWords.map((w) => w.raw).join(' ') };
 }
 
-/** A unit as a tsquery: any of its phrases, or the prefix being typed. */
-function unitQuery(unit: Unit, prefix?: string): Prisma.Sql {
-  const phrases = unit.phrases.map((p) => Prisma.sql`phraseto_tsquery('shop', ${p})`);
-  if (prefix) phrases.push(Prisma.sql`to_tsquery('simple', ${`${prefix}:*`})`);
-  return Prisma.sql`(${Prisma.join(phrases, ' || ')})`;
-}
+/** tsquery texts joined by | or &, each in parentheses; empty ones (stop words only) left out, as Postgres's || and && leave them. */
+const joinedBy = (operator: string) => (parts: string[]): string => {
+  const kept = parts.filter((p) => p.length > 0);
+  return kept.length === 1 ? kept[0]! : kept.map((p) => `( ${p} )`).join(` ${operator} `);
+};
+const anyOf = joinedBy('|');
+const allOf = joinedBy('&');

@@ -91,6 +91,19 @@ export function unitsOf(words: readonly Word[], synonyms: SynonymIndex, isWord: 
   return units;
 }
 
+/** Every phrase unitsOf may give the words' units, whatever the catalog's words: what to have Postgres parse at once. */
+export function candidatePhrases(words: readonly Word[], synonyms: SynonymIndex): string[] {
+  const all = new Set<string>();
+  for (let i = 0; i < words.length; i++) {
+    for (let length = 1; length <= MAX_RUN && i + length <= words.length; length++) {
+      const run = words.slice(i, i + length);
+      const key = run.map((w) => w.key).join('');
+      for (const phrase of unique([run.map((w) => w.text).join(' '), key, ...(synonyms.get(key) ?? [])])) all.add(phrase);
+    }
+  }
+  return [...all];
+}
+
 /** Each phrase, and its joined form when it has hyphens or spaces (the document joins hyphenated words too). */
 function unique(phrases: string[]): string[] {
   const all = phrases.flatMap((p) => (termKey(p) === p ? [p] : [p, termKey(p)]));

@@ -26,30 +26,18 @@ export interface LookupResult {
   near: string[];
 }
 
-/** How many near words a correction chooses from. */
-const NEAR = 20;
-
-/** One statement for all the words of a search. */
-export async function lookUp(db: PrismaClient, lookups: readonly Lookup[]): Promise<LookupResult[]> {
-  if (lookups.length === 0) return [];
-  const rows = await db.$queryRaw<{ known: boolean; near: string[] | null }[]>`
-    SELECT k.known, n.near
-      FROM unnest(${lookups.map((l) => l.key)}::text[], ${lookups.map((l) => l.kind)}::text[], ${lookups.map((l) => l.correct)}::boolean[])
-             WITH ORDINALITY AS t(key, kind, correct, i)
-     CROSS JOIN LATERAL (
-       SELECT EXISTS (SELECT 1 FROM search_word w WHERE CASE t.kind
-         WHEN 'joined' THEN w.word = t.key
-         WHEN 'typed' THEN w.word LIKE t.key || '%'
-         ELSE w.word LIKE coalesce((ts_lexize('english_stem', t.key))[1], t.key) || '%' END) AS known) k
-     CROSS JOIN LATERAL (
-       SELECT ARRAY(
-         SELECT w.word FROM search_word w
-          WHERE t.correct AND NOT k.known
-            AND (w.word % t.key OR (w.word LIKE left(t.key, 2) || '%' AND length(w.word) BETWEEN length(t.key) - 2 AND length(t.key) + 2))
-          ORDER BY similarity(w.word, t.key) DESC, w.word
-          LIMIT ${NEAR}) AS near) n
-     ORDER BY t.i`;
-  return rows.map((r) => ({ known: r.known, near: r.near ?? [] }));
+/**
+ * One call for all the words of a search (the search_lookup function of the search_words
+ * migration, whose plans each connection keeps): each lookup's answer, and each phrase as the
+ * tsquery text phraseto_tsquery makes of it (stemmed, accents dropped; '' for stop words only).
+ * Candidates for a correction: trigram-similar words, and words of about its length that begin
+ * with its first two letters (a swap of neighbours shares few trigrams: shrit, shirt).
+ */
+export async function lookUp(db: PrismaClient, lookups: readonly Lookup[], phrases: readonly string[]): Promise<{ found: LookupResult[]; texts: string[] }> {
+  const [row] = await db.$queryRaw<{ result: { found: { known: boolean; near: string[] | null }[]; texts: string[] } }[]>`
+    SELECT search_lookup(${lookups.map((l) => l.key)}::text[], ${lookups.map((l) => l.kind)}::text[], ${lookups.map((l) => l.correct)}::boolean[], ${[...phrases]}::text[]) AS result`;
+  const { found, texts } = row!.result;
+  return { found: found.map((r) => ({ known: r.known, near: r.near ?? [] })), texts };
 }
 
 /** The synonym rules, read again once they are older than `maxAgeMs` or after a change here. */

@@ -28,6 +28,13 @@ CREATE FUNCTION "product_search_document"(name text, skus text, brand text, desc
 CREATE FUNCTION "search_words"(content text) RETURNS SETOF text LANGUAGE sql STABLE PARALLEL SAFE
   AS 'SELECT DISTINCT w FROM regexp_split_to_table(lower("catalog".unaccent(content || '' '' || "catalog".search_compounds(content))), ''[^[:alnum:]]+'') AS w WHERE length(w) BETWEEN 2 AND 100';
 
+-- What a search asks of the vocabulary before it runs (search-vocabulary.ts), in one call: for each
+-- key, whether the catalog knows it (joined: as a word, typed: as the beginning of a word, word: a
+-- word beginning with its English stem), and when it does not and asks, the nearest words, most
+-- similar first, and each phrase as phraseto_tsquery parses it. A PL/pgSQL function: each
+-- connection keeps its plans, where the same statement sent as Prisma sends it (unnamed) was
+-- planned anew each time, at several times the cost of running it. Written after the table.
+
 -- CreateEnum
 CREATE TYPE "search_synonym_kind" AS ENUM ('TWO_WAY', 'ONE_WAY');
 
@@ -54,6 +61,9 @@ CREATE INDEX "search_word_trgm_idx" ON "search_word" USING GIN ("word" gin_trgm_
 
 -- CreateIndex
 CREATE INDEX "search_synonym_created_at_id_idx" ON "search_synonym"("created_at", "id");
+
+CREATE FUNCTION "search_lookup"(keys text[], kinds text[], corrects boolean[], phrases text[]) RETURNS json LANGUAGE plpgsql STABLE
+  AS U&'BEGIN RETURN json_build_object(''found'', (SELECT coalesce(json_agg(json_build_object(''known'', f.known, ''near'', f.near) ORDER BY f.i), ''[]''::json) FROM (SELECT t.i, k.known, n.near FROM unnest(keys, kinds, corrects) WITH ORDINALITY AS t(key, kind, correct, i) CROSS JOIN LATERAL (SELECT EXISTS (SELECT 1 FROM "catalog".search_word w WHERE CASE t.kind WHEN ''joined'' THEN w.word = t.key WHEN ''typed'' THEN w.word LIKE t.key || ''%'' ELSE w.word LIKE coalesce((ts_lexize(''english_stem'', t.key))[1], t.key) || ''%'' END) AS known) k CROSS JOIN LATERAL (SELECT ARRAY(SELECT w.word FROM "catalog".search_word w WHERE t.correct AND NOT k.known AND (w.word OPERATOR("catalog".%) t.key OR (w.word LIKE left(t.key, 2) || ''%'' AND length(w.word) BETWEEN length(t.key) - 2 AND length(t.key) + 2)) ORDER BY "catalog".similarity(w.word, t.key) DESC, w.word LIMIT 20) AS near) n) f), ''texts'', ARRAY(SELECT phraseto_tsquery(''"catalog".shop'', x.p)::text FROM unnest(phrases) WITH ORDINALITY AS x(p, i) ORDER BY x.i))\003B END';
 
 CREATE TRIGGER "search_synonym_versions" AFTER INSERT OR UPDATE OR DELETE ON "search_synonym"
   FOR EACH ROW EXECUTE FUNCTION "record_version"('id', 'id');
