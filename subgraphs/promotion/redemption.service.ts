@@ -7,6 +7,7 @@
 // and only then counts the use; CHECK constraints back the counters. Every operation on an
 // order runs under a transaction-scoped advisory lock on the order id, so a retried call waits
 // for the first and then answers with what it stored.
+import pLimit, { type LimitFunction } from 'p-limit';
 import { QUEUED_WRITE } from '../../lib/db.js';
 import { isUuid } from '../../lib/ids.js';
 import { allowVersionPurge } from '../../lib/versions.js';
@@ -29,7 +30,19 @@ const byPromotion = (a: { promotionId: string }, b: { promotionId: string }) => 
 const COUNTER = { RESERVED: 'reserved_count', CONFIRMED: 'confirmed_count' } as const;
 
 export class RedemptionService {
-  constructor(private readonly db: PrismaClient) {}
+  /**
+   * Writes that lock promotion rows wait their turn here, not on the row lock: a writer waiting
+   * on a lock holds a pool connection, and a code that many checkouts race for would otherwise
+   * take every connection and starve the promotion's reads (the cart's pricing asks them).
+   */
+  private readonly lockingWrites: LimitFunction;
+
+  constructor(
+    private readonly db: PrismaClient,
+    poolSize: number,
+  ) {
+    this.lockingWrites = pLimit(Math.max(1, Math.floor(poolSize / 2)));
+  }
 
   private async lockOrder(tx: Tx, orderId: string): Promise<void> {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('promotion_redemption'), hashtext(${orderId}))`;
@@ -62,7 +75,7 @@ export class RedemptionService {
     const stored = await this.forOrder(this.db, orderId);
     if (stored.length > 0 || ordered.length === 0) return stored;
     await this.refuseUnavailable(this.db, ordered, personId);
-    return this.db.$transaction(async (tx) => {
+    return this.lockingWrites(() => this.db.$transaction(async (tx) => {
       await this.lockOrder(tx, orderId);
       const existing = await this.forOrder(tx, orderId);
       if (existing.length > 0) return existing;
@@ -78,7 +91,7 @@ export class RedemptionService {
         data: ordered.map(({ promotionId, amount }) => ({ promotionId, orderId, personId, amount, status: 'RESERVED' as const })),
       });
       return this.forOrder(tx, orderId);
-    }, QUEUED_WRITE);
+    }, QUEUED_WRITE));
   }
 
   /** The order was paid: its held uses become confirmed. Confirming twice is the same as once. */
@@ -113,7 +126,7 @@ export class RedemptionService {
     actor: Actor,
     count: (tx: Tx, redemption: PromotionRedemption) => Promise<void>,
   ): Promise<PromotionRedemption[]> {
-    return this.db.$transaction(async (tx) => {
+    return this.lockingWrites(() => this.db.$transaction(async (tx) => {
       await this.lockOrder(tx, orderId);
       const redemptions = await this.forOrder(tx, orderId);
       const at = new Date();
@@ -122,7 +135,7 @@ export class RedemptionService {
       for (const r of moving) await count(tx, r);
       await tx.promotionRedemption.updateMany({ where: { orderId, status: { in: redemptionLifecycle.sourcesOf(to) } }, data: { status: to } });
       return this.forOrder(tx, orderId);
-    }, QUEUED_WRITE);
+    }, QUEUED_WRITE));
   }
 
   /**

@@ -27,7 +27,7 @@ export function createPromotionServices(runtime: Pick<Runtime, 'config' | 'redis
     db,
     promotions: new PromotionService(db),
     evaluation: new EvaluationService(db),
-    redemptions: new RedemptionService(db),
+    redemptions: new RedemptionService(db, config.DATABASE_POOL_SIZE),
     partners: new AffiliatePartnerService(db),
     clicks: new AffiliateClickService(db),
     clickAttempts: new RateLimiter(redis, {
