@@ -45,13 +45,16 @@ async function shoppers(n: number, variantId: string, code?: string) {
 }
 
 describe('racing checkouts', () => {
-  it('sells the last 10 units to exactly 10 of 50 shoppers; the other 40 are told OUT_OF_STOCK', async () => {
+  // Three or four times more racers than there is to sell: every one races, and the suite's other
+  // files run beside it on two cores, where 50 and 100 racers in one process sometimes outlasted
+  // the 10 s a peer call may take (a timing, which this test is not about: the bench measures).
+  it('sells the last 10 units to exactly 10 of 30 shoppers; the other 20 are told OUT_OF_STOCK', async () => {
     const { variantIds } = await createVariants(stack, [{ price: 1500, onHand: 10 }]);
-    const racers = await shoppers(50, variantIds[0]!);
+    const racers = await shoppers(30, variantIds[0]!);
     const results = await Promise.all(racers.map((r) => r.orders.checkout({ cartId: r.cartId })));
     const placed = results.filter((r) => r.order);
     expect(placed).toHaveLength(10);
-    expect(results.filter((r) => r.userErrors.map((e) => e.code).join() === 'OUT_OF_STOCK')).toHaveLength(40);
+    expect(results.filter((r) => r.userErrors.map((e) => e.code).join() === 'OUT_OF_STOCK')).toHaveLength(20);
     const { rows } = await sql.catalog.query('SELECT on_hand, reserved FROM inventory_level WHERE variant_id = $1', [rawIdOf('ProductVariant', variantIds[0]!, 'v')]);
     expect(rows[0]).toEqual({ on_hand: 10, reserved: 10 });
 
@@ -59,11 +62,11 @@ describe('racing checkouts', () => {
     await expect.poll(async () => (await sql.catalog.query('SELECT on_hand, reserved FROM inventory_level WHERE variant_id = $1', [rawIdOf('ProductVariant', variantIds[0]!, 'v')])).rows[0], { timeout: 60_000, interval: 100 }).toEqual({ on_hand: 0, reserved: 0 });
   }, 180_000);
 
-  it('lets at most 10 of 100 racing checkouts carry a code limited to 10 uses', async () => {
+  it('lets at most 10 of 40 racing checkouts carry a code limited to 10 uses', async () => {
     const { variantIds } = await createVariants(stack, [{ price: 2000, onHand: 1000 }]);
     const code = unique('TEN').toUpperCase().replaceAll('-', '');
     const promotionId = await createPromotion(stack, { name: 'Ten uses', code, discountType: 'PERCENTAGE', percentOff: 10, maxRedemptions: 10 });
-    const racers = await shoppers(100, variantIds[0]!, code);
+    const racers = await shoppers(40, variantIds[0]!, code);
     const results = await Promise.all(racers.map((r) => r.orders.checkout({ cartId: r.cartId })));
     const placed = results.filter((r) => r.order);
     expect(placed).toHaveLength(10);
