@@ -7,6 +7,9 @@ import type { CatalogErrorCode, Resolvers } from './generated/resolvers-types.js
 type Query = NonNullable<Resolvers['Query']>;
 type Mutation = NonNullable<Resolvers['Mutation']>;
 
+/** A synonym write's payload: the rule, or the userErrors that refused it. */
+const synonymPayload = <T>(run: () => Promise<T>) => toPayload<'synonym', T, CatalogErrorCode>('synonym', run);
+
 export const searchResolvers: { Query: Pick<Query, 'searchSynonyms'>; Mutation: Pick<Mutation, 'createSearchSynonym' | 'updateSearchSynonym' | 'deleteSearchSynonym'> } = {
   Query: {
     searchSynonyms: (_root, args, ctx) => {
@@ -17,15 +20,15 @@ export const searchResolvers: { Query: Pick<Query, 'searchSynonyms'>; Mutation: 
   Mutation: {
     createSearchSynonym: (_root, { input }, ctx) => {
       requireRole(ctx.viewer, 'admin');
-      return toPayload<'synonym', Awaited<ReturnType<typeof ctx.searchSynonyms.create>>, CatalogErrorCode>('synonym', () => ctx.searchSynonyms.create(input));
+      return synonymPayload(() => ctx.searchSynonyms.create(input));
     },
     updateSearchSynonym: (_root, { id, input }, ctx) => {
       requireRole(ctx.viewer, 'admin');
-      return toPayload<'synonym', Awaited<ReturnType<typeof ctx.searchSynonyms.update>>, CatalogErrorCode>('synonym', () => ctx.searchSynonyms.update(id, input));
+      return synonymPayload(() => ctx.searchSynonyms.update(id, input));
     },
     deleteSearchSynonym: (_root, { id }, ctx) => {
       requireRole(ctx.viewer, 'admin');
-      return toPayload<'synonym', Awaited<ReturnType<typeof ctx.searchSynonyms.delete>>, CatalogErrorCode>('synonym', () => ctx.searchSynonyms.delete(id));
+      return synonymPayload(() => ctx.searchSynonyms.delete(id));
     },
   },
 };
