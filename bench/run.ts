@@ -22,13 +22,17 @@
 //   BENCH_SOAK_SECONDS    soak (only when named in BENCH_SCENARIOS): seconds of mixed load (default 600)
 //   BENCH_SOAK_CONNECTIONS soak: concurrent shoppers (default BENCH_CONNECTIONS's first)
 //
+// `npm run bench -- --profile` (one scenario) starts the stack itself in the production topology
+// under `node --cpu-prof` and writes each process's CPU profile to bench/profiles/ (bench/profile.ts).
+//
 // The scenarios are in bench/scenarios.ts (checkout, tracking, renewals and soak, journeys rather than
 // one request, in bench/checkout.ts, bench/tracking.ts, bench/renewals.ts and bench/soak.ts), the stack start-up in bench/stack.ts, the
 // requests and their checks in bench/requests.ts, the load and its measurement in bench/load.ts,
 // and the table and JSON report in bench/report.ts.
 import path from 'node:path';
 import { gatewaySettings } from '../gateway/config.js';
-import { loadConfigOrExit, readSettings } from '../lib/config.js';
+import { loadConfigOrExit, readSettings, type Config } from '../lib/config.js';
+import { SUBGRAPHS } from '../lib/subgraph-names.js';
 import { localStripe, type LocalService } from '../scripts/local-services.js';
 import { paymentSettings, stripeConnection } from '../subgraphs/order/payments/config.js';
 import { CHECKOUT_SCENARIO, checkoutScenario, printCheckouts, stopCheckouts, type CheckoutResult } from './checkout.js';
@@ -40,7 +44,8 @@ import { createRuntime } from '../lib/runtime.js';
 import { SCENARIOS, type Scenario, type Viewer } from './scenarios.js';
 import { SOAK_SCENARIO, printSoak, soakScenario, stopSoak, type SoakResult, type SoakSettings } from './soak.js';
 import { stripeApart } from './soak-measures.js';
-import { ensureStack, MIN_PRODUCTS, type Stack } from './stack.js';
+import { PROFILE_DIR, profiledStack } from './profile.js';
+import { answers, ensureStack, MIN_PRODUCTS, seedIfSmall, type Stack } from './stack.js';
 import { recordWebhooks } from './tracking-measures.js';
 import { TRACKING_SCENARIO, gatewayTargets, printTracking, stopTracking, trackingScenario, type TrackingResult } from './tracking.js';
 
@@ -54,6 +59,8 @@ interface Settings {
   renewals: number | null;
   soak: Omit<SoakSettings, 'warmupSeconds'> | null;
   output: string;
+  /** `--profile`: the one scenario's name, run on a stack started here under `node --cpu-prof`. */
+  profile: string | null;
 }
 
 function invalid(message: string): never {
@@ -62,7 +69,16 @@ function invalid(message: string): never {
 }
 
 /** The BENCH_* variables; a bad one ends the process with a message, as bad configuration does. */
-function benchSettings(env: NodeJS.ProcessEnv): Settings {
+/** `--profile` names the one scenario to profile: one at a time, so that each profile is one load. */
+function profiled(argv: readonly string[], names: readonly string[]): string | null {
+  const unknown = argv.filter((a) => a !== '--profile');
+  if (unknown.length > 0) invalid(`Unknown arguments: ${unknown.join(' ')} (the only one is --profile; the rest are BENCH_* variables)`);
+  if (!argv.includes('--profile')) return null;
+  if (names.length !== 1) invalid(`--profile profiles one scenario at a time: name it, e.g. BENCH_SCENARIOS=product npm run bench -- --profile (got ${names.join(', ')})`);
+  return names[0]!;
+}
+
+function benchSettings(env: NodeJS.ProcessEnv, argv: readonly string[]): Settings {
   const seconds = (name: string, fallback: number, min: number): number => {
     const value = Number(env[name] ?? fallback);
     if (!Number.isFinite(value) || value < min) invalid(`${name} must be at least ${min} seconds (got ${env[name]})`);
@@ -102,19 +118,36 @@ function benchSettings(env: NodeJS.ProcessEnv): Settings {
     renewals: names.includes(RENEWALS_SCENARIO.name) ? count('BENCH_RENEWALS', 10_000) : null,
     soak: names.includes(SOAK_SCENARIO.name) ? { seconds: seconds('BENCH_SOAK_SECONDS', 600, 10), connections: count('BENCH_SOAK_CONNECTIONS', connections[0]!) } : null,
     output: path.resolve(env.BENCH_OUTPUT ?? DEFAULT_OUTPUT),
+    profile: profiled(argv, names),
   };
 }
 
 let interrupted = false;
 
+/** The stack for `--profile`: started here (seeded first when small), never one already running, whose processes the bench cannot profile. */
+async function startProfiled(config: Config, env: Record<string, string | undefined>, gatewayBase: string, scenario: string): Promise<Stack> {
+  if (await answers(`${gatewayBase}/healthz`)) invalid(`--profile starts the stack itself, but one already answers on ${gatewayBase}: stop it first.`);
+  await seedIfSmall(config);
+  const last = config.subgraphUrls[SUBGRAPHS[SUBGRAPHS.length - 1]!];
+  const stack = await profiledStack(env, { gateway: gatewayBase, subgraph: new URL(last).origin }, scenario);
+  return {
+    ...stack,
+    close: async () => {
+      await stack.close();
+      console.log(`CPU profiles in ${path.relative(process.cwd(), PROFILE_DIR)}/: ${stack.profiles.map((p) => path.basename(p)).join(', ')}`);
+    },
+  };
+}
+
 async function main(): Promise<void> {
   // One load generator plays thousands of shoppers from one address: the checkout limits, which
   // stop one person or client hammering, are lifted for a stack started here unless set.
   const benchLimits = { CHECKOUT_ATTEMPTS_PER_MINUTE_PER_PERSON: '100000', CHECKOUT_ATTEMPTS_PER_MINUTE_PER_CLIENT: '100000' };
-  const settings = benchSettings(process.env);
+  const settings = benchSettings(process.env, process.argv.slice(2));
   // Scenarios measured uncached (suggest), run on their own: a stack started here has no response cache unless set.
   const uncachedOnly = settings.scenarios.length > 0 && settings.scenarios.every((s) => s.uncached) ? { CATALOG_CACHE_MAX_AGE: '0' } : {};
-  const config = loadConfigOrExit({ ...benchLimits, ...uncachedOnly, ...process.env, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' }, [paymentSettings]);
+  const stackEnv = { ...benchLimits, ...uncachedOnly, ...process.env, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' };
+  const config = loadConfigOrExit(stackEnv, [paymentSettings]);
   const payments = readSettings(paymentSettings, config);
   if ((settings.checkout || settings.tracking || settings.renewals || settings.soak) && payments.STRIPE_SECRET_KEY) {
     console.warn('STRIPE_SECRET_KEY is set: checkout, tracking, renewals and soak pay on the local Stripe-compatible server only, so they are left out.');
@@ -148,7 +181,7 @@ async function main(): Promise<void> {
     if (settings.checkout || settings.tracking || settings.renewals) stripe = await localStripe({ settings: payments, gatewayPort: config.PORT, webhookUrl: webhooks?.url });
     // The soak alone runs the local Stripe server in a process of its own, so that its stored payments are not the stack's memory.
     else if (settings.soak) stripe = await stripeApart(payments, config.PORT);
-    stack = await ensureStack(config, gatewayBase);
+    stack = settings.profile ? await startProfiled(config, stackEnv, gatewayBase, settings.profile) : await ensureStack(config, gatewayBase);
   } catch (err) {
     await stripe?.stop();
     await webhooks?.close();

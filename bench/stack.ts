@@ -9,7 +9,7 @@ import { createCatalogServices } from '../subgraphs/catalog/server.js';
 /** Below this the catalog is too small for listing, search and facets to cost what they will. */
 export const MIN_PRODUCTS = 200;
 
-async function answers(url: string): Promise<boolean> {
+export async function answers(url: string): Promise<boolean> {
   try {
     return (await fetch(url, { signal: AbortSignal.timeout(1000) })).ok;
   } catch {
@@ -17,7 +17,7 @@ async function answers(url: string): Promise<boolean> {
   }
 }
 
-async function seedIfSmall(config: Config): Promise<void> {
+export async function seedIfSmall(config: Config): Promise<void> {
   await assertCatalogReady(config.DATABASE_URL);
   const services = createCatalogServices({ config });
   try {

@@ -1,6 +1,5 @@
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
-import { ApolloServerPluginCacheControl } from '@apollo/server/plugin/cacheControl';
-import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 
@@ -71,7 +70,8 @@ export async function mountSubgraph<C extends RequestContext>(
       graphqlOperationPlugin<C>(),
       // Traces go to logs, metrics and OpenTelemetry (lib/tracing.ts); Apollo's federated tracing is not used.
       ApolloServerPluginInlineTraceDisabled(),
-      ...(options.publicCache ? publicCachePlugins(options.publicCache) : []),
+      ApolloServerPluginCacheControlDisabled(),
+      cacheHeaderPlugin<C>(options.publicCache),
       ...(options.production ? [ApolloServerPluginLandingPageDisabled()] : []),
     ],
   });
@@ -103,18 +103,23 @@ function subgraphLimits(limits: QueryLimitSettings): QueryLimitSettings {
   return { ...limits, QUERY_MAX_DEPTH: limits.QUERY_MAX_DEPTH + 1, QUERY_MAX_TOKENS: limits.QUERY_MAX_TOKENS * 4 };
 }
 
-function publicCachePlugins<C extends RequestContext>({ maxAge, personal }: { maxAge: number; personal: (context: C) => boolean }): ApolloServerPlugin<C>[] {
-  return [
-    ApolloServerPluginCacheControl({ defaultMaxAge: maxAge }),
-    {
-      async requestDidStart({ contextValue }) {
-        if (!personal(contextValue)) return;
-        return {
-          async executionDidStart({ overallCachePolicy }) {
-            overallCachePolicy.restrict({ maxAge: 0 });
-          },
-        };
-      },
+/**
+ * The Cache-Control the gateway honours: `max-age=N, public` for a query answered without errors
+ * to a caller for whom the subgraph's reads are public, `no-store` for everything else. Set here
+ * rather than by Apollo's cache-control plugin, which computes a policy field by field (a hook
+ * around every resolver, about 5 % of a listing's cost) for a schema that gives no field a hint of
+ * its own.
+ */
+function cacheHeaderPlugin<C extends RequestContext>(publicCache?: { maxAge: number; personal: (context: C) => boolean }): ApolloServerPlugin<C> {
+  return {
+    async requestDidStart({ contextValue }) {
+      const maxAge = publicCache && !publicCache.personal(contextValue) ? publicCache.maxAge : 0;
+      return {
+        async willSendResponse({ response, operation }) {
+          const cacheable = maxAge > 0 && operation?.operation === 'query' && response.body.kind === 'single' && !response.body.singleResult.errors;
+          response.http.headers.set('cache-control', cacheable ? `max-age=${maxAge}, public` : 'no-store');
+        },
+      };
     },
-  ];
+  };
 }

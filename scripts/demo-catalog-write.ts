@@ -94,6 +94,10 @@ export async function seedCatalog(services: SeedServices, options: SeedOptions =
   if (rejected) throw rejected.reason;
 
   const synonyms = await seedSynonyms(services);
+  // Fresh statistics for the planner: right after a bulk load it would plan with the empty
+  // tables' (seq scans and hash joins over the whole catalog for one page) until autovacuum
+  // gets round to it.
+  if (created > 0) await services.db.$executeRawUnsafe('ANALYZE product, product_variant, product_option, product_option_value, variant_option_value, product_image, product_category, inventory_level, category, search_word');
   return {
     synonymsCreated: synonyms,
     categories: { created: categories.created, existing: plan.categories.length - categories.created },

@@ -1,5 +1,7 @@
-// Per-request batching: a page of N products with variants, images, options and categories
-// costs one query per relation, not one per product.
+// Per-request batching: a page of N products costs one statement for everything shown of them
+// besides their rows (variants with their options and stock, images, options, category links:
+// product_details(), its migration says why one), and variants reached on their own (a cart's
+// lines) one statement per relation.
 import DataLoader from 'dataloader';
 import type { PrismaClient } from './prisma-client/client.js';
 import type { CategoryRow, ImageRow, InventoryRow, OptionRow, ProductRow, VariantRow } from './models.js';
@@ -33,6 +35,35 @@ async function readCategoryTree(db: PrismaClient): Promise<CategoryTree> {
   return { byId: new Map(rows.map((r) => [r.id, r])), childrenOf };
 }
 
+/** A variant as variant_details() gives it, as JSON: its timestamps are strings. */
+type VariantDetails = Omit<VariantRow, 'createdAt' | 'updatedAt'> & { createdAt: string; updatedAt: string; options: SelectedOption[]; inventory: InventoryRow | null };
+
+/** What product_details() answers per product. */
+interface DetailsRecord {
+  productId: string;
+  details: {
+    variants: VariantDetails[];
+    images: (Omit<ImageRow, 'createdAt'> & { createdAt: string })[];
+    options: OptionRow[];
+    categoryIds: string[];
+  };
+}
+
+interface SelectedOption {
+  name: string;
+  value: string;
+}
+
+export interface ProductDetails {
+  variants: VariantRow[];
+  images: ImageRow[];
+  options: OptionRow[];
+  categoryIds: string[];
+}
+
+const NO_DETAILS: ProductDetails = { variants: [], images: [], options: [], categoryIds: [] };
+const NO_INVENTORY: InventoryRow = { onHand: 0, reserved: 0, reorderThreshold: 0, location: 'default' };
+
 export function createLoaders(db: PrismaClient) {
   const ids = (keys: readonly string[]) => keys.filter(isUuid);
   // Categories are few (a shop's navigation), and they are reached from many places in one
@@ -40,39 +71,39 @@ export function createLoaders(db: PrismaClient) {
   // keeps that at one statement, where per-branch batches would cost one or two depending on timing.
   let tree: Promise<CategoryTree> | undefined;
   const categoryTree = () => (tree ??= readCategoryTree(db));
-  return {
+  /** A variant's row from its details, priming what else of it they hold, so that nothing of it is read twice. */
+  const variantRow = ({ options, inventory, createdAt, updatedAt, ...variant }: VariantDetails): VariantRow => {
+    const row: VariantRow = { ...variant, createdAt: new Date(createdAt), updatedAt: new Date(updatedAt) };
+    loaders.variant.prime(row.id, row);
+    loaders.selectedOptionsByVariant.prime(row.id, options);
+    loaders.inventoryByVariant.prime(row.id, inventory ?? NO_INVENTORY);
+    return row;
+  };
+  const loaders = {
     categoryTree,
     product: new DataLoader<string, ProductRow | null>(async (keys) =>
       byId(keys, await db.product.findMany({ where: { id: { in: ids(keys) } } }), (p) => p.id),
     ),
-    variant: new DataLoader<string, VariantRow | null>(async (keys) =>
-      byId(keys, await db.productVariant.findMany({ where: { id: { in: ids(keys) } } }), (v) => v.id),
-    ),
-    variantsByProduct: new DataLoader<string, VariantRow[]>(async (keys) =>
-      groupBy(keys, await db.productVariant.findMany({ where: { productId: { in: [...keys] } }, orderBy: [{ position: 'asc' }, { id: 'asc' }] }), (v) => v.productId),
-    ),
-    imagesByProduct: new DataLoader<string, ImageRow[]>(async (keys) =>
-      groupBy(keys, await db.productImage.findMany({ where: { productId: { in: [...keys] } }, orderBy: [{ position: 'asc' }, { id: 'asc' }] }), (i) => i.productId),
-    ),
-    optionsByProduct: new DataLoader<string, OptionRow[]>(async (keys) => {
-      const options = await db.productOption.findMany({
-        where: { productId: { in: [...keys] } },
-        include: { values: { orderBy: [{ position: 'asc' }, { value: 'asc' }] } },
-        orderBy: [{ position: 'asc' }, { name: 'asc' }],
-      });
-      const grouped = groupBy(keys, options, (o) => o.productId);
-      return grouped.map((group) => group.map((o) => ({ id: o.id, name: o.name, position: o.position, values: o.values.map((v) => v.value) })));
+    variant: new DataLoader<string, VariantRow | null>(async (keys) => {
+      const records = await db.$queryRaw<{ details: VariantDetails }[]>`SELECT details FROM variant_details(${ids(keys)}::uuid[])`;
+      return byId(keys, records.map((r) => variantRow(r.details)), (v) => v.id);
     }),
-    categoriesByProduct: new DataLoader<string, CategoryRow[]>(async (keys) => {
-      const [links, { byId }] = await Promise.all([
-        db.productCategory.findMany({ where: { productId: { in: [...keys] } }, select: { productId: true, categoryId: true } }),
-        categoryTree(),
-      ]);
-      return groupBy(keys, links, (l) => l.productId).map((group) =>
-        group.map((l) => byId.get(l.categoryId)!).sort((a, b) => a.sortOrder - b.sortOrder || a.name.localeCompare(b.name)),
-      );
+    /** Everything shown of a product besides its row, in one statement for a batch; primes the per-variant loaders. */
+    productDetails: new DataLoader<string, ProductDetails>(async (keys) => {
+      const records = await db.$queryRaw<DetailsRecord[]>`SELECT * FROM product_details(${ids(keys)}::uuid[])`;
+      const found = new Map<string, ProductDetails>();
+      for (const { productId, details } of records) {
+        const variants = details.variants.map(variantRow);
+        const images = details.images.map((image) => ({ ...image, createdAt: new Date(image.createdAt) }));
+        found.set(productId, { variants, images, options: details.options, categoryIds: details.categoryIds });
+      }
+      return keys.map((k) => found.get(k) ?? NO_DETAILS);
     }),
-    selectedOptionsByVariant: new DataLoader<string, { name: string; value: string }[]>(async (keys) => {
+    categoriesByProduct: async (productId: string): Promise<CategoryRow[]> => {
+      const [{ categoryIds }, { byId }] = await Promise.all([loaders.productDetails.load(productId), categoryTree()]);
+      return categoryIds.map((id) => byId.get(id)!).sort((a, b) => a.sortOrder - b.sortOrder || a.name.localeCompare(b.name));
+    },
+    selectedOptionsByVariant: new DataLoader<string, SelectedOption[]>(async (keys) => {
       const links = await db.variantOptionValue.findMany({
         where: { variantId: { in: [...keys] } },
         include: { optionValue: { include: { option: true } } },
@@ -85,8 +116,7 @@ export function createLoaders(db: PrismaClient) {
     }),
     inventoryByVariant: new DataLoader<string, InventoryRow>(async (keys) => {
       const levels = await db.inventoryLevel.findMany({ where: { variantId: { in: [...keys] } } });
-      const empty: InventoryRow = { onHand: 0, reserved: 0, reorderThreshold: 0, location: 'default' };
-      return byId(keys, levels, (l) => l.variantId).map((l) => l ?? empty);
+      return byId(keys, levels, (l) => l.variantId).map((l) => l ?? NO_INVENTORY);
     }),
     category: new DataLoader<string, CategoryRow | null>(async (keys) => {
       const tree = await categoryTree();
@@ -97,6 +127,7 @@ export function createLoaders(db: PrismaClient) {
       return keys.map((k) => tree.childrenOf.get(k) ?? []);
     }),
   };
+  return loaders;
 }
 
 export type CatalogLoaders = ReturnType<typeof createLoaders>;

@@ -152,15 +152,15 @@ export const resolvers: Resolvers = {
     __resolveReference: (ref, ctx) => ctx.loaders.product.load(ref.id),
     status: (p) => (p.deletedAt ? 'ARCHIVED' : p.active ? 'ACTIVE' : 'INACTIVE'),
     archived: (p) => p.deletedAt !== null,
-    options: (p, _args, ctx) => ctx.loaders.optionsByProduct.load(p.id),
+    options: async (p, _args, ctx) => (await ctx.loaders.productDetails.load(p.id)).options,
     variants: async (p, _args, ctx) => {
-      const variants = await ctx.loaders.variantsByProduct.load(p.id);
+      const variants = (await ctx.loaders.productDetails.load(p.id)).variants;
       return isStaff(ctx) ? variants : variants.filter((v) => v.active);
     },
-    images: (p, _args, ctx) => ctx.loaders.imagesByProduct.load(p.id),
-    categories: (p, _args, ctx) => ctx.loaders.categoriesByProduct.load(p.id),
+    images: async (p, _args, ctx) => (await ctx.loaders.productDetails.load(p.id)).images,
+    categories: (p, _args, ctx) => ctx.loaders.categoriesByProduct(p.id),
     priceRange: async (p, _args, ctx) => {
-      const active = (await ctx.loaders.variantsByProduct.load(p.id)).filter((v) => v.active);
+      const active = (await ctx.loaders.productDetails.load(p.id)).variants.filter((v) => v.active);
       if (active.length === 0) return null;
       const prices = active.map((v) => v.price);
       const currency = active[0]!.currency;
@@ -169,7 +169,7 @@ export const resolvers: Resolvers = {
     createdAt: (p) => p.createdAt,
     updatedAt: (p) => p.updatedAt,
     // Its options, variants, images and category links are filed under it, option values under their option.
-    versions: async (p, args, ctx) => staffVersions(ctx, { roots: [p.id, ...(await ctx.loaders.optionsByProduct.load(p.id)).map((o) => o.id)] }, args),
+    versions: async (p, args, ctx) => staffVersions(ctx, { roots: [p.id, ...(await ctx.loaders.productDetails.load(p.id)).options.map((o) => o.id)] }, args),
   },
   ProductVariant: {
     __resolveReference: (ref, ctx) => ctx.loaders.variant.load(ref.id),
