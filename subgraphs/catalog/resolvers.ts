@@ -52,6 +52,8 @@ export const resolvers: Resolvers = {
     product: async (_root, { id, slug }, ctx) => {
       if ((id == null) === (slug == null)) throw badUserInput('give exactly one of id and slug');
       const product = id != null ? await ctx.loaders.product.load(id) : await ctx.db.product.findUnique({ where: { slug: slug! } });
+      // Its variants' availability reads it again by id.
+      if (product) ctx.loaders.product.prime(product.id, product);
       return visibleProduct(ctx, product);
     },
     categories: async (_root, _args, ctx) => (await ctx.loaders.categoryTree()).childrenOf.get(null) ?? [],
