@@ -12,9 +12,11 @@ let sql: pg.Pool;
 let dana: ReturnType<typeof cartApi>;
 let tee: { variantIds: string[] };
 let euro: { variantIds: string[] };
+/** What the catalog ran, to count how often the cart asked it for variants. */
+let catalogStatements: string[] = [];
 
 beforeAll(async () => {
-  stack = await startTestStack({ subgraphs: ['catalog', 'cart', 'promotion'] });
+  stack = await startTestStack({ subgraphs: ['catalog', 'cart', 'promotion'], onCatalogQuery: (statement) => catalogStatements.push(statement) });
   sql = cartSql(stack);
   dana = cartApi(await stack.as('dana', 'customer'));
   tee = await createVariants(stack, [{ price: 1000 }, { price: 2000 }, { price: 3000, onHand: 0 }]);
@@ -103,6 +105,24 @@ describe('several lines at once', () => {
     const removed = await dana.removeMany(cartId, [ids[0]!, ids[2]!]);
     expect(removed.userErrors).toEqual([]);
     expect(removed.cart!.lines.map((l) => l.id)).toEqual([ids[1]]);
+  });
+
+  it('asks the catalog once per add: the added variant and the other lines\' variants, which the answer prices, in one call', async () => {
+    const erinClient = await stack.as('erin', 'customer');
+    const erin = cartApi(erinClient);
+    const cart = (await erin.create()).cart!.id;
+    expect((await erin.addMany(cart, [{ variantId: a(), quantity: 1 }, { variantId: b(), quantity: 1 }])).userErrors).toEqual([]);
+    catalogStatements = [];
+    // Nothing selected that the gateway would fetch from the catalog itself: every variant read is the cart's.
+    const { addCartLine } = await erinClient.query<{ addCartLine: { cart: { lines: { quantity: number }[]; subtotal: { amount: number }; warnings: { code: string }[] } } }>(
+      `mutation($c: ID!, $v: ID!) { addCartLine(cartId: $c, variantId: $v, quantity: 1) { cart { lines { quantity } subtotal { amount } warnings { code } } } }`,
+      { c: cart, v: soldOut() },
+    );
+    // Priced from that one answer: the three lines, the sold-out one warned about.
+    expect(addCartLine.cart.lines).toHaveLength(3);
+    expect(addCartLine.cart.subtotal.amount).toBe(1000 + 2000 + 3000);
+    expect(addCartLine.cart.warnings.map((w) => w.code)).toEqual(['OUT_OF_STOCK']);
+    expect(catalogStatements.filter((q) => q.includes('variant_details'))).toHaveLength(1);
   });
 
   it('records one CartUpdated per line changed', async () => {

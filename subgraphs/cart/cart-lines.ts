@@ -58,7 +58,7 @@ function checkCount(c: CartInputChecker, count: number, paths: LinePaths): void 
  * add up into one line; every variant must be for sale, in a currency the shop sells in, and all
  * in one currency.
  */
-export async function prepareLines(catalog: CatalogClient, currencies: ReadonlySet<string>, lines: LineToAdd[], paths: LinePaths): Promise<PreparedLine[]> {
+export async function prepareLines(catalog: CatalogClient, currencies: ReadonlySet<string>, lines: LineToAdd[], paths: LinePaths, alongside: readonly string[] = []): Promise<PreparedLine[]> {
   const c = new CartInputChecker();
   checkCount(c, lines.length, paths);
   const merged = new Map<string, { quantity: number; index: number }>();
@@ -76,7 +76,8 @@ export async function prepareLines(catalog: CatalogClient, currencies: ReadonlyS
   c.throwIfAny();
 
   const ids = [...merged.keys()];
-  const variants = await catalog.variants(ids);
+  // `alongside`: variants the caller reads next, asked for in the same call (answered after ours).
+  const variants = await catalog.variants([...ids, ...alongside.filter((id) => !merged.has(id))]);
   const prepared: PreparedLine[] = [];
   ids.forEach((variantId, i) => {
     const variant = variants[i] ?? null;

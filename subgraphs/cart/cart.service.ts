@@ -134,15 +134,20 @@ export class CartService {
     }, QUEUED_WRITE);
   }
 
-  /** Adds variants to the caller's cart, all or none; a variant already in it adds to its line. */
-  async addLines(personId: string, cartId: string, lines: LineToAdd[], paths = linesAt(['lines'])): Promise<CartRow> {
+  /**
+   * Adds variants to the caller's cart, all or none; a variant already in it adds to its line.
+   * Given the request's `catalog` (its answers kept for the request), the variants of the cart's
+   * other lines are asked for in the same call: pricing the cart for the answer reads them next.
+   */
+  async addLines(personId: string, cartId: string, lines: LineToAdd[], paths = linesAt(['lines']), catalog?: CatalogClient): Promise<CartRow> {
     if (!isUuid(cartId)) return notFound();
-    const prepared = await prepareLines(this.catalog, this.currencies, lines, paths);
+    const alongside = catalog ? (await this.db.cartLine.findMany({ where: { cartId }, select: { variantId: true } })).map((l) => l.variantId) : [];
+    const prepared = await prepareLines(catalog ?? this.catalog, this.currencies, lines, paths, alongside);
     return this.change(personId, cartId, (tx, cart) => addLines(tx, cart, prepared, paths, cartUpdated));
   }
 
-  addLine(personId: string, cartId: string, variantId: string, quantity: number): Promise<CartRow> {
-    return this.addLines(personId, cartId, [{ variantId, quantity }], ONE_LINE);
+  addLine(personId: string, cartId: string, variantId: string, quantity: number, catalog?: CatalogClient): Promise<CartRow> {
+    return this.addLines(personId, cartId, [{ variantId, quantity }], ONE_LINE, catalog);
   }
 
   /** Sets lines' quantities (1..999 each), all or none. */

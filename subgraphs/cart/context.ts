@@ -13,7 +13,7 @@ export interface CartContext extends RequestContext {
   loaders: CartLoaders;
   /** applyPromotionCode's limit on codes that fail to apply (PROMOTION_CODE_FAILURES_PER_MINUTE_*). */
   codeAttempts: RateLimiter;
-  /** Replaces the loaders after a write: one document may hold several mutations. */
+  /** Forgets the lines read before a write (one document may hold several mutations); the catalog's answers stay. */
   afterWrite(): void;
   /** The cart priced as of now, worked out once per request and cart version. */
   quote(cart: CartRow): Promise<CartQuote>;

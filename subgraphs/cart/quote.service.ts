@@ -93,6 +93,18 @@ export function createCartLoaders(db: PrismaClient, catalog: CatalogClient) {
 
 export type CartLoaders = ReturnType<typeof createCartLoaders>;
 
+/** The catalog as the request's loaders ask it: what one step asked, the next finds answered. */
+export function requestCatalog(loaders: CartLoaders): CatalogClient {
+  return {
+    async variants(ids) {
+      const found = await loaders.variant.loadMany(ids);
+      const failure = found.find((v): v is Error => v instanceof Error);
+      if (failure) throw failure;
+      return found as (CatalogVariant | null)[];
+    },
+  };
+}
+
 /**
  * Everything quoteCart needs for a cart, read through the request's loaders. When the catalog does
  * not answer, the cart is still shown (its lines at the prices last seen, out of the totals).

@@ -9,6 +9,7 @@ import type { CheckoutView } from './checkout.service.js';
 import type { CartContext } from './context.js';
 import type { CartErrorCode, Resolvers } from './generated/resolvers-types.js';
 import type { CartRow } from './models.js';
+import { requestCatalog } from './quote.service.js';
 import { staffVersions } from '../../lib/versions.js';
 
 export type { CartContext } from './context.js';
@@ -51,10 +52,10 @@ export const resolvers: Resolvers<CartContext> = {
   },
   Mutation: {
     createCart: (_root, { input }, ctx) => write(ctx, null, (personId) => ctx.carts.create(personId, input ?? {})),
-    addCartLine: (_root, { cartId, variantId, quantity }, ctx) => write(ctx, cartId, (personId) => ctx.carts.addLine(personId, cartId, variantId, quantity)),
+    addCartLine: (_root, { cartId, variantId, quantity }, ctx) => write(ctx, cartId, (personId) => ctx.carts.addLine(personId, cartId, variantId, quantity, requestCatalog(ctx.loaders))),
     updateCartLine: (_root, { cartId, lineId, quantity }, ctx) => write(ctx, cartId, (personId) => ctx.carts.updateLine(personId, cartId, lineId, quantity)),
     removeCartLine: (_root, { cartId, lineId }, ctx) => write(ctx, cartId, (personId) => ctx.carts.removeLine(personId, cartId, lineId)),
-    addCartLines: (_root, { cartId, lines }, ctx) => write(ctx, cartId, (personId) => ctx.carts.addLines(personId, cartId, lines)),
+    addCartLines: (_root, { cartId, lines }, ctx) => write(ctx, cartId, (personId) => ctx.carts.addLines(personId, cartId, lines, undefined, requestCatalog(ctx.loaders))),
     updateCartLines: (_root, { cartId, lines }, ctx) => write(ctx, cartId, (personId) => ctx.carts.updateLines(personId, cartId, lines)),
     removeCartLines: (_root, { cartId, lineIds }, ctx) => write(ctx, cartId, (personId) => ctx.carts.removeLines(personId, cartId, lineIds)),
     // Guessing codes is what the limit stops: only attempts that fail to apply a code count.

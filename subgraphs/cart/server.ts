@@ -59,9 +59,9 @@ export async function startCart(runtime: Runtime, options: { port?: number } = {
         checkouts,
         codeAttempts,
         loaders: createCartLoaders(db, catalog),
-        afterWrite: () => {
-          ctx.loaders = createCartLoaders(db, catalog);
-        },
+        // The lines read before a write are stale after it; what the catalog answered in this
+        // request is not (a cart's write changes nothing there), so its answers price the result.
+        afterWrite: () => ctx.loaders.lines.clearAll(),
         quote: (cart) => {
           // A cart changed by a mutation comes back with a new updatedAt, so it is priced afresh.
           const key = `${cart.id}@${cart.updatedAt.getTime()}`;
