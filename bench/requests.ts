@@ -89,7 +89,7 @@ export async function shopperRequests(url: string, config: Config, scenario: Sce
   const shoppers: LoadRequest['headers'][] = [];
   const carts: string[] = [];
   for (let i = 0; i < scenario.shoppers!; i++) {
-    const token = await customerToken(config, `bench-shopper-${i}`);
+    const token = await customerToken(config, `bench-${scenario.name}-${i}`);
     if (!token) throw new Error(`Scenario ${scenario.name} needs customer tokens, which a real identity provider configuration cannot mint here`);
     const headers = { 'content-type': 'application/json', authorization: `Bearer ${token}` };
     const { body } = await graphql(url, headers, 'mutation { createCart { cart { id } userErrors { code message } } }', {});

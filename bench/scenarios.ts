@@ -59,6 +59,25 @@ const SEARCH_TERMS = [
   'wallet', 'beanie', 'loafer', 'knit',
 ];
 
+const ADD_TO_CART: Scenario = {
+  name: 'add-to-cart',
+  description: 'add to cart: 200 shoppers each adding one unit of rotating variants to their own cart, answered with the priced cart',
+  viewer: 'customer',
+  shoppers: 200,
+  query: `mutation AddToCart($cartId: ID!, $variantId: ID!) {
+    addCartLine(cartId: $cartId, variantId: $variantId, quantity: 1) {
+      cart { id itemCount lines { id quantity unitPrice { ${MONEY} } lineTotal { ${MONEY} } } subtotal { ${MONEY} } total { ${MONEY} } }
+      userErrors { code message }
+    }
+  }`,
+  // Forty variants per shopper keeps each cart under its 100-line limit however long the run.
+  variables: (fixtures) => fixtures.variantIds.slice(0, 40).map((variantId) => ({ variantId })),
+  problem: (data) => {
+    const errors = data.addCartLine?.userErrors ?? [];
+    return errors.length ? `userErrors ${JSON.stringify(errors)}` : data.addCartLine?.cart ? null : 'no cart';
+  },
+};
+
 export const SCENARIOS: Scenario[] = [
   {
     name: 'listing',
@@ -79,6 +98,20 @@ export const SCENARIOS: Scenario[] = [
     }`,
     variables: () => [{ first: 24 }],
     problem: (data) => (data.products?.edges?.length === 24 ? null : `expected 24 products, got ${data.products?.edges?.length}`),
+  },
+  {
+    // Issue 14's comparison with the closest peer: the same shape as its catalog page.
+    name: 'catalog-page',
+    description: 'catalog page as issue 14 compares it with the peer: 20 products with their variants (id, title, price, stock) and the total',
+    viewer: 'anonymous',
+    query: `query CatalogPage($first: Int!) {
+      products(first: $first) {
+        totalCount
+        edges { node { id name variants { id title price { amount currencyCode } inventory { available } } } }
+      }
+    }`,
+    variables: () => [{ first: 20 }],
+    problem: (data) => (data.products?.edges?.length === 20 ? null : `expected 20 products, got ${data.products?.edges?.length}`),
   },
   {
     name: 'search',
@@ -127,22 +160,11 @@ export const SCENARIOS: Scenario[] = [
     variables: (fixtures) => fixtures.slugs.map((slug) => ({ slug })),
     problem: (data) => (data.product?.variants?.length > 0 ? null : 'no product, or one without variants'),
   },
+  ADD_TO_CART,
   {
-    name: 'add-to-cart',
-    description: 'add to cart: 200 shoppers each adding one unit of rotating variants to their own cart, answered with the priced cart',
-    viewer: 'customer',
-    shoppers: 200,
-    query: `mutation AddToCart($cartId: ID!, $variantId: ID!) {
-      addCartLine(cartId: $cartId, variantId: $variantId, quantity: 1) {
-        cart { id itemCount lines { id quantity unitPrice { ${MONEY} } lineTotal { ${MONEY} } } subtotal { ${MONEY} } total { ${MONEY} } }
-        userErrors { code message }
-      }
-    }`,
-    // Forty variants per shopper keeps each cart under its 100-line limit however long the run.
-    variables: (fixtures) => fixtures.variantIds.slice(0, 40).map((variantId) => ({ variantId })),
-    problem: (data) => {
-      const errors = data.addCartLine?.userErrors ?? [];
-      return errors.length ? `userErrors ${JSON.stringify(errors)}` : data.addCartLine?.cart ? null : 'no cart';
-    },
+    ...ADD_TO_CART,
+    name: 'add-to-growing-cart',
+    description: 'add to cart: 10 shoppers each adding one unit of the next of 40 variants to their own cart, which grows to 40 lines, answered with the priced cart',
+    shoppers: 10,
   },
 ];
