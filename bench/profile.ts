@@ -37,11 +37,6 @@ function stop(child: ChildProcess): Promise<void> {
 }
 
 /**
- * Starts the profiled processes with `env` (the bench's configuration, as a stack it starts
- * itself would have) and answers the stack the scenario runs against; closing it stops them,
- * which writes `<dir>/<scenario>-<process>.cpuprofile`.
- */
-/**
  * Each thread of a process under `--cpu-prof` writes a profile (tsx's module loader runs in a
  * thread of its own): the main thread's is the one with the most samples, kept under the name the
  * bench prints; the rest go.

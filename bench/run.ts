@@ -68,7 +68,6 @@ function invalid(message: string): never {
   process.exit(2);
 }
 
-/** The BENCH_* variables; a bad one ends the process with a message, as bad configuration does. */
 /** `--profile` names the one scenario to profile: one at a time, so that each profile is one load. */
 function profiled(argv: readonly string[], names: readonly string[]): string | null {
   const unknown = argv.filter((a) => a !== '--profile');
@@ -78,6 +77,7 @@ function profiled(argv: readonly string[], names: readonly string[]): string | n
   return names[0]!;
 }
 
+/** The BENCH_* variables; a bad one ends the process with a message, as bad configuration does. */
 function benchSettings(env: NodeJS.ProcessEnv, argv: readonly string[]): Settings {
   const seconds = (name: string, fallback: number, min: number): number => {
     const value = Number(env[name] ?? fallback);

@@ -40,14 +40,14 @@ export interface GatewayContext {
   clientAddress: string | null;
 }
 
+type SubgraphFetcher = NonNullable<NonNullable<ConstructorParameters<typeof RemoteGraphQLDataSource>[0]>['fetcher']>;
+
 /**
  * Sends the gateway's own service token (subgraphs answer only the gateway and peers:
  * lib/service-gate.ts), the caller's token (subgraphs verify it themselves), the request id, the
  * trace and the caller's address, signed so that subgraphs can trust it; times each fetch of a
  * client's operation when given `timeFetch`.
  */
-type SubgraphFetcher = NonNullable<NonNullable<ConstructorParameters<typeof RemoteGraphQLDataSource>[0]>['fetcher']>;
-
 export class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   private readonly credential: () => Promise<string>;
 
