@@ -1,17 +1,11 @@
 // Per-request batching: a page of N products costs one statement for everything shown of them
 // besides their rows (variants with their options and stock, images, options, category links:
 // product_details(), its migration says why one), and variants reached on their own (a cart's
-// lines) one statement per relation.
+// lines) one statement for them with their options and stock (variant_details()).
 import DataLoader from 'dataloader';
 import type { PrismaClient } from './prisma-client/client.js';
 import type { CategoryRow, ImageRow, InventoryRow, OptionRow, ProductRow, VariantRow } from './models.js';
 import { isUuid } from '../../lib/ids.js';
-
-function groupBy<T>(keys: readonly string[], rows: T[], keyOf: (row: T) => string): T[][] {
-  const groups = new Map<string, T[]>(keys.map((k) => [k, []]));
-  for (const row of rows) groups.get(keyOf(row))?.push(row);
-  return keys.map((k) => groups.get(k) ?? []);
-}
 
 function byId<T>(keys: readonly string[], rows: T[], keyOf: (row: T) => string): (T | null)[] {
   const map = new Map(rows.map((r) => [keyOf(r), r]));
@@ -61,6 +55,13 @@ export interface ProductDetails {
   categoryIds: string[];
 }
 
+/** A variant's row from its details (options and stock are read from the details themselves). */
+const variantRow = ({ options: _options, inventory: _inventory, createdAt, updatedAt, ...variant }: VariantDetails): VariantRow => ({
+  ...variant,
+  createdAt: new Date(createdAt),
+  updatedAt: new Date(updatedAt),
+});
+
 const NO_DETAILS: ProductDetails = { variants: [], images: [], options: [], categoryIds: [] };
 const NO_INVENTORY: InventoryRow = { onHand: 0, reserved: 0, reorderThreshold: 0, location: 'default' };
 
@@ -71,28 +72,29 @@ export function createLoaders(db: PrismaClient) {
   // keeps that at one statement, where per-branch batches would cost one or two depending on timing.
   let tree: Promise<CategoryTree> | undefined;
   const categoryTree = () => (tree ??= readCategoryTree(db));
-  /** A variant's row from its details, priming what else of it they hold, so that nothing of it is read twice. */
-  const variantRow = ({ options, inventory, createdAt, updatedAt, ...variant }: VariantDetails): VariantRow => {
-    const row: VariantRow = { ...variant, createdAt: new Date(createdAt), updatedAt: new Date(updatedAt) };
-    loaders.variant.prime(row.id, row);
-    loaders.selectedOptionsByVariant.prime(row.id, options);
-    loaders.inventoryByVariant.prime(row.id, inventory ?? NO_INVENTORY);
-    return row;
-  };
   const loaders = {
     categoryTree,
     product: new DataLoader<string, ProductRow | null>(async (keys) =>
       byId(keys, await db.product.findMany({ where: { id: { in: ids(keys) } } }), (p) => p.id),
     ),
-    variant: new DataLoader<string, VariantRow | null>(async (keys) => {
+    /** Each variant with its chosen option values and its stock, in one statement for a batch. */
+    variantDetails: new DataLoader<string, VariantDetails | null>(async (keys) => {
       const records = await db.$queryRaw<{ details: VariantDetails }[]>`SELECT details FROM variant_details(${ids(keys)}::uuid[])`;
-      return byId(keys, records.map((r) => variantRow(r.details)), (v) => v.id);
+      return byId(keys, records.map((r) => r.details), (v) => v.id);
     }),
-    /** Everything shown of a product besides its row, in one statement for a batch; primes the per-variant loaders. */
+    variant: async (id: string): Promise<VariantRow | null> => {
+      const details = await loaders.variantDetails.load(id);
+      return details && variantRow(details);
+    },
+    selectedOptions: async (variantId: string): Promise<SelectedOption[]> => (await loaders.variantDetails.load(variantId))?.options ?? [],
+    inventory: async (variantId: string): Promise<InventoryRow> => (await loaders.variantDetails.load(variantId))?.inventory ?? NO_INVENTORY,
+    /** Everything shown of a product besides its row, in one statement for a batch; primes the variants' details. */
     productDetails: new DataLoader<string, ProductDetails>(async (keys) => {
       const records = await db.$queryRaw<DetailsRecord[]>`SELECT * FROM product_details(${ids(keys)}::uuid[])`;
       const found = new Map<string, ProductDetails>();
       for (const { productId, details } of records) {
+        // Their options and stock are the variants' details: asked of any of them, nothing is read again.
+        for (const variant of details.variants) loaders.variantDetails.prime(variant.id, variant);
         const variants = details.variants.map(variantRow);
         const images = details.images.map((image) => ({ ...image, createdAt: new Date(image.createdAt) }));
         found.set(productId, { variants, images, options: details.options, categoryIds: details.categoryIds });
@@ -103,21 +105,6 @@ export function createLoaders(db: PrismaClient) {
       const [{ categoryIds }, { byId }] = await Promise.all([loaders.productDetails.load(productId), categoryTree()]);
       return categoryIds.map((id) => byId.get(id)!).sort((a, b) => a.sortOrder - b.sortOrder || a.name.localeCompare(b.name));
     },
-    selectedOptionsByVariant: new DataLoader<string, SelectedOption[]>(async (keys) => {
-      const links = await db.variantOptionValue.findMany({
-        where: { variantId: { in: [...keys] } },
-        include: { optionValue: { include: { option: true } } },
-      });
-      return groupBy(keys, links, (l) => l.variantId).map((group) =>
-        group
-          .sort((a, b) => a.optionValue.option.position - b.optionValue.option.position)
-          .map((l) => ({ name: l.optionValue.option.name, value: l.optionValue.value })),
-      );
-    }),
-    inventoryByVariant: new DataLoader<string, InventoryRow>(async (keys) => {
-      const levels = await db.inventoryLevel.findMany({ where: { variantId: { in: [...keys] } } });
-      return byId(keys, levels, (l) => l.variantId).map((l) => l ?? NO_INVENTORY);
-    }),
     category: new DataLoader<string, CategoryRow | null>(async (keys) => {
       const tree = await categoryTree();
       return keys.map((k) => tree.byId.get(k) ?? null);

@@ -22,7 +22,7 @@ async function nodeOf(ctx: CatalogContext, info: GraphQLResolveInfo, id: string,
     case 'Product':
       return typed(type, visibleProduct(ctx, await ctx.loaders.product.load(rawId)));
     case 'ProductVariant': {
-      const variant = await ctx.loaders.variant.load(rawId);
+      const variant = await ctx.loaders.variant(rawId);
       if (!variant) return null;
       const product = visibleProduct(ctx, await ctx.loaders.product.load(variant.productId));
       return typed(type, product && (variant.active || isStaff(ctx)) ? variant : null);

@@ -126,12 +126,12 @@ export const resolvers: Resolvers = {
     setInventory: async (_root, { variantId, onHand, reorderThreshold, location }, ctx) => {
       requireRole(ctx.viewer, 'admin');
       const result = await write(ctx, 'inventory', () => ctx.inventory.setOnHand(variantId, onHand, reorderThreshold, location));
-      return { ...result, variant: result.inventory ? await ctx.loaders.variant.load(variantId) : null };
+      return { ...result, variant: result.inventory ? await ctx.loaders.variant(variantId) : null };
     },
     adjustInventory: async (_root, { variantId, delta, reason }, ctx) => {
       requireRole(ctx.viewer, 'admin');
       const result = await write(ctx, 'inventory', () => ctx.inventory.adjustOnHand(variantId, delta, reason));
-      return { ...result, variant: result.inventory ? await ctx.loaders.variant.load(variantId) : null };
+      return { ...result, variant: result.inventory ? await ctx.loaders.variant(variantId) : null };
     },
     importCatalog: (_root, { input }, ctx) => {
       const { personId } = requireRole(ctx.viewer, 'admin');
@@ -174,21 +174,21 @@ export const resolvers: Resolvers = {
     versions: async (p, args, ctx) => staffVersions(ctx, { roots: [p.id, ...(await ctx.loaders.productDetails.load(p.id)).options.map((o) => o.id)] }, args),
   },
   ProductVariant: {
-    __resolveReference: (ref, ctx) => ctx.loaders.variant.load(ref.id),
-    options: (v, _args, ctx) => ctx.loaders.selectedOptionsByVariant.load(v.id),
+    __resolveReference: (ref, ctx) => ctx.loaders.variant(ref.id),
+    options: (v, _args, ctx) => ctx.loaders.selectedOptions(v.id),
     product: async (v, _args, ctx) => (await ctx.loaders.product.load(v.productId))!,
     price: (v) => money(v.price, v.currency),
     compareAtPrice: (v) => (v.compareAtPrice === null ? null : money(v.compareAtPrice, v.currency)),
     availableForSale: async (v, _args, ctx) => {
       if (!v.active) return false;
-      const [product, inventory] = await Promise.all([ctx.loaders.product.load(v.productId), ctx.loaders.inventoryByVariant.load(v.id)]);
+      const [product, inventory] = await Promise.all([ctx.loaders.product.load(v.productId), ctx.loaders.inventory(v.id)]);
       return Boolean(product?.active && !product.deletedAt && inventory.onHand - inventory.reserved > 0);
     },
     quantityAvailable: async (v, _args, ctx) => {
-      const inventory = await ctx.loaders.inventoryByVariant.load(v.id);
+      const inventory = await ctx.loaders.inventory(v.id);
       return inventory.onHand - inventory.reserved;
     },
-    inventory: (v, _args, ctx) => ctx.loaders.inventoryByVariant.load(v.id),
+    inventory: (v, _args, ctx) => ctx.loaders.inventory(v.id),
     // Its own rows are filed under its product; its option values, stock and reservations under it.
     versions: (v, args, ctx) => staffVersions(ctx, { roots: [v.id], rows: [v.id] }, args),
   },
