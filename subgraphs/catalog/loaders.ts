@@ -72,6 +72,8 @@ export function createLoaders(db: PrismaClient) {
   // keeps that at one statement, where per-branch batches would cost one or two depending on timing.
   let tree: Promise<CategoryTree> | undefined;
   const categoryTree = () => (tree ??= readCategoryTree(db));
+  // Kept here to see which products' details this request reads anyway (categoryIds below).
+  const detailsRead = new Map<string, Promise<ProductDetails>>();
   const loaders = {
     categoryTree,
     product: new DataLoader<string, ProductRow | null>(async (keys) =>
@@ -100,9 +102,23 @@ export function createLoaders(db: PrismaClient) {
         found.set(productId, { variants, images, options: details.options, categoryIds: details.categoryIds });
       }
       return keys.map((k) => found.get(k) ?? NO_DETAILS);
+    }, { cacheMap: detailsRead }),
+    /**
+     * A product's category links: from its details when the request reads them anyway (a listing,
+     * a product page), else in a statement of their own, so that asking only for categories (a
+     * cart pricing its lines) does not read all of a product's variants, images and options.
+     */
+    categoryIds: new DataLoader<string, string[]>(async (keys) => {
+      const read = keys.filter((k) => detailsRead.has(k));
+      const unread = keys.filter((k) => !detailsRead.has(k));
+      const links = unread.length === 0 ? [] : await db.productCategory.findMany({ where: { productId: { in: ids(unread) } }, select: { productId: true, categoryId: true } });
+      const found = new Map<string, string[]>(unread.map((k) => [k, []]));
+      for (const link of links) found.get(link.productId)!.push(link.categoryId);
+      for (const k of read) found.set(k, (await detailsRead.get(k)!).categoryIds);
+      return keys.map((k) => found.get(k)!);
     }),
     categoriesByProduct: async (productId: string): Promise<CategoryRow[]> => {
-      const [{ categoryIds }, { byId }] = await Promise.all([loaders.productDetails.load(productId), categoryTree()]);
+      const [categoryIds, { byId }] = await Promise.all([loaders.categoryIds.load(productId), categoryTree()]);
       return categoryIds.map((id) => byId.get(id)!).sort((a, b) => a.sortOrder - b.sortOrder || a.name.localeCompare(b.name));
     },
     category: new DataLoader<string, CategoryRow | null>(async (keys) => {

@@ -111,4 +111,17 @@ describe('SQL statements per request', () => {
     // variants with their options and stock, their products, and the products' images.
     expect(forMany.length, forMany.join('\n')).toBeLessThanOrEqual(3);
   });
+
+  it('a product\'s categories alone, as a cart asks for them, do not read the rest of the product', async () => {
+    const catalog = stack.subgraph('catalog', await stack.serviceToken('cart'));
+    const QUERY = `query($r: [_Any!]!) { _entities(representations: $r) { ... on ProductVariant { id product { id categories { id } } } } }`;
+    const refs = products.slice(0, 5).flatMap((p) => p.variants.map((v) => ({ __typename: 'ProductVariant', id: v.id })));
+    let resolved: { _entities: { product: { categories: { id: string }[] } }[] } | undefined;
+    const ran = await statementsFor(async () => (resolved = await catalog.query(QUERY, { r: refs })));
+    expect(resolved!._entities).toHaveLength(15);
+    for (const entity of resolved!._entities) expect(entity.product.categories).toHaveLength(2);
+    expect(ran.filter((q) => q.includes('product_details')), ran.join('\n')).toEqual([]);
+    // variants, their products, the category links and the category tree.
+    expect(ran.length, ran.join('\n')).toBeLessThanOrEqual(4);
+  });
 });
