@@ -1,4 +1,5 @@
 import { PrismaPg } from '@prisma/adapter-pg';
+import type pg from 'pg';
 import type { Config } from './config.js';
 import type { SubgraphName } from './subgraph-names.js';
 import { attributeWrites } from './versions.js';
@@ -14,8 +15,24 @@ export function pgAdapter(databaseUrl: string, schema: string, poolSize: number)
     { schema },
   );
   const connect = factory.connect.bind(factory);
-  factory.connect = async () => releasingDeadTransactions(attributeWrites(await connect()));
+  factory.connect = async () => {
+    const adapter = await connect();
+    keepingCutConnectionsQuiet(adapter.underlyingDriver() as pg.Pool);
+    return releasingDeadTransactions(attributeWrites(adapter));
+  };
   return factory;
+}
+
+/**
+ * pg-pool listens for errors on a connection only while it sits idle, and the query in flight
+ * takes its own; a connection handed out and between two queries (a transaction just being opened,
+ * a query's answer and the server's cut read in one chunk) has no listener, so the server cutting it
+ * there (a restart, pg_terminate_backend) was an uncaught exception that took the process down.
+ * Every connection keeps a listener for life: the cut is seen by the next query on it, which fails
+ * and hands the connection back to be dropped.
+ */
+function keepingCutConnectionsQuiet(pool: pg.Pool): void {
+  pool.on('connect', (client) => client.on('error', () => undefined));
 }
 
 type Adapter = Awaited<ReturnType<PrismaPg['connect']>>;

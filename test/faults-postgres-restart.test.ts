@@ -129,3 +129,31 @@ describe('a transaction cut by the restart', () => {
     }
   });
 });
+
+describe('a connection cut while handed out between queries', () => {
+  // pg-pool listens for a connection's errors only while it is idle, and a query in flight takes
+  // its own: the server's cut reaching a connection handed out between two queries was an uncaught
+  // exception (the one that took the whole process down in a CI run of the test above).
+  it('is dropped by the pool on its next use, not thrown out of the process', async () => {
+    const adapter = await pgAdapter(stack.databaseUrl, 'order', 2).connect();
+    const pool = adapter.underlyingDriver() as pg.Pool;
+    const uncaught: unknown[] = [];
+    const record = (err: unknown) => uncaught.push(err);
+    process.prependListener('uncaughtException', record);
+    try {
+      const conn = await pool.connect();
+      const { rows } = await conn.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
+      const closed = new Promise((resolve) => conn.once('end', resolve));
+      await admin('SELECT pg_terminate_backend($1)', [rows[0]!.pid]);
+      await Promise.race([closed, sleep(5000)]); // the cut reached it while no query was in flight
+      await expect(conn.query('SELECT 1')).rejects.toThrow();
+      conn.release();
+      const again = await adapter.queryRaw({ sql: 'SELECT 1 AS ok', args: [], argTypes: [] });
+      expect(again.rows).toEqual([[1]]);
+      expect(uncaught).toEqual([]);
+    } finally {
+      process.removeListener('uncaughtException', record);
+      await adapter.dispose();
+    }
+  });
+});
