@@ -1,4 +1,4 @@
-import { createServer, type Server } from 'node:http';
+import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express, { type ErrorRequestHandler, type Express } from 'express';
 import type { Registry } from 'prom-client';
@@ -77,8 +77,22 @@ export function createHttpService(options: {
     res.setHeader('content-type', registry.contentType);
     res.send(await registry.metrics());
   });
-  const server = createServer(app);
+  const server = createServer();
   server.keepAliveTimeout = 65_000;
+  // Once closing, every answer says `Connection: close`, those in flight at the signal included:
+  // a client then opens a new connection for its next request (and finds the port closed) instead
+  // of sending it on a kept-alive one just as the server closes that, which loses it unread.
+  let closing = false;
+  const inFlight = new Set<ServerResponse>();
+  const lastOnConnection = (res: ServerResponse) => {
+    if (!res.headersSent) res.setHeader('connection', 'close');
+  };
+  server.on('request', (_req, res: ServerResponse) => {
+    if (closing) return lastOnConnection(res);
+    inFlight.add(res);
+    res.once('close', () => inFlight.delete(res));
+  });
+  server.on('request', app);
   return {
     app,
     server,
@@ -92,6 +106,8 @@ export function createHttpService(options: {
     },
     async close(timeoutMs) {
       if (!server.listening) return;
+      closing = true;
+      inFlight.forEach(lastOnConnection);
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       // Keep-alive connections become idle only when their in-flight request ends: close them as
       // they do, and cut whatever is still open at the deadline.
