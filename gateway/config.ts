@@ -11,6 +11,10 @@ export const gatewaySettings = queryLimitSettings.extend({
   WS_MAX_CONNECTIONS_PER_PERSON: setting.int(1, 10_000).default(10),
   /** Which proxies in front of the gateway may tell the client's address in x-forwarded-for (lib/client-address.ts). */
   TRUST_PROXY: trustProxySetting,
+  /** How long past its max-age a cached public answer is still served while one request refreshes it (0: never). */
+  RESPONSE_CACHE_STALE_SECONDS: setting.int(0, 3600).default(10),
+  /** Memory for the gateway's cached answers, in MiB (their JSON size). */
+  RESPONSE_CACHE_MAX_MB: setting.int(1, 4096).default(64),
   /** Comma-separated browser origins allowed to call the API, or * for any. */
   CORS_ORIGINS: z.string().default('*'),
 });

@@ -3,7 +3,6 @@ import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOp
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
-import responseCachePlugin from '@apollo/server-plugin-response-cache';
 import cors from 'cors';
 import express from 'express';
 import { GraphQLError, type GraphQLSchema } from 'graphql';
@@ -24,6 +23,7 @@ import { POSSIBLE_TYPES_PATH, SUPERGRAPH_PATH } from './composition.js';
 import { gatewaySettings } from './config.js';
 import { costLimit, documentLimits } from '../lib/query-limits.js';
 import { PERSISTED_QUERY_TTL_SECONDS, redisKeyValueCache } from './persisted-queries.js';
+import { sharedResponseCache } from './response-cache.js';
 import { sharedScalarParsing } from './scalars.js';
 import { costDirectivesFrom } from '../lib/query-cost.js';
 import { forwardPaymentWebhooks } from './webhooks.js';
@@ -135,6 +135,13 @@ export async function startGateway(runtime: Runtime, options: { port?: number } 
   const production = config.NODE_ENV === 'production';
   const limits = documentLimits(settings, production);
   const costDirectives = costDirectivesFrom(supergraphSdl);
+  // Repeated public reads from memory, without an expiry stampede (gateway/response-cache.ts); staff always go through.
+  const responseCache = sharedResponseCache<GatewayContext>({
+    shared: ({ viewer }) => !hasRole(viewer, 'admin', 'support'),
+    staleSeconds: settings.RESPONSE_CACHE_STALE_SECONDS,
+    maxBytes: settings.RESPONSE_CACHE_MAX_MB * 1024 * 1024,
+    log,
+  });
   const server = new ApolloServer<GatewayContext>({
     gateway,
     csrfPrevention: true,
@@ -152,16 +159,11 @@ export async function startGateway(runtime: Runtime, options: { port?: number } 
       sharedScalarParsing<GatewayContext>(),
       costLimit<GatewayContext>(costDirectives, settings.QUERY_MAX_COST),
       graphqlMetricsPlugin(registry),
-      // Serves repeated public reads (those every subgraph involved marked cacheable, i.e. catalog
-      // reads for shoppers) from memory for as long as the subgraphs allow; staff always go through.
-      responseCachePlugin<GatewayContext>({
-        sessionId: async () => null,
-        shouldReadFromCache: async ({ contextValue }) => !hasRole(contextValue.viewer, 'admin', 'support'),
-        shouldWriteToCache: async ({ contextValue }) => !hasRole(contextValue.viewer, 'admin', 'support'),
-      }),
+      responseCache.plugin,
       ...(production ? [ApolloServerPluginLandingPageDisabled()] : []),
     ],
   });
+  responseCache.refreshWith((request, contextValue) => server.executeOperation(request, { contextValue }));
   let apiSchema: GraphQLSchema | undefined;
   gateway.onSchemaLoadOrUpdate((loaded) => (apiSchema = loaded.apiSchema));
   await server.start();

@@ -1,0 +1,156 @@
+// The gateway's shared response cache: public reads (those every subgraph involved answered as
+// cacheable, i.e. catalog reads for shoppers) answered from memory for as long as the subgraphs
+// allow, without an expiry stampede:
+// - a miss that is already being answered waits for that answer instead of asking the subgraphs
+//   again (20 shoppers opening the same product at once cost one read);
+// - once an answer's max-age has passed it is still served for `staleSeconds`, while one request
+//   in the background asks the subgraphs again (stale-while-revalidate), so popular pages never
+//   expire into a queue of misses.
+// Answers are kept as the objects Apollo Server serializes, in an LRU bounded by their JSON size.
+import {
+  HeaderMap,
+  type ApolloServerPlugin,
+  type BaseContext,
+  type GraphQLRequest,
+  type GraphQLRequestContext,
+  type GraphQLRequestContextWillSendResponse,
+  type GraphQLResponse,
+} from '@apollo/server';
+import { LRUCache } from 'lru-cache';
+import type { Logger } from '../lib/logger.js';
+
+interface Entry {
+  data: Record<string, unknown>;
+  scope: 'PUBLIC' | 'PRIVATE';
+  storedAt: number;
+  freshUntil: number;
+}
+
+export interface ResponseCacheOptions<C> {
+  /** Whether this request may be answered from, and feed, the shared cache (staff never are). */
+  shared(context: C): boolean;
+  /** How long past its max-age an answer is still served while it is being refreshed (0: never). */
+  staleSeconds: number;
+  /** Memory for cached answers, as the size of their JSON. */
+  maxBytes: number;
+  log: Logger;
+  now?: () => number;
+}
+
+export interface SharedResponseCache<C extends BaseContext> {
+  plugin: ApolloServerPlugin<C>;
+  /** How a stale answer is refreshed: the operation run again through the server, once it exists. */
+  refreshWith(run: (request: GraphQLRequest, context: C) => Promise<unknown>): void;
+}
+
+/** Marks the context of a background refresh: it skips the cache's answer and stores its own. */
+const REFRESH = Symbol('response cache refresh');
+/** How long a request waits on the same miss being answered before it asks the subgraphs itself. */
+const FOLLOW_MS = 10_000;
+/** Operations seen to be uncacheable (personal data) are not coalesced: each asks at once. */
+const UNCACHEABLE_KEYS = 10_000;
+
+type Answer = Entry | null;
+
+export function sharedResponseCache<C extends BaseContext>(options: ResponseCacheOptions<C>): SharedResponseCache<C> {
+  const now = options.now ?? Date.now;
+  const entries = new LRUCache<string, Entry>({
+    maxSize: options.maxBytes,
+    sizeCalculation: (entry) => Math.max(1, JSON.stringify(entry.data).length),
+    ttlAutopurge: false,
+  });
+  const uncacheable = new LRUCache<string, true>({ max: UNCACHEABLE_KEYS });
+  const pending = new Map<string, Promise<Answer>>();
+  const refreshing = new Set<string>();
+  let run: ((request: GraphQLRequest, context: C) => Promise<unknown>) | null = null;
+
+  const refresh = (key: string, requestContext: GraphQLRequestContext<C>) => {
+    if (!run || refreshing.has(key)) return;
+    refreshing.add(key);
+    const { operationName, variables } = requestContext.request;
+    run({ query: requestContext.source, operationName, variables }, { ...requestContext.contextValue, [REFRESH]: true })
+      .catch((err: unknown) => options.log.warn({ err }, 'refreshing a cached answer failed; the stale one stays until it expires'))
+      .finally(() => refreshing.delete(key));
+  };
+
+  const store = (key: string, requestContext: GraphQLRequestContextWillSendResponse<C>): Answer => {
+    const body = requestContext.response.body;
+    if (body.kind !== 'single' || body.singleResult.errors || !body.singleResult.data) return null;
+    const policy = requestContext.overallCachePolicy.policyIfCacheable();
+    // Nothing is told apart per person here, so only answers the same for everyone are kept.
+    if (!policy || policy.scope !== 'PUBLIC') {
+      uncacheable.set(key, true);
+      return null;
+    }
+    const storedAt = now();
+    const entry: Entry = { data: body.singleResult.data, scope: policy.scope, storedAt, freshUntil: storedAt + policy.maxAge * 1000 };
+    entries.set(key, entry, { ttl: (policy.maxAge + options.staleSeconds) * 1000 });
+    return entry;
+  };
+
+  const plugin: ApolloServerPlugin<C> = {
+    async requestDidStart() {
+      let key: string | null = null;
+      let lead: ((answer: Answer) => void) | null = null;
+      let served: Entry | null = null;
+      return {
+        async responseForOperation(requestContext): Promise<GraphQLResponse | null> {
+          if (requestContext.operation?.operation !== 'query' || !options.shared(requestContext.contextValue)) return null;
+          key = cacheKey(requestContext);
+          if (REFRESH in requestContext.contextValue || uncacheable.has(key)) return null;
+          let entry = entries.get(key, { allowStale: false });
+          if (!entry) {
+            const inFlight = pending.get(key);
+            if (!inFlight) {
+              pending.set(key, new Promise<Answer>((resolve) => (lead = resolve)));
+              return null;
+            }
+            entry = (await follow(inFlight)) ?? undefined;
+            if (!entry) return null;
+          }
+          const at = now();
+          const fresh = entry.freshUntil > at;
+          if (!fresh) refresh(key, requestContext);
+          served = entry;
+          // A stale answer is not to be kept by anyone downstream (no-store); a fresh one for what remains of its max-age.
+          requestContext.overallCachePolicy.replace({ maxAge: fresh ? Math.ceil((entry.freshUntil - at) / 1000) : 0, scope: entry.scope });
+          return { body: { kind: 'single', singleResult: { data: entry.data } }, http: { status: undefined, headers: new HeaderMap() } };
+        },
+        async willSendResponse(requestContext) {
+          if (served) {
+            requestContext.response.http.headers.set('age', String(Math.round((now() - served.storedAt) / 1000)));
+            return;
+          }
+          if (key === null) return;
+          let answer: Answer = null;
+          try {
+            answer = store(key, requestContext);
+          } finally {
+            if (lead) {
+              pending.delete(key);
+              lead(answer);
+            }
+          }
+        },
+      };
+    },
+  };
+  return { plugin, refreshWith: (fn) => void (run = fn) };
+}
+
+/** The same operation with the same variables (persisted or sent whole) is the same answer. */
+function cacheKey<C extends BaseContext>(requestContext: GraphQLRequestContext<C>): string {
+  const { operationName, variables } = requestContext.request;
+  return JSON.stringify([requestContext.source, operationName ?? null, variables ?? {}]);
+}
+
+/** The answer another request is getting for the same miss, or null once FOLLOW_MS have passed. */
+async function follow(inFlight: Promise<Answer>): Promise<Answer> {
+  let timer: NodeJS.Timeout | undefined;
+  const gaveUp = new Promise<Answer>((resolve) => (timer = setTimeout(() => resolve(null), FOLLOW_MS).unref()));
+  try {
+    return await Promise.race([inFlight, gaveUp]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
