@@ -49,6 +49,16 @@ describe('bearer tokens at the gateway', () => {
     expect(res.errors?.[0]?.message).toMatch(/expired/);
   });
 
+  it('accepts a token it has already verified only until the token expires', async () => {
+    // A verified token's viewer is kept (lib/auth.ts), never past the token's own expiry.
+    const token = await stack.token('p-1', ['customer'], { expiresAt: Math.floor(Date.now() / 1000) + 2 });
+    const client = graphqlClient(stack.gatewayUrl, token);
+    expect((await client.request('{ myCart { id } }')).errors).toBeUndefined();
+    expect((await client.request('{ myCart { id } }')).errors).toBeUndefined();
+    await expect.poll(async () => (await client.request('{ myCart { id } }')).status, { timeout: 5000, interval: 200 }).toBe(401);
+    expect((await client.request(LIST)).errors?.[0]?.message).toMatch(/expired/);
+  });
+
   it('rejects a token for another audience or from another issuer', async () => {
     for (const options of [{ audience: 'someone-else' }, { issuer: 'https://evil.example' }]) {
       const res = await graphqlClient(stack.gatewayUrl, await stack.token('p-1', ['customer'], options)).request(LIST);

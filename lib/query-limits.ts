@@ -6,6 +6,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { GraphQLError, getVariableValues, type DocumentNode, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
+import { LRUCache } from 'lru-cache';
 import { z } from 'zod';
 import { setting } from './config.js';
 import { fragmentsOf, operationCost, type CostDirectives } from './query-cost.js';
@@ -22,8 +23,8 @@ export const queryLimitSettings = z.object({
 
 export type QueryLimitSettings = z.infer<typeof queryLimitSettings>;
 
-/** How many sets of variables one document's costs are kept for; past it, they are worked out afresh. */
-const KNOWN_VARIABLE_SETS = 100;
+/** How many operations' costs (each with one set of variables) are kept, the most recently used. */
+const KNOWN_COSTS = 10_000;
 
 /** The size of a list whose @listSize says nothing and whose request gives no slicing argument. */
 export const DEFAULT_LIST_SIZE = 10;
@@ -53,28 +54,27 @@ export function tooCostly(cost: number, limit: number): GraphQLError {
  * teams can see how close their queries come.
  */
 export function costLimit<C extends object>(directives: CostDirectives, limit: number, options: { report?: boolean } = {}): ApolloServerPlugin<C> {
-  // Apollo Server keeps one parsed document per query text, so a repeated operation (a listing,
-  // a product page) is costed once per set of variables, not on every request.
-  const known = new WeakMap<DocumentNode, Map<string, number | null>>();
-  const costOf = (schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, given: Record<string, unknown>) => {
-    const key = `${operation.name?.value ?? ''}\n${JSON.stringify(given)}`;
-    let costs = known.get(document);
-    if (!costs) known.set(document, (costs = new Map()));
-    if (!costs.has(key)) {
-      if (costs.size >= KNOWN_VARIABLE_SETS) costs.clear();
+  // A repeated operation (a listing, a product page) is costed once per set of variables, not on
+  // every request: by the hash of its text (Apollo Server's), its name and its variables.
+  const known = new LRUCache<string, { cost: number | null }>({ max: KNOWN_COSTS });
+  const costOf = (schema: GraphQLSchema, queryHash: string, document: DocumentNode, operation: OperationDefinitionNode, given: Record<string, unknown>) => {
+    const key = `${queryHash}\n${operation.name?.value ?? ''}\n${JSON.stringify(given)}`;
+    let costed = known.get(key);
+    if (!costed) {
       const variables = getVariableValues(schema, operation.variableDefinitions ?? [], given);
       // Variables that do not fit their types are refused by execution, with its own message.
-      costs.set(key, variables.errors ? null : operationCost({ schema, operation, fragments: fragmentsOf(document), variables: variables.coerced, directives, defaultListSize: DEFAULT_LIST_SIZE }));
+      const cost = variables.errors ? null : operationCost({ schema, operation, fragments: fragmentsOf(document), variables: variables.coerced, directives, defaultListSize: DEFAULT_LIST_SIZE });
+      known.set(key, (costed = { cost }));
     }
-    return costs.get(key) ?? undefined;
+    return costed.cost ?? undefined;
   };
   return {
     async requestDidStart() {
       let estimated: number | undefined;
       return {
-        async didResolveOperation({ schema, document, operation, request }) {
+        async didResolveOperation({ schema, queryHash, document, operation, request }) {
           if (!operation) return;
-          estimated = costOf(schema, document, operation, request.variables ?? {});
+          estimated = costOf(schema, queryHash, document, operation, request.variables ?? {});
           if (estimated !== undefined && estimated > limit) throw tooCostly(estimated, limit);
         },
         async willSendResponse({ response }) {
