@@ -5,8 +5,13 @@ import { defineConfig } from 'prisma/config';
 import { PrismaPg } from '@prisma/adapter-pg';
 
 const subgraph = process.env.PRISMA_SUBGRAPH ?? 'catalog';
-const url = process.env.DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/commerce';
-process.env[`${subgraph.toUpperCase()}_DATABASE_URL`] ??= url;
+// The subgraph's database as the services find it (lib/config.ts databaseFor): its own
+// <SUBGRAPH>_DATABASE_URL, else DATABASE_URL. Written out here because the image copies this file
+// without lib/ (Dockerfile); scripts/db.ts sets both to the database it migrates.
+const setting = `${subgraph.toUpperCase()}_DATABASE_URL`;
+const url = process.env[setting] || process.env.DATABASE_URL || 'postgresql://postgres@127.0.0.1:5432/commerce';
+// The schema's datasource names it too.
+process.env[setting] = url;
 
 export default defineConfig({
   experimental: { adapter: true },

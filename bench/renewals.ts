@@ -10,7 +10,7 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { ensureDevKeys, hasRealKey, signUserToken, type Role } from '../lib/auth.js';
-import type { Config } from '../lib/config.js';
+import { databaseUrlFor, type Config } from '../lib/config.js';
 import { rawIdOf } from '../lib/global-id.js';
 import type { Runtime } from '../lib/runtime.js';
 import { createSubscriptionServices } from '../subgraphs/subscription/server.js';
@@ -119,8 +119,8 @@ async function backlog(db: pg.Pool, subscriptionId: string, count: number): Prom
 }
 
 export async function renewalsScenario(graphqlUrl: string, config: Config, runtime: Pick<Runtime, 'config' | 'serviceToken'>, count: number): Promise<RenewalsResult> {
-  const subscriptions = new pg.Pool({ connectionString: config.DATABASE_URL, max: 2, options: '-c search_path="subscription"' });
-  const orders = new pg.Pool({ connectionString: config.DATABASE_URL, max: 2, options: '-c search_path="order"' });
+  const subscriptions = new pg.Pool({ connectionString: databaseUrlFor(config, 'subscription'), max: 2, options: '-c search_path="subscription"' });
+  const orders = new pg.Pool({ connectionString: databaseUrlFor(config, 'order'), max: 2, options: '-c search_path="order"' });
   const workers = [createSubscriptionServices(runtime), createSubscriptionServices(runtime)];
   try {
     console.log(`renewals: preparing ${count} subscriptions due at once`);

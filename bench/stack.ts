@@ -18,7 +18,7 @@ export async function answers(url: string): Promise<boolean> {
 }
 
 export async function seedIfSmall(config: Config): Promise<void> {
-  await assertCatalogReady(config.DATABASE_URL);
+  await assertCatalogReady(config);
   const services = createCatalogServices({ config });
   try {
     const products = await services.db.product.count({ where: { deletedAt: null } });

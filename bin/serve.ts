@@ -3,7 +3,7 @@
 import { RedisSettingsError } from '../lib/redis-settings.js';
 import { gatewaySettings } from '../gateway/config.js';
 import { startGateway } from '../gateway/server.js';
-import { loadConfigOrExit, type Config, type Settings } from '../lib/config.js';
+import { databaseFor, loadConfigOrExit, type Config, type Settings } from '../lib/config.js';
 import { createLogger } from '../lib/logger.js';
 import { unreachable } from '../lib/reachable.js';
 import { createRuntime, type Runtime, type RunningService } from '../lib/runtime.js';
@@ -53,6 +53,14 @@ export async function startServices(config: Config): Promise<{ services: Running
   return { services, runtime, close };
 }
 
+/** The PostgreSQL databases the subgraphs of this process use, each once, with the setting that names it. */
+function databasesOf(config: Config): { name: string; setting: string; url: string }[] {
+  const contexts = config.SERVICES.filter((s) => s !== 'gateway');
+  const databases: { setting: string; url: string }[] = contexts.map((context) => databaseFor(config, context));
+  if (contexts.includes('catalog') && config.CATALOG_READ_DATABASE_URL) databases.push({ setting: 'CATALOG_READ_DATABASE_URL', url: config.CATALOG_READ_DATABASE_URL });
+  return [...new Set(databases.map((d) => d.setting))].map((setting) => ({ name: 'PostgreSQL', ...databases.find((d) => d.setting === setting)! }));
+}
+
 const EXAMPLE = `{
   products(first: 3, filter: { search: "shirt" }) {
     totalCount
@@ -65,7 +73,7 @@ async function main(): Promise<void> {
   const log = createLogger(config.LOG_LEVEL, 'main');
   // Every service needs Redis; the subgraphs need PostgreSQL too.
   const missing = await unreachable([
-    ...(config.SERVICES.some((s) => s !== 'gateway') ? [{ name: 'PostgreSQL', setting: 'DATABASE_URL', url: config.DATABASE_URL }] : []),
+    ...databasesOf(config),
     { name: 'Redis', setting: 'REDIS_URL', url: config.REDIS_URL },
   ]);
   if (missing.length > 0) {

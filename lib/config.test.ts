@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { ConfigError, loadConfig, readSettings, setting } from './config.js';
+import { ConfigError, databaseFor, databaseUrlFor, loadConfig, readSettings, setting } from './config.js';
+import { SUBGRAPHS } from './subgraph-names.js';
 
 /** A context's own settings, as a context declares them next to its code. */
 const shopSettings = z.object({ SHOP_TTL_DAYS: setting.int(1, 365).default(30), SHOP_OPEN: setting.bool.default(true) });
@@ -51,5 +52,32 @@ describe('loadConfig', () => {
     expect(readSettings(shopSettings, config)).toEqual({ SHOP_TTL_DAYS: 7, SHOP_OPEN: true });
     expect(readSettings(shopSettings, loadConfig({}))).toEqual({ SHOP_TTL_DAYS: 30, SHOP_OPEN: true });
     expect(() => readSettings(shopSettings, loadConfig({ SHOP_TTL_DAYS: 'soon' }))).toThrow(ConfigError);
+  });
+
+  it('gives each context the shared database unless its own URL names another, and checks them as DATABASE_URL', () => {
+    const shared = loadConfig({ DATABASE_URL: 'postgresql://db.example/shop' });
+    for (const context of SUBGRAPHS) expect(databaseFor(shared, context)).toEqual({ setting: 'DATABASE_URL', url: 'postgresql://db.example/shop' });
+    expect(shared.CATALOG_READ_DATABASE_URL).toBeUndefined();
+
+    const split = loadConfig({
+      DATABASE_URL: 'postgresql://db.example/shop',
+      CART_DATABASE_URL: 'postgres://carts.example:6432/carts',
+      ORDER_DATABASE_URL: 'postgresql://orders.example/orders',
+      CATALOG_READ_DATABASE_URL: 'postgresql://replica.example/shop',
+      // Empty is unset, as for every setting.
+      PROMOTION_DATABASE_URL: '',
+    });
+    expect(databaseFor(split, 'cart')).toEqual({ setting: 'CART_DATABASE_URL', url: 'postgres://carts.example:6432/carts' });
+    expect(databaseUrlFor(split, 'order')).toBe('postgresql://orders.example/orders');
+    expect(databaseFor(split, 'promotion')).toEqual({ setting: 'DATABASE_URL', url: 'postgresql://db.example/shop' });
+    // The replica serves reads only: the catalog's database is still the primary.
+    expect(databaseUrlFor(split, 'catalog')).toBe('postgresql://db.example/shop');
+    expect(split.CATALOG_READ_DATABASE_URL).toBe('postgresql://replica.example/shop');
+
+    expect(() =>
+      loadConfig({ CATALOG_DATABASE_URL: 'mysql://catalog', SUBSCRIPTION_DATABASE_URL: 'db.example/subscriptions', CATALOG_READ_DATABASE_URL: 'http://replica' }),
+    ).toThrow(
+      /CATALOG_DATABASE_URL: must be a postgresql:\/\/ URL \(got "mysql:\/\/catalog"\)[\s\S]*SUBSCRIPTION_DATABASE_URL: must be a postgresql:\/\/ URL[\s\S]*CATALOG_READ_DATABASE_URL: must be a postgresql:\/\/ URL/,
+    );
   });
 });

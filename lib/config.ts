@@ -14,9 +14,12 @@ export const setting = {
   int: (min: number, max: number) => z.coerce.number({ message: 'must be a number' }).int('must be a whole number').min(min).max(max),
   text: () => z.string().min(1),
   url: () => z.url({ message: 'must be a URL' }),
+  postgresUrl: () => z.string().regex(/^postgres(ql)?:\/\/.+/, 'must be a postgresql:// URL'),
 };
 
 const serviceNames = ['gateway', ...SUBGRAPHS] as const;
+
+export const DEFAULT_DATABASE_URL = 'postgresql://postgres@127.0.0.1:5432/commerce';
 
 const processSettings = z
   .object({
@@ -28,7 +31,15 @@ const processSettings = z
       .transform((v) => (v === 'all' ? [...serviceNames] : v.split(',').map((s) => s.trim())))
       .pipe(z.array(z.enum(serviceNames, { message: `each must be one of all, ${serviceNames.join(', ')}` }))),
     RUN_WORKERS: setting.bool.default(true),
-    DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\/.+/, 'must be a postgresql:// URL').default('postgresql://postgres@127.0.0.1:5432/commerce'),
+    DATABASE_URL: setting.postgresUrl().default(DEFAULT_DATABASE_URL),
+    /** A context's database of its own, instead of DATABASE_URL's (databaseFor below). */
+    CATALOG_DATABASE_URL: setting.postgresUrl().optional(),
+    CART_DATABASE_URL: setting.postgresUrl().optional(),
+    ORDER_DATABASE_URL: setting.postgresUrl().optional(),
+    SUBSCRIPTION_DATABASE_URL: setting.postgresUrl().optional(),
+    PROMOTION_DATABASE_URL: setting.postgresUrl().optional(),
+    /** A read replica of the catalog's database, for shoppers' catalog reads (subgraphs/catalog/read-routing.ts). */
+    CATALOG_READ_DATABASE_URL: setting.postgresUrl().optional(),
     DATABASE_POOL_SIZE: setting.int(1, 500).default(10),
     REDIS_URL: z.string().regex(/^rediss?:\/\/.+/, 'must be a redis:// URL').default('redis://127.0.0.1:6379'),
     REDIS_PREFIX: z.string().regex(/^[\w:.-]+$/, 'letters, digits and : . - _ only').default('commerce'),
@@ -60,6 +71,26 @@ const processSettings = z
       ctx.addIssue({ code: 'custom', path: ['SERVICE_TOKEN_SECRET'], message: 'is required in production' });
     }
   });
+
+/** The setting that gives a context a database of its own: CATALOG_DATABASE_URL, CART_DATABASE_URL, … */
+export type ContextDatabaseSetting = `${Uppercase<SubgraphName>}_DATABASE_URL`;
+
+export const contextDatabaseSetting = (context: SubgraphName) => `${context.toUpperCase()}_DATABASE_URL` as ContextDatabaseSetting;
+
+export type DatabaseSettings = Pick<z.infer<typeof processSettings>, 'DATABASE_URL' | ContextDatabaseSetting>;
+
+/**
+ * Where a context's database is, and the setting that says so: its own <CONTEXT>_DATABASE_URL when
+ * set, else the shared DATABASE_URL. Everything that connects to a context's database (its Prisma
+ * client, its outbox listener, its migrations, the seed, scripts) asks here.
+ */
+export function databaseFor(config: DatabaseSettings, context: SubgraphName): { setting: ContextDatabaseSetting | 'DATABASE_URL'; url: string } {
+  const setting = contextDatabaseSetting(context);
+  const own = config[setting];
+  return own ? { setting, url: own } : { setting: 'DATABASE_URL', url: config.DATABASE_URL };
+}
+
+export const databaseUrlFor = (config: DatabaseSettings, context: SubgraphName): string => databaseFor(config, context).url;
 
 /** A context's own settings: an object of `setting` rules with their defaults. */
 export type Settings = z.ZodObject;

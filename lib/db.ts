@@ -1,6 +1,6 @@
 import { PrismaPg } from '@prisma/adapter-pg';
 import type pg from 'pg';
-import type { Config } from './config.js';
+import { databaseUrlFor, type Config, type DatabaseSettings } from './config.js';
 import type { SubgraphName } from './subgraph-names.js';
 import { attributeWrites } from './versions.js';
 
@@ -63,9 +63,9 @@ function releasingDeadTransactions(adapter: Adapter): Adapter {
   return adapter;
 }
 
-/** The adapter a context's Prisma client runs on, from the process configuration. */
-export function contextAdapter(config: Pick<Config, 'DATABASE_URL' | 'DATABASE_POOL_SIZE'>, context: SubgraphName): PrismaPg {
-  return pgAdapter(config.DATABASE_URL, context, config.DATABASE_POOL_SIZE);
+/** The adapter a context's Prisma client runs on: the context's database (databaseFor), its own pool. */
+export function contextAdapter(config: DatabaseSettings & Pick<Config, 'DATABASE_POOL_SIZE'>, context: SubgraphName): PrismaPg {
+  return pgAdapter(databaseUrlFor(config, context), context, config.DATABASE_POOL_SIZE);
 }
 
 /** The part of every context's Prisma client that generic code (outbox, readiness) uses. */

@@ -2,7 +2,7 @@ import type { Express } from 'express';
 import type { Redis } from 'ioredis';
 import type { Metric } from 'prom-client';
 import { createAuthenticator, resolveAuthSettings, signServiceToken, type Authenticate, type ServiceKeys } from './auth.js';
-import { readSettings, type Config } from './config.js';
+import { databaseUrlFor, readSettings, type Config } from './config.js';
 import { queryLimitSettings } from './query-limits.js';
 import type { RequestContext } from './resolver-context.js';
 import type { TransactionalSqlClient } from './db.js';
@@ -91,6 +91,8 @@ export async function startSubgraph<C extends RequestContext>(options: {
   routes?: (app: Express) => void;
   /** Metrics of the subgraph's own (e.g. the order context's reconciliation repairs), created unregistered; shown on its /metrics. */
   metrics?: Metric[];
+  /** What /readyz checks besides the context's database and Redis (e.g. the catalog's read replica). */
+  readiness?: Record<string, () => Promise<unknown>>;
 }): Promise<RunningService> {
   const { name, runtime, db } = options;
   const { config, redis } = runtime;
@@ -104,6 +106,7 @@ export async function startSubgraph<C extends RequestContext>(options: {
     readiness: {
       postgres: () => db.$queryRawUnsafe('SELECT 1'),
       redis: () => redis.ping(),
+      ...options.readiness,
     },
   });
   options.routes?.(http.app);
@@ -139,7 +142,7 @@ export async function startSubgraph<C extends RequestContext>(options: {
     });
     const stream = eventStream(config.REDIS_PREFIX, name);
     const count = (types: string[]) => types.forEach((type) => publishedEvents.inc({ type }));
-    relays.push(relayOnCommit({ databaseUrl: config.DATABASE_URL, schema: name, db, redis, stream, log, name: `${name}-outbox-relay`, service: name, onPublished: count }));
+    relays.push(relayOnCommit({ databaseUrl: databaseUrlFor(config, name), schema: name, db, redis, stream, log, name: `${name}-outbox-relay`, service: name, onPublished: count }));
     const specs: JobSpec[] = [
       {
         queueName: `${name}-outbox-relay`,

@@ -1,7 +1,7 @@
 // npm run catalog:import -- file.csv [--skip-invalid] [--dry-run]
 // npm run catalog:export -- out.csv
 // Bulk import and export of the catalog as CSV (subgraphs/catalog/README.md, "Bulk import and
-// export") against DATABASE_URL, as the seed script works: through the catalog's own services, so
+// export") against the catalog's database (CATALOG_DATABASE_URL, else DATABASE_URL), as the seed script works: through the catalog's own services, so
 // the rows, search documents and outbox events are what the admin's importCatalog job writes.
 // The events wait in the outbox until a catalog service's relay publishes them.
 import { createWriteStream } from 'node:fs';
@@ -108,7 +108,7 @@ async function main(): Promise<void> {
   const config = loadConfigOrExit();
   const services = createCatalogServices({ config });
   try {
-    await assertCatalogReady(config.DATABASE_URL);
+    await assertCatalogReady(config);
     if (command === 'export') await exportFile(services, file);
     else if (!(await importFile(services, file, flags))) process.exitCode = 1;
   } catch (err) {

@@ -1,9 +1,11 @@
-// Creates the database when it is missing and applies every context's pending migrations
-// with `prisma migrate deploy` (the same command production runs).
+// Creates each context's database when it is missing and applies the context's pending migrations
+// there with `prisma migrate deploy` (the same command production runs). A context's database is
+// DATABASE_URL's unless its own <CONTEXT>_DATABASE_URL names another (lib/config.ts databaseFor).
 import { spawn } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
+import { contextDatabaseSetting, databaseFor, loadConfigOrExit, type DatabaseSettings } from '../lib/config.js';
 import { projectRoot } from '../lib/paths.js';
 import { SUBGRAPHS, type SubgraphName } from '../lib/subgraph-names.js';
 
@@ -29,13 +31,13 @@ export async function ensureDatabase(databaseUrl: string): Promise<boolean> {
   }
 }
 
-/** Contexts whose committed migrations are not all recorded as applied. */
-export async function pendingContexts(databaseUrl: string): Promise<SubgraphName[]> {
+/** Those of the contexts given whose committed migrations are not all recorded as applied in the database. */
+export async function pendingContexts(databaseUrl: string, contexts: readonly SubgraphName[] = SUBGRAPHS): Promise<SubgraphName[]> {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
     const pending: SubgraphName[] = [];
-    for (const name of SUBGRAPHS) {
+    for (const name of contexts) {
       const dir = path.join(ROOT, 'prisma', name, 'migrations');
       const committed = readdirSync(dir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
       const applied = await client
@@ -54,7 +56,8 @@ export function migrateContext(name: SubgraphName, databaseUrl: string): Promise
   return new Promise((resolve, reject) => {
     const child = spawn(path.join(ROOT, 'node_modules', '.bin', 'prisma'), ['migrate', 'deploy'], {
       cwd: ROOT,
-      env: { ...process.env, PRISMA_SUBGRAPH: name, DATABASE_URL: databaseUrl, PRISMA_HIDE_UPDATE_MESSAGE: '1' },
+      // Both settings, so that prisma.config.ts (which reads them as the services do) finds this database.
+      env: { ...process.env, PRISMA_SUBGRAPH: name, DATABASE_URL: databaseUrl, [contextDatabaseSetting(name)]: databaseUrl, PRISMA_HIDE_UPDATE_MESSAGE: '1' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';
@@ -65,28 +68,45 @@ export function migrateContext(name: SubgraphName, databaseUrl: string): Promise
   });
 }
 
-export async function setUpDatabase(databaseUrl: string, log: (line: string) => void = console.log): Promise<void> {
-  if (await ensureDatabase(databaseUrl)) log(`Created database ${new URL(databaseUrl).pathname.slice(1)}`);
-  const pending = await pendingContexts(databaseUrl);
+/** Creates the database when missing and applies the pending migrations of the contexts given in it. */
+export async function setUpDatabase(databaseUrl: string, contexts: readonly SubgraphName[] = SUBGRAPHS, log: (line: string) => void = console.log): Promise<void> {
+  const name = new URL(databaseUrl).pathname.slice(1);
+  if (await ensureDatabase(databaseUrl)) log(`Created database ${name}`);
+  const pending = await pendingContexts(databaseUrl, contexts);
   if (pending.length === 0) {
-    log('Database schema is up to date');
+    log(`Database ${name} is up to date (${contexts.join(', ')})`);
     return;
   }
-  log(`Applying migrations: ${pending.join(', ')}…`);
+  log(`Applying migrations in ${name}: ${pending.join(', ')}…`);
   // One at a time: prisma migrate takes one advisory lock per database, not per schema.
-  for (const name of pending) await migrateContext(name, databaseUrl);
+  for (const context of pending) await migrateContext(context, databaseUrl);
   log('Migrations applied');
 }
 
+/** Every context's database, each set up once for the contexts it holds. */
+export async function setUpDatabases(config: DatabaseSettings, log: (line: string) => void = console.log): Promise<void> {
+  const contextsOf = new Map<string, SubgraphName[]>();
+  for (const context of SUBGRAPHS) {
+    const { url } = databaseFor(config, context);
+    contextsOf.set(url, [...(contextsOf.get(url) ?? []), context]);
+  }
+  for (const [url, contexts] of contextsOf) {
+    try {
+      await setUpDatabase(url, contexts, log);
+    } catch (err) {
+      const where = new URL(url);
+      where.password = where.password ? '***' : '';
+      const settings = [...new Set(contexts.map((c) => databaseFor(config, c).setting))].join(' / ');
+      throw new Error(`Database setup failed at ${where}: ${(err as Error).message}\nIs Postgres running, and does ${settings} name the right server?`, { cause: err });
+    }
+  }
+}
+
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const { loadConfigOrExit } = await import('../lib/config.js');
-  const url = loadConfigOrExit().DATABASE_URL;
   try {
-    await setUpDatabase(url);
+    await setUpDatabases(loadConfigOrExit());
   } catch (err) {
-    const where = new URL(url);
-    where.password = where.password ? '***' : '';
-    console.error(`Database setup failed at ${where}: ${(err as Error).message}\nIs Postgres running, and does DATABASE_URL name the right server?`);
+    console.error((err as Error).message);
     process.exit(1);
   }
 }

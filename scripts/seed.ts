@@ -6,7 +6,7 @@
 // This file is the command line; the catalog is drawn in demo-catalog-plan.ts (from the shelves
 // and words in demo-catalog-data.ts) and written by demo-catalog-write.ts.
 import pg from 'pg';
-import { loadConfigOrExit } from '../lib/config.js';
+import { databaseFor, loadConfigOrExit, type DatabaseSettings } from '../lib/config.js';
 import { createCatalogServices } from '../subgraphs/catalog/server.js';
 import { seedCatalog } from './demo-catalog-write.js';
 
@@ -20,10 +20,11 @@ const redacted = (url: string): string => {
 };
 
 /**
- * Fails fast, with a message a developer can act on, when Postgres is down or not migrated.
- * A plain pg connection, because its errors (ECONNREFUSED, a timeout) say what went wrong.
+ * Fails fast, with a message a developer can act on, when the catalog's Postgres is down or not
+ * migrated. A plain pg connection, because its errors (ECONNREFUSED, a timeout) say what went wrong.
  */
-export async function assertCatalogReady(databaseUrl: string): Promise<void> {
+export async function assertCatalogReady(config: DatabaseSettings): Promise<void> {
+  const { setting, url: databaseUrl } = databaseFor(config, 'catalog');
   const where = redacted(databaseUrl);
   const client = new pg.Client({ connectionString: databaseUrl, connectionTimeoutMillis: 10_000 });
   let migrated: boolean;
@@ -33,7 +34,7 @@ export async function assertCatalogReady(databaseUrl: string): Promise<void> {
     migrated = rows[0]?.migrated ?? false;
   } catch (err) {
     const reason = err instanceof Error ? err.message : String(err);
-    throw new Error(`Cannot reach the catalog database at ${where} (${reason}).\nIs Postgres running, and does DATABASE_URL name the right database?`);
+    throw new Error(`Cannot reach the catalog database at ${where} (${reason}).\nIs Postgres running, and does ${setting} name the right database?`);
   } finally {
     await client.end().catch(() => undefined);
   }
@@ -72,7 +73,7 @@ async function main(): Promise<void> {
   const services = createCatalogServices({ config });
   const progress = await progressBar();
   try {
-    await assertCatalogReady(config.DATABASE_URL);
+    await assertCatalogReady(config);
     const summary = await seedCatalog(services, { onProgress: (done, total) => progress.update(done, total) });
     progress.stop();
     const { categories, products } = summary;

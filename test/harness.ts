@@ -9,7 +9,7 @@ import { exportPKCS8, exportSPKI, generateKeyPair } from 'jose';
 import { CONTEXT_SETTINGS } from '../bin/serve.js';
 import { startGateway } from '../gateway/server.js';
 import { ensureDevKeys, signUserToken, type Role } from '../lib/auth.js';
-import { loadConfig, type Config } from '../lib/config.js';
+import { loadConfig, type Config, type ContextDatabaseSetting } from '../lib/config.js';
 import { deleteKeysWithPrefix } from '../lib/redis.js';
 import { createRuntime, type Runtime, type RunningService } from '../lib/runtime.js';
 import { createServer } from 'node:net';
@@ -97,6 +97,8 @@ export interface TestStack {
   config: Config;
   runtime: Runtime;
   databaseUrl: string;
+  /** The databases of options.ownDatabases, by setting. */
+  ownDatabaseUrls: Partial<Record<OwnDatabaseSetting, string>>;
   gatewayUrl: string;
   subgraphUrls: Record<SubgraphName, string>;
   /** Mints an identity-provider token, as the real IdP would. */
@@ -120,7 +122,15 @@ export interface TestStack {
   close(): Promise<void>;
 }
 
+type OwnDatabaseSetting = ContextDatabaseSetting | 'CATALOG_READ_DATABASE_URL';
+
 export interface TestStackOptions {
+  /**
+   * Settings that get a database of their own, cloned from the template as the stack's is: e.g.
+   * CART_DATABASE_URL, the cart context's; CATALOG_READ_DATABASE_URL, standing for the catalog's read
+   * replica (nothing replicates to it: a test writes there what it wants read). Dropped on close.
+   */
+  ownDatabases?: OwnDatabaseSetting[];
   /** Subgraphs to start (default all); the gateway starts unless gateway is false. */
   subgraphs?: SubgraphName[];
   gateway?: boolean;
@@ -165,6 +175,8 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
   const template = process.env.TEST_TEMPLATE_DB ?? (await ensureTemplate());
   const dbName = `commerce_test_${randomBytes(6).toString('hex')}`;
   const databaseUrl = await createDatabaseFrom(template, dbName);
+  const ownDatabases = (options.ownDatabases ?? []).map((setting) => ({ setting, name: `${dbName}_${setting.replace(/_DATABASE_URL$/, '').toLowerCase()}` }));
+  const ownDatabaseUrls = Object.fromEntries(await Promise.all(ownDatabases.map(async ({ setting, name }) => [setting, await createDatabaseFrom(template, name)] as const)));
   const devKeysDir = options.devKeys ? await mkdtemp(path.join(tmpdir(), 'commerce-dev-keys-')) : null;
   const { privateKey, publicKey } = await generateKeyPair('ES256', { extractable: true });
   const privateKeyPem = devKeysDir ? (await ensureDevKeys(devKeysDir)).privateKeyPem : await exportPKCS8(privateKey);
@@ -186,6 +198,7 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
     // Three files run at once against one server (max_connections 100 by default): five pools each.
     DATABASE_POOL_SIZE: '5',
     REDIS_PREFIX: prefix,
+    ...ownDatabaseUrls,
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     // Tests send as a load balancer would, from loopback, with x-forwarded-for from private ranges.
     TRUST_PROXY: 'loopback,uniquelocal',
@@ -206,7 +219,7 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
     const keysDeleted = await Promise.race([deleteKeysWithPrefix(runtime.redis, prefix).then(() => true), new Promise<false>((resolve) => setTimeout(() => resolve(false), 15_000).unref())]);
     if (!keysDeleted) console.error(`test stack ${prefix}: Redis did not answer; its keys are left behind`);
     runtime.redis.disconnect();
-    await dropDatabase(dbName);
+    for (const name of [dbName, ...ownDatabases.map((d) => d.name)]) await dropDatabase(name);
     if (devKeysDir) await rm(devKeysDir, { recursive: true, force: true });
   };
   try {
@@ -231,6 +244,7 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
       config,
       runtime,
       databaseUrl,
+      ownDatabaseUrls,
       gatewayUrl,
       subgraphUrls: urls,
       token,

@@ -22,6 +22,11 @@ export interface CatalogServices {
 }
 
 export interface CatalogContext extends RequestContext, CatalogServices {
+  /** The read replica's client (CATALOG_READ_DATABASE_URL), or null without one. */
+  replica: PrismaClient | null;
+  /** Where this request's read-only queries go: the replica or `db`, as read-routing.ts decides. */
+  reads: PrismaClient;
+  /** Per-request batching, on `reads`. */
   loaders: CatalogLoaders;
   /** Admins' imports, queued as jobs. */
   imports: CatalogImportRuns;

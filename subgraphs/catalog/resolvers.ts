@@ -8,21 +8,21 @@ import { staffVersions } from '../../lib/versions.js';
 import { EXPORT_PAGE_MAX } from './catalog-export.service.js';
 import { importUserErrors } from './catalog-import-runs.js';
 import type { CatalogContext } from './context.js';
-import { createLoaders } from './loaders.js';
 import type { CatalogErrorCode, Resolvers } from './generated/resolvers-types.js';
 import { nodeResolvers } from './node.js';
 import { ProductQuery, type ProductFilterInput } from './product-search.js';
+import { routeReads } from './read-routing.js';
 import { searchResolvers } from './search-resolvers.js';
 import { searchSuggestions } from './search-suggestions.js';
 import { isStaff, visibleProduct } from './visibility.js';
 
 /**
- * Runs a write and shapes its payload. The request's loaders are replaced after it: one document
- * may hold several mutations, and anything read before a write may be stale after it.
+ * Runs a write and shapes its payload. The request's loaders are replaced after it, on the primary:
+ * one document may hold several mutations, and anything read before a write may be stale after it.
  */
 async function write<K extends string, T>(ctx: CatalogContext, key: K, run: () => Promise<T>) {
   const result = await toPayload<K, T, CatalogErrorCode>(key, run);
-  ctx.loaders = createLoaders(ctx.db);
+  Object.assign(ctx, routeReads(ctx, true));
   return result;
 }
 const staffOnly = <T>(ctx: CatalogContext, value: T): T => {
@@ -34,7 +34,7 @@ function listProducts(ctx: CatalogContext, args: PageArgs & { filter?: ProductFi
   const filter = args.filter ?? {};
   if (filter.active === false && !isStaff(ctx)) throw forbidden('Only staff may list inactive products');
   const window = pageWindow(args);
-  const query = ProductQuery.create(ctx.db, filter, (args.sort ?? 'RELEVANCE') as never, () => ctx.searchSynonyms.rules.rules());
+  const query = ProductQuery.create(ctx.reads, filter, (args.sort ?? 'RELEVANCE') as never, () => ctx.searchSynonyms.rules.rules());
   return query.then((q) => q.page(window)).then((page) => {
     // The page's rows are whole products: later lookups by id (a variant's product) need no query.
     for (const { node } of page.edges) ctx.loaders.product.prime(node.id, node);
@@ -48,10 +48,10 @@ export const resolvers: Resolvers = {
     ...nodeResolvers.Query,
     ...searchResolvers.Query,
     products: (_root, args, ctx) => listProducts(ctx, args),
-    searchSuggestions: (_root, { query, first }, ctx) => searchSuggestions(ctx.db, query, first),
+    searchSuggestions: (_root, { query, first }, ctx) => searchSuggestions(ctx.reads, query, first),
     product: async (_root, { id, slug }, ctx) => {
       if ((id == null) === (slug == null)) throw badUserInput('give exactly one of id and slug');
-      const product = id != null ? await ctx.loaders.product.load(id) : await ctx.db.product.findUnique({ where: { slug: slug! } });
+      const product = id != null ? await ctx.loaders.product.load(id) : await ctx.reads.product.findUnique({ where: { slug: slug! } });
       // Its variants' availability reads it again by id.
       if (product) ctx.loaders.product.prime(product.id, product);
       return visibleProduct(ctx, product);

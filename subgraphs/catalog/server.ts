@@ -1,6 +1,7 @@
+import type { PrismaPg } from '@prisma/adapter-pg';
 import { hasRole } from '../../lib/auth.js';
 import { readSettings } from '../../lib/config.js';
-import { contextAdapter } from '../../lib/db.js';
+import { contextAdapter, pgAdapter } from '../../lib/db.js';
 import { bullPrefix, startSubgraph, type Runtime, type RunningService } from '../../lib/runtime.js';
 import { CatalogExportService } from './catalog-export.service.js';
 import { CatalogImportRuns } from './catalog-import-runs.js';
@@ -9,9 +10,9 @@ import { CategoryService } from './category.service.js';
 import { catalogSettings } from './config.js';
 import type { CatalogContext, CatalogServices } from './context.js';
 import { InventoryService } from './inventory.service.js';
-import { createLoaders } from './loaders.js';
 import { PrismaClient } from './prisma-client/client.js';
 import { ProductService } from './product.service.js';
+import { routeReads } from './read-routing.js';
 import { SearchSynonymService } from './search-synonym.service.js';
 import { SynonymRules } from './search-vocabulary.js';
 import { resolvers } from './resolvers.js';
@@ -26,8 +27,7 @@ export interface CatalogOptions {
   onQuery?: (sql: string) => void;
 }
 
-function catalogClient(config: Runtime['config'], onQuery: CatalogOptions['onQuery']): PrismaClient {
-  const adapter = contextAdapter(config, 'catalog');
+function catalogClient(adapter: PrismaPg, onQuery: CatalogOptions['onQuery']): PrismaClient {
   if (!onQuery) return new PrismaClient({ adapter });
   const db = new PrismaClient({ adapter, log: [{ emit: 'event', level: 'query' }] });
   db.$on('query', (event) => onQuery(event.query));
@@ -37,7 +37,7 @@ function catalogClient(config: Runtime['config'], onQuery: CatalogOptions['onQue
 export function createCatalogServices(runtime: Pick<Runtime, 'config'>, options: Pick<CatalogOptions, 'onQuery'> = {}): CatalogServices {
   const { config } = runtime;
   const settings = readSettings(catalogSettings, config);
-  const db = catalogClient(config, options.onQuery);
+  const db = catalogClient(contextAdapter(config, 'catalog'), options.onQuery);
   return {
     db,
     settings,
@@ -53,6 +53,8 @@ export function createCatalogServices(runtime: Pick<Runtime, 'config'>, options:
 export async function startCatalog(runtime: Runtime, options: CatalogOptions = {}): Promise<RunningService> {
   const services = createCatalogServices(runtime, options);
   const { config } = runtime;
+  // Shoppers' reads go here when set (read-routing.ts); no second pool without it.
+  const replica = config.CATALOG_READ_DATABASE_URL ? catalogClient(pgAdapter(config.CATALOG_READ_DATABASE_URL, 'catalog', config.DATABASE_POOL_SIZE), options.onQuery) : null;
   const importQueue = catalogImportQueue(runtime.redis, bullPrefix(config));
   const imports = new CatalogImportRuns(services.db, services.catalogImport, importQueue.enqueue, {
     maxBytes: services.settings.CATALOG_IMPORT_MAX_BYTES,
@@ -64,7 +66,11 @@ export async function startCatalog(runtime: Runtime, options: CatalogOptions = {
     resolvers,
     db: services.db,
     port: options.port,
-    context: (base) => ({ ...base, ...services, imports, loaders: createLoaders(services.db) }),
+    context: (base) => {
+      const ctx = { ...base, ...services, imports, replica };
+      return { ...ctx, ...routeReads(ctx) };
+    },
+    readiness: replica ? { 'postgres-read-replica': () => replica.$queryRawUnsafe('SELECT 1') } : undefined,
     jobs: [reservationExpiryJob(services.inventory, services.settings.RESERVATION_SWEEP_MS)],
     // A paid order's stock leaves the warehouse; a cancelled order's returns to available.
     consumers: [
@@ -81,6 +87,7 @@ export async function startCatalog(runtime: Runtime, options: CatalogOptions = {
     publicCache: { maxAge: services.settings.CATALOG_CACHE_MAX_AGE, personal: (ctx) => hasRole(ctx.viewer, 'admin', 'support') },
   }).catch(async (err: unknown) => {
     await importQueue.queue.close();
+    await replica?.$disconnect();
     throw err;
   });
   const importWorker = config.RUN_WORKERS
@@ -93,6 +100,7 @@ export async function startCatalog(runtime: Runtime, options: CatalogOptions = {
       await importWorker?.close();
       await service.close();
       await importQueue.queue.close();
+      await replica?.$disconnect();
     },
   };
 }
