@@ -5,6 +5,7 @@ import { v7 as uuidv7 } from 'uuid';
 import type { SqlClient, TransactionalSqlClient } from './db.js';
 import { isUuid } from './ids.js';
 import type { Logger } from './logger.js';
+import { slotGroup } from './redis.js';
 import { traceIdIn } from './request-scope.js';
 import { SpanKind } from '@opentelemetry/api';
 import { ATTR, inSpan, newTrace, startPublication, traceToRecord } from './tracing.js';
@@ -74,9 +75,13 @@ interface OutboxRow {
   occurred_at: Date;
 }
 
-/** The Redis stream a context's events are published to. */
+/**
+ * The Redis stream a context's events are published to, `<prefix>:{events:<context>}`. Its own
+ * keys (last-relayed below, its dead letters: lib/dead-letters.ts) begin with it, so they share its
+ * Cluster slot: the relay's script and the dead letters' MULTI use the stream and one of them.
+ */
 export function eventStream(prefix: string, context: string): string {
-  return `${prefix}:events:${context}`;
+  return slotGroup(prefix, `events:${context}`);
 }
 
 const STREAM_MAX_LEN = 1_000_000;

@@ -11,7 +11,7 @@ import { createHttpService } from './http-service.js';
 import { startRecurringJob, type RecurringJob } from './jobs.js';
 import { createLogger, type Logger } from './logger.js';
 import { QUEUE_STATES, createRegistry, eventConsumerMetrics, eventDeadLettersCounter, outboxMetrics, outboxPublishedCounter, queueMetrics, recurringJobMetrics } from './metrics.js';
-import { createRedis } from './redis.js';
+import { createRedis, slotGroup } from './redis.js';
 import { checkRedisSettings } from './redis-settings.js';
 import { eventStream, outboxBacklog, relayOnCommit, relayOutbox } from './outbox.js';
 import { mountSubgraph } from './subgraph-server.js';
@@ -56,7 +56,8 @@ export interface RunningService {
   close(): Promise<void>;
 }
 
-export const bullPrefix = (config: Config) => `${config.REDIS_PREFIX}:bull`;
+/** BullMQ's key prefix: one Cluster hash tag for every queue, as BullMQ requires on Redis Cluster (its Lua spans a queue's keys). */
+export const bullPrefix = (config: Pick<Config, 'REDIS_PREFIX'>) => slotGroup(config.REDIS_PREFIX, 'bull');
 
 /** A recurring job description a subgraph hands to startSubgraph. */
 export interface JobSpec {

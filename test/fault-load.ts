@@ -8,7 +8,7 @@ import { randomBytes } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import pg from 'pg';
 import { expect } from 'vitest';
-import { readStream } from '../lib/outbox.js';
+import { eventStream, readStream } from '../lib/outbox.js';
 import type { TestStack } from './harness.js';
 import { ADDRESS, intentOf } from '../subgraphs/order/order-fixtures.js';
 
@@ -273,7 +273,7 @@ export async function undelivered(sql: pg.Pool, redis: Redis, prefix: string): P
   const found: string[] = [];
   for (const context of CONTEXTS) {
     const rows = await sql.query<{ id: string; published: boolean }>(`SELECT id::text, published_at IS NOT NULL AS published FROM "${context}".outbox_event`);
-    const stream = `${prefix}:events:${context}`;
+    const stream = eventStream(prefix, context);
     const published = new Set((await readStream(redis, stream, 1_000_000)).map((e) => e.id));
     const unpublished = rows.rows.filter((r) => !r.published).length;
     const lost = rows.rows.filter((r) => r.published && !published.has(r.id)).length;

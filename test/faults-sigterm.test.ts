@@ -19,6 +19,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureDevKeys, signUserToken, type Role } from '../lib/auth.js';
 import { projectRoot } from '../lib/paths.js';
+import { bullPrefix } from '../lib/runtime.js';
 import { createRedis, deleteKeysWithPrefix } from '../lib/redis.js';
 import { SUBGRAPHS } from '../lib/subgraph-names.js';
 import { cartApi } from '../subgraphs/cart/cart-fixtures.js';
@@ -201,7 +202,7 @@ describe('SIGTERM while payment reconciliation waits on a slow Stripe', () => {
   // ends it with exit code 1 in the middle of the run.
   it('exits 0 within SHUTDOWN_TIMEOUT_MS', async () => {
     const running = await serve({ ORDER_RECONCILE_AFTER_MS: '0' });
-    const reconciliation = new Queue('order-payment-reconciliation', { connection: redis, prefix: `${prefix}:bull` });
+    const reconciliation = new Queue('order-payment-reconciliation', { connection: redis, prefix: bullPrefix({ REDIS_PREFIX: prefix }) });
     try {
       const variantIds = await createVariants();
       const shopper = graphqlClient(gatewayUrl, await token(`unpaid-${randomBytes(3).toString('hex')}`, ['customer']));

@@ -186,7 +186,7 @@ describe('the metrics the dashboard and the alerts read', () => {
     expect(order).toMatch(/^order_payment_reconciliation_repairs_total\{outcome="paid",service="order"\} 0$/m);
     const catalog = await metricsOf(stack.subgraphUrls.catalog);
     expect(catalog).toMatch(/^catalog_reservations_expired_total\{service="catalog"\} 0$/m);
-    expect(catalog).toMatch(/^event_consumer_lag_entries\{consumer="catalog-order-stock",stream="[^"]+:events:order",service="catalog"\} 0$/m);
+    expect(catalog).toMatch(/^event_consumer_lag_entries\{consumer="catalog-order-stock",stream="[^"]+:\{events:order\}",service="catalog"\} 0$/m);
     expect(catalog).toMatch(/^recurring_job_runs_total\{queue="catalog-outbox-relay",outcome="completed",service="catalog"\} [1-9]/m);
   });
 });

@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startGateway } from '../gateway/server.js';
-import { readStream } from '../lib/outbox.js';
+import { eventStream, readStream } from '../lib/outbox.js';
 import type { RunningService } from '../lib/runtime.js';
 import { cartApi, createVariants, unique } from '../subgraphs/cart/cart-fixtures.js';
 import { orderApi, payWith, rawOrderId, sqlIn } from '../subgraphs/order/order-fixtures.js';
@@ -184,7 +184,7 @@ describe('events', () => {
       // Another transaction commits an event: the relay runs and publishes that one, not this one.
       const probe = randomUUID();
       await sql.query(`INSERT INTO outbox_event (id, type, version, aggregate_type, aggregate_id, data, occurred_at) VALUES ($1::uuid, 'TrackingProbe', 1, 'Probe', $1::text, '{}', now())`, [probe]);
-      await expect.poll(async () => (await readStream(stack.runtime.redis, `${stack.config.REDIS_PREFIX}:events:order`, 100_000)).some((e) => e.id === probe), { timeout: 10_000 }).toBe(true);
+      await expect.poll(async () => (await readStream(stack.runtime.redis, eventStream(stack.config.REDIS_PREFIX, 'order'), 100_000)).some((e) => e.id === probe), { timeout: 10_000 }).toBe(true);
       await new Promise((resolve) => setTimeout(resolve, 200));
       expect(follower.messages).toHaveLength(1);
       await client.query('COMMIT');
