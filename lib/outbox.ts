@@ -9,6 +9,7 @@ import { slotGroup } from './redis.js';
 import { traceIdIn } from './request-scope.js';
 import { SpanKind } from '@opentelemetry/api';
 import { ATTR, inSpan, newTrace, startPublication, traceToRecord } from './tracing.js';
+import { unattributed } from './versions.js';
 
 /** The envelope every domain event travels in (SPEC §5). */
 export interface EventEnvelope<Data = unknown> {
@@ -158,7 +159,7 @@ export async function relayOutbox(
   db: TransactionalSqlClient,
   redis: Redis,
   stream: string,
-  batchSize = 200,
+  batchSize = RELAY_BATCH,
   options: {
     /** Told the types of the events published, once they are marked. */
     onPublished?: (types: string[]) => void;
@@ -173,7 +174,9 @@ export async function relayOutbox(
 
 /** One batch of relayOutbox, and whether another relay held the outbox (`busy`: nothing was read). */
 async function relayBatch(db: TransactionalSqlClient, redis: Redis, stream: string, batchSize: number, log?: Logger): Promise<{ types: string[]; busy: boolean }> {
-  return db.$transaction(async (tx) => {
+  // The relay writes only the outbox's own columns, which keep no version history (a run started
+  // by a request or a job would otherwise set who writes, one statement, on every transaction).
+  return unattributed(() => db.$transaction(async (tx) => {
     const [lock] = await tx.$queryRawUnsafe<{ relaying: boolean }[]>(
       `SELECT pg_try_advisory_xact_lock(hashtext(current_schema() || '.outbox_event')) AS relaying`,
     );
@@ -220,7 +223,7 @@ async function relayBatch(db: TransactionalSqlClient, redis: Redis, stream: stri
       rows.map((r) => r.id),
     );
     return { types: rows.map((r) => r.type), busy: false };
-  });
+  }));
 }
 
 /**
@@ -257,11 +260,13 @@ export function relayOnCommit(options: {
         let published = 0;
         for (let busyRetries = 0; !closed; ) {
           again = false;
-          const { types, busy } = await relayBatch(db, redis, stream, 200, log);
+          const { types, busy } = await relayBatch(db, redis, stream, RELAY_BATCH, log);
           published += types.length;
           if (types.length > 0) options.onPublished?.(types);
           if (busy && busyRetries++ < BUSY_RETRIES) await delay(BUSY_RETRY_MS);
-          else if (types.length === 0 && !again) break;
+          // A batch that was not full emptied the outbox as its snapshot saw it; what commits later
+          // notifies again (`again`, or a new run), so one more look would only find nothing.
+          else if (types.length < RELAY_BATCH && !again) break;
         }
         span?.setAttribute(ATTR.jobResult, published);
       },
@@ -314,6 +319,8 @@ export function relayOnCommit(options: {
   };
 }
 
+/** Events one relay transaction publishes at most. */
+export const RELAY_BATCH = 200;
 const BUSY_RETRIES = 5;
 const BUSY_RETRY_MS = 20;
 const RECONNECT_MS = 1000;

@@ -13,7 +13,7 @@ import { createLogger, type Logger } from './logger.js';
 import { QUEUE_STATES, createRegistry, eventConsumerMetrics, eventDeadLettersCounter, outboxMetrics, outboxPublishedCounter, queueMetrics, recurringJobMetrics } from './metrics.js';
 import { createRedis, slotGroup } from './redis.js';
 import { checkRedisSettings } from './redis-settings.js';
-import { eventStream, outboxBacklog, relayOnCommit, relayOutbox } from './outbox.js';
+import { RELAY_BATCH, eventStream, outboxBacklog, relayOnCommit, relayOutbox } from './outbox.js';
 import { mountSubgraph } from './subgraph-server.js';
 import { subgraphTypeDefs } from './subgraph-schema.js';
 import type { SubgraphName } from './subgraph-names.js';
@@ -150,7 +150,8 @@ export async function startSubgraph<C extends RequestContext>(options: {
         everyMs: config.OUTBOX_RELAY_MS,
         run: async () => {
           let published = 0;
-          for (let batch = -1; batch !== 0; published += batch) batch = await relayOutbox(db, redis, stream, undefined, { onPublished: count, log });
+          // Until a batch comes back short of full: the outbox was then empty as its snapshot saw it.
+          for (let batch = RELAY_BATCH; batch === RELAY_BATCH; published += batch) batch = await relayOutbox(db, redis, stream, RELAY_BATCH, { onPublished: count, log });
           return published;
         },
       },

@@ -16,7 +16,7 @@ import type { SqlClient } from './db.js';
 import { badUserInput } from './errors.js';
 import { decodeCursor, encodeCursor, pageWindow, toConnection, type Connection, type PageArgs } from './pagination.js';
 import type { Erasure } from './personal-data.js';
-import { currentScope } from './request-scope.js';
+import { currentScope, runInScope } from './request-scope.js';
 import type { RequestContext } from './resolver-context.js';
 import type { SubgraphName } from './subgraph-names.js';
 
@@ -68,6 +68,15 @@ const WRITE = /^\s*(?:INSERT|UPDATE|DELETE|MERGE)\b|^\s*WITH\b[\s\S]*\b(?:INSERT
 const TEXT = { scalarType: 'string', arity: 'scalar' } as const;
 
 const statement = (sql: string, ...args: string[]): SqlQuery => ({ sql, args, argTypes: args.map(() => TEXT) });
+
+/**
+ * Runs `fn` with no actor to record: for writes to tables without a version history (the outbox's
+ * own bookkeeping), which then go without the settings statement a recorded write needs first.
+ */
+export function unattributed<T>(fn: () => T): T {
+  const scope = currentScope();
+  return scope?.actor ? runInScope({ ...scope, actor: undefined }, fn) : fn();
+}
 
 /** The settings that tell the trigger who writes: the scope's actor and request id; none outside a request, job or consumer. */
 function attribution(): SqlQuery | null {
