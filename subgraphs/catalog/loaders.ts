@@ -3,7 +3,8 @@
 // product_details(), its migration says why one), and variants reached on their own (a cart's
 // lines) one statement for them with their options and stock (variant_details()).
 import DataLoader from 'dataloader';
-import type { PrismaClient } from './prisma-client/client.js';
+import { Prisma, type PrismaClient } from './prisma-client/client.js';
+import { readRows } from '../../lib/db.js';
 import type { CategoryRow, ImageRow, InventoryRow, OptionRow, ProductRow, VariantRow } from './models.js';
 import { isUuid } from '../../lib/ids.js';
 
@@ -81,7 +82,7 @@ export function createLoaders(db: PrismaClient) {
     ),
     /** Each variant with its chosen option values and its stock, in one statement for a batch. */
     variantDetails: new DataLoader<string, VariantDetails | null>(async (keys) => {
-      const records = await db.$queryRaw<{ details: VariantDetails }[]>`SELECT details FROM variant_details(${ids(keys)}::uuid[])`;
+      const records = await readRows<{ details: VariantDetails }>(db, Prisma.sql`SELECT details FROM variant_details(${ids(keys)}::uuid[])`);
       return byId(keys, records.map((r) => r.details), (v) => v.id);
     }),
     variant: async (id: string): Promise<VariantRow | null> => {
@@ -92,7 +93,7 @@ export function createLoaders(db: PrismaClient) {
     inventory: async (variantId: string): Promise<InventoryRow> => (await loaders.variantDetails.load(variantId))?.inventory ?? NO_INVENTORY,
     /** Everything shown of a product besides its row, in one statement for a batch; primes the variants' details. */
     productDetails: new DataLoader<string, ProductDetails>(async (keys) => {
-      const records = await db.$queryRaw<DetailsRecord[]>`SELECT * FROM product_details(${ids(keys)}::uuid[])`;
+      const records = await readRows<DetailsRecord>(db, Prisma.sql`SELECT * FROM product_details(${ids(keys)}::uuid[])`);
       const found = new Map<string, ProductDetails>();
       for (const { productId, details } of records) {
         // Their options and stock are the variants' details: asked of any of them, nothing is read again.

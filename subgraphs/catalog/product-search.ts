@@ -2,6 +2,7 @@
 import { Prisma, type PrismaClient } from './prisma-client/client.js';
 import { badUserInput } from '../../lib/errors.js';
 import { isUuid } from '../../lib/ids.js';
+import { readRows } from '../../lib/db.js';
 import { cursorArgument, decodeCursor, encodeCursor, toConnection, type PageWindow } from '../../lib/pagination.js';
 import type { ProductConnectionRow, ProductRow } from './models.js';
 import type { ProductSort } from './generated/resolvers-types.js';
@@ -246,14 +247,14 @@ export class ProductQuery {
     if (window.cursor) conditions.push(this.cursorCondition(key, { ...window, cursor: window.cursor }));
     const dir = Prisma.raw(key.direction);
     const tie = Prisma.raw(key.tieBreak);
-    const rows = await this.db.$queryRaw<(ProductRow & { sort_value: unknown })[]>`
+    const rows = await readRows<ProductRow & { sort_value: unknown }>(this.db, Prisma.sql`
       SELECT p.id, p.slug, p.name, p.description, p.brand, p.active, p.min_price AS "minPrice",
              p.created_at AS "createdAt", p.updated_at AS "updatedAt", p.deleted_at AS "deletedAt",
              ${key.columns[0]!} AS sort_value
         FROM product p
        WHERE ${Prisma.join(conditions, ' AND ')}
        ORDER BY sort_value ${dir}, p.id ${tie}
-       LIMIT ${window.size + 1}`;
+       LIMIT ${window.size + 1}`);
     const connection = toConnection(rows, window, (row) => {
       const value = row.sort_value instanceof Date ? row.sort_value.toISOString() : row.sort_value;
       return encodeCursor([this.sort, value, row.id]);
@@ -268,13 +269,13 @@ export class ProductQuery {
   }
 
   async count(): Promise<number> {
-    const [row] = await this.db.$queryRaw<{ count: bigint }[]>`SELECT count(*) AS count FROM product p WHERE ${this.where}`;
+    const [row] = await readRows<{ count: number }>(this.db, Prisma.sql`SELECT count(*)::int AS count FROM product p WHERE ${this.where}`);
     return Number(row?.count ?? 0);
   }
 
   /** Per category, the products in it or in any descendant that match everything but the filter's category. */
   async categoryFacets(): Promise<{ categoryId: string; count: number }[]> {
-    const rows = await this.db.$queryRaw<{ category_id: string; count: bigint }[]>`
+    const rows = await readRows<{ category_id: string; count: number }>(this.db, Prisma.sql`
       WITH RECURSIVE matched AS (SELECT p.id FROM product p WHERE ${this.whereWithout('category')}),
       lineage AS (
         SELECT pc.product_id, c.id AS category_id, c.parent_id
@@ -282,8 +283,8 @@ export class ProductQuery {
          WHERE pc.product_id IN (SELECT id FROM matched)
         UNION
         SELECT l.product_id, c.id, c.parent_id FROM lineage l JOIN category c ON c.id = l.parent_id)
-      SELECT category_id, count(DISTINCT product_id) AS count FROM lineage
-       GROUP BY category_id ORDER BY count DESC, category_id`;
+      SELECT category_id, count(DISTINCT product_id)::int AS count FROM lineage
+       GROUP BY category_id ORDER BY count DESC, category_id`);
     return rows.map((r) => ({ categoryId: r.category_id, count: Number(r.count) }));
   }
 
@@ -300,7 +301,7 @@ export class ProductQuery {
       const variant = this.variantClause(dimension);
       const products = this.productConditions.map((c) => c.sql);
       return Prisma.sql`
-        SELECT lower(o.name) AS name_key, min(o.name) AS name, min(ov.value) AS value, count(DISTINCT p.id) AS count
+        SELECT lower(o.name) AS name_key, min(o.name) AS name, min(ov.value) AS value, count(DISTINCT p.id)::int AS count
           FROM product p
           JOIN product_variant v ON v.product_id = p.id AND v.active ${variant ? Prisma.sql`AND ${variant}` : Prisma.empty}
           JOIN variant_option_value vov ON vov.variant_id = v.id
@@ -313,9 +314,9 @@ export class ProductQuery {
       part(undefined, Prisma.sql`lower(o.name) <> ALL(${this.filteredOptions}::text[])`),
       ...this.filteredOptions.map((name) => part(optionDimension(name), Prisma.sql`lower(o.name) = ${name}`)),
     ];
-    const rows = await this.db.$queryRaw<{ name_key: string; name: string; value: string; count: bigint }[]>`
+    const rows = await readRows<{ name_key: string; name: string; value: string; count: number }>(this.db, Prisma.sql`
       SELECT * FROM (${Prisma.join(parts, ' UNION ALL ')}) facets
-       ORDER BY name_key, count DESC, lower(value)`;
+       ORDER BY name_key, count DESC, lower(value)`);
     const byName = new Map<string, { name: string; values: { value: string; count: number }[] }>();
     for (const row of rows) {
       const facet = byName.get(row.name_key) ?? { name: row.name, values: [] };
@@ -331,11 +332,11 @@ export class ProductQuery {
    */
   async priceFacets(): Promise<{ min: number; max: number | null; count: number }[]> {
     const variant = this.variantClause('price');
-    const rows = await this.db.$queryRaw<{ bucket: number; count: bigint }[]>`
-      SELECT width_bucket(v.price, ${PRICE_BUCKETS}::int[]) AS bucket, count(DISTINCT p.id) AS count
+    const rows = await readRows<{ bucket: number; count: number }>(this.db, Prisma.sql`
+      SELECT width_bucket(v.price, ${PRICE_BUCKETS}::int[]) AS bucket, count(DISTINCT p.id)::int AS count
         FROM product p JOIN product_variant v ON v.product_id = p.id AND v.active ${variant ? Prisma.sql`AND ${variant}` : Prisma.empty}
        WHERE ${Prisma.join(this.productConditions.map((c) => c.sql), ' AND ')}
-       GROUP BY bucket`;
+       GROUP BY bucket`);
     const counts = new Map(rows.map((r) => [Number(r.bucket), Number(r.count)]));
     return PRICE_BUCKETS.map((min, i) => ({ min, max: PRICE_BUCKETS[i + 1] ?? null, count: counts.get(i + 1) ?? 0 }));
   }

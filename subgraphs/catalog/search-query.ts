@@ -12,6 +12,7 @@
 import { Prisma, type PrismaClient } from './prisma-client/client.js';
 import { candidatePhrases, correctable, correction, plainWords, synonymIndex, unitsOf, type SynonymRule, type Unit, type Word } from './search-terms.js';
 import { lookUp, type Lookup } from './search-vocabulary.js';
+import { readRows } from '../../lib/db.js';
 
 /** The search vector a query runs against (product.search_vector, product-aggregate.ts). */
 const VECTOR = Prisma.sql`p.search_vector`;
@@ -86,8 +87,10 @@ function queryOf(texts: Tiers, correctedQuery: string | null): SearchQuery {
 async function operatorTiers(db: PrismaClient, search: string, typing: { head: string; last: string } | null): Promise<Tiers> {
   const prefix = typing ? Prisma.sql`to_tsquery('simple', ${`${typing.last}:*`})` : null;
   const typed = prefix && typing!.head ? Prisma.sql`(websearch_to_tsquery('shop', ${typing!.head}) && ${prefix})` : prefix;
-  const [row] = await db.$queryRaw<{ whole: string; prefix: string | null }[]>`
-    SELECT websearch_to_tsquery('shop', ${search})::text AS whole, (${typed ?? Prisma.sql`NULL::tsquery`})::text AS prefix`;
+  const [row] = await readRows<{ whole: string; prefix: string | null }>(
+    db,
+    Prisma.sql`SELECT websearch_to_tsquery('shop', ${search})::text AS whole, (${typed ?? Prisma.sql`NULL::tsquery`})::text AS prefix`,
+  );
   return { whole: row!.whole, prefix: row!.prefix, corrected: null };
 }
 

@@ -9,7 +9,8 @@
 // out the categories and brands that narrow a search most.
 import { badUserInput } from '../../lib/errors.js';
 import type { CategoryRow, ProductRow } from './models.js';
-import type { PrismaClient } from './prisma-client/client.js';
+import { Prisma, type PrismaClient } from './prisma-client/client.js';
+import { readRows } from '../../lib/db.js';
 
 const SUGGESTION_QUERY_MAX = 100;
 const SUGGESTIONS_MAX = 20;
@@ -91,7 +92,7 @@ function suggestionOf(r: SuggestionRecord): Suggestion {
 export async function searchSuggestions(db: PrismaClient, typed: string, requested?: number | null): Promise<Suggestion[]> {
   const { query, first } = checkedArguments(typed, requested);
   if (query === '') return [];
-  const rows = await db.$queryRaw<SuggestionRecord[]>`SELECT * FROM search_suggestions(${query}, ${first}::integer)`;
+  const rows = await readRows<SuggestionRecord>(db, Prisma.sql`SELECT * FROM search_suggestions(${query}, ${first}::integer)`);
   const ranked: Record<SuggestionKind, Suggestion[]> = { PRODUCT: [], CATEGORY: [], BRAND: [] };
   for (const row of rows) ranked[row.kind].push(suggestionOf(row));
   return mix(ranked, first);

@@ -3,8 +3,9 @@
 // The vocabulary is the search_word table (the search_words migration; product-aggregate.ts adds
 // each product's words), with a trigram index that serves both similarity (%) and LIKE 'prefix%'.
 // And the admins' synonym rules, read from search_synonym at most every CATALOG_SYNONYM_CACHE_MS.
-import type { PrismaClient } from './prisma-client/client.js';
+import { Prisma, type PrismaClient } from './prisma-client/client.js';
 import type { SynonymRule } from './search-terms.js';
+import { readRows } from '../../lib/db.js';
 
 /**
  * How a key is looked up: `word` a whole word (known when a catalog word shares its English stem,
@@ -34,8 +35,10 @@ export interface LookupResult {
  * with its first two letters (a swap of neighbours shares few trigrams: shrit, shirt).
  */
 export async function lookUp(db: PrismaClient, lookups: readonly Lookup[], phrases: readonly string[]): Promise<{ found: LookupResult[]; texts: string[] }> {
-  const [row] = await db.$queryRaw<{ result: { found: { known: boolean; near: string[] | null }[]; texts: string[] } }[]>`
-    SELECT search_lookup(${lookups.map((l) => l.key)}::text[], ${lookups.map((l) => l.kind)}::text[], ${lookups.map((l) => l.correct)}::boolean[], ${[...phrases]}::text[]) AS result`;
+  const [row] = await readRows<{ result: { found: { known: boolean; near: string[] | null }[]; texts: string[] } }>(
+    db,
+    Prisma.sql`SELECT search_lookup(${lookups.map((l) => l.key)}::text[], ${lookups.map((l) => l.kind)}::text[], ${lookups.map((l) => l.correct)}::boolean[], ${[...phrases]}::text[]) AS result`,
+  );
   const { found, texts } = row!.result;
   return { found: found.map((r) => ({ known: r.known, near: r.near ?? [] })), texts };
 }

@@ -1,7 +1,7 @@
 import type { PrismaPg } from '@prisma/adapter-pg';
 import { hasRole } from '../../lib/auth.js';
 import { readSettings } from '../../lib/config.js';
-import { contextAdapter, pgAdapter } from '../../lib/db.js';
+import { contextAdapter, pgAdapter, readingDirectly } from '../../lib/db.js';
 import { bullPrefix, startSubgraph, type Runtime, type RunningService } from '../../lib/runtime.js';
 import { CatalogExportService } from './catalog-export.service.js';
 import { CatalogImportRuns } from './catalog-import-runs.js';
@@ -27,11 +27,12 @@ export interface CatalogOptions {
   onQuery?: (sql: string) => void;
 }
 
+/** A client on `adapter` whose hot reads (loaders, listings, search) go straight to its pool (lib/db.ts readRows). */
 function catalogClient(adapter: PrismaPg, onQuery: CatalogOptions['onQuery']): PrismaClient {
-  if (!onQuery) return new PrismaClient({ adapter });
+  if (!onQuery) return readingDirectly(new PrismaClient({ adapter }), adapter);
   const db = new PrismaClient({ adapter, log: [{ emit: 'event', level: 'query' }] });
   db.$on('query', (event) => onQuery(event.query));
-  return db;
+  return readingDirectly(db, adapter, onQuery);
 }
 
 export function createCatalogServices(runtime: Pick<Runtime, 'config'>, options: Pick<CatalogOptions, 'onQuery'> = {}): CatalogServices {
