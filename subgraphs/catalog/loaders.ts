@@ -19,8 +19,16 @@ export interface CategoryTree {
   childrenOf: Map<string | null, CategoryRow[]>;
 }
 
+/** A product row as the resolvers take it (Prisma's Product, without the search vector), from `product p`. */
+export const PRODUCT_COLUMNS = Prisma.sql`p.id, p.slug, p.name, p.description, p.brand, p.active, p.min_price AS "minPrice",
+  p.created_at AS "createdAt", p.updated_at AS "updatedAt", p.deleted_at AS "deletedAt"`;
+
 async function readCategoryTree(db: PrismaClient): Promise<CategoryTree> {
-  const rows = await db.category.findMany({ orderBy: [{ sortOrder: 'asc' }, { name: 'asc' }, { id: 'asc' }] });
+  const rows = await readRows<CategoryRow>(
+    db,
+    Prisma.sql`SELECT id, slug, name, parent_id AS "parentId", sort_order AS "sortOrder", created_at AS "createdAt", updated_at AS "updatedAt"
+                 FROM category ORDER BY sort_order, name, id`,
+  );
   const childrenOf = new Map<string | null, CategoryRow[]>();
   for (const row of rows) {
     const siblings = childrenOf.get(row.parentId);
@@ -78,8 +86,14 @@ export function createLoaders(db: PrismaClient) {
   const loaders = {
     categoryTree,
     product: new DataLoader<string, ProductRow | null>(async (keys) =>
-      byId(keys, await db.product.findMany({ where: { id: { in: ids(keys) } } }), (p) => p.id),
+      byId(keys, await readRows<ProductRow>(db, Prisma.sql`SELECT ${PRODUCT_COLUMNS} FROM product p WHERE p.id = ANY(${ids(keys)}::uuid[])`), (p) => p.id),
     ),
+    /** The product with this slug (a product page), kept as the product loader's answer for its id. */
+    productBySlug: async (slug: string): Promise<ProductRow | null> => {
+      const [product] = await readRows<ProductRow>(db, Prisma.sql`SELECT ${PRODUCT_COLUMNS} FROM product p WHERE p.slug = ${slug}`);
+      if (product) loaders.product.prime(product.id, product);
+      return product ?? null;
+    },
     /** Each variant with its chosen option values and its stock, in one statement for a batch. */
     variantDetails: new DataLoader<string, VariantDetails | null>(async (keys) => {
       const records = await readRows<{ details: VariantDetails }>(db, Prisma.sql`SELECT details FROM variant_details(${ids(keys)}::uuid[])`);
@@ -112,7 +126,13 @@ export function createLoaders(db: PrismaClient) {
     categoryIds: new DataLoader<string, string[]>(async (keys) => {
       const read = keys.filter((k) => detailsRead.has(k));
       const unread = keys.filter((k) => !detailsRead.has(k));
-      const links = unread.length === 0 ? [] : await db.productCategory.findMany({ where: { productId: { in: ids(unread) } }, select: { productId: true, categoryId: true } });
+      const links =
+        unread.length === 0
+          ? []
+          : await readRows<{ productId: string; categoryId: string }>(
+              db,
+              Prisma.sql`SELECT product_id AS "productId", category_id AS "categoryId" FROM product_category WHERE product_id = ANY(${ids(unread)}::uuid[])`,
+            );
       const found = new Map<string, string[]>(unread.map((k) => [k, []]));
       for (const link of links) found.get(link.productId)!.push(link.categoryId);
       for (const k of read) found.set(k, (await detailsRead.get(k)!).categoryIds);

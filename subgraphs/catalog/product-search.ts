@@ -4,6 +4,7 @@ import { badUserInput } from '../../lib/errors.js';
 import { isUuid } from '../../lib/ids.js';
 import { readRows } from '../../lib/db.js';
 import { cursorArgument, decodeCursor, encodeCursor, toConnection, type PageWindow } from '../../lib/pagination.js';
+import { PRODUCT_COLUMNS } from './loaders.js';
 import type { ProductConnectionRow, ProductRow } from './models.js';
 import type { ProductSort } from './generated/resolvers-types.js';
 import { readSearch, type SearchQuery } from './search-query.js';
@@ -248,9 +249,7 @@ export class ProductQuery {
     const dir = Prisma.raw(key.direction);
     const tie = Prisma.raw(key.tieBreak);
     const rows = await readRows<ProductRow & { sort_value: unknown }>(this.db, Prisma.sql`
-      SELECT p.id, p.slug, p.name, p.description, p.brand, p.active, p.min_price AS "minPrice",
-             p.created_at AS "createdAt", p.updated_at AS "updatedAt", p.deleted_at AS "deletedAt",
-             ${key.columns[0]!} AS sort_value
+      SELECT ${PRODUCT_COLUMNS}, ${key.columns[0]!} AS sort_value
         FROM product p
        WHERE ${Prisma.join(conditions, ' AND ')}
        ORDER BY sort_value ${dir}, p.id ${tie}

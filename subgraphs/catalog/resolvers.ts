@@ -51,9 +51,8 @@ export const resolvers: Resolvers = {
     searchSuggestions: (_root, { query, first }, ctx) => searchSuggestions(ctx.reads, query, first),
     product: async (_root, { id, slug }, ctx) => {
       if ((id == null) === (slug == null)) throw badUserInput('give exactly one of id and slug');
-      const product = id != null ? await ctx.loaders.product.load(id) : await ctx.reads.product.findUnique({ where: { slug: slug! } });
-      // Its variants' availability reads it again by id.
-      if (product) ctx.loaders.product.prime(product.id, product);
+      // By slug, it is kept as the loader's answer for its id: its variants' availability reads it again by id.
+      const product = id != null ? await ctx.loaders.product.load(id) : await ctx.loaders.productBySlug(slug!);
       return visibleProduct(ctx, product);
     },
     categories: async (_root, _args, ctx) => (await ctx.loaders.categoryTree()).childrenOf.get(null) ?? [],
