@@ -19,6 +19,7 @@ import type { Prisma, PrismaClient } from './prisma-client/client.js';
 import { ONE_LINE, addLines, checkUpdates, linesAt, prepareLines, removeLines, updateLines, type LineToAdd, type LineUpdate } from './cart-lines.js';
 import { quoteCart, type QuoteDeps } from './quote.service.js';
 import { CartInputChecker, refuse, refuseCode, resultFor } from './validation.js';
+import { cartById, linesOf } from './cart-reads.js';
 
 export type Tx = Prisma.TransactionClient;
 
@@ -141,7 +142,7 @@ export class CartService {
    */
   async addLines(personId: string, cartId: string, lines: LineToAdd[], paths = linesAt(['lines']), catalog?: CatalogClient): Promise<CartRow> {
     if (!isUuid(cartId)) return notFound();
-    const alongside = catalog ? (await this.db.cartLine.findMany({ where: { cartId }, select: { variantId: true } })).map((l) => l.variantId) : [];
+    const alongside = catalog ? (await linesOf(this.db, [cartId])).map((l) => l.variantId) : [];
     const prepared = await prepareLines(catalog ?? this.catalog, this.currencies, lines, paths, alongside);
     return this.change(personId, cartId, (tx, cart) => addLines(tx, cart, prepared, paths, cartUpdated));
   }
@@ -178,7 +179,7 @@ export class CartService {
     const code = this.promotionCode(rawCode);
     const cart = await this.readOwn(personId, cartId);
     if (!cart.appliedCodes.includes(code)) {
-      const lines = await this.db.cartLine.findMany({ where: { cartId: cart.id } });
+      const lines = await linesOf(this.db, [cart.id]);
       const ids = [...new Set(lines.map((l) => l.variantId))];
       const found = await this.catalog.variants(ids);
       const variants = new Map(ids.map((id, i) => [id, found[i] ?? null]));
@@ -244,7 +245,7 @@ export class CartService {
 
   /** The caller's cart, refused unless it is theirs and takes changes (another person's cart does not exist for them). */
   private async readOwn(personId: string, cartId: string): Promise<CartRow> {
-    const cart = isUuid(cartId) ? await this.db.cart.findUnique({ where: { id: cartId } }) : null;
+    const cart = isUuid(cartId) ? await cartById(this.db, cartId) : null;
     if (!cart || cart.personId !== personId) return notFound();
     this.refuseUnlessOpen(cart.status, cart.lastActivityAt);
     return cart;

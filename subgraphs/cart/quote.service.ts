@@ -10,6 +10,7 @@ import type { PrismaClient } from './prisma-client/client.js';
 import { NO_PROMOTIONS, type PromotionEvaluation, type PromotionsClient } from './promotions.js';
 import type { Destination, RateTables, ShippingMethod } from './rates.js';
 import { codeWarnings, priceableLines, type CartWarning, type StoredLine } from './validation.js';
+import { linesOf } from './cart-reads.js';
 
 export interface CartQuote {
   lines: CartLineView[];
@@ -85,7 +86,7 @@ export function createCartLoaders(db: PrismaClient, catalog: CatalogClient) {
   return {
     variant: new DataLoader<string, CatalogVariant | null>((ids) => catalog.variants(ids)),
     lines: new DataLoader<string, StoredLine[]>(async (cartIds) => {
-      const rows = await db.cartLine.findMany({ where: { cartId: { in: [...cartIds] } }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] });
+      const rows = await linesOf(db, cartIds);
       return cartIds.map((id) => rows.filter((r) => r.cartId === id));
     }),
   };

@@ -11,12 +11,13 @@ import type { CartErrorCode, Resolvers } from './generated/resolvers-types.js';
 import type { CartRow } from './models.js';
 import { requestCatalog } from './quote.service.js';
 import { staffVersions } from '../../lib/versions.js';
+import { cartById } from './cart-reads.js';
 
 export type { CartContext } from './context.js';
 
 const readable = (ctx: CartContext, cart: CartRow | null): CartRow | null => (cart && mayRead(ctx.viewer, cart.personId) ? cart : null);
 
-const findReadable = async (ctx: CartContext, id: string) => (isUuid(id) ? readable(ctx, await ctx.db.cart.findUnique({ where: { id } })) : null);
+const findReadable = async (ctx: CartContext, id: string) => (isUuid(id) ? readable(ctx, await cartById(ctx.db, id)) : null);
 
 /**
  * Writes are the cart owner's alone; staff read carts but do not fill them. A refused change

@@ -1,7 +1,7 @@
 import { readSettings } from '../../lib/config.js';
 import { erasureConsumer } from '../../lib/personal-data.js';
 import { eraseCartData } from './personal-data.js';
-import { contextAdapter } from '../../lib/db.js';
+import { contextAdapter, readingDirectly } from '../../lib/db.js';
 import { createLogger } from '../../lib/logger.js';
 import { RateLimiter } from '../../lib/rate-limit.js';
 import { startSubgraph, type Runtime, type RunningService } from '../../lib/runtime.js';
@@ -23,7 +23,8 @@ import { subgraphCall } from '../../lib/subgraph-client.js';
 /** The cart's services on one database pool, with the catalog and promotion subgraphs it asks (per call, at their configured URLs). */
 export function createCartServices(runtime: Pick<Runtime, 'config' | 'serviceToken'>) {
   const settings = readSettings(cartSettings, runtime.config);
-  const db = new PrismaClient({ adapter: contextAdapter(runtime.config, 'cart') });
+  const adapter = contextAdapter(runtime.config, 'cart');
+  const db = readingDirectly(new PrismaClient({ adapter }), adapter);
   const token = () => runtime.serviceToken('cart');
   // Subgraph URLs are read per call from runtime.config, which may be updated after start-up.
   const catalog = catalogSubgraphClient(subgraphCall({ name: 'catalog', url: () => runtime.config.subgraphUrls.catalog, token }));

@@ -3,7 +3,8 @@
 import { badUserInput } from '../../lib/errors.js';
 import { normalizeCode } from '../../lib/input-checker.js';
 import { isKnownCurrency } from '../../lib/money.js';
-import type { PrismaClient } from './prisma-client/client.js';
+import { readRows } from '../../lib/db.js';
+import { Prisma, type PrismaClient, type Promotion } from './prisma-client/client.js';
 import { evaluatePromotions, ruleOf, type CartLine, type Evaluation } from './promotion-engine.js';
 import { LIMITS } from './validation.js';
 
@@ -19,6 +20,13 @@ const MAX_LINES = 1000;
 const MAX_CODES = 20;
 const MAX_PRICE = 1_000_000_000;
 const MAX_QUANTITY = 100_000;
+
+/** A promotion row as Prisma's Promotion model gives it; evaluations read it straight through pg (lib/db.ts readRows). */
+const PROMOTION_COLUMNS = Prisma.sql`id, name, code, automatic, discount_type::text AS "discountType", value, currency, level::text AS level,
+  target_product_ids AS "targetProductIds", target_variant_ids AS "targetVariantIds", target_category_ids AS "targetCategoryIds",
+  min_subtotal AS "minSubtotal", valid_from AS "validFrom", valid_to AS "validTo", max_redemptions AS "maxRedemptions",
+  max_redemptions_per_person AS "maxRedemptionsPerPerson", stackable, priority, active, reserved_count AS "reservedCount",
+  confirmed_count AS "confirmedCount", created_at AS "createdAt", updated_at AS "updatedAt"`;
 
 /** The caller is another service: malformed input is its bug, answered as a GraphQL error. */
 function checkRequest(r: EvaluationRequest): void {
@@ -47,13 +55,17 @@ export class EvaluationService {
     // Active automatic promotions and active promotions with one of the codes; whether each runs
     // now is the engine's to say (its validity window), so that a code can be told why it does
     // not apply. Inactive ones are not found.
-    const rows = await this.db.promotion.findMany({
-      where: { active: true, OR: [{ automatic: true }, ...(codes.length > 0 ? [{ code: { in: codes } }] : [])] },
-    });
+    const rows = await readRows<Promotion>(
+      this.db,
+      Prisma.sql`SELECT ${PROMOTION_COLUMNS} FROM promotion WHERE active AND (automatic OR code = ANY(${codes}::text[]))`,
+    );
     const limited = rows.filter((p) => p.maxRedemptionsPerPerson !== null).map((p) => p.id);
     const usage =
       personId && limited.length > 0
-        ? await this.db.promotionPersonUsage.findMany({ where: { personId, promotionId: { in: limited } } })
+        ? await readRows<{ promotionId: string; uses: number }>(
+            this.db,
+            Prisma.sql`SELECT promotion_id AS "promotionId", uses FROM promotion_person_usage WHERE person_id = ${personId} AND promotion_id = ANY(${limited}::uuid[])`,
+          )
         : [];
     const personUses = new Map(usage.map((u) => [u.promotionId, u.uses]));
     return evaluatePromotions({

@@ -1,5 +1,5 @@
 import { readSettings } from '../../lib/config.js';
-import { contextAdapter } from '../../lib/db.js';
+import { contextAdapter, readingDirectly } from '../../lib/db.js';
 import { createLogger } from '../../lib/logger.js';
 import { erasureConsumer } from '../../lib/personal-data.js';
 import { RateLimiter } from '../../lib/rate-limit.js';
@@ -22,7 +22,8 @@ import { ORDER_CONTEXT, orderOutcomeConsumer } from '../../lib/order-outcomes.js
 export function createPromotionServices(runtime: Pick<Runtime, 'config' | 'redis'>): PromotionServices {
   const { config, redis } = runtime;
   const settings = readSettings(promotionSettings, config);
-  const db = new PrismaClient({ adapter: contextAdapter(config, 'promotion') });
+  const adapter = contextAdapter(config, 'promotion');
+  const db = readingDirectly(new PrismaClient({ adapter }), adapter);
   return {
     db,
     promotions: new PromotionService(db),
