@@ -1,7 +1,7 @@
 // Automatic persisted queries (a client sends a query's SHA-256 first, the document only when
 // the gateway does not know it yet): the documents live in Redis, so that every gateway instance
 // knows what any of them has seen, and a CDN may cache the GET requests clients then send.
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../lib/redis.js';
 
 /**
  * Apollo Server's KeyValueCache over Redis, under one key prefix; ttl in seconds. While Redis is
@@ -9,7 +9,7 @@ import type { Redis } from 'ioredis';
  * nothing: a client that sent only a hash is asked for its document (PERSISTED_QUERY_NOT_FOUND),
  * which it then sends, and the request is answered instead of held for the outage.
  */
-export function redisKeyValueCache(redis: Redis, prefix: string) {
+export function redisKeyValueCache(redis: RedisClient, prefix: string) {
   const ready = () => redis.status === 'ready';
   return {
     async get(key: string): Promise<string | undefined> {

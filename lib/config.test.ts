@@ -37,6 +37,14 @@ describe('loadConfig', () => {
     expect(config.NODE_ENV).toBe('production');
   });
 
+  it('connects to a Redis Cluster through REDIS_URL, which then names no database', () => {
+    expect(loadConfig({}).REDIS_CLUSTER).toBe(false);
+    expect(loadConfig({ REDIS_CLUSTER: 'true', REDIS_URL: 'rediss://user:secret@cluster.example:6380' }).REDIS_CLUSTER).toBe(true);
+    expect(loadConfig({ REDIS_CLUSTER: 'true', REDIS_URL: 'redis://cluster.example:6379/0' }).REDIS_CLUSTER).toBe(true);
+    expect(() => loadConfig({ REDIS_CLUSTER: 'true', REDIS_URL: 'redis://cluster.example:6379/2' })).toThrow(/REDIS_URL: names a database, and a Redis Cluster has database 0 only/);
+    expect(loadConfig({ REDIS_URL: 'redis://127.0.0.1:6379/2' }).REDIS_URL).toBe('redis://127.0.0.1:6379/2');
+  });
+
   it('picks the services a process runs', () => {
     expect(loadConfig({ SERVICES: 'catalog, gateway' }).SERVICES).toEqual(['catalog', 'gateway']);
   });

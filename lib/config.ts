@@ -42,6 +42,8 @@ const processSettings = z
     CATALOG_READ_DATABASE_URL: setting.postgresUrl().optional(),
     DATABASE_POOL_SIZE: setting.int(1, 500).default(10),
     REDIS_URL: z.string().regex(/^rediss?:\/\/.+/, 'must be a redis:// URL').default('redis://127.0.0.1:6379'),
+    /** REDIS_URL names one node of a Redis Cluster (lib/redis.ts createRedis). */
+    REDIS_CLUSTER: setting.bool.default(false),
     REDIS_PREFIX: z.string().regex(/^[\w:.-]+$/, 'letters, digits and : . - _ only').default('commerce'),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     JWT_ISSUER: setting.text().default('commerce-dev'),
@@ -63,6 +65,10 @@ const processSettings = z
     SHUTDOWN_TIMEOUT_MS: setting.int(100, 120_000).default(10_000),
   })
   .superRefine((env, ctx) => {
+    // A Cluster has database 0 only; a URL naming another would be read as if it were that one.
+    if (env.REDIS_CLUSTER && URL.canParse(env.REDIS_URL) && !['', '/', '/0'].includes(new URL(env.REDIS_URL).pathname)) {
+      ctx.addIssue({ code: 'custom', path: ['REDIS_URL'], message: 'names a database, and a Redis Cluster has database 0 only: leave it out with REDIS_CLUSTER=true' });
+    }
     if (env.NODE_ENV !== 'production') return;
     if (!env.JWT_PUBLIC_KEY && !env.JWT_JWKS_URL) {
       ctx.addIssue({ code: 'custom', path: ['JWT_PUBLIC_KEY'], message: 'JWT_PUBLIC_KEY or JWT_JWKS_URL is required in production' });

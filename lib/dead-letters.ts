@@ -3,8 +3,9 @@
 // lists it and, once the cause is fixed, replays it (`npm run events:dead-letters`, README
 // "Operations"). The move and the acknowledgement are one MULTI: the event is never both pending
 // and dead-lettered, nor neither.
-import type { ChainableCommander, Redis } from 'ioredis';
+import type { ChainableCommander } from 'ioredis';
 import type { EventEnvelope } from './outbox.js';
+import type { RedisClient } from './redis.js';
 
 /** The stream an event of `stream` goes to when one of its consumer groups gives up on it. */
 export function deadLetterStream(stream: string): string {
@@ -53,7 +54,7 @@ function fieldMap(fields: string[]): Map<string, string> {
  * atomically. Returns the dead-letter entry's id.
  */
 export async function moveToDeadLetters(
-  redis: Redis,
+  redis: RedisClient,
   options: { stream: string; consumer: string; entryId: string; fields: string[]; event: EventEnvelope; attempts: number; error: string },
 ): Promise<string> {
   const { stream, consumer, entryId, event, attempts, error } = options;
@@ -86,7 +87,7 @@ function deadLetterOf(deadLetters: string, [id, fields]: [string, string[]]): De
 }
 
 /** Every dead letter of the given event streams, oldest first per stream. */
-export async function listDeadLetters(redis: Redis, streams: readonly string[]): Promise<DeadLetter[]> {
+export async function listDeadLetters(redis: RedisClient, streams: readonly string[]): Promise<DeadLetter[]> {
   const lists = await Promise.all(
     streams.map(async (stream) => {
       const deadLetters = deadLetterStream(stream);
@@ -104,7 +105,7 @@ export async function listDeadLetters(redis: Redis, streams: readonly string[]):
  * consumer groups see it again too and skip it: consumers apply each event id once. Returns what
  * was replayed.
  */
-export async function replayDeadLetters(redis: Redis, streams: readonly string[], which: string | 'all'): Promise<DeadLetter[]> {
+export async function replayDeadLetters(redis: RedisClient, streams: readonly string[], which: string | 'all'): Promise<DeadLetter[]> {
   const chosen = (await listDeadLetters(redis, streams)).filter((d) => which === 'all' || d.eventId === which || d.id === which);
   const byEvent = new Map<string, DeadLetter[]>();
   for (const letter of chosen) {

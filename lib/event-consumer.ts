@@ -4,7 +4,6 @@
 import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
 import { SpanKind } from '@opentelemetry/api';
-import type { Redis } from 'ioredis';
 import type { Counter } from 'prom-client';
 import type { z } from 'zod';
 import type { SqlClient } from './db.js';
@@ -12,6 +11,7 @@ import { moveToDeadLetters } from './dead-letters.js';
 import { isUuid } from './ids.js';
 import type { Logger } from './logger.js';
 import type { EventEnvelope } from './outbox.js';
+import { duplicateRedis, type RedisClient } from './redis.js';
 import { runInScope } from './request-scope.js';
 import { describeActor, systemActor } from './state-machine.js';
 import { ATTR, activeTraceId, continuedTrace, inSpan } from './tracing.js';
@@ -125,7 +125,7 @@ const groupLost = (err: unknown) => /^(NOGROUP|UNBLOCKED)\b/.test(String((err as
  */
 export async function startEventConsumer(options: {
   spec: ConsumerSpec;
-  redis: Redis;
+  redis: RedisClient;
   log: Logger;
   /** The service consuming (its spans' service.name while tracing is on). */
   service?: string;
@@ -150,7 +150,7 @@ export async function startEventConsumer(options: {
   await createGroup();
   for (const type of spec.types) deadLetters?.inc({ consumer: spec.name, type }, 0);
   // XREADGROUP BLOCK holds its connection; the shared one keeps serving everything else.
-  const reader = redis.duplicate();
+  const reader = duplicateRedis(redis);
   // Its reconnect attempts while Redis is away are the shared connection's to report (lib/runtime.ts); unheard, ioredis prints each with a stack.
   reader.on('error', () => undefined);
   let stopping = false;
@@ -318,7 +318,7 @@ function groupInfo(reply: unknown, group: string): Record<string, unknown> | und
  * XPENDING for the oldest pending entry, XRANGE for the first undelivered one, TIME): metrics
  * read it per scrape. Null when the stream or the group does not exist yet (no consumer started).
  */
-export async function consumerBacklog(redis: Redis, stream: string, group: string): Promise<ConsumerBacklog | null> {
+export async function consumerBacklog(redis: RedisClient, stream: string, group: string): Promise<ConsumerBacklog | null> {
   const [groups, pending, time] = ((await redis.pipeline().xinfo('GROUPS', stream).xpending(stream, group, '-', '+', 1).time().exec()) ?? []).map(([err, value]) => {
     if (err && /no such key|NOGROUP/i.test(err.message)) return null;
     if (err) throw err;

@@ -1,11 +1,10 @@
 import { setTimeout as delay } from 'node:timers/promises';
-import type { Redis } from 'ioredis';
 import pg from 'pg';
 import { v7 as uuidv7 } from 'uuid';
 import type { SqlClient, TransactionalSqlClient } from './db.js';
 import { isUuid } from './ids.js';
 import type { Logger } from './logger.js';
-import { slotGroup } from './redis.js';
+import { slotGroup, type RedisClient } from './redis.js';
 import { traceIdIn } from './request-scope.js';
 import { SpanKind } from '@opentelemetry/api';
 import { ATTR, inSpan, newTrace, startPublication, traceToRecord } from './tracing.js';
@@ -108,7 +107,7 @@ const streamsSeen = new Set<string>();
  * this process has never seen tells nothing (a new stream, a process just started), so a loss that
  * no running relay had seen the key before is not repaired.
  */
-async function unpublishLost(tx: SqlClient, redis: Redis, stream: string): Promise<{ lost: number; last: string }> {
+async function unpublishLost(tx: SqlClient, redis: RedisClient, stream: string): Promise<{ lost: number; last: string }> {
   const last = (await redis.get(lastRelayedKey(stream))) ?? '';
   if (isUuid(last)) {
     streamsSeen.add(stream);
@@ -157,7 +156,7 @@ return 1`;
  */
 export async function relayOutbox(
   db: TransactionalSqlClient,
-  redis: Redis,
+  redis: RedisClient,
   stream: string,
   batchSize = RELAY_BATCH,
   options: {
@@ -173,7 +172,7 @@ export async function relayOutbox(
 }
 
 /** One batch of relayOutbox, and whether another relay held the outbox (`busy`: nothing was read). */
-async function relayBatch(db: TransactionalSqlClient, redis: Redis, stream: string, batchSize: number, log?: Logger): Promise<{ types: string[]; busy: boolean }> {
+async function relayBatch(db: TransactionalSqlClient, redis: RedisClient, stream: string, batchSize: number, log?: Logger): Promise<{ types: string[]; busy: boolean }> {
   // The relay writes only the outbox's own columns, which keep no version history (a run started
   // by a request or a job would otherwise set who writes, one statement, on every transaction).
   return unattributed(() => db.$transaction(async (tx) => {
@@ -238,7 +237,7 @@ export function relayOnCommit(options: {
   databaseUrl: string;
   schema: string;
   db: TransactionalSqlClient;
-  redis: Redis;
+  redis: RedisClient;
   stream: string;
   log: Logger;
   /** The relay's name (its runs' span, as the periodic job's: `process <name>`) and its service. */
@@ -348,7 +347,7 @@ export async function outboxBacklog(db: SqlClient): Promise<OutboxBacklog> {
 }
 
 /** Reads events back from a stream (tests and tools). */
-export async function readStream(redis: Redis, stream: string, count = 1000): Promise<EventEnvelope[]> {
+export async function readStream(redis: RedisClient, stream: string, count = 1000): Promise<EventEnvelope[]> {
   const entries = await redis.xrange(stream, '-', '+', 'COUNT', count);
   return entries.map(([, fields]) => JSON.parse(fields[fields.indexOf('event') + 1]!) as EventEnvelope);
 }

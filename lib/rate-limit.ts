@@ -3,9 +3,9 @@
 // the process's REDIS_PREFIX, so test stacks sharing one Redis never see each other's counts. Over a
 // limit the attempt is the userError RATE_LIMITED, whose message says when to try again; contexts
 // list RATE_LIMITED in their *ErrorCode enum.
-import type { Redis } from 'ioredis';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 import { refuse } from './errors.js';
+import type { RedisClient } from './redis.js';
 
 /** Who attempts: the person (null when anonymous) and the client's network address (null when unknown). */
 export interface Requester {
@@ -33,7 +33,7 @@ export class RateLimiter {
   private readonly perClient: RateLimiterRedis;
 
   constructor(
-    redis: Redis,
+    redis: RedisClient,
     private readonly options: RateLimitOptions,
   ) {
     const duration = options.windowSeconds ?? 60;

@@ -3,9 +3,11 @@
 // entries not yet consumed, consumer groups; work is lost without an error (BullMQ itself requires
 // `noeviction`). Without persistence a restart empties Redis: the services recover on their own
 // (consumer groups and job schedulers are created again, lib/event-consumer.ts, lib/jobs.ts), but
-// events published and not yet consumed are gone.
+// events published and not yet consumed are gone. On a Redis Cluster each master is checked: each
+// holds its share of the keys.
 import type { Redis } from 'ioredis';
 import type { Logger } from './logger.js';
+import { mastersOf, type RedisClient } from './redis.js';
 import { withTimeout } from './time.js';
 
 /** What CONFIG GET answered; a value it did not answer is undefined. */
@@ -68,19 +70,32 @@ async function readSettings(redis: Redis): Promise<RedisSettings> {
 }
 
 /**
- * Reads Redis's settings and logs each finding of judgeRedisSettings, one line each; throws a
- * RedisSettingsError when one refuses the start. Settings that cannot be read (CONFIG refused, no
- * answer within 5 s) are a warning, never a crash.
+ * Reads Redis's settings (each master's, on a Cluster) and logs each finding of judgeRedisSettings,
+ * one line each, naming the master on a Cluster; throws a RedisSettingsError when one refuses the
+ * start. Settings that cannot be read (CONFIG refused, no answer within 5 s) are a warning, never a
+ * crash.
  */
-export async function checkRedisSettings(redis: Redis, options: { production: boolean; log: Logger }): Promise<void> {
+export async function checkRedisSettings(redis: RedisClient, options: { production: boolean; log: Logger }): Promise<void> {
   const { production, log } = options;
-  let settings: RedisSettings | null = null;
-  try {
-    settings = await withTimeout(readSettings(redis), CHECK_TIMEOUT_MS);
-  } catch (err) {
-    log.warn({ err: err instanceof Error ? err.message : err }, 'reading Redis settings failed');
-  }
-  const findings = judgeRedisSettings(settings, production);
+  const read = async <T>(reading: Promise<T>): Promise<T | null> => {
+    try {
+      return await withTimeout(reading, CHECK_TIMEOUT_MS);
+    } catch (err) {
+      log.warn({ err: err instanceof Error ? err.message : err }, 'reading Redis settings failed');
+      return null;
+    }
+  };
+  const servers = await read(mastersOf(redis));
+  const findings = !servers?.length
+    ? judgeRedisSettings(null, production)
+    : (
+        await Promise.all(
+          servers.map(async (server) => {
+            const where = server === redis ? '' : `Cluster master ${server.options.host}:${server.options.port}: `;
+            return judgeRedisSettings(await read(readSettings(server)), production).map((f) => ({ ...f, message: `${where}${f.message}` }));
+          }),
+        )
+      ).flat();
   for (const { message } of findings) log.warn(message);
   const refused = findings.filter((f) => f.level === 'refuse');
   if (refused.length > 0) throw new RedisSettingsError(`Redis is not fit for production:\n${refused.map((f) => `  ${f.message}`).join('\n')}`);

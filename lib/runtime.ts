@@ -1,5 +1,4 @@
 import type { Express } from 'express';
-import type { Redis } from 'ioredis';
 import type { Metric } from 'prom-client';
 import { createAuthenticator, resolveAuthSettings, signServiceToken, type Authenticate, type ServiceKeys } from './auth.js';
 import { databaseUrlFor, readSettings, type Config } from './config.js';
@@ -11,7 +10,7 @@ import { createHttpService } from './http-service.js';
 import { startRecurringJob, type RecurringJob } from './jobs.js';
 import { createLogger, type Logger } from './logger.js';
 import { QUEUE_STATES, createRegistry, eventConsumerMetrics, eventDeadLettersCounter, outboxMetrics, outboxPublishedCounter, queueMetrics, recurringJobMetrics } from './metrics.js';
-import { createRedis, slotGroup } from './redis.js';
+import { createRedis, slotGroup, type RedisClient } from './redis.js';
 import { checkRedisSettings } from './redis-settings.js';
 import { RELAY_BATCH, eventStream, outboxBacklog, relayOnCommit, relayOutbox } from './outbox.js';
 import { mountSubgraph } from './subgraph-server.js';
@@ -22,7 +21,8 @@ import type { SubgraphName } from './subgraph-names.js';
 export interface Runtime {
   config: Config;
   authenticate: Authenticate;
-  redis: Redis;
+  /** One connection to Redis, or to a Redis Cluster (REDIS_CLUSTER). */
+  redis: RedisClient;
   /** Signs a short-lived service token (role `service`, subject = the calling service) for another subgraph's internal operations. */
   serviceToken(service: string): Promise<string>;
   serviceKeys: ServiceKeys;
@@ -31,7 +31,7 @@ export interface Runtime {
 /** The runtime of one process: token verification and service tokens from the configured keys, one Redis. */
 export async function createRuntime(config: Config): Promise<Runtime> {
   const auth = await resolveAuthSettings(config);
-  const redis = createRedis(config.REDIS_URL);
+  const redis = createRedis(config.REDIS_URL, { cluster: config.REDIS_CLUSTER });
   // A lost connection is retried; each failure is one log line, not an unhandled-error stack.
   const log = createLogger(config.LOG_LEVEL, 'redis');
   redis.on('error', (err: Error) => log.warn({ err: err.message }, 'Redis connection failed; retrying'));

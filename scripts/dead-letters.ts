@@ -1,7 +1,7 @@
 // npm run -s events:dead-letters -- list
 // npm run -s events:dead-letters -- replay <event id | dead-letter id | --all>
 // The events consumers gave up on (lib/dead-letters.ts): lists them, or puts them back on the
-// stream they came from once their cause is fixed. Reads REDIS_URL and REDIS_PREFIX.
+// stream they came from once their cause is fixed. Reads REDIS_URL, REDIS_CLUSTER and REDIS_PREFIX.
 import { parseArgs } from 'node:util';
 import { loadConfigOrExit } from '../lib/config.js';
 import { listDeadLetters, replayDeadLetters, type DeadLetter } from '../lib/dead-letters.js';
@@ -21,7 +21,7 @@ if (!valid) {
 }
 
 const config = loadConfigOrExit();
-const redis = createRedis(config.REDIS_URL);
+const redis = createRedis(config.REDIS_URL, { cluster: config.REDIS_CLUSTER });
 const streams = SUBGRAPHS.map((context) => eventStream(config.REDIS_PREFIX, context));
 const line = (d: DeadLetter) =>
   [d.eventId, d.type, `consumer ${d.consumer}`, `stream ${d.stream}`, `${d.attempts} attempts`, d.deadLetteredAt, `dead-letter id ${d.id}`, `error: ${d.error}`].join('  ');

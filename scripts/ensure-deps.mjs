@@ -1,7 +1,8 @@
 // Plain Node, no dependencies: makes a fresh clone runnable. Installs packages when
 // node_modules is missing or older than package-lock.json, and generates each context's
 // Prisma client when it is missing or older than its schema; with --browser (npm test), installs
-// Chromium with apt-get when it is missing. Quiet when nothing is to do.
+// Chromium with apt-get when it is missing, and with --redis-cluster (npm test) redis-server and
+// redis-cli. Quiet when nothing is to do.
 import { spawnSync } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -46,6 +47,10 @@ if (stale.length > 0) {
 // `--browser` (npm test): the storefront's end-to-end tests drive Chromium through playwright-core,
 // which downloads no browser; Debian's package is used (or CHROMIUM_PATH's executable).
 if (process.argv.includes('--browser')) ensureChromium();
+// `--redis-cluster` (npm test): test/redis-cluster.test.ts starts a Redis Cluster from redis-server
+// processes and creates it with redis-cli; Debian's redis-server package brings both (redis-cli
+// through redis-tools).
+if (process.argv.includes('--redis-cluster')) ensureRedisServer();
 
 function ensureChromium() {
   const executable = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
@@ -54,8 +59,19 @@ function ensureChromium() {
     console.error(`CHROMIUM_PATH is ${executable}, which does not exist: point it at a Chromium or Chrome executable.`);
     process.exit(1);
   }
+  aptInstall('chromium', `Chromium is missing at ${executable} (the storefront tests drive it)`, 'install Chromium (or Chrome) and set CHROMIUM_PATH to it');
+}
+
+function ensureRedisServer() {
+  const missing = ['redis-server', 'redis-cli'].filter((command) => spawnSync('sh', ['-c', `command -v ${command}`], { stdio: 'ignore' }).status !== 0);
+  if (missing.length === 0) return;
+  aptInstall('redis-server', `${missing.join(' and ')} missing from the PATH (the Redis Cluster test starts a cluster from them)`, 'install Redis (redis-server and redis-cli) yourself');
+}
+
+/** Installs Debian's `pkg` with apt-get (as root, or through sudo without a password); says `otherwise` and exits when it cannot. */
+function aptInstall(pkg, why, otherwise) {
   if (spawnSync('apt-get', ['--version'], { stdio: 'ignore' }).status !== 0) {
-    console.error('Chromium is needed for the storefront tests and apt-get is not here: install Chromium (or Chrome) and set CHROMIUM_PATH to it.');
+    console.error(`${why}, and apt-get is not here: ${otherwise}.`);
     process.exit(1);
   }
   const asRoot = process.getuid?.() === 0 ? [] : ['sudo', '-n'];
@@ -64,9 +80,9 @@ function ensureChromium() {
     console.log(`${command} ${rest.join(' ')}`);
     return spawnSync(command, rest, { cwd: root, stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } }).status === 0;
   };
-  console.log(`Chromium is missing at ${executable} (the storefront tests drive it); installing Debian's package…`);
+  console.log(`${why}; installing Debian's package ${pkg}…`);
   // A fresh image has no package lists yet: update only when the install cannot find the package.
-  if (aptGet('install', '-y', 'chromium') || (aptGet('update') && aptGet('install', '-y', 'chromium'))) return;
-  console.error('\nCould not install chromium with apt-get: install it yourself, or set CHROMIUM_PATH to a Chromium or Chrome executable.');
+  if (aptGet('install', '-y', pkg) || (aptGet('update') && aptGet('install', '-y', pkg))) return;
+  console.error(`\nCould not install ${pkg} with apt-get: ${otherwise}.`);
   process.exit(1);
 }

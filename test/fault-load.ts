@@ -5,10 +5,10 @@
 // order, stock, promotion uses and Stripe agree with the orders, no checkout is left running,
 // every outbox event is published and every consumer group has caught up.
 import { randomBytes } from 'node:crypto';
-import type { Redis } from 'ioredis';
 import pg from 'pg';
 import { expect } from 'vitest';
 import { eventStream, readStream } from '../lib/outbox.js';
+import type { RedisClient } from '../lib/redis.js';
 import type { TestStack } from './harness.js';
 import { ADDRESS, intentOf } from '../subgraphs/order/order-fixtures.js';
 
@@ -269,7 +269,7 @@ async function intentStatus(stripe: { url: string }, id: string): Promise<string
  * from their stream (a publication Redis lost), and consumer groups with entries pending or not
  * yet delivered.
  */
-export async function undelivered(sql: pg.Pool, redis: Redis, prefix: string): Promise<string[]> {
+export async function undelivered(sql: pg.Pool, redis: RedisClient, prefix: string): Promise<string[]> {
   const found: string[] = [];
   for (const context of CONTEXTS) {
     const rows = await sql.query<{ id: string; published: boolean }>(`SELECT id::text, published_at IS NOT NULL AS published FROM "${context}".outbox_event`);

@@ -153,7 +153,8 @@ export interface TestStackOptions {
   devKeys?: boolean;
 }
 
-const bindable = (port: number) =>
+/** Whether a port on loopback is free now. */
+export const bindable = (port: number) =>
   new Promise<boolean>((resolve) => {
     const probe = createServer().listen(port, '127.0.0.1', () => probe.close(() => resolve(true)));
     probe.once('error', () => resolve(false));

@@ -2,7 +2,7 @@
 // per person in Redis, one member per connection scored with when it lapses. Gateways refresh
 // their connections' scores while they stay open, so the connections of a gateway that died
 // without closing them lapse within a minute instead of counting forever.
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../../lib/redis.js';
 import { withTimeout } from '../../lib/time.js';
 
 const LEASE_MS = 60_000;
@@ -30,7 +30,7 @@ export interface ConnectionSlots {
   refresh(open: Iterable<{ personId: string; connectionId: string }>): Promise<void>;
 }
 
-export function connectionSlots(redis: Redis, prefix: string, max: number): ConnectionSlots {
+export function connectionSlots(redis: RedisClient, prefix: string, max: number): ConnectionSlots {
   const key = (personId: string) => `${prefix}:ws:connections:${personId}`;
   return {
     async acquire(personId, connectionId) {
@@ -47,14 +47,19 @@ export function connectionSlots(redis: Redis, prefix: string, max: number): Conn
       await redis.zrem(key(personId), connectionId);
     },
     async refresh(open) {
-      const pipeline = redis.pipeline();
+      // One pipeline per person: on a Redis Cluster a pipeline's keys must share a slot, and people's sets are spread over it.
+      const byPerson = new Map<string, string[]>();
+      for (const { personId, connectionId } of open) byPerson.set(personId, [...(byPerson.get(personId) ?? []), connectionId]);
       const lapses = Date.now() + LEASE_MS;
-      let any = false;
-      for (const { personId, connectionId } of open) {
-        pipeline.zadd(key(personId), 'XX', lapses, connectionId).pexpire(key(personId), LEASE_MS * 2);
-        any = true;
-      }
-      if (any) await pipeline.exec();
+      await Promise.all(
+        [...byPerson].map(([personId, connectionIds]) =>
+          redis
+            .pipeline()
+            .zadd(key(personId), 'XX', ...connectionIds.flatMap((id) => [lapses, id]))
+            .pexpire(key(personId), LEASE_MS * 2)
+            .exec(),
+        ),
+      );
     },
   };
 }

@@ -2,10 +2,10 @@
 // that gateway's subscribers. The stream holds only committed events (the outbox relay publishes
 // after commit), and every gateway reads it whole, so any number of gateways serve subscribers.
 // The reading connection exists only while someone listens.
-import type { Redis } from 'ioredis';
 import { z } from 'zod';
 import type { Logger } from '../../lib/logger.js';
 import type { EventEnvelope } from '../../lib/outbox.js';
+import { duplicateRedis, type RedisClient } from '../../lib/redis.js';
 
 /** One OrderStatusChanged event (subgraphs/order/order-events.ts), as subscribers receive it. */
 export interface OrderStatusChange {
@@ -35,7 +35,7 @@ const BLOCK_MS = 5000;
 const RETRY_MS = 500;
 
 interface Reader {
-  connection: Redis;
+  connection: RedisClient;
   done: Promise<void>;
   /** Settles once the reader knows where the stream ends: every change after that reaches listeners. */
   positioned: Promise<void>;
@@ -51,7 +51,7 @@ export class OrderEventHub {
   private reader: Reader | null = null;
 
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     private readonly stream: string,
     private readonly log: Logger,
     /** Name of the reading connection in CLIENT LIST (tests count them). */
@@ -146,7 +146,7 @@ export class OrderEventHub {
   }
 
   private startReading(): Reader {
-    const connection = this.redis.duplicate({ connectionName: this.connectionName });
+    const connection = duplicateRedis(this.redis, this.connectionName);
     connection.on('error', (err: Error) => this.log.warn({ err: err.message }, 'order event stream connection failed; retrying'));
     let positioned!: () => void;
     const reader: Reader = { connection, done: Promise.resolve(), positioned: new Promise<void>((resolve) => (positioned = resolve)) };

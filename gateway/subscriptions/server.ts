@@ -31,7 +31,6 @@ import {
 } from 'graphql';
 import { CloseCode, type Context } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
-import type { Redis } from 'ioredis';
 import { decodeJwt } from 'jose';
 import { Gauge, Histogram, type Registry } from 'prom-client';
 import { WebSocketServer, type WebSocket } from 'ws';
@@ -39,6 +38,7 @@ import { hasRole, type Authenticate, type Viewer } from '../../lib/auth.js';
 import { maskErrors } from '../../lib/errors.js';
 import { globalId, parseGlobalId } from '../../lib/global-id.js';
 import type { Logger } from '../../lib/logger.js';
+import type { RedisClient } from '../../lib/redis.js';
 import type { GatewaySettings } from '../config.js';
 import { fragmentsOf, operationCost, type CostDirectives } from '../../lib/query-cost.js';
 import { DEFAULT_LIST_SIZE, tooCostly } from '../../lib/query-limits.js';
@@ -59,7 +59,7 @@ export interface SubscriptionOptions {
   schema: GraphQLSchema;
   runOperation: RunOperation;
   authenticate: Authenticate;
-  redis: Redis;
+  redis: RedisClient;
   /** The order context's event stream. */
   orderEvents: string;
   /** Redis key prefix of this deployment. */
