@@ -1,11 +1,12 @@
 // Hot reads straight to pg (readRows): a client made readingDirectly sends them on its own pool,
 // past Prisma's query engine, and gets the values Prisma would have given; any other client, or
-// one Prisma has not connected yet, goes through Prisma.
+// one Prisma has not connected yet, goes through Prisma. Transactions likewise (transactDirectly).
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Prisma, PrismaClient } from '../subgraphs/catalog/prisma-client/client.js';
 import { createDatabaseFrom, dropDatabase, ensureTemplate } from '../test/db-template.js';
-import { pgAdapter, readingDirectly, readRows } from './db.js';
+import { setTimeout as delay } from 'node:timers/promises';
+import { pgAdapter, readingDirectly, readRows, transactDirectly } from './db.js';
 
 const dbName = `commerce_test_${randomUUID().replaceAll('-', '').slice(0, 12)}_readrows`;
 let url: string;
@@ -49,6 +50,94 @@ describe('readRows', () => {
     try {
       expect(await readRows(db, Prisma.sql`${STATEMENT} FROM product`)).toEqual(EXPECTED);
       expect(viaPrisma).toHaveLength(1);
+    } finally {
+      await db.$disconnect();
+    }
+  });
+});
+
+describe('transactDirectly', () => {
+  beforeAll(async () => {
+    const { db } = await client(false);
+    try {
+      await db.$executeRawUnsafe('CREATE TABLE IF NOT EXISTS direct_probe (id int PRIMARY KEY)');
+    } finally {
+      await db.$disconnect();
+    }
+  });
+
+  const probes = async (db: PrismaClient) => (await db.$queryRawUnsafe<{ id: number }[]>('SELECT id FROM direct_probe ORDER BY id')).map((r) => r.id);
+
+  it("commits on a direct client's own pool, past Prisma, and answers what the work answered", async () => {
+    const { db, viaPrisma, reported } = await client(true);
+    try {
+      await db.$executeRawUnsafe('DELETE FROM direct_probe');
+      const before = viaPrisma.length;
+      const answer = await transactDirectly(db, async (tx) => {
+        const inserted = await tx.$executeRawUnsafe('INSERT INTO direct_probe (id) VALUES ($1), ($2)', 1, 2);
+        const [row] = await tx.$queryRawUnsafe<{ n: number; schema: string }[]>('SELECT count(*)::int AS n, current_schema() AS schema FROM direct_probe');
+        return { inserted, ...row };
+      });
+      expect(answer).toEqual({ inserted: 2, n: 2, schema: 'catalog' });
+      expect(viaPrisma.length).toBe(before);
+      expect(reported).toHaveLength(2);
+      expect(await probes(db)).toEqual([1, 2]);
+    } finally {
+      await db.$disconnect();
+    }
+  });
+
+  it('rolls back and throws when the work throws, and the connection serves the next transaction', async () => {
+    const { db } = await client(true);
+    try {
+      await db.$executeRawUnsafe('DELETE FROM direct_probe');
+      await expect(
+        transactDirectly(db, async (tx) => {
+          await tx.$executeRawUnsafe('INSERT INTO direct_probe (id) VALUES (3)');
+          throw new Error('the work failed');
+        }),
+      ).rejects.toThrow('the work failed');
+      expect(await probes(db)).toEqual([]);
+      // The pool has two connections: three transactions in turn reuse a connection that rolled back.
+      for (const id of [4, 5, 6]) await transactDirectly(db, (tx) => tx.$executeRawUnsafe('INSERT INTO direct_probe (id) VALUES ($1)', id));
+      expect(await probes(db)).toEqual([4, 5, 6]);
+    } finally {
+      await db.$disconnect();
+    }
+  });
+
+  it('ends a transaction left idle past its limit, releasing its locks, and the next one runs', async () => {
+    const { db } = await client(true);
+    try {
+      await db.$executeRawUnsafe('DELETE FROM direct_probe');
+      const stuck = transactDirectly(
+        db,
+        async (tx) => {
+          await tx.$queryRawUnsafe(`SELECT pg_advisory_xact_lock(hashtext('direct-probe'))`);
+          await delay(1_000); // waiting on something else that hangs
+          await tx.$executeRawUnsafe('INSERT INTO direct_probe (id) VALUES (7)');
+        },
+        { idleLimitMs: 200 },
+      );
+      await expect(stuck).rejects.toThrow();
+      const [lock] = await db.$queryRawUnsafe<{ free: boolean }[]>(`SELECT pg_try_advisory_lock(hashtext('direct-probe')) AS free`);
+      expect(lock?.free).toBe(true);
+      expect(await probes(db)).toEqual([]);
+      expect(await transactDirectly(db, (tx) => tx.$executeRawUnsafe('INSERT INTO direct_probe (id) VALUES (8)'))).toBe(1);
+      expect(await probes(db)).toEqual([8]);
+    } finally {
+      await db.$disconnect();
+    }
+  });
+
+  it('goes through Prisma for any other client', async () => {
+    const { db, viaPrisma } = await client(false);
+    try {
+      await db.$executeRawUnsafe('DELETE FROM direct_probe');
+      const before = viaPrisma.length;
+      await transactDirectly(db, (tx) => tx.$executeRawUnsafe('INSERT INTO direct_probe (id) VALUES (9)'));
+      expect(viaPrisma.length).toBeGreaterThan(before);
+      expect(await probes(db)).toEqual([9]);
     } finally {
       await db.$disconnect();
     }

@@ -58,6 +58,49 @@ export async function readRows<T>(db: SqlClient, statement: ReadStatement): Prom
 }
 
 /**
+ * Runs `fn` in one transaction straight on pg for a client made readingDirectly, past Prisma's
+ * interactive transaction (its query compiler runs for every raw statement and each statement is a
+ * round trip through its engine); any other client, or one Prisma has not connected yet, through
+ * `$transaction`. For bookkeeping that runs after nearly every write (the outbox relay) and needs
+ * nothing of Prisma's. A transaction left idle longer than `idleLimitMs` (its caller
+ * waiting on something else that hangs) is ended by the server, as Prisma's transaction timeout
+ * would, so that it never holds its locks for long.
+ */
+export async function transactDirectly<R>(
+  db: TransactionalSqlClient,
+  fn: (tx: SqlClient) => Promise<R>,
+  { idleLimitMs = IDLE_TRANSACTION_LIMIT_MS }: { idleLimitMs?: number } = {},
+): Promise<R> {
+  const direct = directReads.get(db);
+  const pool = direct && pools.get(direct.adapter);
+  if (!pool) return db.$transaction(fn);
+  const client = await pool.connect();
+  const run = (text: string, values: unknown[]) => {
+    direct.onQuery?.(text);
+    return client.query(text, values);
+  };
+  const tx: SqlClient = {
+    $queryRawUnsafe: async <T>(text: string, ...values: unknown[]) => (await run(text, values)).rows as T,
+    $executeRawUnsafe: async (text: string, ...values: unknown[]) => (await run(text, values)).rowCount ?? 0,
+  };
+  try {
+    await client.query(`BEGIN; SET LOCAL idle_in_transaction_session_timeout = ${Math.round(idleLimitMs)}`);
+    const result = await fn(tx);
+    await client.query('COMMIT');
+    client.release();
+    return result;
+  } catch (err) {
+    // A connection that cannot roll back (the server cut it) is dropped, not handed back.
+    const rolledBack = await client.query('ROLLBACK').then(() => true, () => false);
+    client.release(rolledBack ? undefined : (err as Error));
+    throw err;
+  }
+}
+
+/** How long a transaction of transactDirectly may sit idle before the server ends it (Prisma's interactive transactions time out after 5 s). */
+const IDLE_TRANSACTION_LIMIT_MS = 5_000;
+
+/**
  * pg-pool listens for errors on a connection only while it sits idle, and the query in flight
  * takes its own; a connection handed out and between two queries (a transaction just being opened,
  * a query's answer and the server's cut read in one chunk) has no listener, so the server cutting it

@@ -1,7 +1,7 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import pg from 'pg';
 import { v7 as uuidv7 } from 'uuid';
-import type { SqlClient, TransactionalSqlClient } from './db.js';
+import { transactDirectly, type SqlClient, type TransactionalSqlClient } from './db.js';
 import { isUuid } from './ids.js';
 import type { Logger } from './logger.js';
 import { slotGroup, type RedisClient } from './redis.js';
@@ -175,7 +175,8 @@ export async function relayOutbox(
 async function relayBatch(db: TransactionalSqlClient, redis: RedisClient, stream: string, batchSize: number, log?: Logger): Promise<{ types: string[]; busy: boolean }> {
   // The relay writes only the outbox's own columns, which keep no version history (a run started
   // by a request or a job would otherwise set who writes, one statement, on every transaction).
-  return unattributed(() => db.$transaction(async (tx) => {
+  // It runs after nearly every write, so straight on pg where the client allows (transactDirectly).
+  return unattributed(() => transactDirectly(db, async (tx) => {
     const [lock] = await tx.$queryRawUnsafe<{ relaying: boolean }[]>(
       `SELECT pg_try_advisory_xact_lock(hashtext(current_schema() || '.outbox_event')) AS relaying`,
     );

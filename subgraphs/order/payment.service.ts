@@ -91,9 +91,14 @@ export class PaymentService {
    */
   async handleWebhook(rawBody: Buffer, signature: string | undefined): Promise<PaymentOutcome | 'duplicate'> {
     const event = this.provider.parseWebhook(rawBody, signature);
+    // Other events (payment_intent.created, charge.succeeded, …) change nothing an order shows:
+    // answered at once, with nothing to record (two of a card payment's three events).
+    if (!event.paymentIntentId || !HANDLED.has(event.type)) {
+      this.log.debug({ eventId: event.id, type: event.type }, 'payment webhook ignored');
+      return 'ignored';
+    }
     if (await this.db.providerEvent.findUnique({ where: { id: event.id } })) return 'duplicate';
-    // Other events (payment_intent.created, charge.succeeded, …) change nothing an order shows.
-    const outcome = event.paymentIntentId && HANDLED.has(event.type) ? await this.sync(event.paymentIntentId, WEBHOOK_ACTOR) : 'ignored';
+    const outcome = await this.sync(event.paymentIntentId, WEBHOOK_ACTOR);
     await this.db.providerEvent.createMany({ data: [{ id: event.id, type: event.type }], skipDuplicates: true });
     this.log.info({ eventId: event.id, type: event.type, paymentIntentId: event.paymentIntentId, outcome }, 'payment webhook applied');
     return outcome;

@@ -1,6 +1,6 @@
 import express from 'express';
 import { readSettings } from '../../lib/config.js';
-import { contextAdapter } from '../../lib/db.js';
+import { contextAdapter, readingDirectly } from '../../lib/db.js';
 import { createLogger } from '../../lib/logger.js';
 import { bindToScope } from '../../lib/request-scope.js';
 import { describeActor } from '../../lib/state-machine.js';
@@ -32,7 +32,8 @@ import { paymentReconciliationJob } from './workers/payment-reconciliation.js';
 export function createOrderServices(runtime: Pick<Runtime, 'config' | 'serviceToken'>, overrides: { provider?: PaymentProvider; afterStep?: CheckoutServiceOptions['afterStep'] } = {}) {
   const settings = readSettings(orderSettings, runtime.config);
   const log = createLogger(runtime.config.LOG_LEVEL, 'order');
-  const db = new PrismaClient({ adapter: contextAdapter(runtime.config, 'order') });
+  const adapter = contextAdapter(runtime.config, 'order');
+  const db = readingDirectly(new PrismaClient({ adapter }), adapter);
   const token = () => runtime.serviceToken('order');
   const call = (name: 'cart' | 'catalog' | 'promotion') => subgraphCall({ name, url: () => runtime.config.subgraphUrls[name], token, timeoutMs: 10_000 });
   const peers = checkoutPeers({ cart: call('cart'), catalog: call('catalog'), promotion: call('promotion') });

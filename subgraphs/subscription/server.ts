@@ -1,7 +1,7 @@
 import { readSettings } from '../../lib/config.js';
 import { erasureConsumer } from '../../lib/personal-data.js';
 import { cancelRunningSubscriptions, eraseSubscriptionData } from './personal-data.js';
-import { contextAdapter } from '../../lib/db.js';
+import { contextAdapter, readingDirectly } from '../../lib/db.js';
 import { createLogger } from '../../lib/logger.js';
 import { startSubgraph, type Runtime, type RunningService } from '../../lib/runtime.js';
 import { subgraphCall } from '../../lib/subgraph-client.js';
@@ -29,7 +29,8 @@ export function createSubscriptionServices(runtime: Pick<Runtime, 'config' | 'se
   const now = options.now ?? (() => new Date());
   const settings = readSettings(subscriptionSettings, runtime.config);
   const log = createLogger(runtime.config.LOG_LEVEL, 'subscription');
-  const db = new PrismaClient({ adapter: contextAdapter(runtime.config, 'subscription') });
+  const adapter = contextAdapter(runtime.config, 'subscription');
+  const db = readingDirectly(new PrismaClient({ adapter }), adapter);
   const call = (name: 'catalog' | 'order') =>
     subgraphCall({ name, url: () => runtime.config.subgraphUrls[name], token: () => runtime.serviceToken('subscription'), timeoutMs: 15_000 });
   const catalog = catalogSubgraphClient(call('catalog'));

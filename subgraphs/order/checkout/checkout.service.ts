@@ -157,15 +157,16 @@ export class CheckoutService {
   /** Stores a step's result and renews the lease; the last step completes the checkout. */
   private async store(checkout: Checkout, reached: CheckoutStep, update: StepUpdate): Promise<Checkout> {
     const last = indexOf(reached) === CHECKOUT_STEPS.length - 1;
-    const data: Prisma.CheckoutUpdateManyMutationInput = {
+    const changes = {
       step: reached,
-      ...(update.quote ? { quote: update.quote as object } : {}),
       ...(update.reservedUntil ? { reservedUntil: update.reservedUntil } : {}),
-      ...(last ? { state: 'COMPLETED', leaseOwner: null, leaseUntil: null } : { leaseUntil: new Date(Date.now() + this.deps.leaseMs) }),
+      ...(last ? { state: 'COMPLETED' as const, leaseOwner: null, leaseUntil: null } : { leaseUntil: new Date(Date.now() + this.deps.leaseMs) }),
     };
+    const data: Prisma.CheckoutUpdateManyMutationInput = { ...changes, ...(update.quote ? { quote: update.quote as object } : {}) };
     const stored = await this.deps.db.checkout.updateMany({ where: { id: checkout.id, leaseOwner: this.owner, state: 'RUNNING' }, data });
     if (stored.count !== 1) throw new LeaseLost();
-    return this.load(checkout.id);
+    // The row as written, not read back: while this process holds the lease nothing else writes it.
+    return { ...checkout, ...changes, ...(update.quote ? { quote: update.quote as unknown as Checkout['quote'] } : {}) };
   }
 
   /**
