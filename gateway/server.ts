@@ -25,7 +25,7 @@ import { costLimit, documentLimits } from '../lib/query-limits.js';
 import { PERSISTED_QUERY_TTL_SECONDS, redisKeyValueCache } from './persisted-queries.js';
 import { sharedResponseCache } from './response-cache.js';
 import { sharedScalarParsing } from './scalars.js';
-import { subgraphFetcher, type SubgraphFetcher } from './subgraph-fetcher.js';
+import { subgraphFetcher } from './subgraph-fetcher.js';
 import { costDirectivesFrom } from '../lib/query-cost.js';
 import { forwardPaymentWebhooks } from './webhooks.js';
 import { mountStorefront } from './storefront.js';
@@ -54,11 +54,10 @@ export class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext
     config: { url: string },
     private readonly keys: ServiceKeys,
     private readonly timeFetch?: (operationName: string) => (outcome: Outcome) => void,
+  ) {
     // undici's request() (subgraph-fetcher.ts) rather than Apollo's default make-fetch-happen, whose
     // HTTP-cache and agent layers it never needs (a subgraph's answers are not HTTP-cached here).
-    fetcher: SubgraphFetcher = subgraphFetcher(),
-  ) {
-    super({ ...config, fetcher: fetcher.fetcher });
+    super({ ...config, fetcher: subgraphFetcher });
     this.credential = serviceCredential(keys.serviceSecret, 'gateway');
   }
 
@@ -103,10 +102,9 @@ export async function startGateway(runtime: Runtime, options: { port?: number } 
   // (AWS, GCP, Azure) from every instance; an operator may still opt in explicitly.
   process.env.APOLLO_TELEMETRY_DISABLED ??= 'true';
   const supergraphSdl = readFileSync(SUPERGRAPH_PATH, 'utf8');
-  const fetcher = subgraphFetcher();
   const gateway = new ApolloGateway({
     supergraphSdl,
-    buildService: ({ name }) => new ForwardingDataSource({ url: subgraphUrls[name as SubgraphName] }, runtime.serviceKeys, (operation) => timeFetch(name, operation), fetcher),
+    buildService: ({ name }) => new ForwardingDataSource({ url: subgraphUrls[name as SubgraphName] }, runtime.serviceKeys, (operation) => timeFetch(name, operation)),
     logger: log,
   });
   const http = createHttpService({
@@ -229,7 +227,6 @@ export async function startGateway(runtime: Runtime, options: { port?: number } 
       await subscriptions.close();
       await http.close(config.SHUTDOWN_TIMEOUT_MS / 2);
       await server.stop();
-      await fetcher.close();
     },
   };
 }

@@ -1,46 +1,36 @@
-// How the gateway sends its subgraph requests: undici's request() on one keep-alive agent, not
-// fetch(). fetch builds a WHATWG Request, Headers, Response and a web stream for every call, which
+// How the gateway sends its subgraph requests: undici's request() (on its global dispatcher,
+// connections kept alive, as peers' calls: lib/subgraph-client.ts), not fetch(). fetch builds a WHATWG Request, Headers, Response and a web stream for every call, which
 // was about a tenth of the gateway's CPU on a product page (each is a query plan of several
 // fetches); Apollo's RemoteGraphQLDataSource reads only a response's status, headers and body.
 import type { RemoteGraphQLDataSource } from '@apollo/gateway';
 import { STATUS_CODES } from 'node:http';
-import { Agent, request } from 'undici';
+import { request } from 'undici';
 
 /** What RemoteGraphQLDataSource takes as its fetcher, and what that answers. */
-type Fetcher = NonNullable<NonNullable<ConstructorParameters<typeof RemoteGraphQLDataSource>[0]>['fetcher']>;
+export type Fetcher = NonNullable<NonNullable<ConstructorParameters<typeof RemoteGraphQLDataSource>[0]>['fetcher']>;
 type FetcherResponse = Awaited<ReturnType<Fetcher>>;
-
-export interface SubgraphFetcher {
-  fetcher: Fetcher;
-  /** Closes the kept-alive connections (the gateway's shutdown). */
-  close(): Promise<void>;
-}
 
 /** One header's value as fetch's Headers.get gives it: repeated values joined with ", ". */
 const headerValue = (value: string | string[] | undefined): string | null => (value === undefined ? null : Array.isArray(value) ? value.join(', ') : value);
 
-export function subgraphFetcher(): SubgraphFetcher {
-  const dispatcher = new Agent({ keepAliveTimeout: 30_000 });
-  const fetcher = async (url: string, init?: { method?: string; headers?: Record<string, string>; body?: string }) => {
-    const res = await request(url, { method: (init?.method ?? 'GET') as 'POST', headers: init?.headers, body: init?.body, dispatcher });
-    const text = await res.body.text();
-    const response = {
-      url,
-      ok: res.statusCode >= 200 && res.statusCode < 300,
-      status: res.statusCode,
-      statusText: STATUS_CODES[res.statusCode] ?? '',
-      redirected: false,
-      bodyUsed: true,
-      headers: {
-        get: (name: string) => headerValue(res.headers[name.toLowerCase()]),
-        has: (name: string) => res.headers[name.toLowerCase()] !== undefined,
-      },
-      text: async () => text,
-      json: async () => JSON.parse(text) as unknown,
-      arrayBuffer: async () => new TextEncoder().encode(text).buffer,
-      clone: () => response,
-    };
-    return response as unknown as FetcherResponse;
+export const subgraphFetcher = (async (url: string, init?: { method?: string; headers?: Record<string, string>; body?: string }) => {
+  const res = await request(url, { method: (init?.method ?? 'GET') as 'POST', headers: init?.headers, body: init?.body });
+  const text = await res.body.text();
+  const response = {
+    url,
+    ok: res.statusCode >= 200 && res.statusCode < 300,
+    status: res.statusCode,
+    statusText: STATUS_CODES[res.statusCode] ?? '',
+    redirected: false,
+    bodyUsed: true,
+    headers: {
+      get: (name: string) => headerValue(res.headers[name.toLowerCase()]),
+      has: (name: string) => res.headers[name.toLowerCase()] !== undefined,
+    },
+    text: async () => text,
+    json: async () => JSON.parse(text) as unknown,
+    arrayBuffer: async () => new TextEncoder().encode(text).buffer,
+    clone: () => response,
   };
-  return { fetcher: fetcher as Fetcher, close: () => dispatcher.close() };
-}
+  return response as unknown as FetcherResponse;
+}) as Fetcher;

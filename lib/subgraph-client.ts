@@ -5,6 +5,7 @@
 import { SpanKind } from '@opentelemetry/api';
 import { GraphQLError } from 'graphql';
 import { ATTR_HTTP_RESPONSE_STATUS_CODE } from '@opentelemetry/semantic-conventions';
+import { request } from 'undici';
 import { ATTR, inSpan, traceHeaders } from './tracing.js';
 
 export type SubgraphCall = <T>(query: string, variables?: Record<string, unknown>) => Promise<T>;
@@ -36,23 +37,37 @@ export function subgraphCall(options: SubgraphCallOptions): SubgraphCall {
     const [, type = 'query', operation] = /^\s*(query|mutation)\b\s*(\w+)?/.exec(query) ?? [];
     const attributes = { [ATTR.peerService]: options.name, [ATTR.graphqlOperationType]: type, ...(operation ? { [ATTR.graphqlOperationName]: operation } : {}) };
     return inSpan(operation ? `${type} ${operation}` : type, { kind: SpanKind.CLIENT, attributes }, async (span) => {
-      let res: Response;
+      let status: number;
+      let text: string;
       try {
-        res = await fetch(options.url(), {
+        // undici's request() rather than fetch(): the same connections kept alive, without a
+        // WHATWG Request, Response and web stream per call.
+        const res = await request(options.url(), {
           method: 'POST',
           headers: { 'content-type': 'application/json', authorization: `Bearer ${await options.token()}`, ...traceHeaders() },
           body: JSON.stringify({ query, variables }),
           signal: AbortSignal.timeout(options.timeoutMs ?? 5000),
         });
+        status = res.statusCode;
+        text = await res.body.text();
       } catch (err) {
         throw new SubgraphUnavailable(options.name, `did not answer: ${(err as Error).message}`);
       }
-      span?.setAttribute(ATTR_HTTP_RESPONSE_STATUS_CODE, res.status);
-      const body = (await res.json().catch(() => ({}))) as { data?: T | null; errors?: { message: string }[] };
-      if (!res.ok || !body.data || body.errors?.length) {
-        throw new SubgraphUnavailable(options.name, `answered ${res.status}: ${body.errors?.map((e) => e.message).join('; ') ?? 'no data'}`);
+      span?.setAttribute(ATTR_HTTP_RESPONSE_STATUS_CODE, status);
+      const body = parsedOrEmpty<{ data?: T | null; errors?: { message: string }[] }>(text);
+      if (status < 200 || status >= 300 || !body.data || body.errors?.length) {
+        throw new SubgraphUnavailable(options.name, `answered ${status}: ${body.errors?.map((e) => e.message).join('; ') ?? 'no data'}`);
       }
       return body.data;
     });
   };
+}
+
+/** A body as JSON, or nothing when it is not JSON (a proxy's error page). */
+function parsedOrEmpty<T extends object>(text: string): Partial<T> {
+  try {
+    return JSON.parse(text) as Partial<T>;
+  } catch {
+    return {};
+  }
 }
