@@ -24,4 +24,6 @@ EXPOSE 4000
 # HEALTH_PORT is the port this container's service listens on (the gateway's PORT by default).
 HEALTHCHECK --interval=10s --timeout=3s --start-period=20s --retries=3 \
   CMD node -e "fetch('http://127.0.0.1:'+(process.env.HEALTH_PORT||process.env.PORT||4000)+'/healthz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
-CMD ["node", "dist/bin/serve.js"]
+# A larger young generation than V8's default (16 MiB semi-spaces): a GraphQL server allocates
+# short-lived objects per field, and fewer scavenges gave 5 to 20 % more requests a second (README).
+CMD ["node", "--max-semi-space-size=32", "dist/bin/serve.js"]

@@ -67,7 +67,7 @@ export async function profiledStack(env: Record<string, string | undefined>, por
     for (const { name, services } of PROCESSES) {
       const dir = path.join(PROFILE_DIR, `${scenario}-${name}`);
       rmSync(dir, { recursive: true, force: true });
-      const child = spawn(process.execPath, ['--cpu-prof', `--cpu-prof-dir=${dir}`, '--import', 'tsx', 'bin/serve.ts'], {
+      const child = spawn(process.execPath, ['--cpu-prof', `--cpu-prof-dir=${dir}`, '--max-semi-space-size=32', '--import', 'tsx', 'bin/serve.ts'], {
         cwd: ROOT,
         env: { ...env, SERVICES: services },
         stdio: ['ignore', 'inherit', 'inherit'],

@@ -11,7 +11,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const deps = spawnSync(process.execPath, [path.join(root, 'scripts', 'ensure-deps.mjs')], { cwd: root, stdio: 'inherit' });
 if (deps.status !== 0) process.exit(deps.status ?? 1);
 
-const start = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'scripts', 'start.ts')], { cwd: root, stdio: 'inherit' });
+const start = spawn(process.execPath, ['--max-semi-space-size=32', '--import', 'tsx', path.join(root, 'scripts', 'start.ts')], { cwd: root, stdio: 'inherit' });
 // Ctrl-C reaches the whole process group; SIGTERM sent to this process alone is passed on.
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => start.kill(signal));
 start.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
