@@ -1,6 +1,7 @@
 import type { Express } from 'express';
+import type { KeyObject } from 'node:crypto';
 import type { Metric } from 'prom-client';
-import { createAuthenticator, resolveAuthSettings, signServiceToken, type Authenticate, type ServiceKeys } from './auth.js';
+import { createAuthenticator, resolveAuthSettings, type Authenticate, type ServiceKeys } from './auth.js';
 import { databaseUrlFor, readSettings, type Config } from './config.js';
 import { queryLimitSettings } from './query-limits.js';
 import type { RequestContext } from './resolver-context.js';
@@ -13,6 +14,7 @@ import { QUEUE_STATES, createRegistry, eventConsumerMetrics, eventDeadLettersCou
 import { createRedis, slotGroup, type RedisClient } from './redis.js';
 import { checkRedisSettings } from './redis-settings.js';
 import { RELAY_BATCH, eventStream, outboxBacklog, relayOnCommit, relayOutbox } from './outbox.js';
+import { serviceCredential } from './service-gate.js';
 import { mountSubgraph } from './subgraph-server.js';
 import { subgraphTypeDefs } from './subgraph-schema.js';
 import type { SubgraphName } from './subgraph-names.js';
@@ -44,8 +46,18 @@ export async function createRuntime(config: Config): Promise<Runtime> {
     config,
     authenticate: createAuthenticator(auth),
     redis,
-    serviceToken: (service) => signServiceToken(auth.serviceSecret, service),
+    serviceToken: serviceTokens(auth.serviceSecret),
     serviceKeys: { serviceSecret: auth.serviceSecret, clientAddressKey: auth.clientAddressKey },
+  };
+}
+
+/** Each service's credential (lib/service-gate.ts serviceCredential): signed once per half of its life, not per call. */
+function serviceTokens(secret: KeyObject): (service: string) => Promise<string> {
+  const credentials = new Map<string, () => Promise<string>>();
+  return (service) => {
+    let credential = credentials.get(service);
+    if (!credential) credentials.set(service, (credential = serviceCredential(secret, service)));
+    return credential();
   };
 }
 
