@@ -7,6 +7,7 @@ import { Prisma, PrismaClient } from '../subgraphs/catalog/prisma-client/client.
 import { createDatabaseFrom, dropDatabase, ensureTemplate } from '../test/db-template.js';
 import { setTimeout as delay } from 'node:timers/promises';
 import { pgAdapter, readingDirectly, readRows, transactDirectly } from './db.js';
+import { runInScope } from './request-scope.js';
 
 const dbName = `commerce_test_${randomUUID().replaceAll('-', '').slice(0, 12)}_readrows`;
 let url: string;
@@ -106,7 +107,7 @@ describe('transactDirectly', () => {
     }
   });
 
-  it('ends a transaction left idle past its limit, releasing its locks, and the next one runs', async () => {
+  it('ends a transaction left idle past its timeout, releasing its locks, and the next one runs', async () => {
     const { db } = await client(true);
     try {
       await db.$executeRawUnsafe('DELETE FROM direct_probe');
@@ -117,7 +118,7 @@ describe('transactDirectly', () => {
           await delay(1_000); // waiting on something else that hangs
           await tx.$executeRawUnsafe('INSERT INTO direct_probe (id) VALUES (7)');
         },
-        { idleLimitMs: 200 },
+        { timeout: 200 },
       );
       await expect(stuck).rejects.toThrow();
       const [lock] = await db.$queryRawUnsafe<{ free: boolean }[]>(`SELECT pg_try_advisory_lock(hashtext('direct-probe')) AS free`);
@@ -125,6 +126,51 @@ describe('transactDirectly', () => {
       expect(await probes(db)).toEqual([]);
       expect(await transactDirectly(db, (tx) => tx.$executeRawUnsafe('INSERT INTO direct_probe (id) VALUES (8)'))).toBe(1);
       expect(await probes(db)).toEqual([8]);
+    } finally {
+      await db.$disconnect();
+    }
+  });
+
+  it('ends a statement that runs past the timeout', async () => {
+    const { db } = await client(true);
+    try {
+      await db.$connect();
+      await expect(transactDirectly(db, (tx) => tx.$queryRawUnsafe('SELECT pg_sleep(2)'), { timeout: 200 })).rejects.toThrow(/statement timeout/);
+      expect(await transactDirectly(db, (tx) => tx.$queryRaw<{ n: number }[]>`SELECT ${41}::int + 1 AS n`)).toEqual([{ n: 42 }]);
+    } finally {
+      await db.$disconnect();
+    }
+  });
+
+  it('gives up waiting for a connection after maxWait, and the connection goes back when it comes', async () => {
+    const { db } = await client(true);
+    try {
+      await db.$connect();
+      let release!: () => void;
+      const held = new Promise<void>((resolve) => (release = resolve));
+      // The pool has two connections: both held by transactions waiting on `held`.
+      const holders = [1, 2].map(() => transactDirectly(db, () => held, { timeout: 10_000 }));
+      await delay(100);
+      await expect(transactDirectly(db, (tx) => tx.$queryRawUnsafe('SELECT 1'), { maxWait: 200 })).rejects.toThrow(/no database connection within 200 ms/);
+      release();
+      await Promise.all(holders);
+      for (let i = 0; i < 3; i++) expect(await transactDirectly(db, (tx) => tx.$queryRawUnsafe<{ one: number }[]>('SELECT 1 AS one'), { maxWait: 1_000 })).toEqual([{ one: 1 }]);
+    } finally {
+      await db.$disconnect();
+    }
+  });
+
+  it("tells the version trigger who writes, as Prisma's transactions do, and takes tagged templates", async () => {
+    const { db } = await client(true);
+    try {
+      await db.$connect();
+      const settings = await runInScope({ requestId: 'req-1', traceId: 't'.repeat(32), actor: "person:o'brien" }, () =>
+        transactDirectly(db, (tx) => tx.$queryRaw<{ actor: string; request: string }[]>`
+          SELECT current_setting('commerce.actor', true) AS actor, current_setting('commerce.request_id', true) AS request, ${'x'}::text AS x`),
+      );
+      expect(settings).toEqual([{ actor: "person:o'brien", request: 'req-1', x: 'x' }]);
+      const none = await transactDirectly(db, (tx) => tx.$queryRawUnsafe<{ actor: string | null }[]>(`SELECT nullif(current_setting('commerce.actor', true), '') AS actor`));
+      expect(none).toEqual([{ actor: null }]);
     } finally {
       await db.$disconnect();
     }

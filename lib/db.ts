@@ -2,7 +2,7 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import type pg from 'pg';
 import { databaseUrlFor, type Config, type DatabaseSettings } from './config.js';
 import type { SubgraphName } from './subgraph-names.js';
-import { attributeWrites } from './versions.js';
+import { attributeWrites, writer, WRITER_SETTINGS } from './versions.js';
 
 /**
  * The driver adapter for one bounded context: its own pool, confined to its own Postgres schema
@@ -59,32 +59,37 @@ export async function readRows<T>(db: SqlClient, statement: ReadStatement): Prom
 
 /**
  * Runs `fn` in one transaction straight on pg for a client made readingDirectly, past Prisma's
- * interactive transaction (its query compiler runs for every raw statement and each statement is a
- * round trip through its engine); any other client, or one Prisma has not connected yet, through
- * `$transaction`. For bookkeeping that runs after nearly every write (the outbox relay) and needs
- * nothing of Prisma's. A transaction left idle longer than `idleLimitMs` (its caller
- * waiting on something else that hangs) is ended by the server, as Prisma's transaction timeout
- * would, so that it never holds its locks for long.
+ * interactive transaction (its query compiler runs for every raw statement, each a round trip
+ * through its engine); any other client, or one Prisma has not connected yet, through
+ * `$transaction`. For transactions of raw statements on a hot path (the outbox relay after nearly
+ * every write, a cart's changes). As Prisma's: the writer the scope names is told to the version
+ * trigger (in the same round trip as BEGIN), `maxWait` bounds the wait for a connection and
+ * `timeout` the transaction (each statement and each idle gap within it, and no statement starts
+ * after it), defaults as Prisma's.
  */
-export async function transactDirectly<R>(
-  db: TransactionalSqlClient,
-  fn: (tx: SqlClient) => Promise<R>,
-  { idleLimitMs = IDLE_TRANSACTION_LIMIT_MS }: { idleLimitMs?: number } = {},
-): Promise<R> {
+export async function transactDirectly<R>(db: TransactionalSqlClient, fn: (tx: SqlTransaction) => Promise<R>, options: TransactionOptions = {}): Promise<R> {
   const direct = directReads.get(db);
   const pool = direct && pools.get(direct.adapter);
-  if (!pool) return db.$transaction(fn);
-  const client = await pool.connect();
-  const run = (text: string, values: unknown[]) => {
+  if (!pool) return db.$transaction(fn, options);
+  const { maxWait = 2_000, timeout = 5_000 } = options;
+  const client = await connectWithin(pool, maxWait);
+  const deadline = Date.now() + timeout;
+  const run = async (text: string, values: unknown[]) => {
+    if (Date.now() > deadline) throw new Error(`the transaction took longer than its ${timeout} ms`);
     direct.onQuery?.(text);
     return client.query(text, values);
   };
-  const tx: SqlClient = {
+  const tx: SqlTransaction = {
     $queryRawUnsafe: async <T>(text: string, ...values: unknown[]) => (await run(text, values)).rows as T,
     $executeRawUnsafe: async (text: string, ...values: unknown[]) => (await run(text, values)).rowCount ?? 0,
+    $queryRaw: async <T>(strings: TemplateStringsArray, ...values: unknown[]) => (await run(templateText(strings, values), values)).rows as T,
+    $executeRaw: async (strings: TemplateStringsArray, ...values: unknown[]) => (await run(templateText(strings, values), values)).rowCount ?? 0,
   };
   try {
-    await client.query(`BEGIN; SET LOCAL idle_in_transaction_session_timeout = ${Math.round(idleLimitMs)}`);
+    const limits = `SET LOCAL statement_timeout = ${Math.round(timeout)}; SET LOCAL idle_in_transaction_session_timeout = ${Math.round(timeout)}`;
+    const who = writer();
+    const settings = who ? `; ${WRITER_SETTINGS.replace('$1', client.escapeLiteral(who.actor)).replace('$2', client.escapeLiteral(who.requestId))}` : '';
+    await client.query(`BEGIN; ${limits}${settings}`);
     const result = await fn(tx);
     await client.query('COMMIT');
     client.release();
@@ -97,8 +102,38 @@ export async function transactDirectly<R>(
   }
 }
 
-/** How long a transaction of transactDirectly may sit idle before the server ends it (Prisma's interactive transactions time out after 5 s). */
-const IDLE_TRANSACTION_LIMIT_MS = 5_000;
+/** Prisma's interactive transaction options, which transactDirectly honours too. */
+export interface TransactionOptions {
+  /** How long to wait for a connection, ms. */
+  maxWait?: number;
+  /** How long the transaction may take, ms. */
+  timeout?: number;
+}
+
+/** A pool connection, or an error once `maxWait` ms have passed without one (the connection, when it comes, goes back). */
+async function connectWithin(pool: pg.Pool, maxWait: number): Promise<pg.PoolClient> {
+  const connecting = pool.connect();
+  let timer: NodeJS.Timeout | undefined;
+  const waited = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      connecting.then((client) => client.release(), () => undefined);
+      reject(new Error(`no database connection within ${maxWait} ms`));
+    }, maxWait);
+  });
+  try {
+    return await Promise.race([connecting, waited]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** A tagged template's statement with `$n` placeholders, as Prisma's $queryRaw makes it from plain values. */
+function templateText(strings: TemplateStringsArray, values: unknown[]): string {
+  if (values.some((v) => typeof v === 'object' && v !== null && 'strings' in v && 'values' in v)) {
+    throw new Error('transactDirectly takes plain values in its templates, not nested Prisma.sql fragments');
+  }
+  return strings.reduce((text, part, i) => `${text}$${i}${part}`);
+}
 
 /**
  * pg-pool listens for errors on a connection only while it sits idle, and the query in flight
@@ -151,8 +186,14 @@ export interface SqlClient {
   $executeRawUnsafe(query: string, ...values: unknown[]): Promise<number>;
 }
 
+/** A transaction's client: raw statements with `$n` placeholders, or tagged templates as Prisma's $queryRaw takes them. */
+export interface SqlTransaction extends SqlClient {
+  $queryRaw<T = unknown>(query: TemplateStringsArray, ...values: unknown[]): Promise<T>;
+  $executeRaw(query: TemplateStringsArray, ...values: unknown[]): Promise<number>;
+}
+
 export interface TransactionalSqlClient extends SqlClient {
-  $transaction<R>(fn: (tx: SqlClient) => Promise<R>): Promise<R>;
+  $transaction<R>(fn: (tx: SqlTransaction) => Promise<R>, options?: TransactionOptions): Promise<R>;
 }
 
 /**

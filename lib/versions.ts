@@ -78,11 +78,18 @@ export function unattributed<T>(fn: () => T): T {
   return scope?.actor ? runInScope({ ...scope, actor: undefined }, fn) : fn();
 }
 
-/** The settings that tell the trigger who writes: the scope's actor and request id; none outside a request, job or consumer. */
-function attribution(): SqlQuery | null {
+/** Who writes, as the scope says: its actor and request id; none outside a request, job or consumer. */
+export function writer(): { actor: string; requestId: string } | null {
   const scope = currentScope();
-  if (!scope?.actor) return null;
-  return statement(`SELECT set_config('commerce.actor', $1, true), set_config('commerce.request_id', $2, true)`, scope.actor, scope.requestId);
+  return scope?.actor ? { actor: scope.actor, requestId: scope.requestId } : null;
+}
+
+/** The statement that tells the trigger who writes (writer), as settings local to the transaction. */
+export const WRITER_SETTINGS = `SELECT set_config('commerce.actor', $1, true), set_config('commerce.request_id', $2, true)`;
+
+function attribution(): SqlQuery | null {
+  const who = writer();
+  return who ? statement(WRITER_SETTINGS, who.actor, who.requestId) : null;
 }
 
 /**

@@ -1,14 +1,14 @@
 // A cart's lines, changed several at once or one by one: the same checks and the same SQL either
 // way, all lines or none. Each change runs inside the cart's locked transaction (CartService).
 import { randomUUID } from 'node:crypto';
+import type { SqlTransaction } from '../../lib/db.js';
 import { isUuid } from '../../lib/ids.js';
 import type { Money } from '../../lib/money.js';
 import type { NewEvent } from '../../lib/outbox.js';
 import type { CatalogClient } from './catalog.js';
-import type { Prisma } from './prisma-client/client.js';
 import { CartInputChecker, LIMITS } from './validation.js';
 
-type Tx = Prisma.TransactionClient;
+type Tx = SqlTransaction;
 
 /** Where a refusal about the i-th line (or one of its fields) points in the mutation's arguments. */
 export interface LinePaths {

@@ -1,6 +1,6 @@
 // The cart's reads on a shopper's request path (the cart and its lines before and after a change),
-// straight through pg (lib/db.ts readRows): the rows Prisma's Cart and CartLine models give,
-// without its query compiler. Writes, and reads inside a write's transaction, stay on Prisma.
+// straight through pg (lib/db.ts readRows; a change's own transaction: transactDirectly): the rows
+// Prisma's Cart and CartLine models give, without its query compiler.
 import { readRows, type SqlClient } from '../../lib/db.js';
 import type { CartRow } from './models.js';
 import { Prisma, type CartLine } from './prisma-client/client.js';
@@ -20,4 +20,11 @@ export async function cartById(db: SqlClient, id: string): Promise<CartRow | nul
 /** The lines of these carts, each cart's in the order they were added. */
 export function linesOf(db: SqlClient, cartIds: readonly string[]): Promise<CartLine[]> {
   return readRows<CartLine>(db, Prisma.sql`SELECT ${LINE_COLUMNS} FROM cart_line WHERE cart_id = ANY(${[...cartIds]}::uuid[]) ORDER BY created_at, id`);
+}
+
+/** Marks the cart's activity, in a change's transaction, and answers the cart as changed. */
+export async function touchCart(tx: SqlClient, id: string, at: Date): Promise<CartRow> {
+  const statement = Prisma.sql`UPDATE cart SET last_activity_at = ${at}, updated_at = now() WHERE id = ${id}::uuid RETURNING ${CART_COLUMNS}`;
+  const [cart] = await tx.$queryRawUnsafe<CartRow[]>(statement.text, ...statement.values);
+  return cart!;
 }

@@ -7,7 +7,7 @@
 // (`holdActiveCartOf`), so that the one-ACTIVE-cart rule is decided in order, not by a unique-index
 // error.
 import { randomUUID } from 'node:crypto';
-import { QUEUED_WRITE } from '../../lib/db.js';
+import { QUEUED_WRITE, transactDirectly, type SqlTransaction } from '../../lib/db.js';
 import { isUuid } from '../../lib/ids.js';
 import { recordEvents, type NewEvent } from '../../lib/outbox.js';
 import { systemActor } from '../../lib/state-machine.js';
@@ -15,13 +15,14 @@ import { IDLE_EXPIRING, cartLifecycle, type CartLifecycle, type CartStatus } fro
 import type { CartLifetime } from './cart-lifetime.js';
 import type { CatalogClient } from './catalog.js';
 import type { CartRow } from './models.js';
-import type { Prisma, PrismaClient } from './prisma-client/client.js';
+import type { PrismaClient } from './prisma-client/client.js';
 import { ONE_LINE, addLines, checkUpdates, linesAt, prepareLines, removeLines, updateLines, type LineToAdd, type LineUpdate } from './cart-lines.js';
 import { quoteCart, type QuoteDeps } from './quote.service.js';
 import { CartInputChecker, refuse, refuseCode, resultFor } from './validation.js';
-import { cartById, linesOf } from './cart-reads.js';
+import { cartById, linesOf, touchCart } from './cart-reads.js';
 
-export type Tx = Prisma.TransactionClient;
+/** A cart transaction's client: raw statements only, so that a change may run straight on pg (transactDirectly). */
+export type Tx = SqlTransaction;
 
 const notFound = () => refuse('CART_NOT_FOUND', 'no such cart', ['cartId']);
 const notActive = (status: CartStatus) => refuse('CART_NOT_ACTIVE', `the cart is ${status} and takes no changes`, ['cartId']);
@@ -260,15 +261,19 @@ export class CartService {
   /** Runs a change on the caller's locked cart that takes changes; records its events and the activity. */
   private async change(personId: string, cartId: string, apply: (tx: Tx, cart: LockedCart) => Promise<NewEvent[]>): Promise<CartRow> {
     if (!isUuid(cartId)) return notFound();
-    return this.db.$transaction(async (tx) => {
-      const [cart] = await tx.$queryRaw<LockedCart[]>`
-        SELECT id, person_id, status, currency, applied_codes, last_activity_at FROM cart WHERE id = ${cartId}::uuid FOR UPDATE`;
-      if (!cart || cart.person_id !== personId) return notFound();
-      this.refuseUnlessOpen(cart.status, cart.last_activity_at);
-      const events = await apply(tx, cart);
-      await tx.$executeRaw`UPDATE cart SET last_activity_at = ${this.now()}, updated_at = now() WHERE id = ${cart.id}::uuid`;
-      await recordEvents(tx, events);
-      return (await tx.cart.findUnique({ where: { id: cart.id } }))!;
-    }, QUEUED_WRITE);
+    // A shopper's every change: straight on pg, past Prisma's engine (lib/db.ts transactDirectly).
+    return transactDirectly(
+      this.db,
+      async (tx) => {
+        const [cart] = await tx.$queryRaw<LockedCart[]>`
+          SELECT id, person_id, status, currency, applied_codes, last_activity_at FROM cart WHERE id = ${cartId}::uuid FOR UPDATE`;
+        if (!cart || cart.person_id !== personId) return notFound();
+        this.refuseUnlessOpen(cart.status, cart.last_activity_at);
+        const events = await apply(tx, cart);
+        await recordEvents(tx, events);
+        return touchCart(tx, cart.id, this.now());
+      },
+      QUEUED_WRITE,
+    );
   }
 }

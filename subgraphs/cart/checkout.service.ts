@@ -10,13 +10,16 @@ import { recordEvents, type NewEvent } from '../../lib/outbox.js';
 import type { Actor } from '../../lib/state-machine.js';
 import { cartLifecycle, type CartLifecycle, type CartStatus } from './cart-lifecycle.js';
 import type { CartLifetime } from './cart-lifetime.js';
-import { cartUpdated, holdActiveCartOf, promotionApplied, type CartService, type LockedCart, type Tx } from './cart.service.js';
+import { cartUpdated, holdActiveCartOf, promotionApplied, type CartService, type LockedCart } from './cart.service.js';
 import type { CatalogClient, CatalogVariant } from './catalog.js';
 import { checkCodes, checkExpectedTotal, checkPurchasable, checkShipping, checkoutQuoteOf, planMerge, type CheckoutQuote, type ShippingChoice } from './checkout.js';
 import type { CartRow } from './models.js';
 import { Prisma, type PrismaClient } from './prisma-client/client.js';
 import { quoteCart, type QuoteDeps } from './quote.service.js';
 import { CartInputChecker, refuse, type StoredLine } from './validation.js';
+
+/** The checkout's transactions stay on Prisma (they read carts and lines through its models). */
+type Tx = Prisma.TransactionClient;
 
 export interface BeginCheckoutInput {
   cartId: string;
