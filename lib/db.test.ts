@@ -176,6 +176,24 @@ describe('transactDirectly', () => {
     }
   });
 
+  it('runs a first statement without parameters, sent with BEGIN, inside the transaction; work that sends nothing commits nothing', async () => {
+    const { db } = await client(true);
+    try {
+      await db.$connect();
+      const [first, second] = await transactDirectly(db, async (tx) => [
+        (await tx.$queryRawUnsafe<{ at: Date }[]>('SELECT now() AS at'))[0]!.at,
+        (await tx.$queryRawUnsafe<{ at: Date }[]>('SELECT now() AS at, $1::int AS n', 1))[0]!.at,
+      ]);
+      // now() is the transaction's start: the same for both only if the first ran inside it.
+      expect(second).toEqual(first);
+      expect(await transactDirectly(db, async () => 'nothing sent')).toBe('nothing sent');
+      await expect(transactDirectly(db, async () => Promise.reject(new Error('refused before any statement')))).rejects.toThrow('refused before any statement');
+      expect(await transactDirectly(db, (tx) => tx.$queryRawUnsafe<{ one: number }[]>('SELECT 1 AS one'))).toEqual([{ one: 1 }]);
+    } finally {
+      await db.$disconnect();
+    }
+  });
+
   it('goes through Prisma for any other client', async () => {
     const { db, viaPrisma } = await client(false);
     try {

@@ -65,7 +65,8 @@ export async function readRows<T>(db: SqlClient, statement: ReadStatement): Prom
  * every write, a cart's changes). As Prisma's: the writer the scope names is told to the version
  * trigger (in the same round trip as BEGIN), `maxWait` bounds the wait for a connection and
  * `timeout` the transaction (each statement and each idle gap within it, and no statement starts
- * after it), defaults as Prisma's.
+ * after it), defaults as Prisma's. BEGIN goes with the first statement when it has no parameters,
+ * and nothing is sent for work that sends nothing.
  */
 export async function transactDirectly<R>(db: TransactionalSqlClient, fn: (tx: SqlTransaction) => Promise<R>, options: TransactionOptions = {}): Promise<R> {
   const direct = directReads.get(db);
@@ -74,10 +75,23 @@ export async function transactDirectly<R>(db: TransactionalSqlClient, fn: (tx: S
   const { maxWait = 2_000, timeout = 5_000 } = options;
   const client = await connectWithin(pool, maxWait);
   const deadline = Date.now() + timeout;
-  const run = async (text: string, values: unknown[]) => {
+  const who = writer();
+  const settings = who ? `; ${WRITER_SETTINGS.replace('$1', client.escapeLiteral(who.actor)).replace('$2', client.escapeLiteral(who.requestId))}` : '';
+  const opening = `BEGIN; SET LOCAL statement_timeout = ${Math.round(timeout)}; SET LOCAL idle_in_transaction_session_timeout = ${Math.round(timeout)}${settings}`;
+  let begun = false;
+  const run = async (text: string, values: unknown[]): Promise<pg.QueryResult> => {
     if (Date.now() > deadline) throw new Error(`the transaction took longer than its ${timeout} ms`);
     direct.onQuery?.(text);
-    return client.query(text, values);
+    if (begun) return client.query(text, values);
+    begun = true;
+    if (values.length > 0) {
+      await client.query(opening);
+      return client.query(text, values);
+    }
+    // A first statement without parameters goes in BEGIN's round trip (pg's simple protocol takes
+    // several statements and answers each; this one's is the last).
+    const results = (await client.query(`${opening}; ${text}`)) as unknown as pg.QueryResult[];
+    return results.at(-1)!;
   };
   const tx: SqlTransaction = {
     $queryRawUnsafe: async <T>(text: string, ...values: unknown[]) => (await run(text, values)).rows as T,
@@ -86,17 +100,13 @@ export async function transactDirectly<R>(db: TransactionalSqlClient, fn: (tx: S
     $executeRaw: async (strings: TemplateStringsArray, ...values: unknown[]) => (await run(templateText(strings, values), values)).rowCount ?? 0,
   };
   try {
-    const limits = `SET LOCAL statement_timeout = ${Math.round(timeout)}; SET LOCAL idle_in_transaction_session_timeout = ${Math.round(timeout)}`;
-    const who = writer();
-    const settings = who ? `; ${WRITER_SETTINGS.replace('$1', client.escapeLiteral(who.actor)).replace('$2', client.escapeLiteral(who.requestId))}` : '';
-    await client.query(`BEGIN; ${limits}${settings}`);
     const result = await fn(tx);
-    await client.query('COMMIT');
+    if (begun) await client.query('COMMIT');
     client.release();
     return result;
   } catch (err) {
     // A connection that cannot roll back (the server cut it) is dropped, not handed back.
-    const rolledBack = await client.query('ROLLBACK').then(() => true, () => false);
+    const rolledBack = !begun || (await client.query('ROLLBACK').then(() => true, () => false));
     client.release(rolledBack ? undefined : (err as Error));
     throw err;
   }

@@ -98,7 +98,7 @@ const streamsSeen = new Set<string>();
 /**
  * Marks again as unpublished, in the relay's transaction, the events Redis has lost since they were
  * published, so that this run publishes them again; returns how many. Each batch writes the id of
- * its last event beside the stream in the same MULTI as the events, so Redis always holds the last
+ * its last event beside the stream in the same script as the events, so Redis always holds the last
  * batch it kept. Rows marked published after that batch's (published_at is the clock when a batch
  * was marked, so batches are in lock order) are what a failover to a replica lacking the latest
  * writes lost. When the key is missing altogether although this process has seen it, Redis came back
@@ -183,10 +183,17 @@ async function relayBatch(db: TransactionalSqlClient, redis: RedisClient, stream
     if (!lock?.relaying) return { types: [], busy: true };
     const { lost, last } = await unpublishLost(tx, redis, stream);
     if (lost > 0) log?.warn({ stream, events: lost }, 'Redis lost events already published to it; publishing them again');
+    // Marked published in the statement that reads them: the mark commits only once Redis has them
+    // (the script below runs before COMMIT; if it fails, the transaction rolls the mark back). The
+    // statement's start, not the transaction's, stamps them: batches are then stamped in the order
+    // they held the lock, each row of a batch alike (unlike clock_timestamp(), read per row), so the
+    // last-relayed event's stamp is its batch's (unpublishLost).
     const rows = await tx.$queryRawUnsafe<OutboxRow[]>(
-      `SELECT id, type, version, aggregate_type, aggregate_id, trace_id, data, occurred_at
-         FROM outbox_event WHERE published_at IS NULL
-        ORDER BY occurred_at, id LIMIT $1`,
+      `WITH batch AS (
+         UPDATE outbox_event SET published_at = statement_timestamp()
+          WHERE id IN (SELECT id FROM outbox_event WHERE published_at IS NULL ORDER BY occurred_at, id LIMIT $1)
+         RETURNING id, type, version, aggregate_type, aggregate_id, trace_id, data, occurred_at)
+       SELECT * FROM batch ORDER BY occurred_at, id`,
       batchSize,
     );
     if (rows.length === 0) return { types: [], busy: false };
@@ -216,12 +223,6 @@ async function relayBatch(db: TransactionalSqlClient, redis: RedisClient, stream
     }
     publications.forEach((p) => p.end());
     streamsSeen.add(stream);
-    // This statement's start, not the transaction's: batches are then stamped in the order they held the lock, each row of
-    // a batch alike (unlike clock_timestamp(), read per row), so the last-relayed event's stamp is its batch's (unpublishLost).
-    await tx.$executeRawUnsafe(
-      `UPDATE outbox_event SET published_at = statement_timestamp() WHERE id = ANY($1::uuid[])`,
-      rows.map((r) => r.id),
-    );
     return { types: rows.map((r) => r.type), busy: false };
   }));
 }
