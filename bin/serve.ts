@@ -2,7 +2,6 @@
 // them cleanly on SIGINT/SIGTERM within SHUTDOWN_TIMEOUT_MS.
 import { RedisSettingsError } from '../lib/redis-settings.js';
 import { gatewaySettings } from '../gateway/config.js';
-import { startGateway } from '../gateway/server.js';
 import { databaseFor, loadConfigOrExit, type Config, type Settings } from '../lib/config.js';
 import { createLogger } from '../lib/logger.js';
 import { unreachable } from '../lib/reachable.js';
@@ -10,26 +9,28 @@ import { createRuntime, type Runtime, type RunningService } from '../lib/runtime
 import { startTracing } from '../lib/tracing.js';
 import type { SubgraphName } from '../lib/subgraph-names.js';
 import { cartSettings } from '../subgraphs/cart/config.js';
-import { startCart } from '../subgraphs/cart/server.js';
 import { catalogSettings } from '../subgraphs/catalog/config.js';
-import { startCatalog } from '../subgraphs/catalog/server.js';
 import { orderSettings } from '../subgraphs/order/config.js';
 import { paymentSettings } from '../subgraphs/order/payments/config.js';
-import { startOrder } from '../subgraphs/order/server.js';
 import { promotionSettings } from '../subgraphs/promotion/config.js';
-import { startPromotion } from '../subgraphs/promotion/server.js';
 import { subscriptionSettings } from '../subgraphs/subscription/config.js';
-import { startSubscription } from '../subgraphs/subscription/server.js';
 
 /** Every context's own settings, checked with the process's at start-up so that one message names every bad value. */
 export const CONTEXT_SETTINGS: readonly Settings[] = [gatewaySettings, catalogSettings, cartSettings, orderSettings, paymentSettings, promotionSettings, subscriptionSettings];
 
-const starters: Record<SubgraphName, (runtime: Runtime) => Promise<RunningService>> = {
-  catalog: startCatalog,
-  cart: startCart,
-  order: startOrder,
-  subscription: startSubscription,
-  promotion: startPromotion,
+type Starter = (runtime: Runtime) => Promise<RunningService>;
+
+/**
+ * Each service's code, loaded only by a process that runs it: a gateway's process then holds none
+ * of the subgraphs' modules (Prisma clients, Stripe), and a subgraph's none of @apollo/gateway.
+ */
+const starters: Record<SubgraphName | 'gateway', () => Promise<Starter>> = {
+  catalog: async () => (await import('../subgraphs/catalog/server.js')).startCatalog,
+  cart: async () => (await import('../subgraphs/cart/server.js')).startCart,
+  order: async () => (await import('../subgraphs/order/server.js')).startOrder,
+  subscription: async () => (await import('../subgraphs/subscription/server.js')).startSubscription,
+  promotion: async () => (await import('../subgraphs/promotion/server.js')).startPromotion,
+  gateway: async () => (await import('../gateway/server.js')).startGateway,
 };
 
 export async function startServices(config: Config): Promise<{ services: RunningService[]; runtime: Runtime; close(): Promise<void> }> {
@@ -44,8 +45,8 @@ export async function startServices(config: Config): Promise<{ services: Running
   };
   try {
     // Subgraphs first, so that the gateway's first query plan finds them listening.
-    for (const name of config.SERVICES) if (name !== 'gateway') services.push(await starters[name](runtime));
-    if (config.SERVICES.includes('gateway')) services.push(await startGateway(runtime));
+    for (const name of config.SERVICES) if (name !== 'gateway') services.push(await (await starters[name]())(runtime));
+    if (config.SERVICES.includes('gateway')) services.push(await (await starters.gateway())(runtime));
   } catch (err) {
     await close();
     throw err;

@@ -8,7 +8,7 @@ import type { RequestContext } from './resolver-context.js';
 import type { TransactionalSqlClient } from './db.js';
 import { consumerBacklog, startEventConsumer, type ConsumerSpec, type RunningConsumer } from './event-consumer.js';
 import { createHttpService } from './http-service.js';
-import { startRecurringJob, type RecurringJob } from './jobs.js';
+import type { RecurringJob } from './jobs.js';
 import { createLogger, type Logger } from './logger.js';
 import { QUEUE_STATES, createRegistry, eventConsumerMetrics, eventDeadLettersCounter, outboxMetrics, outboxPublishedCounter, queueMetrics, recurringJobMetrics } from './metrics.js';
 import { createRedis, slotGroup, type RedisClient } from './redis.js';
@@ -169,6 +169,8 @@ export async function startSubgraph<C extends RequestContext>(options: {
       },
       ...(options.jobs ?? []),
     ];
+    // BullMQ only where jobs run: a gateway's process never loads it (about 4 MiB of heap).
+    const { startRecurringJob } = await import('./jobs.js');
     for (const spec of specs) {
       jobs.push(
         await startRecurringJob({

@@ -13,7 +13,8 @@ import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { answers } from '../lib/reachable.js';
 import { startLocalStripe } from '../local-stripe/server.js';
-import { paymentProviderFrom, paymentSettings } from '../subgraphs/order/payments/config.js';
+import { paymentSettings } from '../subgraphs/order/payments/config.js';
+import { paymentProviderFrom } from '../subgraphs/order/payments/stripe-provider.js';
 import { MissingService, localPostgres, localRedis, localStripe, onPath } from './local-services.js';
 
 const dataDir = mkdtempSync(path.join(tmpdir(), 'commerce-local-'));

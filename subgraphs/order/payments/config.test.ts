@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig, readSettings } from '../../../lib/config.js';
 import { LOCAL_STRIPE_WEBHOOK_SECRET } from '../../../local-stripe/keys.js';
 import { startLocalStripe, type LocalStripe } from '../../../local-stripe/server.js';
-import { paymentProviderFrom, paymentSettings, stripeConnection } from './config.js';
+import { paymentSettings, stripeConnection } from './config.js';
+import { paymentProviderFrom } from './stripe-provider.js';
 
 let server: LocalStripe;
 beforeAll(async () => {

@@ -1,11 +1,11 @@
 // The payment settings of the order context (README "Configuration"). With STRIPE_SECRET_KEY set,
 // payments go to real Stripe and nothing else changes; without it, to the local Stripe-compatible
-// server (local-stripe/) at STRIPE_API_BASE with its development keys, through the same SDK calls.
+// server (local-stripe/) at STRIPE_API_BASE with its development keys, through the same SDK calls
+// (stripe-provider.ts paymentProviderFrom). The SDK is not imported here: every process checks these
+// settings and reads the keys, and only the order context's needs the SDK.
 import { z } from 'zod';
 import { LOCAL_STRIPE_PUBLISHABLE_KEY, LOCAL_STRIPE_SECRET_KEY, LOCAL_STRIPE_WEBHOOK_SECRET } from '../../../local-stripe/keys.js';
 import { setting } from '../../../lib/config.js';
-import type { PaymentProvider } from './provider.js';
-import { stripeProvider } from './stripe-provider.js';
 
 export const paymentSettings = z
   .object({
@@ -50,15 +50,4 @@ export function stripeConnection(settings: PaymentSettings): {
     publishableKey: settings.STRIPE_PUBLISHABLE_KEY ?? LOCAL_STRIPE_PUBLISHABLE_KEY,
     apiBase: settings.STRIPE_API_BASE,
   };
-}
-
-/** The payment provider the settings choose: real Stripe with STRIPE_SECRET_KEY, else the local server. */
-export function paymentProviderFrom(settings: PaymentSettings, options: { timeoutMs?: number; maxNetworkRetries?: number } = {}): PaymentProvider {
-  const connection = stripeConnection(settings);
-  return stripeProvider({
-    secretKey: connection.secretKey,
-    webhookSecret: connection.webhookSecret,
-    apiBase: connection.apiBase ?? undefined,
-    ...options,
-  });
 }

@@ -12,6 +12,7 @@ import {
   type ProviderEvent,
   type RefundView,
 } from './provider.js';
+import { stripeConnection, type PaymentSettings } from './config.js';
 
 export interface StripeProviderOptions {
   secretKey: string;
@@ -237,4 +238,15 @@ export function stripeProvider(options: StripeProviderOptions): PaymentProvider 
       } satisfies ProviderEvent;
     },
   };
+}
+
+/** The payment provider the settings choose: real Stripe with STRIPE_SECRET_KEY, else the local server. */
+export function paymentProviderFrom(settings: PaymentSettings, options: { timeoutMs?: number; maxNetworkRetries?: number } = {}): PaymentProvider {
+  const connection = stripeConnection(settings);
+  return stripeProvider({
+    secretKey: connection.secretKey,
+    webhookSecret: connection.webhookSecret,
+    apiBase: connection.apiBase ?? undefined,
+    ...options,
+  });
 }
