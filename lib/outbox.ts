@@ -232,8 +232,9 @@ async function relayBatch(db: TransactionalSqlClient, redis: RedisClient, stream
  * `outbox_<schema>` on commit (the outbox_event_notify trigger), and this listener then relays
  * until the outbox is empty. Notifications that arrive during a run make one more run; when
  * another relay holds the outbox, it looks again shortly, since that relay may have read before
- * these events committed. The periodic relay job stays the safety net (a lost connection, a
- * notification missed while reconnecting).
+ * these events committed. A run that fails (Redis or Postgres away) is tried again every
+ * RETRY_FAILED_MS until one succeeds, so events flow again as soon as both are back. The periodic
+ * relay job stays the safety net (a notification missed while reconnecting).
  */
 export function relayOnCommit(options: {
   databaseUrl: string;
@@ -251,6 +252,7 @@ export function relayOnCommit(options: {
   let closed = false;
   let running: Promise<void> | null = null;
   let again = false;
+  let retry: NodeJS.Timeout | undefined;
   // While tracing is on, each run is a trace of its own, as a run of the periodic relay is; the
   // publications link to it (startPublication).
   const relay = () =>
@@ -278,8 +280,12 @@ export function relayOnCommit(options: {
       again = true;
       return;
     }
+    clearTimeout(retry);
     running = relay()
-      .catch((err: unknown) => log.warn({ err: err instanceof Error ? err.message : err }, 'relaying on commit failed; the periodic relay will retry'))
+      .catch((err: unknown) => {
+        log.warn({ err: err instanceof Error ? err.message : err }, `relaying on commit failed; trying again in ${RETRY_FAILED_MS} ms`);
+        if (!closed) retry = setTimeout(nudge, RETRY_FAILED_MS);
+      })
       .finally(() => {
         running = null;
         if (again) nudge();
@@ -314,6 +320,7 @@ export function relayOnCommit(options: {
     async close() {
       closed = true;
       clearTimeout(reconnect);
+      clearTimeout(retry);
       await client?.end().catch(() => undefined);
       await running;
     },
@@ -325,6 +332,7 @@ export const RELAY_BATCH = 200;
 const BUSY_RETRIES = 5;
 const BUSY_RETRY_MS = 20;
 const RECONNECT_MS = 1000;
+const RETRY_FAILED_MS = 500;
 
 export interface OutboxBacklog {
   unpublished: number;
