@@ -49,11 +49,11 @@ it('tries a relay that failed again until it succeeds, without waiting for the p
   await stack.runtime.redis.set(stream, 'not a stream');
   await db.$transaction((tx) => recordEvents(tx, [{ type: 'Probe', aggregateType: 'Probe', aggregateId, data: { retried: true } }]));
   await delay(1_500);
-  const [{ unpublished }] = await db.$queryRawUnsafe<{ unpublished: number }[]>(
+  const [row] = await db.$queryRawUnsafe<{ unpublished: number }[]>(
     `SELECT count(*)::int AS unpublished FROM outbox_event WHERE aggregate_id = $1 AND published_at IS NULL`,
     aggregateId,
   );
-  expect(unpublished).toBe(1);
+  expect(row?.unpublished).toBe(1);
   // Redis well again: a retry publishes it, long before the periodic relay's next run a minute away.
   await stack.runtime.redis.del(stream);
   await expect.poll(async () => (await probes()).map((e) => e.data), { timeout: 10_000, interval: 50 }).toEqual([{ retried: true }]);
