@@ -1,7 +1,9 @@
+import { SpanKind } from '@opentelemetry/api';
 import { PrismaPg } from '@prisma/adapter-pg';
 import type pg from 'pg';
 import { databaseUrlFor, type Config, type DatabaseSettings } from './config.js';
 import type { SubgraphName } from './subgraph-names.js';
+import { inSpan } from './tracing.js';
 import { attributeWrites, writer, WRITER_SETTINGS } from './versions.js';
 
 /**
@@ -30,6 +32,14 @@ const pools = new WeakMap<PrismaPg, pg.Pool>();
 /** The clients whose hot reads go straight to their adapter's pool (readingDirectly), and who counts their statements. */
 const directReads = new WeakMap<object, { adapter: PrismaPg; onQuery?: (sql: string) => void }>();
 
+/**
+ * A statement sent straight to pg: while tracing is on, a CLIENT span `pg:query` with the
+ * statement's text, as Prisma's own are `prisma:client:db_query`, so a trace shows its SQL either way.
+ */
+function sent<R extends pg.QueryResultRow>(client: pg.Pool | pg.PoolClient, text: string, values: unknown[]): Promise<pg.QueryResult<R>> {
+  return inSpan('pg:query', { kind: SpanKind.CLIENT, attributes: { 'db.system.name': 'postgresql', 'db.query.text': text } }, () => client.query<R>(text, values));
+}
+
 /** A read statement with `$n` placeholders, as `Prisma.sql` builds it (its `text` and `values`). */
 export interface ReadStatement {
   text: string;
@@ -54,7 +64,21 @@ export async function readRows<T>(db: SqlClient, statement: ReadStatement): Prom
   const pool = direct && pools.get(direct.adapter);
   if (!pool) return db.$queryRawUnsafe<T[]>(statement.text, ...statement.values);
   direct.onQuery?.(statement.text);
-  return (await pool.query(statement.text, statement.values)).rows as T[];
+  return (await sent(pool, statement.text, statement.values)).rows as T[];
+}
+
+/**
+ * One write statement alone (atomic by itself), for a table that keeps no version history, so
+ * that there is no writer to tell its trigger: straight on pg for a client made readingDirectly,
+ * one round trip instead of the four Prisma's lone write takes here (BEGIN, the writer, the write,
+ * COMMIT; lib/versions.ts cannot tell which tables have the trigger). Answers the rows changed.
+ */
+export async function writeAlone(db: SqlClient, statement: ReadStatement): Promise<number> {
+  const direct = directReads.get(db);
+  const pool = direct && pools.get(direct.adapter);
+  if (!pool) return db.$executeRawUnsafe(statement.text, ...statement.values);
+  direct.onQuery?.(statement.text);
+  return (await sent(pool, statement.text, statement.values)).rowCount ?? 0;
 }
 
 /**
@@ -82,15 +106,15 @@ export async function transactDirectly<R>(db: TransactionalSqlClient, fn: (tx: S
   const run = async (text: string, values: unknown[]): Promise<pg.QueryResult> => {
     if (Date.now() > deadline) throw new Error(`the transaction took longer than its ${timeout} ms`);
     direct.onQuery?.(text);
-    if (begun) return client.query(text, values);
+    if (begun) return sent(client, text, values);
     begun = true;
     if (values.length > 0) {
-      await client.query(opening);
-      return client.query(text, values);
+      await sent(client, opening, []);
+      return sent(client, text, values);
     }
     // A first statement without parameters goes in BEGIN's round trip (pg's simple protocol takes
     // several statements and answers each; this one's is the last).
-    const results = (await client.query(`${opening}; ${text}`)) as unknown as pg.QueryResult[];
+    const results = (await sent(client, `${opening}; ${text}`, [])) as unknown as pg.QueryResult[];
     return results.at(-1)!;
   };
   const tx: SqlTransaction = {
@@ -101,7 +125,7 @@ export async function transactDirectly<R>(db: TransactionalSqlClient, fn: (tx: S
   };
   try {
     const result = await fn(tx);
-    if (begun) await client.query('COMMIT');
+    if (begun) await sent(client, 'COMMIT', []);
     client.release();
     return result;
   } catch (err) {

@@ -232,9 +232,10 @@ async function relayBatch(db: TransactionalSqlClient, redis: RedisClient, stream
  * `outbox_<schema>` on commit (the outbox_event_notify trigger), and this listener then relays
  * until the outbox is empty. Notifications that arrive during a run make one more run; when
  * another relay holds the outbox, it looks again shortly, since that relay may have read before
- * these events committed. A run that fails (Redis or Postgres away) is tried again every
- * RETRY_FAILED_MS until one succeeds, so events flow again as soon as both are back. The periodic
- * relay job stays the safety net (a notification missed while reconnecting).
+ * these events committed, and again after RETRY_FAILED_MS when it still holds it. A run that fails
+ * (Redis or Postgres away) is tried again every RETRY_FAILED_MS until one succeeds, so events flow
+ * again as soon as both are back. The periodic relay job stays the safety net (a notification
+ * missed while reconnecting).
  */
 export function relayOnCommit(options: {
   databaseUrl: string;
@@ -261,17 +262,21 @@ export function relayOnCommit(options: {
       { kind: SpanKind.CONSUMER, parent: () => newTrace(options.service), attributes: { [ATTR.messagingSystem]: 'postgresql', [ATTR.messagingOperationType]: 'process', [ATTR.messagingDestination]: options.name } },
       async (span) => {
         let published = 0;
+        let busy = false;
         for (let busyRetries = 0; !closed; ) {
           again = false;
-          const { types, busy } = await relayBatch(db, redis, stream, RELAY_BATCH, log);
-          published += types.length;
-          if (types.length > 0) options.onPublished?.(types);
+          const batch = await relayBatch(db, redis, stream, RELAY_BATCH, log);
+          ({ busy } = batch);
+          published += batch.types.length;
+          if (batch.types.length > 0) options.onPublished?.(batch.types);
           if (busy && busyRetries++ < BUSY_RETRIES) await delay(BUSY_RETRY_MS);
           // A batch that was not full emptied the outbox as its snapshot saw it; what commits later
           // notifies again (`again`, or a new run), so one more look would only find nothing.
-          else if (types.length < RELAY_BATCH && !again) break;
+          else if (batch.types.length < RELAY_BATCH && !again) break;
         }
         span?.setAttribute(ATTR.jobResult, published);
+        // Still busy: the other relay may have read before these events committed.
+        return busy;
       },
     );
   const nudge = () => {
@@ -282,6 +287,9 @@ export function relayOnCommit(options: {
     }
     clearTimeout(retry);
     running = relay()
+      .then((busy) => {
+        if (busy && !closed) retry = setTimeout(nudge, RETRY_FAILED_MS);
+      })
       .catch((err: unknown) => {
         log.warn({ err: err instanceof Error ? err.message : err }, `relaying on commit failed; trying again in ${RETRY_FAILED_MS} ms`);
         if (!closed) retry = setTimeout(nudge, RETRY_FAILED_MS);

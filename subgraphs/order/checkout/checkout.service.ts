@@ -4,14 +4,16 @@
 // the one that may have half-run) in reverse. A checkout whose process stopped is taken over when
 // its lease lapses: by a retry with the same idempotency key, which resumes it, or by the
 // recovery job, which compensates it. The same key from the same person always answers the
-// same checkout; racing requests wait for the one that holds the lease.
+// same checkout; racing requests wait for the one that holds the lease. The checkout row keeps no
+// version history, so each of its writes is one statement straight on pg (lib/db.ts writeAlone).
 import { createHash, randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { v7 as uuidv7 } from 'uuid';
 import { UserErrorsException, type UserError } from '../../../lib/errors.js';
 import type { Logger } from '../../../lib/logger.js';
 import type { CheckoutInput, OrderErrorCode } from '../generated/resolvers-types.js';
-import type { Checkout, CheckoutStep, Order, Prisma } from '../prisma-client/client.js';
+import { Prisma, type Checkout, type CheckoutStep, type Order } from '../prisma-client/client.js';
+import { writeAlone } from '../../../lib/db.js';
 import { OrderInputChecker, refuse } from '../validation.js';
 import { CHECKOUT_STEPS, type CheckoutRequest, type StepDeps, type StepUpdate } from './checkout-steps.js';
 
@@ -59,11 +61,13 @@ export class CheckoutService {
     // A failed checkout frees its key; a request racing that moment tries once more.
     for (let attempt = 0; attempt < 3; attempt++) {
       const id = uuidv7();
-      const inserted = await this.deps.db.$executeRaw`
-        INSERT INTO checkout (id, person_id, idempotency_key, requested_key, fingerprint, request, cart_id, lease_owner, lease_until, attempts, updated_at)
-        VALUES (${id}::uuid, ${personId}, ${key}, ${key}, ${fingerprint}, ${JSON.stringify(request)}::jsonb, ${request.cartId}::uuid, ${this.owner},
-                now() + ${this.deps.leaseMs} * interval '1 millisecond', 1, now())
-        ON CONFLICT (person_id, idempotency_key) DO NOTHING`;
+      const inserted = await writeAlone(
+        this.deps.db,
+        Prisma.sql`INSERT INTO checkout (id, person_id, idempotency_key, requested_key, fingerprint, request, cart_id, lease_owner, lease_until, attempts, updated_at)
+                   VALUES (${id}::uuid, ${personId}, ${key}, ${key}, ${fingerprint}, ${JSON.stringify(request)}::jsonb, ${request.cartId}::uuid, ${this.owner},
+                           now() + ${this.deps.leaseMs} * interval '1 millisecond', 1, now())
+                   ON CONFLICT (person_id, idempotency_key) DO NOTHING`,
+      );
       if (inserted === 1) return this.drive(id);
       const existing = await this.deps.db.checkout.findUnique({ where: { personId_idempotencyKey: { personId, idempotencyKey: key } } });
       if (!existing) continue;
@@ -103,10 +107,12 @@ export class CheckoutService {
 
   /** Takes the lease of a checkout nobody holds (its holder stopped); false when another has it or it is over. */
   private async claim(id: string): Promise<boolean> {
-    const claimed = await this.deps.db.$executeRaw`
-      UPDATE checkout SET lease_owner = ${this.owner}, lease_until = now() + ${this.deps.leaseMs} * interval '1 millisecond',
-             attempts = attempts + 1, updated_at = now()
-       WHERE id = ${id}::uuid AND state IN ('RUNNING', 'COMPENSATING') AND (lease_until IS NULL OR lease_until < now())`;
+    const claimed = await writeAlone(
+      this.deps.db,
+      Prisma.sql`UPDATE checkout SET lease_owner = ${this.owner}, lease_until = now() + ${this.deps.leaseMs} * interval '1 millisecond',
+                        attempts = attempts + 1, updated_at = now()
+                  WHERE id = ${id}::uuid AND state IN ('RUNNING', 'COMPENSATING') AND (lease_until IS NULL OR lease_until < now())`,
+    );
     return claimed === 1;
   }
 
@@ -162,9 +168,16 @@ export class CheckoutService {
       ...(update.reservedUntil ? { reservedUntil: update.reservedUntil } : {}),
       ...(last ? { state: 'COMPLETED' as const, leaseOwner: null, leaseUntil: null } : { leaseUntil: new Date(Date.now() + this.deps.leaseMs) }),
     };
-    const data: Prisma.CheckoutUpdateManyMutationInput = { ...changes, ...(update.quote ? { quote: update.quote as object } : {}) };
-    const stored = await this.deps.db.checkout.updateMany({ where: { id: checkout.id, leaseOwner: this.owner, state: 'RUNNING' }, data });
-    if (stored.count !== 1) throw new LeaseLost();
+    const quote = update.quote ? JSON.stringify(update.quote) : null;
+    const stored = await writeAlone(
+      this.deps.db,
+      Prisma.sql`UPDATE checkout SET step = ${reached}::checkout_step, state = ${last ? 'COMPLETED' : 'RUNNING'}::checkout_state,
+                        reserved_until = coalesce(${update.reservedUntil ?? null}::timestamptz, reserved_until),
+                        quote = coalesce(${quote}::jsonb, quote), lease_owner = ${last ? null : this.owner},
+                        lease_until = ${changes.leaseUntil ?? null}::timestamptz, updated_at = now()
+                  WHERE id = ${checkout.id}::uuid AND lease_owner = ${this.owner} AND state = 'RUNNING'`,
+    );
+    if (stored !== 1) throw new LeaseLost();
     // The row as written, not read back: while this process holds the lease nothing else writes it.
     return { ...checkout, ...changes, ...(update.quote ? { quote: update.quote as unknown as Checkout['quote'] } : {}) };
   }
@@ -175,21 +188,20 @@ export class CheckoutService {
    * idempotent, so running this again after a crash is safe.
    */
   private async compensate(checkout: Checkout, why: { userErrors?: UserError[]; failure?: string }): Promise<void> {
-    const marked = await this.deps.db.checkout.updateMany({
-      where: { id: checkout.id, leaseOwner: this.owner, state: { in: ['RUNNING', 'COMPENSATING'] } },
-      data: {
-        state: 'COMPENSATING',
-        ...(why.userErrors ? { userErrors: why.userErrors as object[] } : {}),
-        ...(why.failure ? { failure: why.failure.slice(0, 500) } : {}),
-      },
-    });
-    if (marked.count !== 1) throw new LeaseLost();
+    const marked = await writeAlone(
+      this.deps.db,
+      Prisma.sql`UPDATE checkout SET state = 'COMPENSATING', user_errors = coalesce(${why.userErrors ? JSON.stringify(why.userErrors) : null}::jsonb, user_errors),
+                        failure = coalesce(${why.failure?.slice(0, 500) ?? null}, failure), updated_at = now()
+                  WHERE id = ${checkout.id}::uuid AND lease_owner = ${this.owner} AND state IN ('RUNNING', 'COMPENSATING')`,
+    );
+    if (marked !== 1) throw new LeaseLost();
     const reached = Math.min(indexOf(checkout.step) + 1, CHECKOUT_STEPS.length - 1);
     for (const step of CHECKOUT_STEPS.slice(0, reached + 1).reverse()) await step.compensate(checkout, this.deps);
-    await this.deps.db.checkout.updateMany({
-      where: { id: checkout.id, leaseOwner: this.owner },
-      data: { state: 'FAILED', idempotencyKey: null, leaseOwner: null, leaseUntil: null },
-    });
+    await writeAlone(
+      this.deps.db,
+      Prisma.sql`UPDATE checkout SET state = 'FAILED', idempotency_key = NULL, lease_owner = NULL, lease_until = NULL, updated_at = now()
+                  WHERE id = ${checkout.id}::uuid AND lease_owner = ${this.owner}`,
+    );
     this.deps.log.info({ checkoutId: checkout.id, step: checkout.step, why: why.failure ?? why.userErrors?.map((e) => e.code) }, 'checkout compensated');
   }
 
