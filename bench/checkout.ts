@@ -11,6 +11,7 @@
 // `order(id) { status paidAt }` every POLL_MS until PAID.
 import { randomBytes } from 'node:crypto';
 import type { Config } from '../lib/config.js';
+import { auditCheckouts, startAudit, type CheckoutAudit } from './checkout-audit.js';
 import { percentile, round, type RunResult } from './load.js';
 import { customerToken } from './requests.js';
 
@@ -310,7 +311,8 @@ const lastOf = (purchases: Purchase[], run: CheckoutRun, shoppers: number) => pu
 /**
  * The whole scenario: one purchase checked before any load, a warm-up at the highest concurrency
  * (which also measures how many carts a run needs), then one run per concurrency, each on carts
- * prepared before its clock starts, and a wait after each for what follows a payment to catch up.
+ * prepared before its clock starts, and a wait after each for what follows a payment to catch up;
+ * at the end, the audit of every order the scenario made (checkout-audit.ts).
  */
 export async function checkoutScenario(
   url: string,
@@ -318,7 +320,8 @@ export async function checkoutScenario(
   stripe: StripeEndpoint,
   variantIds: string[],
   settings: { durationSeconds: number; warmupSeconds: number; connections: number[] },
-): Promise<CheckoutResult[]> {
+): Promise<{ runs: CheckoutResult[]; audit: CheckoutAudit }> {
+  const audit = await startAudit(config);
   await sanityCheckout(url, stripe, (await prepareCarts(url, config, variantIds, 1))[0]!);
   // A guess until the warm-up measures it; a run that runs out of carts says so.
   let rate = 30;
@@ -341,5 +344,5 @@ export async function checkoutScenario(
     if (run.seconds > 0) rate = Math.max(rate, run.paidInTime / run.seconds);
     await waitForFollowers(url, lastOf(carts, run, shoppers));
   }
-  return results;
+  return { runs: results, audit: await auditCheckouts(config, audit) };
 }

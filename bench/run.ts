@@ -35,6 +35,7 @@ import { loadConfigOrExit, readSettings, type Config } from '../lib/config.js';
 import { SUBGRAPHS } from '../lib/subgraph-names.js';
 import { localStripe, type LocalService } from '../scripts/local-services.js';
 import { paymentSettings, stripeConnection } from '../subgraphs/order/payments/config.js';
+import { auditHolds, describeAudit, type CheckoutAudit } from './checkout-audit.js';
 import { CHECKOUT_SCENARIO, checkoutScenario, printCheckouts, stopCheckouts, type CheckoutResult } from './checkout.js';
 import { load, stopLoad, summarise, type RunResult } from './load.js';
 import { DEFAULT_OUTPUT, gitCommit, machine, printTable, writeReport } from './report.js';
@@ -189,6 +190,7 @@ async function main(): Promise<void> {
   }
   const results: RunResult[] = [];
   const checkouts: CheckoutResult[] = [];
+  let checkoutAudit: CheckoutAudit | null = null;
   const tracking: TrackingResult[] = [];
   const renewals: RenewalsResult[] = [];
   let soak: SoakResult | null = null;
@@ -231,8 +233,10 @@ async function main(): Promise<void> {
     }
     const endpoint = stripe && { url: stripe.url, publishableKey: stripeConnection(payments).publishableKey! };
     if (endpoint && settings.checkout && !interrupted) {
-      checkouts.push(...(await checkoutScenario(graphqlUrl, config, endpoint, fixtures.variantIds, settings)));
+      const { runs, audit } = await checkoutScenario(graphqlUrl, config, endpoint, fixtures.variantIds, settings);
+      checkouts.push(...runs);
       results.push(...checkouts);
+      checkoutAudit = audit;
     }
     if (endpoint && settings.tracking && !interrupted) {
       const { subscribers, orders, confirmsPerSecond, secondGateway } = settings.tracking;
@@ -266,6 +270,7 @@ async function main(): Promise<void> {
 
   if (results.length > 0) printTable(results);
   printCheckouts(checkouts);
+  if (checkoutAudit) console.log(`checkout audit: ${describeAudit(checkoutAudit)}\n`);
   printTracking(tracking);
   printRenewals(renewals);
   printSoak(soak);
@@ -283,6 +288,7 @@ async function main(): Promise<void> {
       ...(settings.soak ? [SOAK_SCENARIO] : []),
     ],
     results,
+    ...(checkoutAudit ? { checkoutAudit } : {}),
     ...(settings.tracking ? { tracking } : {}),
     ...(settings.renewals ? { renewals } : {}),
     ...(soak ? { soak } : {}),
@@ -291,6 +297,10 @@ async function main(): Promise<void> {
   const failed = results.filter((r) => r.errors.socket + r.errors.timeouts + r.errors.non2xx + r.errors.graphql > 0);
   if (failed.length > 0) {
     console.error(`Errors under load in: ${failed.map((r) => `${r.scenario}@${r.connections}`).join(', ')}`);
+    process.exitCode = 1;
+  }
+  if (checkoutAudit && !auditHolds(checkoutAudit)) {
+    console.error(`Checkout audit: ${describeAudit(checkoutAudit)}`);
     process.exitCode = 1;
   }
   const unbilled = renewals.filter((r) => r.unpaid > 0 || r.orders !== r.subscriptions || r.charges !== r.subscriptions);

@@ -1,13 +1,12 @@
 // Hot reads straight to pg (readRows): a client made readingDirectly sends them on its own pool,
 // past Prisma's query engine, and gets the values Prisma would have given; any other client, or
-// one Prisma has not connected yet, goes through Prisma. Transactions (transactDirectly) and lone writes
-// to tables without version history (writeAlone) likewise.
+// one Prisma has not connected yet, goes through Prisma. Transactions likewise (transactDirectly).
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Prisma, PrismaClient } from '../subgraphs/catalog/prisma-client/client.js';
 import { createDatabaseFrom, dropDatabase, ensureTemplate } from '../test/db-template.js';
 import { setTimeout as delay } from 'node:timers/promises';
-import { pgAdapter, readingDirectly, readRows, transactDirectly, writeAlone } from './db.js';
+import { pgAdapter, readingDirectly, readRows, transactDirectly } from './db.js';
 import { runInScope } from './request-scope.js';
 
 const dbName = `commerce_test_${randomUUID().replaceAll('-', '').slice(0, 12)}_readrows`;
@@ -52,37 +51,6 @@ describe('readRows', () => {
     try {
       expect(await readRows(db, Prisma.sql`${STATEMENT} FROM product`)).toEqual(EXPECTED);
       expect(viaPrisma).toHaveLength(1);
-    } finally {
-      await db.$disconnect();
-    }
-  });
-});
-
-describe('writeAlone', () => {
-  // search_word keeps no version history: a write with no writer to tell.
-  const write = (word: string) => Prisma.sql`INSERT INTO search_word (word) VALUES (${word}) ON CONFLICT DO NOTHING`;
-
-  it("sends a direct client's write alone on its own pool, committed, and answers the rows it changed", async () => {
-    const { db, viaPrisma, reported } = await client(true);
-    try {
-      await db.$connect();
-      const before = viaPrisma.length;
-      const word = `alone${randomUUID().slice(0, 8)}`;
-      expect(await writeAlone(db, write(word))).toBe(1);
-      expect(await writeAlone(db, write(word))).toBe(0);
-      expect(viaPrisma.length).toBe(before);
-      expect(reported).toEqual([write(word).text, write(word).text]);
-      expect(await db.$queryRawUnsafe('SELECT count(*)::int AS n FROM search_word WHERE word = $1', word)).toEqual([{ n: 1 }]);
-    } finally {
-      await db.$disconnect();
-    }
-  });
-
-  it('goes through Prisma for any other client', async () => {
-    const { db, viaPrisma } = await client(false);
-    try {
-      expect(await writeAlone(db, write(`prisma${randomUUID().slice(0, 8)}`))).toBe(1);
-      expect(viaPrisma.some((sql) => sql.startsWith('INSERT INTO search_word'))).toBe(true);
     } finally {
       await db.$disconnect();
     }

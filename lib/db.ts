@@ -68,20 +68,6 @@ export async function readRows<T>(db: SqlClient, statement: ReadStatement): Prom
 }
 
 /**
- * One write statement alone (atomic by itself), for a table that keeps no version history, so
- * that there is no writer to tell its trigger: straight on pg for a client made readingDirectly,
- * one round trip instead of the four Prisma's lone write takes here (BEGIN, the writer, the write,
- * COMMIT; lib/versions.ts cannot tell which tables have the trigger). Answers the rows changed.
- */
-export async function writeAlone(db: SqlClient, statement: ReadStatement): Promise<number> {
-  const direct = directReads.get(db);
-  const pool = direct && pools.get(direct.adapter);
-  if (!pool) return db.$executeRawUnsafe(statement.text, ...statement.values);
-  direct.onQuery?.(statement.text);
-  return (await sent(pool, statement.text, statement.values)).rowCount ?? 0;
-}
-
-/**
  * Runs `fn` in one transaction straight on pg for a client made readingDirectly, past Prisma's
  * interactive transaction (its query compiler runs for every raw statement, each a round trip
  * through its engine); any other client, or one Prisma has not connected yet, through
