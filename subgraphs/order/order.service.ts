@@ -86,12 +86,11 @@ export class OrderService {
       if (decision === 'stay') return { order: current, moved: false, from };
 
       const stamp = STAMPS[to];
-      const moved = await tx.order.updateMany({
+      // Answered by the UPDATE itself (RETURNING); under the row lock it cannot miss.
+      const order = await tx.order.update({
         where: { id: orderId, status: { in: orderLifecycle.sourcesOf(to) } },
         data: { status: to, ...(stamp ? { [stamp]: at } : {}) },
       });
-      if (moved.count !== 1) throw new Error(`order ${orderId} left ${from} while locked`);
-      const order = await tx.order.findUniqueOrThrow({ where: { id: orderId } });
       const reason = options.reason ?? null;
       await appendHistory(tx, { orderId, from, to, actor, reason, at });
       const extra = (await options.alongside?.(tx, order)) ?? [];
