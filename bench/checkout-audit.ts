@@ -33,6 +33,14 @@ async function withClient<T>(url: string, fn: (client: pg.Client) => Promise<T>)
   }
 }
 
+/** Every variant's stock as it is now. */
+function stockNow(config: Config) {
+  return withClient(databaseFor(config, 'catalog').url, async (db) => {
+    const { rows } = await db.query<{ variant_id: string; on_hand: number; reserved: number }>('SELECT variant_id, on_hand, reserved FROM catalog.inventory_level');
+    return rows;
+  });
+}
+
 /** Where an audit starts: the order database's clock, and the stock every variant has. */
 export interface AuditStart {
   since: Date;
@@ -41,10 +49,7 @@ export interface AuditStart {
 
 export async function startAudit(config: Config): Promise<AuditStart> {
   const since = await withClient(databaseFor(config, 'order').url, async (db) => (await db.query<{ now: Date }>('SELECT now()')).rows[0]!.now);
-  const before = await withClient(databaseFor(config, 'catalog').url, async (db) => {
-    const { rows } = await db.query<{ variant_id: string; on_hand: number }>('SELECT variant_id, on_hand FROM catalog.inventory_level');
-    return new Map(rows.map((r) => [r.variant_id, r.on_hand]));
-  });
+  const before = new Map((await stockNow(config)).map((r) => [r.variant_id, r.on_hand]));
   return { since, before };
 }
 
@@ -69,12 +74,6 @@ async function ordersSince(config: Config, since: Date) {
   });
 }
 
-async function stockNow(config: Config) {
-  return withClient(databaseFor(config, 'catalog').url, async (db) => {
-    const { rows } = await db.query<{ variant_id: string; on_hand: number; reserved: number }>('SELECT variant_id, on_hand, reserved FROM catalog.inventory_level');
-    return rows;
-  });
-}
 
 /**
  * Audits what the scenario did since its start, against the stock before it. The catalog takes the

@@ -116,7 +116,7 @@ export async function transactDirectly<R>(db: TransactionalSqlClient, fn: (tx: S
     return result;
   } catch (err) {
     // A connection that cannot roll back (the server cut it) is dropped, not handed back.
-    const rolledBack = !begun || (await client.query('ROLLBACK').then(() => true, () => false));
+    const rolledBack = !begun || (await sent(client, 'ROLLBACK', []).then(() => true, () => false));
     client.release(rolledBack ? undefined : (err as Error));
     throw err;
   }

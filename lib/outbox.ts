@@ -232,8 +232,8 @@ async function relayBatch(db: TransactionalSqlClient, redis: RedisClient, stream
  * `outbox_<schema>` on commit (the outbox_event_notify trigger), and this listener then relays
  * until the outbox is empty. Notifications that arrive during a run make one more run; when
  * another relay holds the outbox, it looks again shortly, since that relay may have read before
- * these events committed, and again after RETRY_FAILED_MS when it still holds it. A run that fails
- * (Redis or Postgres away) is tried again every RETRY_FAILED_MS until one succeeds, so events flow
+ * these events committed, and again after RELAY_RETRY_MS when it still holds it. A run that fails
+ * (Redis or Postgres away) is tried again every RELAY_RETRY_MS until one succeeds, so events flow
  * again as soon as both are back. The periodic relay job stays the safety net (a notification
  * missed while reconnecting).
  */
@@ -287,12 +287,13 @@ export function relayOnCommit(options: {
     }
     clearTimeout(retry);
     running = relay()
-      .then((busy) => {
-        if (busy && !closed) retry = setTimeout(nudge, RETRY_FAILED_MS);
-      })
       .catch((err: unknown) => {
-        log.warn({ err: err instanceof Error ? err.message : err }, `relaying on commit failed; trying again in ${RETRY_FAILED_MS} ms`);
-        if (!closed) retry = setTimeout(nudge, RETRY_FAILED_MS);
+        log.warn({ err: err instanceof Error ? err.message : err }, `relaying on commit failed; trying again in ${RELAY_RETRY_MS} ms`);
+        return true;
+      })
+      // Still busy, or failed: look again shortly, whether or not anything notifies.
+      .then((lookAgain) => {
+        if (lookAgain && !closed) retry = setTimeout(nudge, RELAY_RETRY_MS);
       })
       .finally(() => {
         running = null;
@@ -340,7 +341,8 @@ export const RELAY_BATCH = 200;
 const BUSY_RETRIES = 5;
 const BUSY_RETRY_MS = 20;
 const RECONNECT_MS = 1000;
-const RETRY_FAILED_MS = 500;
+/** How soon a relay on commit that failed, or found the outbox held, looks again. */
+const RELAY_RETRY_MS = 500;
 
 export interface OutboxBacklog {
   unpublished: number;

@@ -170,22 +170,26 @@ export class CheckoutService {
   /** Stores a step's result and renews the lease; the last step completes the checkout. */
   private async store(checkout: Checkout, reached: CheckoutStep, update: StepUpdate): Promise<Checkout> {
     const last = indexOf(reached) === CHECKOUT_STEPS.length - 1;
+    // Decided once: written as they are, and answered as written.
     const changes = {
       step: reached,
+      state: last ? ('COMPLETED' as const) : ('RUNNING' as const),
+      leaseOwner: last ? null : this.owner,
+      leaseUntil: last ? null : new Date(Date.now() + this.deps.leaseMs),
       ...(update.reservedUntil ? { reservedUntil: update.reservedUntil } : {}),
-      ...(last ? { state: 'COMPLETED' as const, leaseOwner: null, leaseUntil: null } : { leaseUntil: new Date(Date.now() + this.deps.leaseMs) }),
+      ...(update.quote ? { quote: update.quote as unknown as Checkout['quote'] } : {}),
     };
-    const quote = update.quote ? JSON.stringify(update.quote) : null;
+    // A step that brings no quote or stock hold leaves the stored one (coalesce), not resent.
     const stored = await this.write(
-      Prisma.sql`UPDATE checkout SET step = ${reached}::checkout_step, state = ${last ? 'COMPLETED' : 'RUNNING'}::checkout_state,
+      Prisma.sql`UPDATE checkout SET step = ${changes.step}::checkout_step, state = ${changes.state}::checkout_state,
                         reserved_until = coalesce(${update.reservedUntil ?? null}::timestamptz, reserved_until),
-                        quote = coalesce(${quote}::jsonb, quote), lease_owner = ${last ? null : this.owner},
-                        lease_until = ${changes.leaseUntil ?? null}::timestamptz, updated_at = now()
+                        quote = coalesce(${update.quote ? JSON.stringify(update.quote) : null}::jsonb, quote),
+                        lease_owner = ${changes.leaseOwner}, lease_until = ${changes.leaseUntil}::timestamptz, updated_at = now()
                   WHERE id = ${checkout.id}::uuid AND lease_owner = ${this.owner} AND state = 'RUNNING'`,
     );
     if (stored !== 1) throw new LeaseLost();
     // The row as written, not read back: while this process holds the lease nothing else writes it.
-    return { ...checkout, ...changes, ...(update.quote ? { quote: update.quote as unknown as Checkout['quote'] } : {}) };
+    return { ...checkout, ...changes };
   }
 
   /**
