@@ -110,9 +110,10 @@ const groupLost = (err: unknown) => /^(NOGROUP|UNBLOCKED)\b/.test(String((err as
  * Reads `spec.stream` as one member of the consumer group `spec.name` (created at the start of
  * the stream if missing, so events published before the first start are consumed too):
  * XREADGROUP with BLOCK on a connection of its own, XACK once an event's effect is stored.
- * An event whose handler fails stays pending and is retried; every `claimIdleMs` the consumer
- * XAUTOCLAIMs entries pending longer than that (its own failures, or those of a member that
- * died), so nothing is lost across crashes. The delivery that is its `maxAttempts`th and fails
+ * An event whose handler fails stays pending and is retried; four times every `claimIdleMs` the
+ * consumer XAUTOCLAIMs entries pending longer than that (its own failures, those of a member that
+ * died, or deliveries a Redis restart cut off), so nothing is lost across crashes and an entry is
+ * taken up again at most a quarter of `claimIdleMs` after it became claimable, not a whole one. The delivery that is its `maxAttempts`th and fails
  * moves it to the dead-letter stream (lib/dead-letters.ts), acknowledged here, so one poison event
  * does not come back forever; an entry claimed after more deliveries than that (the processes
  * handling it died) goes there without another try. An entry that is not a valid envelope is
@@ -123,6 +124,9 @@ const groupLost = (err: unknown) => /^(NOGROUP|UNBLOCKED)\b/.test(String((err as
  * lets the event in hand finish and returns; the rest of its batch stays pending for another
  * member to claim.
  */
+/** How many claim scans each `claimIdleMs` holds: how late past it a pending entry may be taken up. */
+const CLAIM_SCANS_PER_IDLE = 4;
+
 export async function startEventConsumer(options: {
   spec: ConsumerSpec;
   redis: RedisClient;
@@ -251,7 +255,7 @@ export async function startEventConsumer(options: {
   const loop = async () => {
     while (!stopping) {
       try {
-        if (Date.now() - lastClaim >= claimIdleMs) {
+        if (Date.now() - lastClaim >= claimIdleMs / CLAIM_SCANS_PER_IDLE) {
           lastClaim = Date.now();
           await claimStale();
         }
