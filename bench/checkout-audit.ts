@@ -74,7 +74,6 @@ async function ordersSince(config: Config, since: Date) {
   });
 }
 
-
 /**
  * Audits what the scenario did since its start, against the stock before it. The catalog takes the
  * stock of a paid order when the order's event reaches it, so the stock is read again, for up to

@@ -106,6 +106,9 @@ function envelopeOf(fields: string[]): EventEnvelope | null {
  */
 const groupLost = (err: unknown) => /^(NOGROUP|UNBLOCKED)\b/.test(String((err as Error)?.message));
 
+/** How many claim scans each `claimIdleMs` holds: how late past it a pending entry may be taken up. */
+const CLAIM_SCANS_PER_IDLE = 4;
+
 /**
  * Reads `spec.stream` as one member of the consumer group `spec.name` (created at the start of
  * the stream if missing, so events published before the first start are consumed too):
@@ -113,10 +116,11 @@ const groupLost = (err: unknown) => /^(NOGROUP|UNBLOCKED)\b/.test(String((err as
  * An event whose handler fails stays pending and is retried; four times every `claimIdleMs` the
  * consumer XAUTOCLAIMs entries pending longer than that (its own failures, those of a member that
  * died, or deliveries a Redis restart cut off), so nothing is lost across crashes and an entry is
- * taken up again at most a quarter of `claimIdleMs` after it became claimable, not a whole one. The delivery that is its `maxAttempts`th and fails
- * moves it to the dead-letter stream (lib/dead-letters.ts), acknowledged here, so one poison event
- * does not come back forever; an entry claimed after more deliveries than that (the processes
- * handling it died) goes there without another try. An entry that is not a valid envelope is
+ * taken up again at most a quarter of `claimIdleMs` after it became claimable, not a whole one.
+ * The delivery that is its `maxAttempts`th and fails moves it to the dead-letter stream
+ * (lib/dead-letters.ts), acknowledged here, so one poison event does not come back forever; an
+ * entry claimed after more deliveries than that (the processes handling it died) goes there
+ * without another try. An entry that is not a valid envelope is
  * logged and acknowledged (it can never succeed). When the group or the stream is gone (Redis came
  * back empty) the consumer creates them again at the start of the stream, not at its end: the relay
  * may have published new events, and again those Redis lost (lib/outbox.ts), before the group
@@ -124,9 +128,6 @@ const groupLost = (err: unknown) => /^(NOGROUP|UNBLOCKED)\b/.test(String((err as
  * lets the event in hand finish and returns; the rest of its batch stays pending for another
  * member to claim.
  */
-/** How many claim scans each `claimIdleMs` holds: how late past it a pending entry may be taken up. */
-const CLAIM_SCANS_PER_IDLE = 4;
-
 export async function startEventConsumer(options: {
   spec: ConsumerSpec;
   redis: RedisClient;

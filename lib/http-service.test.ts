@@ -1,6 +1,7 @@
-// The HTTP shell's requests, born with Express's prototypes, and its shutdown: requests in flight when it starts are answered whole, and their
-// answers close their connections, so that a client's next request never goes out on a kept-alive
-// connection the server is closing (lost unread: the faults-sigterm test saw it as UND_ERR_SOCKET).
+// The HTTP shell's requests, born with Express's prototypes, and its shutdown: requests in flight
+// when it starts are answered whole, and their answers close their connections, so that a client's
+// next request never goes out on a kept-alive connection the server is closing (lost unread: the
+// faults-sigterm test saw it as UND_ERR_SOCKET).
 import { pino } from 'pino';
 import { Registry } from 'prom-client';
 import { describe, expect, it } from 'vitest';

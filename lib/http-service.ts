@@ -45,15 +45,16 @@ function jsonErrors(log: Logger): ErrorRequestHandler {
 function expressClasses(app: Express): { IncomingMessage?: typeof IncomingMessage; ServerResponse?: typeof ServerResponse } {
   const isClass = (f: unknown) => /^class\b/.test(Function.prototype.toString.call(f));
   if (isClass(IncomingMessage) || isClass(ServerResponse)) return {};
-  const Request = function (this: IncomingMessage, ...args: ConstructorParameters<typeof IncomingMessage>) {
-    IncomingMessage.apply(this, args);
+  return { IncomingMessage: bornWith(IncomingMessage, app.request), ServerResponse: bornWith(ServerResponse, app.response) };
+}
+
+/** A constructor running Node's `base` on objects whose prototype is `prototype`. */
+function bornWith<T>(base: T, prototype: object): T {
+  const born = function (this: object, ...args: unknown[]) {
+    (base as unknown as (...a: unknown[]) => void).apply(this, args);
   };
-  Request.prototype = app.request;
-  const Response = function (this: ServerResponse, ...args: ConstructorParameters<typeof ServerResponse>) {
-    ServerResponse.apply(this, args);
-  };
-  Response.prototype = app.response;
-  return { IncomingMessage: Request as unknown as typeof IncomingMessage, ServerResponse: Response as unknown as typeof ServerResponse };
+  born.prototype = prototype;
+  return born as unknown as T;
 }
 
 /**
