@@ -1,9 +1,10 @@
 // Suggestions for a search box as the shopper types (Query.searchSuggestions): live product names,
 // categories and brands in which every word typed begins a word, ignoring case and accents, a
 // word's English stem counting as the word and a hyphen allowed between any two letters. Postgres
-// finds and ranks up to `first` of each kind in one call, search_suggestions() (its migration,
-// 20261204120000_search_suggestions, holds the statement and the rules in full): more of the
-// query's words matching a whole word first, then the shorter, then the more popular, then A to Z.
+// finds and ranks up to `first` of each kind in one call, search_suggestions() (migration
+// 20261204120000_search_suggestions holds the rules in full, and
+// 20261206000000_search_suggestions_found_once the statement as it is now): more of the query's
+// words matching a whole word first, then the shorter, then the more popular, then A to Z.
 // A function because each connection keeps its plan: planned per call the statement cost several
 // times its execution. Here the kinds share `first` by quotas (mix), so that products never crowd
 // out the categories and brands that narrow a search most.
