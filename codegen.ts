@@ -17,7 +17,7 @@ const common = {
 const mappers: Record<string, Record<string, string>> = {
   catalog: {
     Product: '../models.js#ProductRow',
-    ProductVariant: '../models.js#VariantRow',
+    ProductVariant: '../models.js#VariantView',
     Category: '../models.js#CategoryRow',
     ProductImage: '../models.js#ImageRow',
     ProductOption: '../models.js#OptionRow',

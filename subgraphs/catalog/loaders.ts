@@ -5,7 +5,7 @@
 import DataLoader from 'dataloader';
 import { Prisma, type PrismaClient } from './prisma-client/client.js';
 import { readRows } from '../../lib/db.js';
-import type { CategoryRow, ImageRow, InventoryRow, OptionRow, ProductRow, VariantRow } from './models.js';
+import type { CategoryRow, ImageRow, InventoryRow, OptionRow, ProductRow, SelectedOptionRow, VariantView } from './models.js';
 import { isUuid } from '../../lib/ids.js';
 
 function byId<T>(keys: readonly string[], rows: T[], keyOf: (row: T) => string): (T | null)[] {
@@ -38,8 +38,8 @@ async function readCategoryTree(db: PrismaClient): Promise<CategoryTree> {
   return { byId: new Map(rows.map((r) => [r.id, r])), childrenOf };
 }
 
-/** A variant as variant_details() gives it, as JSON: its timestamps are strings. */
-type VariantDetails = Omit<VariantRow, 'createdAt' | 'updatedAt'> & { createdAt: string; updatedAt: string; options: SelectedOption[]; inventory: InventoryRow | null };
+/** A variant as variant_details() gives it: the view with its options and stock. */
+type VariantDetails = VariantView & Required<Pick<VariantView, 'options' | 'inventory'>>;
 
 /** What product_details() answers per product. */
 interface DetailsRecord {
@@ -52,24 +52,12 @@ interface DetailsRecord {
   };
 }
 
-interface SelectedOption {
-  name: string;
-  value: string;
-}
-
 export interface ProductDetails {
-  variants: VariantRow[];
+  variants: VariantDetails[];
   images: ImageRow[];
   options: OptionRow[];
   categoryIds: string[];
 }
-
-/** A variant's row from its details (options and stock are read from the details themselves). */
-const variantRow = ({ options: _options, inventory: _inventory, createdAt, updatedAt, ...variant }: VariantDetails): VariantRow => ({
-  ...variant,
-  createdAt: new Date(createdAt),
-  updatedAt: new Date(updatedAt),
-});
 
 const NO_DETAILS: ProductDetails = { variants: [], images: [], options: [], categoryIds: [] };
 const NO_INVENTORY: InventoryRow = { onHand: 0, reserved: 0, reorderThreshold: 0, location: 'default' };
@@ -99,12 +87,16 @@ export function createLoaders(db: PrismaClient) {
       const records = await readRows<{ details: VariantDetails }>(db, Prisma.sql`SELECT details FROM variant_details(${ids(keys)}::uuid[])`);
       return byId(keys, records.map((r) => r.details), (v) => v.id);
     }),
-    variant: async (id: string): Promise<VariantRow | null> => {
-      const details = await loaders.variantDetails.load(id);
-      return details && variantRow(details);
-    },
-    selectedOptions: async (variantId: string): Promise<SelectedOption[]> => (await loaders.variantDetails.load(variantId))?.options ?? [],
-    inventory: async (variantId: string): Promise<InventoryRow> => (await loaders.variantDetails.load(variantId))?.inventory ?? NO_INVENTORY,
+    variant: (id: string): Promise<VariantView | null> => loaders.variantDetails.load(id),
+    /**
+     * A variant's chosen option values and its stock: from the variant itself when it was read
+     * with its details, as a value rather than a promise so that GraphQL completes the field at
+     * once (a listing's hundreds of variants), else read with the batch's other variants.
+     */
+    selectedOptions: (v: VariantView): SelectedOptionRow[] | Promise<SelectedOptionRow[]> =>
+      v.options ?? loaders.variantDetails.load(v.id).then((d) => d?.options ?? []),
+    inventory: (v: VariantView): InventoryRow | Promise<InventoryRow> =>
+      v.inventory !== undefined ? (v.inventory ?? NO_INVENTORY) : loaders.variantDetails.load(v.id).then((d) => d?.inventory ?? NO_INVENTORY),
     /** Everything shown of a product besides its row, in one statement for a batch; primes the variants' details. */
     productDetails: new DataLoader<string, ProductDetails>(async (keys) => {
       const records = await readRows<DetailsRecord>(db, Prisma.sql`SELECT * FROM product_details(${ids(keys)}::uuid[])`);
@@ -112,9 +104,8 @@ export function createLoaders(db: PrismaClient) {
       for (const { productId, details } of records) {
         // Their options and stock are the variants' details: asked of any of them, nothing is read again.
         for (const variant of details.variants) loaders.variantDetails.prime(variant.id, variant);
-        const variants = details.variants.map(variantRow);
         const images = details.images.map((image) => ({ ...image, createdAt: new Date(image.createdAt) }));
-        found.set(productId, { variants, images, options: details.options, categoryIds: details.categoryIds });
+        found.set(productId, { variants: details.variants, images, options: details.options, categoryIds: details.categoryIds });
       }
       return keys.map((k) => found.get(k) ?? NO_DETAILS);
     }, { cacheMap: detailsRead }),

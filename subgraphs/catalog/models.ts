@@ -4,11 +4,22 @@ import type { ProductQuery } from './product-search.js';
 
 export type ProductRow = Product;
 export type VariantRow = ProductVariant;
+/**
+ * A variant as the API reads it: its row without the times it was created and updated (never
+ * shown), and, when read with its details (variant_details(), product_details()), its chosen
+ * option values and its stock, which its fields then answer without a further read or promise.
+ */
+export type VariantView = Omit<ProductVariant, 'createdAt' | 'updatedAt'> & { options?: SelectedOptionRow[]; inventory?: InventoryRow | null };
 export type CategoryRow = Category;
 export type ImageRow = ProductImage;
 /** An import as the API reads it: its file's text stays in the database. */
 export type CatalogImportRow = Omit<CatalogImport, 'csv'>;
 export type InventoryRow = Pick<InventoryLevel, 'onHand' | 'reserved' | 'reorderThreshold' | 'location'>;
+
+export interface SelectedOptionRow {
+  name: string;
+  value: string;
+}
 
 export interface OptionRow {
   id: string;

@@ -174,20 +174,20 @@ export const resolvers: Resolvers = {
   },
   ProductVariant: {
     __resolveReference: (ref, ctx) => ctx.loaders.variant(ref.id),
-    options: (v, _args, ctx) => ctx.loaders.selectedOptions(v.id),
+    options: (v, _args, ctx) => ctx.loaders.selectedOptions(v),
     product: async (v, _args, ctx) => (await ctx.loaders.product.load(v.productId))!,
     price: (v) => money(v.price, v.currency),
     compareAtPrice: (v) => (v.compareAtPrice === null ? null : money(v.compareAtPrice, v.currency)),
     availableForSale: async (v, _args, ctx) => {
       if (!v.active) return false;
-      const [product, inventory] = await Promise.all([ctx.loaders.product.load(v.productId), ctx.loaders.inventory(v.id)]);
+      const [product, inventory] = await Promise.all([ctx.loaders.product.load(v.productId), ctx.loaders.inventory(v)]);
       return Boolean(product?.active && !product.deletedAt && inventory.onHand - inventory.reserved > 0);
     },
     quantityAvailable: async (v, _args, ctx) => {
-      const inventory = await ctx.loaders.inventory(v.id);
+      const inventory = await ctx.loaders.inventory(v);
       return inventory.onHand - inventory.reserved;
     },
-    inventory: (v, _args, ctx) => ctx.loaders.inventory(v.id),
+    inventory: (v, _args, ctx) => ctx.loaders.inventory(v),
     // Its own rows are filed under its product; its option values, stock and reservations under it.
     versions: (v, args, ctx) => staffVersions(ctx, { roots: [v.id], rows: [v.id] }, args),
   },

@@ -1,6 +1,6 @@
 /* Generated from schema/catalog*.graphql by `npm run codegen`: do not edit. */
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { ProductRow, VariantRow, CategoryRow, ImageRow, OptionRow, InventoryRow, ReservationRow, ProductConnectionRow, CategoryFacetRow, CatalogImportRow } from '../models.js';
+import type { ProductRow, VariantView, CategoryRow, ImageRow, OptionRow, InventoryRow, ReservationRow, ProductConnectionRow, CategoryFacetRow, CatalogImportRow } from '../models.js';
 import type { Money as MoneyValue } from '../../../lib/money.js';
 import type { ProductQuery } from '../product-search.js';
 import type { CatalogContext } from '../context.js';
@@ -1994,7 +1994,7 @@ export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = 
     | ( CustomerSubscription )
     | ( Order )
     | ( ProductRow )
-    | ( VariantRow )
+    | ( VariantView )
     | ( Promotion )
     | ( SubscriptionPlan )
   ;
@@ -2059,7 +2059,7 @@ export type ResolversTypes = ResolversObject<{
   ProductPayload: ResolverTypeWrapper<Omit<ProductPayload, 'product'> & { product?: Maybe<ResolversTypes['Product']> }>;
   ProductSort: ProductSort;
   ProductStatus: ProductStatus;
-  ProductVariant: ResolverTypeWrapper<VariantRow>;
+  ProductVariant: ResolverTypeWrapper<VariantView>;
   ProductVariantInput: ProductVariantInput;
   ProductVariantPayload: ResolverTypeWrapper<Omit<ProductVariantPayload, 'variant'> & { variant?: Maybe<ResolversTypes['ProductVariant']> }>;
   Promotion: ResolverTypeWrapper<Promotion>;
@@ -2139,7 +2139,7 @@ export type ResolversParentTypes = ResolversObject<{
   ProductOption: OptionRow;
   ProductOptionInput: ProductOptionInput;
   ProductPayload: Omit<ProductPayload, 'product'> & { product?: Maybe<ResolversParentTypes['Product']> };
-  ProductVariant: VariantRow;
+  ProductVariant: VariantView;
   ProductVariantInput: ProductVariantInput;
   ProductVariantPayload: Omit<ProductVariantPayload, 'variant'> & { variant?: Maybe<ResolversParentTypes['ProductVariant']> };
   Promotion: Promotion | FederationReferenceTypes['Promotion'];

@@ -1,0 +1,45 @@
+// A variant read with its details answers its options and stock as values, not promises, so that
+// GraphQL completes those fields of a listing's hundreds of variants at once; a variant without
+// them (a row an admin write answered) reads them, batched.
+import { describe, expect, it } from 'vitest';
+import { createLoaders } from './loaders.js';
+import type { PrismaClient } from './prisma-client/client.js';
+import type { VariantView } from './models.js';
+
+const row: VariantView = {
+  id: '00000000-0000-4000-8000-000000000001',
+  productId: '00000000-0000-4000-8000-000000000002',
+  sku: 'TEE-M',
+  title: 'M',
+  price: 2500,
+  compareAtPrice: null,
+  currency: 'USD',
+  weightGrams: null,
+  active: true,
+  position: 0,
+};
+
+describe('a variant’s options and stock', () => {
+  it('are the details it was read with, as values', () => {
+    const loaders = createLoaders({} as PrismaClient);
+    const inventory = { onHand: 5, reserved: 2, reorderThreshold: 0, location: 'default' };
+    const options = [{ name: 'Size', value: 'M' }];
+    expect(loaders.inventory({ ...row, inventory, options })).toBe(inventory);
+    expect(loaders.selectedOptions({ ...row, inventory, options })).toBe(options);
+  });
+
+  it('is none in stock when its details say it has no stock level', () => {
+    const loaders = createLoaders({} as PrismaClient);
+    expect(loaders.inventory({ ...row, inventory: null, options: [] })).toEqual({ onHand: 0, reserved: 0, reorderThreshold: 0, location: 'default' });
+  });
+
+  it('are read when the variant came without them', async () => {
+    const loaders = createLoaders({} as PrismaClient);
+    const inventory = { onHand: 1, reserved: 0, reorderThreshold: 3, location: 'default' };
+    loaders.variantDetails.prime(row.id, { ...row, inventory, options: [] });
+    const read = loaders.inventory(row);
+    expect(read).toBeInstanceOf(Promise);
+    expect(await read).toEqual(inventory);
+    expect(await loaders.selectedOptions(row)).toEqual([]);
+  });
+});
