@@ -41,6 +41,9 @@ async function readCategoryTree(db: PrismaClient): Promise<CategoryTree> {
 /** A variant as variant_details() gives it: the view with its options and stock. */
 type VariantDetails = VariantView & Required<Pick<VariantView, 'options' | 'inventory'>>;
 
+/** What variant_entities() answers per variant: its details, then its product's row and category ids. */
+type VariantEntityRecord = ProductRow & { details: VariantDetails; categoryIds: string[] };
+
 /** What product_details() answers per product. */
 interface DetailsRecord {
   productId: string;
@@ -82,9 +85,17 @@ export function createLoaders(db: PrismaClient) {
       if (product) loaders.product.prime(product.id, product);
       return product ?? null;
     },
-    /** Each variant with its chosen option values and its stock, in one statement for a batch. */
+    /**
+     * Each variant with its chosen option values and its stock, in one statement for a batch, with
+     * its product's row and category links, which primes their loaders: another context asking for
+     * its lines' variants asks for their products' names, status and categories too.
+     */
     variantDetails: new DataLoader<string, VariantDetails | null>(async (keys) => {
-      const records = await readRows<{ details: VariantDetails }>(db, Prisma.sql`SELECT details FROM variant_details(${ids(keys)}::uuid[])`);
+      const records = await readRows<VariantEntityRecord>(db, Prisma.sql`SELECT * FROM variant_entities(${ids(keys)}::uuid[])`);
+      for (const { details: _details, categoryIds, ...product } of records) {
+        loaders.product.prime(product.id, product);
+        loaders.categoryIds.prime(product.id, categoryIds);
+      }
       return byId(keys, records.map((r) => r.details), (v) => v.id);
     }),
     variant: (id: string): Promise<VariantView | null> => loaders.variantDetails.load(id),
