@@ -1,10 +1,12 @@
 // What people do to orders after checkout (SPEC §6): cancel, production, shipping, refunds and
 // returns. Each checks the order lifecycle through OrderService.transition (which writes the move,
 // its history entry and its events in one transaction), and refunds go through RefundService.
+import { isUuid } from '../../lib/ids.js';
 import { describeActor, type Actor } from '../../lib/state-machine.js';
 import type { MoneyInput, OrderProductionStatus, OrderShippingInput } from './generated/resolvers-types.js';
 import type { OrderRow } from './models.js';
 import { factsOf, orderLifecycle, PAID_STATES } from './order-lifecycle.js';
+import { orderById } from './order-reads.js';
 import type { OrderService, Tx } from './order.service.js';
 import { withdrawPayment, type PaymentService } from './payment.service.js';
 import { PaymentProviderError, type PaymentProvider } from './payments/provider.js';
@@ -24,7 +26,7 @@ export class OrderActions {
   ) {}
 
   private async find(orderId: string, ownerOnly?: string): Promise<OrderRow> {
-    const order = await this.db.order.findUnique({ where: { id: orderId } });
+    const order = isUuid(orderId) ? await orderById(this.db, orderId) : null;
     if (!order || (ownerOnly !== undefined && order.personId !== ownerOnly)) return refuse('ORDER_NOT_FOUND', 'no such order', ['orderId']);
     return order;
   }

@@ -15,10 +15,12 @@ import type { Prisma } from './prisma-client/client.js';
 import type { SubscriptionOrderOutcome } from './subscription-orders/subscription-orders.service.js';
 import { staffVersions } from '../../lib/versions.js';
 
+import { orderById } from './order-reads.js';
+
 export type { OrderContext } from './context.js';
 
 const readable = (ctx: OrderContext, order: OrderRow | null): OrderRow | null => (order && mayRead(ctx.viewer, order.personId) ? order : null);
-const findReadable = async (ctx: OrderContext, id: string) => (isUuid(id) ? readable(ctx, await ctx.db.order.findUnique({ where: { id } })) : null);
+const findReadable = async (ctx: OrderContext, id: string) => (isUuid(id) ? readable(ctx, await orderById(ctx.db, id)) : null);
 
 function listOrders(ctx: OrderContext, args: PageArgs, where: Prisma.OrderWhereInput) {
   return newestFirst(
@@ -49,7 +51,7 @@ async function subscriptionOrderCall(ctx: OrderContext, orderId: string | null, 
   const actor = actorOf(requireRole(ctx.viewer, 'service'));
   const { outcome, userErrors } = await toPayload<'outcome', SubscriptionOrderOutcome, OrderErrorCode>('outcome', () => run(actor));
   if (outcome) return { ...outcome, userErrors };
-  const order = orderId && isUuid(orderId) ? await ctx.db.order.findUnique({ where: { id: orderId } }) : null;
+  const order = orderId && isUuid(orderId) ? await orderById(ctx.db, orderId) : null;
   return { order, payment: null, userErrors };
 }
 
@@ -101,10 +103,8 @@ export const resolvers: Resolvers<OrderContext> = {
   Order: {
     __resolveReference: (ref, ctx) => findReadable(ctx, ref.id),
     currencyCode: (order) => currencyCodeOf(order.currency),
-    lines: async (order, _args, ctx) =>
-      (await ctx.db.orderLine.findMany({ where: { orderId: order.id }, orderBy: { position: 'asc' } })).map((l) => ({ ...l, currency: order.currency })),
-    discounts: async (order, _args, ctx) =>
-      (await ctx.db.orderDiscount.findMany({ where: { orderId: order.id }, orderBy: { promotionId: 'asc' } })).map((d) => ({ ...d, currency: order.currency })),
+    lines: async (order, _args, ctx) => (await ctx.reads.lines.load(order.id)).map((l) => ({ ...l, currency: order.currency })),
+    discounts: async (order, _args, ctx) => (await ctx.reads.discounts.load(order.id)).map((d) => ({ ...d, currency: order.currency })),
     subtotal: (order) => money(order.subtotal, order.currency),
     discountTotal: (order) => money(order.discountTotal, order.currency),
     shippingTotal: (order) => money(order.shippingTotal, order.currency),
@@ -112,11 +112,10 @@ export const resolvers: Resolvers<OrderContext> = {
     total: (order) => money(order.total, order.currency),
     shippingAddress: (order) => order.shippingAddress as unknown as AddressView,
     shippingMethod: (order) => order.shippingMethod as 'STANDARD' | 'EXPRESS',
-    payments: (order, _args, ctx) => ctx.db.payment.findMany({ where: { orderId: order.id }, orderBy: { createdAt: 'asc' } }),
-    shipping: (order, _args, ctx) => ctx.db.shipment.findUnique({ where: { orderId: order.id } }),
-    refunds: async (order, _args, ctx) =>
-      (await ctx.db.refund.findMany({ where: { orderId: order.id }, orderBy: { createdAt: 'asc' } })).map((r) => ({ ...r, currency: order.currency })),
-    history: (order, _args, ctx) => ctx.db.orderHistory.findMany({ where: { orderId: order.id }, orderBy: [{ at: 'asc' }, { id: 'asc' }] }),
+    payments: (order, _args, ctx) => ctx.reads.payments.load(order.id),
+    shipping: async (order, _args, ctx) => (await ctx.reads.shipments.load(order.id))[0] ?? null,
+    refunds: async (order, _args, ctx) => (await ctx.reads.refunds.load(order.id)).map((r) => ({ ...r, currency: order.currency })),
+    history: (order, _args, ctx) => ctx.reads.history.load(order.id),
     // A reference the subscription subgraph resolves.
     subscription: (order) => (order.subscriptionId ? { __typename: 'CustomerSubscription', id: order.subscriptionId } : null),
     // Its checkout has the order's id.

@@ -22,6 +22,7 @@ import { paymentProviderFrom } from './payments/stripe-provider.js';
 import { WebhookSignatureError, type PaymentProvider } from './payments/provider.js';
 import { PrismaClient } from './prisma-client/client.js';
 import { PersonalDataService, eraseOrderData } from './privacy/personal-data.service.js';
+import { createOrderReads } from './order-reads.js';
 import { resolvers } from './resolvers.js';
 import { catalogVariants } from './subscription-orders/catalog-variants.js';
 import { PeriodCharges } from './subscription-orders/period-charges.js';
@@ -84,7 +85,7 @@ export async function startOrder(runtime: Runtime, options: { port?: number; ser
     resolvers,
     db,
     port: options.port,
-    context: (base) => ({ ...base, db, checkouts, checkoutAttempts, actions, subscriptionOrders, personalData }),
+    context: (base) => ({ ...base, db, reads: createOrderReads(db), checkouts, checkoutAttempts, actions, subscriptionOrders, personalData }),
     metrics: [services.repairs],
     routes: (app) => {
       // The provider signs the raw body: it is verified before anything parses it.
