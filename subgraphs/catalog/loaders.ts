@@ -41,8 +41,14 @@ async function readCategoryTree(db: PrismaClient): Promise<CategoryTree> {
 /** A variant as variant_details() gives it: the view with its options and stock. */
 type VariantDetails = VariantView & Required<Pick<VariantView, 'options' | 'inventory'>>;
 
-/** What variant_entities() answers per variant: its details, then its product's row and category ids. */
-type VariantEntityRecord = ProductRow & { details: VariantDetails; categoryIds: string[] };
+/** A category row as JSON: its timestamps are strings. */
+type CategoryRecord = Omit<CategoryRow, 'createdAt' | 'updatedAt'> & { createdAt: string; updatedAt: string };
+
+/** What variant_entities() answers per variant: its details, then its product's row and categories. */
+type VariantEntityRecord = ProductRow & { details: VariantDetails; categories: CategoryRecord[] };
+
+/** A product's categories in the order the API lists them: by their sort order, then by name. */
+const listedCategories = (rows: CategoryRow[]): CategoryRow[] => rows.sort((a, b) => a.sortOrder - b.sortOrder || a.name.localeCompare(b.name));
 
 /** What product_details() answers per product. */
 interface DetailsRecord {
@@ -87,14 +93,16 @@ export function createLoaders(db: PrismaClient) {
     },
     /**
      * Each variant with its chosen option values and its stock, in one statement for a batch, with
-     * its product's row and category links, which primes their loaders: another context asking for
-     * its lines' variants asks for their products' names, status and categories too.
+     * its product's row and categories, which primes their loaders: another context asking for its
+     * lines' variants asks for their products' names, status and categories too.
      */
     variantDetails: new DataLoader<string, VariantDetails | null>(async (keys) => {
       const records = await readRows<VariantEntityRecord>(db, Prisma.sql`SELECT * FROM variant_entities(${ids(keys)}::uuid[])`);
-      for (const { details: _details, categoryIds, ...product } of records) {
+      for (const { details: _details, categories, ...product } of records) {
         loaders.product.prime(product.id, product);
-        loaders.categoryIds.prime(product.id, categoryIds);
+        const rows = categories.map((c) => ({ ...c, createdAt: new Date(c.createdAt), updatedAt: new Date(c.updatedAt) }));
+        loaders.categoryIds.prime(product.id, rows.map((c) => c.id));
+        loaders.productCategories.prime(product.id, listedCategories(rows));
       }
       return byId(keys, records.map((r) => r.details), (v) => v.id);
     }),
@@ -140,10 +148,12 @@ export function createLoaders(db: PrismaClient) {
       for (const k of read) found.set(k, (await detailsRead.get(k)!).categoryIds);
       return keys.map((k) => found.get(k)!);
     }),
-    categoriesByProduct: async (productId: string): Promise<CategoryRow[]> => {
-      const [categoryIds, { byId }] = await Promise.all([loaders.categoryIds.load(productId), categoryTree()]);
-      return categoryIds.map((id) => byId.get(id)!).sort((a, b) => a.sortOrder - b.sortOrder || a.name.localeCompare(b.name));
-    },
+    /** A product's categories, from its category links and the tree (or as variant_entities() gave them). */
+    productCategories: new DataLoader<string, CategoryRow[]>(async (productIds): Promise<(CategoryRow[] | Error)[]> => {
+      const [links, { byId }]: [(string[] | Error)[], CategoryTree] = await Promise.all([loaders.categoryIds.loadMany(productIds), categoryTree()]);
+      return links.map((ids) => (ids instanceof Error ? ids : listedCategories(ids.map((id) => byId.get(id)!))));
+    }),
+    categoriesByProduct: (productId: string): Promise<CategoryRow[]> => loaders.productCategories.load(productId),
     category: new DataLoader<string, CategoryRow | null>(async (keys) => {
       const tree = await categoryTree();
       return keys.map((k) => tree.byId.get(k) ?? null);
