@@ -47,14 +47,15 @@ const envelope = (type: string, data: unknown = {}, id: string = randomUUID()): 
 const publish = (event: EventEnvelope | string) =>
   stack.runtime.redis.xadd(stream, '*', 'type', typeof event === 'string' ? 'Junk' : event.type, 'event', typeof event === 'string' ? event : JSON.stringify(event));
 
-/** A consumer whose effect is a row in consumer_effect; `fail` decides whether an attempt throws. */
-function spec(fail: (event: EventEnvelope) => boolean = () => false): ConsumerSpec {
+/** A consumer whose effect is a row in consumer_effect; `fail` decides whether an attempt throws, `relevant` which events it handles. */
+function spec(fail: (event: EventEnvelope) => boolean = () => false, relevant?: (data: unknown) => boolean): ConsumerSpec {
   return idempotentConsumer({
     name,
     stream,
     types: ['ThingHappened'],
     db,
     log,
+    relevant,
     data: z.unknown(),
     handle: async (_data, tx, event) => {
       await tx.$executeRawUnsafe('INSERT INTO consumer_effect (event_id, note) VALUES ($1::uuid, $2)', event.id, name);
@@ -115,6 +116,18 @@ describe('startEventConsumer', () => {
     await publish(marker);
     await poll(effects).toEqual([marker.id]);
     await poll(pending).toBe(0);
+  });
+
+  it('acknowledges an event its handler would do nothing with without recording it', async () => {
+    await start(spec(undefined, (data) => (data as { wanted?: boolean }).wanted === true));
+    const ignored = envelope('ThingHappened', { wanted: false });
+    const wanted = envelope('ThingHappened', { wanted: true });
+    await publish(ignored);
+    await publish(wanted);
+    await poll(effects).toEqual([wanted.id]);
+    await poll(pending).toBe(0);
+    const recorded = await db.$queryRawUnsafe<{ event_id: string }[]>('SELECT event_id::text FROM processed_event WHERE consumer = $1', name);
+    expect(recorded.map((r) => r.event_id)).toEqual([wanted.id]);
   });
 
   it('leaves a failed event pending and retries it once it has been idle for claimIdleMs', async () => {

@@ -53,7 +53,9 @@ export async function processOnce<Tx extends SqlClient>(db: Transactional<Tx>, c
 /**
  * A consumer whose handler runs at most once per event id, in a transaction of `db`, with the
  * event's data checked against its schema first. Data of another shape can never succeed: the
- * event is logged, recorded as processed and skipped.
+ * event is logged, recorded as processed and skipped. An event `relevant` says the handler would
+ * do nothing with (e.g. a cart created without a partner's code, for the affiliate consumer) is
+ * acknowledged without a transaction: it has no effect to apply once, so nothing to record.
  */
 export function idempotentConsumer<Tx extends SqlClient, Data>(options: {
   name: string;
@@ -63,6 +65,8 @@ export function idempotentConsumer<Tx extends SqlClient, Data>(options: {
   data: z.ZodType<Data>;
   log: Logger;
   handle: (data: Data, tx: Tx, event: EventEnvelope) => Promise<void>;
+  /** Whether `handle` could do anything with the event's data; false: skipped. Decided from the data alone. */
+  relevant?: (data: Data) => boolean;
 }): ConsumerSpec {
   const { name, db, handle, log } = options;
   return {
@@ -71,6 +75,7 @@ export function idempotentConsumer<Tx extends SqlClient, Data>(options: {
     types: options.types,
     process: async (event) => {
       const data = options.data.safeParse(event.data);
+      if (data.success && options.relevant && !options.relevant(data.data)) return;
       await processOnce(db, name, event.id, async (tx) => {
         if (data.success) return handle(data.data, tx, event);
         log.error({ consumer: name, eventId: event.id, type: event.type, issues: data.error.issues }, 'event data has an unexpected shape; skipped');

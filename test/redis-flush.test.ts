@@ -2,9 +2,9 @@
 // latest writes, a flush), under light load, with no restart of the services: the job schedulers
 // (the outbox relays among them) are scheduled again, the consumer groups created again and the
 // events Redis lost published again, so every event is consumed, those recorded before the loss
-// too. Shoppers create carts all along; each
-// CartCreated (the cart context's outbox) is consumed by the promotion context's
-// promotion-affiliate-carts (its processed_event). Only this file's keys are deleted: other test
+// too. Shoppers create carts all along, each with a partner's code; each CartCreated (the cart
+// context's outbox) is consumed by the promotion context's promotion-affiliate-carts (its
+// processed_event; a cart without a code it acknowledges without recording). Only this file's keys are deleted: other test
 // files share the Redis server.
 import { Queue } from 'bullmq';
 import pg from 'pg';
@@ -76,11 +76,11 @@ describe('Redis that comes back empty', () => {
   it('is refilled by the running services: schedulers and consumer groups come back and every event is consumed', { timeout: 180_000 }, async () => {
     let loading = true;
     const failures: unknown[] = [];
-    // A shopper has one open cart: each cart is a new shopper's.
+    // A shopper has one open cart: each cart is a new shopper's, with a code (no partner has it: nothing is linked, the event is recorded).
     const load = (async () => {
       for (let shopper = 1; loading; shopper++) {
         await cartApi(await stack.as(`shopper-${shopper}`, 'customer'))
-          .create()
+          .create('FLUSH-PARTNER')
           .catch((err: unknown) => failures.push(err));
       }
     })();

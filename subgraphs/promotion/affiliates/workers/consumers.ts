@@ -32,6 +32,8 @@ export function affiliateConsumers(options: {
       db,
       log,
       data: cartCreatedData,
+      // Most carts come without a partner's code: those link nothing, and cost no transaction.
+      relevant: (cart) => Boolean(cart.affiliateCode),
       handle: (cart, tx) => clicks.linkCart(tx, { cartId: cart.cartId, personId: cart.personId ?? null, affiliateCode: cart.affiliateCode ?? null }).then(() => undefined),
     }),
     idempotentConsumer({
