@@ -1,10 +1,12 @@
--- variant_details() (20261205000000_product_details says what it is for, 20261207000000 dropped its
--- timestamps) answers the same and costs less (issue 14): the option values of the variants'
--- products are read once, a few rows, and each variant's chosen values are matched against them,
--- instead of three index look-ups per variant (a catalog page's 153 variants: about 2.25 -> 2.0 ms).
--- The same answers for each product's variants and for all variants at once, repeated and unknown
--- ids among them. Written as the function it replaces: a U& string whose one semicolon is !003B,
--- literals dollar-quoted.
+-- variant_details() (20261205000000_product_details says what it is for) answers the same for less
+-- (issue 14). It leaves out the variant's created and updated times, which the API never shows and
+-- whose JSON text was about a quarter of its cost. And it reads the option values of its variants'
+-- products once (a few rows) and matches each variant's chosen values against them, instead of
+-- three index look-ups per variant (a catalog page's 153 variants: 2.25 -> 2.0 ms, the times
+-- aside). Otherwise the same answers, for each product's variants and for all variants at once,
+-- repeated and unknown ids among them. product_details() calls it, so its variants lose the times
+-- too. Written as the function it replaces: a U& string whose one semicolon is !003B, literals
+-- dollar-quoted.
 CREATE OR REPLACE FUNCTION "variant_details"(ids uuid[])
 RETURNS TABLE ("variantId" uuid, "productId" uuid, "position" integer, details json)
 LANGUAGE plpgsql STABLE AS U&'
