@@ -4,8 +4,8 @@
 // events Redis lost published again, so every event is consumed, those recorded before the loss
 // too. Shoppers create carts all along, each with a partner's code; each CartCreated (the cart
 // context's outbox) is consumed by the promotion context's promotion-affiliate-carts (its
-// processed_event; a cart without a code it acknowledges without recording). Only this file's keys are deleted: other test
-// files share the Redis server.
+// processed_event; a cart without a code it acknowledges without recording). Only this file's
+// keys are deleted: other test files share the Redis server.
 import { Queue } from 'bullmq';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

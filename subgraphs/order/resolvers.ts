@@ -14,7 +14,6 @@ import { privacyResolvers } from './privacy/resolvers.js';
 import type { Prisma } from './prisma-client/client.js';
 import type { SubscriptionOrderOutcome } from './subscription-orders/subscription-orders.service.js';
 import { staffVersions } from '../../lib/versions.js';
-
 import { orderById } from './order-reads.js';
 
 export type { OrderContext } from './context.js';

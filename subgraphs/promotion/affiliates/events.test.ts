@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventStream, type EventEnvelope } from '../../../lib/outbox.js';
+import { consumerBacklog } from '../../../lib/event-consumer.js';
 import { bullPrefix } from '../../../lib/runtime.js';
 import { startTestStack, type GraphQLClient, type TestStack } from '../../../test/harness.js';
 import { affiliateAdmin, rawClickId, rawPartnerId, recordClick } from './affiliate-fixtures.js';
@@ -37,9 +38,8 @@ function envelope(type: string, aggregateId: string, data: unknown, id = randomU
   return { id, type, version: 1, occurredAt: new Date().toISOString(), aggregateType: type.startsWith('Cart') ? 'Cart' : 'Order', aggregateId, traceId: null, data };
 }
 
-/** Publishes the event on the context's stream; answers its entry id. */
-async function publish(context: 'cart' | 'order', event: EventEnvelope): Promise<string> {
-  return (await stack.runtime.redis.xadd(eventStream(stack.config.REDIS_PREFIX, context), '*', 'type', event.type, 'event', JSON.stringify(event)))!;
+async function publish(context: 'cart' | 'order', event: EventEnvelope): Promise<void> {
+  await stack.runtime.redis.xadd(eventStream(stack.config.REDIS_PREFIX, context), '*', 'type', event.type, 'event', JSON.stringify(event));
 }
 
 const CONSUMERS = { CartCreated: 'promotion-affiliate-carts', OrderPaid: 'promotion-affiliate-orders' } as const;
@@ -56,32 +56,20 @@ async function processed(event: EventEnvelope): Promise<void> {
     .toBe(1);
 }
 
-/** Waits until the consumer has taken and acknowledged the stream entry (an event it records nothing for). */
-async function acknowledged(context: 'cart' | 'order', consumer: string, entryId: string): Promise<void> {
+/** Waits until the consumer has taken and acknowledged everything on the context's stream (events it records nothing for among them). */
+async function caughtUp(context: 'cart' | 'order', consumer: string): Promise<void> {
   const stream = eventStream(stack.config.REDIS_PREFIX, context);
-  const after = (a: string, b: string) => {
-    const [am, as] = a.split('-').map(BigInt);
-    const [bm, bs] = b.split('-').map(BigInt);
-    return am! > bm! || (am === bm && as! >= bs!);
-  };
   await expect
-    .poll(
-      async () => {
-        const groups = (await stack.runtime.redis.xinfo('GROUPS', stream)) as (string | number)[][];
-        const group = groups.map((g) => Object.fromEntries(Array.from({ length: g.length / 2 }, (_, i) => [g[2 * i], g[2 * i + 1]]))).find((g) => g.name === consumer);
-        return Boolean(group && after(String(group['last-delivered-id']), entryId) && Number(group.pending) === 0);
-      },
-      { message: `${entryId} was not acknowledged by ${consumer}`, timeout: 10_000, interval: 50 },
-    )
-    .toBe(true);
+    .poll(async () => await consumerBacklog(stack.runtime.redis, stream, consumer), { message: `${consumer} did not catch up`, timeout: 10_000, interval: 50 })
+    .toMatchObject({ pending: 0, lag: 0 });
 }
 
 /** Publishes CartCreated and waits until the consumer is done with it: processed, or (without a code: nothing to link) acknowledged unrecorded. */
 async function cartCreated(data: { cartId: string; personId: string | null; affiliateCode: string | null }): Promise<void> {
   const event = envelope('CartCreated', data.cartId, data);
-  const entry = await publish('cart', event);
+  await publish('cart', event);
   if (data.affiliateCode) await processed(event);
-  else await acknowledged('cart', CONSUMERS.CartCreated, entry);
+  else await caughtUp('cart', CONSUMERS.CartCreated);
 }
 
 /** The raw id of the click linked to the cart (the events and rows carry raw ids), or null. */
