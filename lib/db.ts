@@ -68,6 +68,19 @@ export async function readRows<T>(db: SqlClient, statement: ReadStatement): Prom
 }
 
 /**
+ * One write statement on its own, straight on pg like readRows (through Prisma otherwise), for a
+ * table that keeps no version history: outside a transaction nothing tells the history who
+ * writes. Answers how many rows it changed.
+ */
+export async function executeDirectly(db: SqlClient, statement: ReadStatement): Promise<number> {
+  const direct = directReads.get(db);
+  const pool = direct && pools.get(direct.adapter);
+  if (!pool) return db.$executeRawUnsafe(statement.text, ...statement.values);
+  direct.onQuery?.(statement.text);
+  return (await sent(pool, statement.text, statement.values)).rowCount ?? 0;
+}
+
+/**
  * Runs `fn` in one transaction straight on pg for a client made readingDirectly, past Prisma's
  * interactive transaction (its query compiler runs for every raw statement, each a round trip
  * through its engine); any other client, or one Prisma has not connected yet, through

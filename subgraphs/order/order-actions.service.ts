@@ -1,13 +1,14 @@
 // What people do to orders after checkout (SPEC §6): cancel, production, shipping, refunds and
 // returns. Each checks the order lifecycle through OrderService.transition (which writes the move,
 // its history entry and its events in one transaction), and refunds go through RefundService.
+import { transactDirectly, type SqlTransaction } from '../../lib/db.js';
 import { isUuid } from '../../lib/ids.js';
 import { describeActor, type Actor } from '../../lib/state-machine.js';
 import type { MoneyInput, OrderProductionStatus, OrderShippingInput } from './generated/resolvers-types.js';
 import type { OrderRow } from './models.js';
 import { factsOf, orderLifecycle, PAID_STATES } from './order-lifecycle.js';
 import { orderById } from './order-reads.js';
-import type { OrderService, Tx } from './order.service.js';
+import type { OrderService } from './order.service.js';
 import { withdrawPayment, type PaymentService } from './payment.service.js';
 import { PaymentProviderError, type PaymentProvider } from './payments/provider.js';
 import type { PrismaClient } from './prisma-client/client.js';
@@ -91,16 +92,28 @@ export class OrderActions {
     }
     const text = (value: string | null | undefined) => (value === undefined ? undefined : value?.trim() || null);
     const fields = { provider: text(input.provider), method: text(input.method), trackingNumber: text(input.trackingNumber) };
-    const write = async (tx: Tx) => {
-      const at = new Date();
-      const stamps = input.status === 'SHIPPED' ? { shippedAt: at } : input.status === 'DELIVERED' ? { deliveredAt: at } : {};
-      const data = { ...fields, ...(input.status ? { status: input.status } : {}), ...stamps };
-      const shipment = await tx.shipment.upsert({ where: { orderId }, create: { orderId, ...data }, update: data });
-      if (shipment.status === 'SHIPPED' && !shipment.trackingNumber) refuse('TRACKING_NUMBER_REQUIRED', 'a shipped parcel needs its tracking number', ['input', 'trackingNumber']);
+    const at = new Date();
+    // The columns this change sets (a field left out stays as it is), with the stamp of the status it reaches.
+    const changes = Object.entries({
+      ...fields,
+      status: input.status ?? undefined,
+      shipped_at: input.status === 'SHIPPED' ? at : undefined,
+      delivered_at: input.status === 'DELIVERED' ? at : undefined,
+    }).filter(([, value]) => value !== undefined);
+    const columns = changes.map(([key]) => (key === 'trackingNumber' ? 'tracking_number' : key));
+    const write = async (tx: SqlTransaction) => {
+      const [shipment] = await tx.$queryRawUnsafe<{ status: string; trackingNumber: string | null }[]>(
+        `INSERT INTO shipment (order_id, ${columns.map((c) => `${c}, `).join('')}updated_at)
+         VALUES ($1::uuid, ${columns.map((c, i) => `$${i + 2}${c === 'status' ? '::shipment_status' : ''}, `).join('')}now())
+         ON CONFLICT (order_id) DO UPDATE SET ${columns.map((c) => `${c} = EXCLUDED.${c}, `).join('')}updated_at = now()
+         RETURNING status::text AS status, tracking_number AS "trackingNumber"`,
+        orderId, ...changes.map(([, value]) => value),
+      );
+      if (shipment!.status === 'SHIPPED' && !shipment!.trackingNumber) refuse('TRACKING_NUMBER_REQUIRED', 'a shipped parcel needs its tracking number', ['input', 'trackingNumber']);
     };
     const to = input.status === 'SHIPPED' ? 'SHIPPED' : input.status === 'DELIVERED' ? 'DELIVERED' : null;
     if (to) return (await this.orders.transition(orderId, to, actor, { reason: `shipment ${input.status}`, alongside: write })).order;
-    await this.db.$transaction(write);
+    await transactDirectly(this.db, write);
     return this.find(orderId);
   }
 
@@ -131,7 +144,11 @@ export class OrderActions {
     const { order: returned } = await this.orders.transition(orderId, 'RETURNED', actor, {
       reason: why,
       alongside: async (tx) => {
-        await tx.shipment.upsert({ where: { orderId }, create: { orderId, status: 'RETURNED' }, update: { status: 'RETURNED' } });
+        await tx.$executeRawUnsafe(
+          `INSERT INTO shipment (order_id, status, updated_at) VALUES ($1::uuid, 'RETURNED', now())
+           ON CONFLICT (order_id) DO UPDATE SET status = 'RETURNED', updated_at = now()`,
+          orderId,
+        );
       },
     });
     if (value !== 0) await this.refunds.refund(returned, actor, { amount: value, reason: why, key: `order-${orderId}-return-refund`, field: ['refund'] });

@@ -2,23 +2,30 @@
 // Prisma's query compiler): an order by id, and what an order shows (its lines, discounts,
 // payments, shipment, refunds and history), each batched per request (DataLoader), so that a page
 // of orders costs one statement per relation asked for, not one per order. The rows are those of
-// Prisma's models. Writes and what their transactions read stay on Prisma.
+// Prisma's models; the column lists here are also what the order's writes answer (order-writes.ts).
 import DataLoader from 'dataloader';
 import { readRows, type SqlClient } from '../../lib/db.js';
 import { Prisma } from './prisma-client/client.js';
 import type { OrderDiscount, OrderHistory, OrderLine, Payment, Refund, Shipment } from './prisma-client/client.js';
 import type { OrderRow } from './models.js';
 
-const ORDER_COLUMNS = Prisma.sql`id, number, person_id AS "personId", status::text AS status, currency, subtotal,
+/** An order's columns as its Prisma model names them, for a SELECT or a RETURNING. */
+export const ORDER_COLUMNS = `id, number, person_id AS "personId", status::text AS status, currency, subtotal,
   discount_total AS "discountTotal", shipping_total AS "shippingTotal", tax_total AS "taxTotal", total, cart_id AS "cartId",
   subscription_id AS "subscriptionId", subscription_period AS "subscriptionPeriod", affiliate_code AS "affiliateCode",
   shipping_address AS "shippingAddress", shipping_method AS "shippingMethod", payment_intent_id AS "paymentIntentId",
   idempotency_key AS "idempotencyKey", reserved_until AS "reservedUntil", paid_at AS "paidAt", delivered_at AS "deliveredAt",
   cancelled_at AS "cancelledAt", created_at AS "createdAt", updated_at AS "updatedAt"`;
 
+/** A payment's columns as its Prisma model names them. */
+export const PAYMENT_COLUMNS = `id, order_id AS "orderId", provider, provider_payment_id AS "providerPaymentId", status::text AS status,
+  amount, amount_captured AS "amountCaptured", amount_refunded AS "amountRefunded", currency, failure_code AS "failureCode",
+  failure_message AS "failureMessage", attempt, customer_id AS "customerId", payment_method_id AS "paymentMethodId",
+  created_at AS "createdAt", updated_at AS "updatedAt"`;
+
 /** The order with this id (a uuid), or null. */
 export async function orderById(db: SqlClient, id: string): Promise<OrderRow | null> {
-  const [order] = await readRows<OrderRow>(db, Prisma.sql`SELECT ${ORDER_COLUMNS} FROM "order" WHERE id = ${id}::uuid`);
+  const [order] = await readRows<OrderRow>(db, Prisma.sql`SELECT ${Prisma.raw(ORDER_COLUMNS)} FROM "order" WHERE id = ${id}::uuid`);
   return order ?? null;
 }
 
@@ -48,10 +55,7 @@ export function createOrderReads(db: SqlClient) {
     ),
     payments: perOrder<Payment>(
       db,
-      (ids) => Prisma.sql`SELECT id, order_id AS "orderId", provider, provider_payment_id AS "providerPaymentId", status::text AS status,
-          amount, amount_captured AS "amountCaptured", amount_refunded AS "amountRefunded", currency, failure_code AS "failureCode",
-          failure_message AS "failureMessage", attempt, customer_id AS "customerId", payment_method_id AS "paymentMethodId",
-          created_at AS "createdAt", updated_at AS "updatedAt"
+      (ids) => Prisma.sql`SELECT ${Prisma.raw(PAYMENT_COLUMNS)}
         FROM payment WHERE order_id = ANY(${ids}::uuid[]) ORDER BY order_id, created_at, id`,
     ),
     shipments: perOrder<Shipment>(
@@ -75,3 +79,9 @@ export function createOrderReads(db: SqlClient) {
 }
 
 export type OrderReads = ReturnType<typeof createOrderReads>;
+
+/** The payment of this PaymentIntent, or null. */
+export async function paymentOfIntent(db: SqlClient, paymentIntentId: string): Promise<Payment | null> {
+  const [payment] = await readRows<Payment>(db, Prisma.sql`SELECT ${Prisma.raw(PAYMENT_COLUMNS)} FROM payment WHERE provider_payment_id = ${paymentIntentId}`);
+  return payment ?? null;
+}

@@ -3,17 +3,18 @@
 // cancelled, refunded); reconciliation applies the same truth to orders whose webhook was lost.
 // Applying it twice changes nothing.
 import { v7 as uuidv7 } from 'uuid';
-import { QUEUED_WRITE } from '../../lib/db.js';
+import { executeDirectly, QUEUED_WRITE, readRows, transactDirectly, type TransactionalSqlClient } from '../../lib/db.js';
 import type { Logger } from '../../lib/logger.js';
 import { recordEvents } from '../../lib/outbox.js';
 import { IllegalTransition, systemActor, type Actor } from '../../lib/state-machine.js';
 import type { Counter } from 'prom-client';
 import type { OrderRow } from './models.js';
+import { orderById, PAYMENT_COLUMNS, paymentOfIntent } from './order-reads.js';
 import { orderPaymentFailed, orderRefunded } from './order-events.js';
 import type { OrderService } from './order.service.js';
 import { RefundService } from './refund.service.js';
 import { PaymentProviderError, type PaymentIntentView, type PaymentProvider } from './payments/provider.js';
-import type { Payment, PrismaClient } from './prisma-client/client.js';
+import { Prisma, type Payment, type PrismaClient } from './prisma-client/client.js';
 
 /**
  * What applying the provider's word did; `expired`: reconciliation cancelled an order whose hold
@@ -57,19 +58,27 @@ function missingAtProvider(err: unknown): 'unknown' {
  * (a retried step, a racing try) finds the same row. `details` are a subscription try's.
  */
 export async function recordOrderPayment(
-  db: PrismaClient,
+  db: TransactionalSqlClient,
   order: { id: string; currency: string },
   intent: PaymentIntentView,
   details: { attempt?: number; customerId?: string; paymentMethodId?: string } = {},
 ): Promise<Payment> {
-  return db.$transaction(async (tx) => {
-    await tx.payment.createMany({
-      data: [{ id: uuidv7(), orderId: order.id, provider: 'stripe', providerPaymentId: intent.id, amount: intent.amount, currency: order.currency, ...details }],
-      skipDuplicates: true,
-    });
-    await tx.order.update({ where: { id: order.id }, data: { paymentIntentId: intent.id } });
-    return tx.payment.findUniqueOrThrow({ where: { providerPaymentId: intent.id } });
+  // One statement, in a transaction of its own straight on pg so that the version history knows who wrote it.
+  const payment = await transactDirectly(db, async (tx) => {
+    const [row] = await tx.$queryRawUnsafe<Payment[]>(
+      `WITH p AS (
+         INSERT INTO payment (id, order_id, provider, provider_payment_id, status, amount, currency, attempt, customer_id, payment_method_id, updated_at)
+         VALUES ($1::uuid, $2::uuid, 'stripe', $3, 'PENDING', $4, $5, $6, $7, $8, now())
+         ON CONFLICT DO NOTHING
+         RETURNING ${PAYMENT_COLUMNS}),
+       o AS (UPDATE "order" SET payment_intent_id = $3, updated_at = now() WHERE id = $2::uuid)
+       SELECT * FROM p UNION ALL SELECT ${PAYMENT_COLUMNS} FROM payment WHERE provider_payment_id = $3 AND NOT EXISTS (SELECT 1 FROM p)`,
+      uuidv7(), order.id, intent.id, intent.amount, order.currency, details.attempt ?? null, details.customerId ?? null, details.paymentMethodId ?? null,
+    );
+    return row;
   });
+  if (!payment) throw new Error(`payment ${intent.id} of order ${order.id} was neither recorded nor found`);
+  return payment;
 }
 
 export class PaymentService {
@@ -97,16 +106,16 @@ export class PaymentService {
       this.log.debug({ eventId: event.id, type: event.type }, 'payment webhook ignored');
       return 'ignored';
     }
-    if (await this.db.providerEvent.findUnique({ where: { id: event.id } })) return 'duplicate';
+    if ((await readRows(this.db, Prisma.sql`SELECT 1 FROM provider_event WHERE id = ${event.id}`)).length > 0) return 'duplicate';
     const outcome = await this.sync(event.paymentIntentId, WEBHOOK_ACTOR);
-    await this.db.providerEvent.createMany({ data: [{ id: event.id, type: event.type }], skipDuplicates: true });
+    await executeDirectly(this.db, Prisma.sql`INSERT INTO provider_event (id, type) VALUES (${event.id}, ${event.type}) ON CONFLICT DO NOTHING`);
     this.log.info({ eventId: event.id, type: event.type, paymentIntentId: event.paymentIntentId, outcome }, 'payment webhook applied');
     return outcome;
   }
 
   /** Reads the PaymentIntent back from the provider and applies it to its order. */
   async sync(paymentIntentId: string, actor: Actor): Promise<PaymentOutcome> {
-    const payment = await this.db.payment.findUnique({ where: { providerPaymentId: paymentIntentId } });
+    const payment = await paymentOfIntent(this.db, paymentIntentId);
     if (!payment) {
       this.log.warn({ paymentIntentId }, 'payment intent unknown to the order context; ignored');
       return 'unknown';
@@ -120,7 +129,8 @@ export class PaymentService {
    * charge), as the webhook about it will: whichever comes second changes nothing more.
    */
   async applyIntent(intent: PaymentIntentView, actor: Actor): Promise<PaymentOutcome> {
-    const payment = await this.db.payment.findUniqueOrThrow({ where: { providerPaymentId: intent.id } });
+    const payment = await paymentOfIntent(this.db, intent.id);
+    if (!payment) throw new Error(`payment intent ${intent.id} applied before it was recorded`);
     try {
       return await this.apply(payment.orderId, intent, actor);
     } catch (err) {
@@ -137,16 +147,18 @@ export class PaymentService {
   }
 
   private async paid(orderId: string, intent: PaymentIntentView, actor: Actor): Promise<PaymentOutcome> {
-    const order = await this.db.order.findUniqueOrThrow({ where: { id: orderId } });
+    const order = await orderById(this.db, orderId);
+    if (!order) throw new Error(`order ${orderId} of payment ${intent.id} not found`);
     if (order.status === 'CANCELLED') return this.refundExtra(order, intent, actor, 'paid after the order was cancelled');
     // A cancellation racing this is refused here; the provider retries the webhook, which then takes the branch above.
     const result = await this.orders.transition(orderId, 'PAID', actor, {
       reason: `payment ${intent.id} succeeded`,
       alongside: async (tx) => {
-        await tx.payment.update({
-          where: { providerPaymentId: intent.id },
-          data: { status: 'SUCCEEDED', amountCaptured: intent.amountReceived, ...(intent.paymentMethodId ? { paymentMethodId: intent.paymentMethodId } : {}) },
-        });
+        await tx.$executeRawUnsafe(
+          `UPDATE payment SET status = 'SUCCEEDED', amount_captured = $2, payment_method_id = coalesce($3, payment_method_id), updated_at = now()
+            WHERE provider_payment_id = $1`,
+          intent.id, intent.amountReceived, intent.paymentMethodId ?? null,
+        );
       },
     });
     // Already paid by another of its payments (two tries of a subscription order crossing): this one goes back.
@@ -174,15 +186,19 @@ export class PaymentService {
       failureCode: intent.lastError?.declineCode ?? intent.lastError?.code ?? null,
       failureMessage: intent.lastError?.message ?? null,
     };
-    const { subscriptionId } = await this.db.order.findUniqueOrThrow({ where: { id: orderId }, select: { subscriptionId: true } });
-    if (subscriptionId) return this.chargeFailed(orderId, intent.id, failure, reason);
+    const order = await orderById(this.db, orderId);
+    if (!order) throw new Error(`order ${orderId} of payment ${intent.id} not found`);
+    if (order.subscriptionId) return this.chargeFailed(orderId, intent.id, failure, reason);
     // Withdrawn by this context (withdrawPayment): whoever withdrew it cancels the order, with its own actor and reason.
-    const payment = await this.db.payment.findUniqueOrThrow({ where: { providerPaymentId: intent.id }, select: { status: true } });
-    if (intent.status === 'canceled' && !intent.lastError && payment.status === 'CANCELLED') return 'unchanged';
+    const payment = await paymentOfIntent(this.db, intent.id);
+    if (intent.status === 'canceled' && !intent.lastError && payment?.status === 'CANCELLED') return 'unchanged';
     const result = await this.orders.transition(orderId, 'CANCELLED', actor, {
       reason,
       alongside: async (tx) => {
-        await tx.payment.update({ where: { providerPaymentId: intent.id }, data: failure });
+        await tx.$executeRawUnsafe(
+          `UPDATE payment SET status = $2::payment_status, failure_code = $3, failure_message = $4, updated_at = now() WHERE provider_payment_id = $1`,
+          intent.id, failure.status, failure.failureCode, failure.failureMessage,
+        );
       },
     });
     return result.moved ? 'cancelled' : 'unchanged';
@@ -207,6 +223,8 @@ export class PaymentService {
 
   /** Refunds made at the provider that the order does not know of yet (e.g. from its dashboard). */
   private async refunds(orderId: string, intent: PaymentIntentView, otherwise: PaymentOutcome): Promise<PaymentOutcome> {
+    // Nothing refunded at the provider (every payment as it is paid): nothing to compare, no transaction.
+    if (intent.amountRefunded === 0) return otherwise;
     return this.db.$transaction(async (tx) => {
       const [payment] = await tx.$queryRaw<{ id: string; amount_refunded: number }[]>`
         SELECT id, amount_refunded FROM payment WHERE provider_payment_id = ${intent.id} FOR UPDATE`;

@@ -4,12 +4,14 @@
 import { v7 as uuidv7 } from 'uuid';
 import { globalId } from '../../../lib/global-id.js';
 import { userError, UserErrorsException, type UserError } from '../../../lib/errors.js';
+import { transactDirectly } from '../../../lib/db.js';
 import { recordEvents } from '../../../lib/outbox.js';
 import { systemActor, type Actor } from '../../../lib/state-machine.js';
 import type { OrderErrorCode } from '../generated/resolvers-types.js';
 import type { AddressView } from '../models.js';
 import { orderCreated, paymentRequested, orderStatusChanged } from '../order-events.js';
-import { appendHistory, insertNumberedOrder, type OrderService } from '../order.service.js';
+import { insertOrder, type NewOrder, type OrderService } from '../order.service.js';
+import { orderById } from '../order-reads.js';
 import { recordOrderPayment, withdrawPayment } from '../payment.service.js';
 import type { PaymentProvider } from '../payments/provider.js';
 import type { Checkout, CheckoutStep, PrismaClient } from '../prisma-client/client.js';
@@ -157,14 +159,13 @@ const reserveInventory: SagaStep = {
   },
 };
 
-/** The order row the checkout makes: the quote's snapshot, its number drawn by insertNumberedOrder. */
-function orderRowOf(checkout: Checkout, at: Date) {
+/** The order row the checkout makes: the quote's snapshot, its number drawn by insertOrder. */
+function orderRowOf(checkout: Checkout, at: Date): NewOrder {
   const request = requestOf(checkout);
   const quote = quoteOf(checkout);
   return {
     id: checkout.id,
     personId: checkout.personId,
-    status: 'PENDING_PAYMENT' as const,
     currency: quote.currencyCode,
     subtotal: quote.subtotal,
     discountTotal: quote.discountTotal,
@@ -186,12 +187,11 @@ const createOrder: SagaStep = {
   async run(checkout, { db, now }) {
     const quote = quoteOf(checkout);
     const at = now();
-    await db.$transaction(async (tx) => {
-      if (!(await insertNumberedOrder(tx, orderRowOf(checkout, at), at))) return;
-      await tx.orderLine.createMany({
-        data: quote.lines.map((l, position) => ({
+    // Straight on pg (one statement makes the order, its lines, discounts and history; one records its events).
+    await transactDirectly(db, async (tx) => {
+      const order = await insertOrder(tx, orderRowOf(checkout, at), {
+        lines: quote.lines.map((l, position) => ({
           id: uuidv7(),
-          orderId: checkout.id,
           position,
           cartLineId: l.lineId,
           variantId: l.variantId,
@@ -204,20 +204,18 @@ const createOrder: SagaStep = {
           discount: l.discount,
           lineTotal: l.lineTotal,
         })),
+        discounts: quote.discounts.map((d) => ({ promotionId: d.promotionId, name: d.name, code: d.code, amount: d.amount })),
+        actor: { kind: 'person', id: checkout.personId, roles: ['customer'] },
+        reason: 'checkout',
       });
-      await tx.orderDiscount.createMany({
-        data: quote.discounts.map((d) => ({ orderId: checkout.id, promotionId: d.promotionId, name: d.name, code: d.code, amount: d.amount })),
-      });
-      const actor: Actor = { kind: 'person', id: checkout.personId, roles: ['customer'] };
-      await appendHistory(tx, { orderId: checkout.id, from: null, to: 'PENDING_PAYMENT', actor, reason: 'checkout', at });
-      const order = await tx.order.findUniqueOrThrow({ where: { id: checkout.id } });
+      if (!order) return;
       const lines = quote.lines.map((l) => ({ variantId: l.variantId, sku: l.sku, quantity: l.quantity, unitPrice: l.unitPrice, lineTotal: l.lineTotal }));
       await recordEvents(tx, [orderCreated(order, lines), paymentRequested(order), orderStatusChanged(order, null, 'PENDING_PAYMENT', at)]);
     });
     return {};
   },
   async compensate(checkout, { db, orders }) {
-    if (!(await db.order.findUnique({ where: { id: checkout.id }, select: { id: true } }))) return;
+    if (!(await orderById(db, checkout.id))) return;
     await orders.transition(checkout.id, 'CANCELLED', CHECKOUT_ACTOR, { reason: 'checkout did not complete' });
   },
 };
@@ -229,7 +227,8 @@ const createPayment: SagaStep = {
   reaches: 'PAYMENT_CREATED',
   async run(checkout, { db, payments, orders }) {
     const quote = quoteOf(checkout);
-    const order = await db.order.findUniqueOrThrow({ where: { id: checkout.id } });
+    const order = await orderById(db, checkout.id);
+    if (!order) throw new Error(`checkout ${checkout.id} reached its payment without its order`);
     // Nothing to pay (discounts cover everything): no PaymentIntent, the order is paid at once.
     if (quote.total === 0) {
       await orders.transition(order.id, 'PAID', CHECKOUT_ACTOR, { reason: 'nothing to pay' });
@@ -246,7 +245,7 @@ const createPayment: SagaStep = {
     return { clientSecret: intent.clientSecret };
   },
   async compensate(checkout, { db, payments }) {
-    const order = await db.order.findUnique({ where: { id: checkout.id }, select: { paymentIntentId: true } });
+    const order = await orderById(db, checkout.id);
     if (order?.paymentIntentId) await withdrawPayment(db, payments, order.paymentIntentId);
   },
 };

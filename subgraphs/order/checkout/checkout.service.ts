@@ -13,7 +13,8 @@ import { UserErrorsException, type UserError } from '../../../lib/errors.js';
 import type { Logger } from '../../../lib/logger.js';
 import type { CheckoutInput, OrderErrorCode } from '../generated/resolvers-types.js';
 import { Prisma, type Checkout, type CheckoutStep, type Order } from '../prisma-client/client.js';
-import { transactDirectly } from '../../../lib/db.js';
+import { readRows, transactDirectly } from '../../../lib/db.js';
+import { orderById } from '../order-reads.js';
 import { OrderInputChecker, refuse } from '../validation.js';
 import { CHECKOUT_STEPS, type CheckoutRequest, type StepDeps, type StepUpdate } from './checkout-steps.js';
 
@@ -29,6 +30,11 @@ export interface CheckoutServiceOptions extends StepDeps {
   /** Test hook: runs after each step is stored (a thrown error is a failure there; a process kill, a crash). */
   afterStep?: (step: CheckoutStep) => Promise<void> | void;
 }
+
+/** A checkout's columns as its Prisma model names them (its reads go straight to pg, lib/db.ts readRows). */
+const CHECKOUT_COLUMNS = Prisma.raw(`id, person_id AS "personId", idempotency_key AS "idempotencyKey", requested_key AS "requestedKey", fingerprint,
+  request, cart_id AS "cartId", step::text AS step, state::text AS state, quote, reserved_until AS "reservedUntil", user_errors AS "userErrors",
+  failure, lease_owner AS "leaseOwner", lease_until AS "leaseUntil", attempts, created_at AS "createdAt", updated_at AS "updatedAt"`);
 
 /** This process lost the checkout's lease to another: it stops without touching it. */
 class LeaseLost extends Error {}
@@ -68,7 +74,10 @@ export class CheckoutService {
                    ON CONFLICT (person_id, idempotency_key) DO NOTHING`,
       );
       if (inserted === 1) return this.drive(id);
-      const existing = await this.deps.db.checkout.findUnique({ where: { personId_idempotencyKey: { personId, idempotencyKey: key } } });
+      const [existing] = await readRows<Checkout>(
+        this.deps.db,
+        Prisma.sql`SELECT ${CHECKOUT_COLUMNS} FROM checkout WHERE person_id = ${personId} AND idempotency_key = ${key}`,
+      );
       if (!existing) continue;
       if (existing.fingerprint !== fingerprint) {
         return refuse('IDEMPOTENCY_KEY_REUSED', 'this idempotencyKey was used for another checkout; use a new key for a new purchase', ['input', 'idempotencyKey']);
@@ -100,8 +109,10 @@ export class CheckoutService {
     return recovered;
   }
 
-  private load(id: string): Promise<Checkout> {
-    return this.deps.db.checkout.findUniqueOrThrow({ where: { id } });
+  private async load(id: string): Promise<Checkout> {
+    const [checkout] = await readRows<Checkout>(this.deps.db, Prisma.sql`SELECT ${CHECKOUT_COLUMNS} FROM checkout WHERE id = ${id}::uuid`);
+    if (!checkout) throw new Error(`checkout ${id} not found`);
+    return checkout;
   }
 
   /**
@@ -220,7 +231,8 @@ export class CheckoutService {
       if (!userErrors?.length) throw new Error(`checkout ${checkout.id} failed: ${checkout.failure ?? 'unknown'}`);
       return { order: null, clientSecret: null, userErrors };
     }
-    const order = await this.deps.db.order.findUniqueOrThrow({ where: { id: checkout.id } });
+    const order = await orderById(this.deps.db, checkout.id);
+    if (!order) throw new Error(`checkout ${checkout.id} completed without its order`);
     let clientSecret = knownClientSecret ?? null;
     if (knownClientSecret === undefined && order.paymentIntentId) clientSecret = (await this.deps.payments.retrievePaymentIntent(order.paymentIntentId)).clientSecret;
     return { order, clientSecret, userErrors: [] };

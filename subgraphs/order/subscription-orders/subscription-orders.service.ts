@@ -13,6 +13,7 @@
 // 5. the order is created PENDING_PAYMENT with its lines, history and events (one transaction);
 // 6. the first try is charged (period-charges.ts) and applied at once.
 import { v7 as uuidv7 } from 'uuid';
+import { transactDirectly } from '../../../lib/db.js';
 import { globalId } from '../../../lib/global-id.js';
 import { userError, UserErrorsException } from '../../../lib/errors.js';
 import { recordEvents } from '../../../lib/outbox.js';
@@ -23,7 +24,7 @@ import type { OrderErrorCode, PlaceSubscriptionOrderInput, SubscriptionOrderPaym
 import type { OrderRow } from '../models.js';
 import type { OrderActions } from '../order-actions.service.js';
 import { orderCreated, orderStatusChanged, paymentRequested } from '../order-events.js';
-import { appendHistory, insertNumberedOrder, type OrderService } from '../order.service.js';
+import { insertOrder, type OrderService } from '../order.service.js';
 import type { PrismaClient } from '../prisma-client/client.js';
 import { OrderInputChecker, refuse } from '../validation.js';
 import type { CatalogVariants, VariantSnapshot } from './catalog-variants.js';
@@ -192,11 +193,10 @@ export class SubscriptionOrderService {
       request.items.map((i, n) => ({ catalogUnitPrice: variants[n]!.unitPrice, quantity: i.quantity })),
     );
     const at = this.deps.now();
-    await this.deps.db.$transaction(async (tx) => {
+    await transactDirectly(this.deps.db, async (tx) => {
       const row = {
         id: orderId,
         personId: request.personId,
-        status: 'PENDING_PAYMENT' as const,
         currency: request.currencyCode,
         ...spread.totals,
         subscriptionId: request.subscriptionId,
@@ -207,11 +207,10 @@ export class SubscriptionOrderService {
         reservedUntil: request.holdUntil,
         createdAt: at,
       };
-      if (!(await insertNumberedOrder(tx, row, at))) return;
       const lines = spread.lines.map((l, position) => ({
         id: uuidv7(),
-        orderId,
         position,
+        cartLineId: null,
         variantId: variants[position]!.id,
         productId: variants[position]!.productId,
         sku: variants[position]!.sku,
@@ -222,9 +221,8 @@ export class SubscriptionOrderService {
         discount: l.discount,
         lineTotal: l.lineTotal,
       }));
-      await tx.orderLine.createMany({ data: lines });
-      await appendHistory(tx, { orderId, from: null, to: 'PENDING_PAYMENT', actor, reason: periodReason(request.subscriptionId, request.period), at });
-      const order = await tx.order.findUniqueOrThrow({ where: { id: orderId } });
+      const order = await insertOrder(tx, row, { lines, discounts: [], actor, reason: periodReason(request.subscriptionId, request.period) });
+      if (!order) return;
       const created = lines.map((l) => ({ variantId: l.variantId, sku: l.sku, quantity: l.quantity, unitPrice: l.unitPrice, lineTotal: l.lineTotal }));
       await recordEvents(tx, [orderCreated(order, created), paymentRequested(order), orderStatusChanged(order, null, 'PENDING_PAYMENT', at)]);
     });
