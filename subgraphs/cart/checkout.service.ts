@@ -4,7 +4,7 @@
 // cart row, moves the cart only as its lifecycle allows, with a conditional write, records its
 // events in the same transaction, and answers a repeated call (the saga retries) without a second
 // effect. The rules are checkout.ts's; the prices quoteCart's, the same as the cart's estimate.
-import { QUEUED_WRITE } from '../../lib/db.js';
+import { QUEUED_WRITE, transactDirectly, type SqlClient, type SqlTransaction } from '../../lib/db.js';
 import { isUuid } from '../../lib/ids.js';
 import { recordEvents, type NewEvent } from '../../lib/outbox.js';
 import type { Actor } from '../../lib/state-machine.js';
@@ -13,13 +13,18 @@ import type { CartLifetime } from './cart-lifetime.js';
 import { cartUpdated, holdActiveCartOf, promotionApplied, type CartService, type LockedCart } from './cart.service.js';
 import type { CatalogClient, CatalogVariant } from './catalog.js';
 import { checkCodes, checkExpectedTotal, checkPurchasable, checkShipping, checkoutQuoteOf, planMerge, type CheckoutQuote, type ShippingChoice } from './checkout.js';
+import { cartById, linesOf } from './cart-reads.js';
 import type { CartRow } from './models.js';
-import { Prisma, type PrismaClient } from './prisma-client/client.js';
+import type { Prisma, PrismaClient } from './prisma-client/client.js';
 import { quoteCart, type QuoteDeps } from './quote.service.js';
 import { CartInputChecker, refuse, type StoredLine } from './validation.js';
 
-/** The checkout's transactions stay on Prisma (they read carts and lines through its models). */
-type Tx = Prisma.TransactionClient;
+/**
+ * Locking and completing a cart, on every purchase's path, run straight on pg (transactDirectly,
+ * raw statements); handing a cart back, which may merge it into another, stays on Prisma.
+ */
+type Tx = SqlTransaction;
+type PrismaTx = Prisma.TransactionClient;
 
 export interface BeginCheckoutInput {
   cartId: string;
@@ -47,10 +52,12 @@ const heldByAnother = (field: readonly string[]) => refuse('CART_NOT_ACTIVE', 'a
 const LINE_ORDER = [{ createdAt: 'asc' as const }, { id: 'asc' as const }];
 
 /** The cart as a checkout reads it: locked for the transaction that moves it, or as it is. */
-async function lockCart(db: Tx | PrismaClient, cartId: string, lock: 'lock' | 'read' = 'lock'): Promise<CheckoutCart | undefined> {
-  const [cart] = await db.$queryRaw<CheckoutCart[]>`
-    SELECT id, person_id, status, currency, applied_codes, affiliate_code, checkout_id::text, last_activity_at FROM cart
-     WHERE id = ${cartId}::uuid ${lock === 'lock' ? Prisma.sql`FOR UPDATE` : Prisma.empty}`;
+async function lockCart(db: SqlClient, cartId: string, lock: 'lock' | 'read' = 'lock'): Promise<CheckoutCart | undefined> {
+  const [cart] = await db.$queryRawUnsafe<CheckoutCart[]>(
+    `SELECT id, person_id, status, currency, applied_codes, affiliate_code, checkout_id::text, last_activity_at FROM cart
+      WHERE id = $1::uuid${lock === 'lock' ? ' FOR UPDATE' : ''}`,
+    cartId,
+  );
   return cart;
 }
 
@@ -101,7 +108,7 @@ export class CartCheckoutService {
     // the locked cart is priced again only when it changed in between.
     const seen = await this.checkable(this.db, input, cartField, 'read');
     const priced = await this.checkedQuote(seen.cart, seen.lines, shipping, input.expectedTotal);
-    return this.db.$transaction(async (tx) => {
+    return transactDirectly(this.db, async (tx) => {
       const { cart, lines, resumed } = await this.checkable(tx, input, cartField, 'lock');
       const quote = sameCheckout(seen, { cart, lines }) ? priced : await this.checkedQuote(cart, lines, shipping, input.expectedTotal);
       if (!resumed) {
@@ -111,7 +118,7 @@ export class CartCheckoutService {
            WHERE id = ${cart.id}::uuid AND status = ANY(${this.lifecycle.sourcesOf('CHECKING_OUT')}::cart_status[])`;
         await recordEvents(tx, [cartUpdated(cart, 'CHECKOUT_STARTED', { checkoutId: input.checkoutId, currency: cart.currency, total: quote.total })]);
       }
-      return { cart: (await tx.cart.findUnique({ where: { id: cart.id } }))!, quote: async () => quote };
+      return { cart: (await cartById(tx, cart.id))!, quote: async () => quote };
     }, QUEUED_WRITE);
   }
 
@@ -120,24 +127,24 @@ export class CartCheckoutService {
    * within its lifetime, or the one this checkout already holds (`resumed`). Read as it is, or
    * locked for the transaction that moves it.
    */
-  private async checkable(db: Tx | PrismaClient, input: BeginCheckoutInput, cartField: readonly string[], lock: 'lock' | 'read'): Promise<CartSnapshot & { resumed: boolean }> {
+  private async checkable(db: SqlClient, input: BeginCheckoutInput, cartField: readonly string[], lock: 'lock' | 'read'): Promise<CartSnapshot & { resumed: boolean }> {
     const cart = await lockCart(db, input.cartId, lock);
     if (!cart || cart.person_id !== input.personId) return notFound(cartField);
     const resumed = cart.status === 'CHECKING_OUT' && cart.checkout_id === input.checkoutId;
     if (!resumed) {
       if (cart.status === 'CHECKING_OUT') heldByAnother(cartField);
       this.refuseUnlessOpen(cart, cartField);
-      const [other] = await db.$queryRaw<{ id: string }[]>`SELECT id FROM cart WHERE checkout_id = ${input.checkoutId}::uuid AND id <> ${cart.id}::uuid`;
+      const [other] = await db.$queryRawUnsafe<{ id: string }[]>(`SELECT id FROM cart WHERE checkout_id = $1::uuid AND id <> $2::uuid`, input.checkoutId, cart.id);
       if (other) refuse('INVALID_INPUT', 'this checkout already holds another cart', ['input', 'checkoutId']);
     }
-    const lines = await db.cartLine.findMany({ where: { cartId: cart.id }, orderBy: LINE_ORDER });
+    const lines = await linesOf(db, [cart.id]);
     if (lines.length === 0) refuse('CART_EMPTY', 'the cart has no lines to check out', cartField);
     return { cart, lines, resumed };
   }
 
   /** The checkout's order was paid: the cart it holds is CHECKED_OUT. Asking again answers it unchanged. */
   async complete(actor: Actor, cartId: string, checkoutId: string): Promise<CheckoutView> {
-    const cart = await this.db.$transaction(async (tx) => {
+    const cart = await transactDirectly(this.db, async (tx) => {
       const held = await this.heldBy(tx, cartId, checkoutId);
       const at = this.now();
       if (this.lifecycle.decide(held.status, 'CHECKED_OUT', { actor, at, context: { lastActivityAt: held.last_activity_at } }, ['cartId']) === 'move') {
@@ -146,7 +153,7 @@ export class CartCheckoutService {
            WHERE id = ${held.id}::uuid AND status = ANY(${this.lifecycle.sourcesOf('CHECKED_OUT')}::cart_status[])`;
         await recordEvents(tx, [cartUpdated(held, 'CHECKOUT_COMPLETED', { checkoutId })]);
       }
-      return (await tx.cart.findUnique({ where: { id: held.id } }))!;
+      return (await cartById(tx, held.id))!;
     }, QUEUED_WRITE);
     return this.view(cart);
   }
@@ -203,7 +210,7 @@ export class CartCheckoutService {
    * The owner's ACTIVE cart other than the one handed back, locked; one idle past its lifetime
    * (the sweep has not reached it yet) is expired here instead, as createCart would.
    */
-  private async activeCartBesides(tx: Tx, held: CheckoutCart, at: Date): Promise<CheckoutCart | undefined> {
+  private async activeCartBesides(tx: PrismaTx, held: CheckoutCart, at: Date): Promise<CheckoutCart | undefined> {
     if (held.status !== 'CHECKING_OUT') return undefined;
     const [active] = await tx.$queryRaw<CheckoutCart[]>`
       SELECT id, person_id, status, currency, applied_codes, affiliate_code, checkout_id::text, last_activity_at FROM cart
@@ -218,7 +225,7 @@ export class CartCheckoutService {
    * lines are copied with the price the shopper saw and when they were first added; the
    * handed-back cart keeps its lines and its checkout id, so that a repeated reopen finds it.
    */
-  private async merge(tx: Tx, from: CheckoutCart, into: CheckoutCart, checkoutId: string, at: Date): Promise<NewEvent[]> {
+  private async merge(tx: PrismaTx, from: CheckoutCart, into: CheckoutCart, checkoutId: string, at: Date): Promise<NewEvent[]> {
     const fromLines = await tx.cartLine.findMany({ where: { cartId: from.id }, orderBy: LINE_ORDER });
     const intoLines = await tx.cartLine.findMany({ where: { cartId: into.id }, select: { variantId: true } });
     const plan = planMerge(

@@ -3,17 +3,18 @@
 // concurrent writers can never push reserved above on hand; a CHECK constraint backs this up.
 // Writers that touch several stock rows lock them in variant-id order, so none deadlock.
 import { randomUUID } from 'node:crypto';
-import { QUEUED_WRITE } from '../../lib/db.js';
+import { QUEUED_WRITE, transactDirectly, type SqlClient, type SqlTransaction } from '../../lib/db.js';
 import { isUuid } from '../../lib/ids.js';
 import { recordEvents, type NewEvent } from '../../lib/outbox.js';
 import { systemActor, type Actor } from '../../lib/state-machine.js';
 import type { InventoryRow, ReservationRow } from './models.js';
-import type { Prisma, PrismaClient } from './prisma-client/client.js';
+import type { PrismaClient } from './prisma-client/client.js';
 import { reservationLifecycle, type ReservationStatus } from './reservation-lifecycle.js';
 import { lowStockEvent, type LevelChange } from './stock-events.js';
 import { CatalogInputChecker, LIMITS, refuse } from './validation.js';
 
-type Tx = Prisma.TransactionClient;
+/** Reserving and ending reservations, on every purchase's path, are raw statements that run straight on pg (transactDirectly). */
+type Tx = SqlTransaction;
 
 export interface ReserveLine {
   variantId: string;
@@ -140,7 +141,7 @@ export class InventoryService {
     const ordered = [...byVariant].sort(([a], [b]) => (a < b ? -1 : 1));
     const heldLines = ordered.map(([variantId, { quantity }]) => ({ variantId, quantity }));
     const expiresAt = new Date(Date.now() + (ttlSeconds ?? this.defaultTtlSeconds) * 1000);
-    return this.db.$transaction(async (tx) => {
+    return transactDirectly(this.db, async (tx) => {
       const id = randomUUID();
       const inserted = await tx.$queryRaw<{ id: string }[]>`
         INSERT INTO inventory_reservation (id, owner_id, status, expires_at, updated_at)
@@ -165,15 +166,19 @@ export class InventoryService {
           continue;
         }
         const field = ['input', 'lines', String(line)];
-        const level = await tx.inventoryLevel.findUnique({ where: { variantId }, include: { variant: { include: { product: true } } } });
+        const [level] = await tx.$queryRaw<{ available: number; for_sale: boolean }[]>`
+          SELECT i.on_hand - i.reserved AS available, v.active AND p.active AND p.deleted_at IS NULL AS for_sale
+            FROM inventory_level i JOIN product_variant v ON v.id = i.variant_id JOIN product p ON p.id = v.product_id
+           WHERE i.variant_id = ${variantId}::uuid`;
         if (!level) c.add('VARIANT_NOT_FOUND', 'variant not found', [...field, 'variantId']);
-        else if (!level.variant.active || !level.variant.product.active || level.variant.product.deletedAt) {
-          c.add('VARIANT_UNAVAILABLE', `variant ${variantId} is not for sale`, [...field, 'variantId']);
-        } else c.add('INSUFFICIENT_STOCK', `only ${level.onHand - level.reserved} of variant ${variantId} available`, [...field, 'quantity']);
+        else if (!level.for_sale) c.add('VARIANT_UNAVAILABLE', `variant ${variantId} is not for sale`, [...field, 'variantId']);
+        else c.add('INSUFFICIENT_STOCK', `only ${level.available} of variant ${variantId} available`, [...field, 'quantity']);
       }
       c.throwIfAny();
 
-      await tx.inventoryReservationLine.createMany({ data: heldLines.map((l) => ({ reservationId: id, ...l })) });
+      await tx.$executeRaw`
+        INSERT INTO inventory_reservation_line (reservation_id, variant_id, quantity)
+        SELECT ${id}::uuid, l.variant_id, l.quantity FROM unnest(${heldLines.map((l) => l.variantId)}::uuid[], ${heldLines.map((l) => l.quantity)}::int[]) AS l(variant_id, quantity)`;
       await recordEvents(tx, [
         {
           type: 'InventoryReserved',
@@ -202,7 +207,7 @@ export class InventoryService {
 
   /** Moves the owner's reservation to an end state under its row lock, as its lifecycle allows. */
   private async finish(ownerId: string, to: 'COMMITTED' | 'RELEASED', actor: Actor): Promise<ReservationRow> {
-    return this.db.$transaction(async (tx) => {
+    return transactDirectly(this.db, async (tx) => {
       const [current] = await tx.$queryRaw<LockedReservation[]>`
         SELECT id, owner_id, status FROM inventory_reservation WHERE owner_id = ${ownerId} FOR UPDATE`;
       if (!current) return refuse('RESERVATION_NOT_FOUND', 'no reservation for this owner', ['ownerId']);
@@ -234,7 +239,9 @@ export class InventoryService {
       ids,
     );
     if (to === 'COMMITTED') return;
-    const lines = await tx.inventoryReservationLine.findMany({ where: { reservationId: { in: ids } }, orderBy: { variantId: 'asc' } });
+    const lines = await tx.$queryRaw<{ reservationId: string; variantId: string; quantity: number }[]>`
+      SELECT reservation_id AS "reservationId", variant_id AS "variantId", quantity FROM inventory_reservation_line
+       WHERE reservation_id = ANY(${ids}::uuid[]) ORDER BY variant_id`;
     await recordEvents(
       tx,
       reservations.map((r) => ({
@@ -272,15 +279,15 @@ export class InventoryService {
     }
   }
 
-  async findByOwner(tx: Tx | PrismaClient, ownerId: string): Promise<ReservationRow | null> {
-    const r = await tx.inventoryReservation.findUnique({ where: { ownerId }, include: { lines: true } });
+  async findByOwner(db: SqlClient, ownerId: string): Promise<ReservationRow | null> {
+    const [r] = await db.$queryRawUnsafe<(Omit<ReservationRow, 'lines'> & { lines: ReserveLine[] })[]>(
+      `SELECT r.id, r.owner_id AS "ownerId", r.status::text AS status, r.expires_at AS "expiresAt",
+              coalesce(json_agg(json_build_object('variantId', l.variant_id, 'quantity', l.quantity)) FILTER (WHERE l.variant_id IS NOT NULL), '[]') AS lines
+         FROM inventory_reservation r LEFT JOIN inventory_reservation_line l ON l.reservation_id = r.id
+        WHERE r.owner_id = $1 GROUP BY r.id`,
+      ownerId,
+    );
     if (!r) return null;
-    return {
-      id: r.id,
-      ownerId: r.ownerId,
-      status: r.status,
-      expiresAt: r.expiresAt,
-      lines: r.lines.map((l) => ({ variantId: l.variantId, quantity: l.quantity })).sort((a, b) => (a.variantId < b.variantId ? -1 : 1)),
-    };
+    return { ...r, lines: r.lines.sort((a, b) => (a.variantId < b.variantId ? -1 : 1)) };
   }
 }

@@ -8,11 +8,11 @@
 // order runs under a transaction-scoped advisory lock on the order id, so a retried call waits
 // for the first and then answers with what it stored.
 import pLimit, { type LimitFunction } from 'p-limit';
-import { QUEUED_WRITE } from '../../lib/db.js';
+import { QUEUED_WRITE, readRows, type SqlClient } from '../../lib/db.js';
 import { isUuid } from '../../lib/ids.js';
 import { allowVersionPurge } from '../../lib/versions.js';
 import type { Actor } from '../../lib/state-machine.js';
-import type { Prisma, PrismaClient, PromotionRedemption } from './prisma-client/client.js';
+import { Prisma, type PrismaClient, type PromotionRedemption } from './prisma-client/client.js';
 import { AVAILABILITY, firstRefusal, ruleOf } from './promotion-engine.js';
 import { redemptionLifecycle } from './redemption-lifecycle.js';
 import { purgeInBatches, retentionCutoff } from './retention.js';
@@ -96,6 +96,10 @@ export class RedemptionService {
 
   /** The order was paid: its held uses become confirmed. Confirming twice is the same as once. */
   async confirm(orderId: string, actor: Actor): Promise<PromotionRedemption[]> {
+    // A paid order's uses were reserved, and committed, before it could be paid: when a plain read
+    // finds none (most orders carry no code), there is nothing to confirm and no transaction to open.
+    const stored = await this.forOrder(this.db, orderId);
+    if (stored.length === 0) return stored;
     return this.move(orderId, 'CONFIRMED', actor, async (tx, r) => {
       await tx.$executeRaw`
         UPDATE promotion SET reserved_count = reserved_count - 1, confirmed_count = confirmed_count + 1, updated_at = now()
@@ -173,8 +177,13 @@ export class RedemptionService {
     c.throwIfAny();
   }
 
-  /** The order's redemptions in promotion-id order (the order rows are locked in). */
-  private forOrder(tx: Tx | PrismaClient, orderId: string): Promise<PromotionRedemption[]> {
-    return tx.promotionRedemption.findMany({ where: { orderId }, orderBy: { promotionId: 'asc' } });
+  /** The order's redemptions in promotion-id order (the order rows are locked in); straight on pg for a plain read (lib/db.ts readRows). */
+  private forOrder(db: SqlClient, orderId: string): Promise<PromotionRedemption[]> {
+    return readRows<PromotionRedemption>(
+      db,
+      Prisma.sql`SELECT id, promotion_id AS "promotionId", order_id AS "orderId", person_id AS "personId", status::text AS status, amount,
+                        created_at AS "createdAt", updated_at AS "updatedAt"
+                   FROM promotion_redemption WHERE order_id = ${orderId} ORDER BY promotion_id`,
+    );
   }
 }
