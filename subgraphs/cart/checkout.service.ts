@@ -4,7 +4,7 @@
 // cart row, moves the cart only as its lifecycle allows, with a conditional write, records its
 // events in the same transaction, and answers a repeated call (the saga retries) without a second
 // effect. The rules are checkout.ts's; the prices quoteCart's, the same as the cart's estimate.
-import { QUEUED_WRITE, transactDirectly, type SqlClient, type SqlTransaction } from '../../lib/db.js';
+import { QUEUED_WRITE, readRows, transactDirectly, type SqlClient, type SqlTransaction } from '../../lib/db.js';
 import { isUuid } from '../../lib/ids.js';
 import { recordEvents, type NewEvent } from '../../lib/outbox.js';
 import type { Actor } from '../../lib/state-machine.js';
@@ -51,13 +51,13 @@ const heldByAnother = (field: readonly string[]) => refuse('CART_NOT_ACTIVE', 'a
 
 const LINE_ORDER = [{ createdAt: 'asc' as const }, { id: 'asc' as const }];
 
-/** The cart as a checkout reads it: locked for the transaction that moves it, or as it is. */
+/** The cart as a checkout reads it: locked for the transaction that moves it, or as it is (straight on pg: readRows). */
 async function lockCart(db: SqlClient, cartId: string, lock: 'lock' | 'read' = 'lock'): Promise<CheckoutCart | undefined> {
-  const [cart] = await db.$queryRawUnsafe<CheckoutCart[]>(
-    `SELECT id, person_id, status, currency, applied_codes, affiliate_code, checkout_id::text, last_activity_at FROM cart
-      WHERE id = $1::uuid${lock === 'lock' ? ' FOR UPDATE' : ''}`,
-    cartId,
-  );
+  const [cart] = await readRows<CheckoutCart>(db, {
+    text: `SELECT id, person_id, status, currency, applied_codes, affiliate_code, checkout_id::text, last_activity_at FROM cart
+            WHERE id = $1::uuid${lock === 'lock' ? ' FOR UPDATE' : ''}`,
+    values: [cartId],
+  });
   return cart;
 }
 
@@ -134,7 +134,7 @@ export class CartCheckoutService {
     if (!resumed) {
       if (cart.status === 'CHECKING_OUT') heldByAnother(cartField);
       this.refuseUnlessOpen(cart, cartField);
-      const [other] = await db.$queryRawUnsafe<{ id: string }[]>(`SELECT id FROM cart WHERE checkout_id = $1::uuid AND id <> $2::uuid`, input.checkoutId, cart.id);
+      const [other] = await readRows<{ id: string }>(db, { text: `SELECT id FROM cart WHERE checkout_id = $1::uuid AND id <> $2::uuid`, values: [input.checkoutId, cart.id] });
       if (other) refuse('INVALID_INPUT', 'this checkout already holds another cart', ['input', 'checkoutId']);
     }
     const lines = await linesOf(db, [cart.id]);
