@@ -5,7 +5,7 @@
 // its lease lapses: by a retry with the same idempotency key, which resumes it, or by the
 // recovery job, which compensates it. The same key from the same person always answers the
 // same checkout; racing requests wait for the one that holds the lease. Each write of the checkout
-// row is one statement in a transaction of its own straight on pg (write below).
+// row is one statement in a transaction of its own, in one round trip (write below).
 import { createHash, randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { v7 as uuidv7 } from 'uuid';
@@ -13,7 +13,7 @@ import { UserErrorsException, type UserError } from '../../../lib/errors.js';
 import type { Logger } from '../../../lib/logger.js';
 import type { CheckoutInput, OrderErrorCode } from '../generated/resolvers-types.js';
 import { Prisma, type Checkout, type CheckoutStep, type Order } from '../prisma-client/client.js';
-import { readRows, transactDirectly } from '../../../lib/db.js';
+import { readRows, writeAlone } from '../../../lib/db.js';
 import { orderById } from '../order-reads.js';
 import { OrderInputChecker, refuse } from '../validation.js';
 import { CHECKOUT_STEPS, type CheckoutRequest, type StepDeps, type StepUpdate } from './checkout-steps.js';
@@ -116,12 +116,12 @@ export class CheckoutService {
   }
 
   /**
-   * One statement on the checkout row, in a transaction of its own straight on pg, which tells the
-   * version history who writes in BEGIN's round trip (lib/db.ts transactDirectly): three round
-   * trips, where Prisma's lone write takes four and its query compiler. Answers the rows changed.
+   * One statement on the checkout row, in a transaction of its own that tells the version history
+   * who writes, in one round trip (lib/db.ts writeAlone), where Prisma's lone write takes four and
+   * its query compiler. Answers the rows changed.
    */
   private write(statement: Prisma.Sql): Promise<number> {
-    return transactDirectly(this.deps.db, (tx) => tx.$executeRawUnsafe(statement.text, ...statement.values));
+    return writeAlone(this.deps.db, statement);
   }
 
   /** Takes the lease of a checkout nobody holds (its holder stopped); false when another has it or it is over. */
