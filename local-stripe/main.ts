@@ -1,6 +1,7 @@
 // `tsx local-stripe/main.ts`: the local Stripe server on its own. STRIPE_LOCAL_PORT (default
 // 12111), STRIPE_WEBHOOK_URL (where events go; none: they are only kept), STRIPE_WEBHOOK_SECRET
-// (default the development secret), LOG_LEVEL (default warn).
+// (default the development secret), STRIPE_WEBHOOK_EVENTS (the event types sent, comma-separated, as
+// an endpoint's enabled_events; default every type), LOG_LEVEL (default warn).
 import { pino } from 'pino';
 import { LOCAL_STRIPE_PORT } from './keys.js';
 import { startLocalStripe } from './server.js';
@@ -16,6 +17,7 @@ const stripe = await startLocalStripe({
   host: process.env.STRIPE_LOCAL_HOST || '127.0.0.1',
   webhookUrl,
   webhookSecret: process.env.STRIPE_WEBHOOK_SECRET || undefined,
+  webhookEvents: process.env.STRIPE_WEBHOOK_EVENTS ? process.env.STRIPE_WEBHOOK_EVENTS.split(',').map((type) => type.trim()).filter(Boolean) : undefined,
   log: pino({ level: process.env.LOG_LEVEL || 'warn' }),
 });
 console.log(`Local Stripe listening on ${stripe.url} (keys sk_test_…/${stripe.publishableKey}; webhooks ${webhookUrl ? `to ${webhookUrl}` : 'kept, not delivered'})`);

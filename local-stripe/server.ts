@@ -26,6 +26,11 @@ export interface LocalStripeOptions {
   webhookUrl?: string | (() => string | undefined);
   /** Signs the webhooks; default the fixed development secret (keys.ts). */
   webhookSecret?: string;
+  /**
+   * The event types sent to the endpoint, as a Stripe webhook endpoint's `enabled_events`; the
+   * others are kept (events()) with no delivery pending. Default: every type.
+   */
+  webhookEvents?: readonly string[];
   /** Delays between delivery attempts (attempts = delays + 1) and the time one attempt may take. */
   retry?: { delaysMs: number[]; timeoutMs?: number };
   log?: Logger;
@@ -111,7 +116,8 @@ export async function startLocalStripe(options: LocalStripeOptions = {}): Promis
     timeoutMs: options.retry?.timeoutMs ?? 10_000,
     log,
   });
-  const store = new Store({ apiVersion: Stripe.API_VERSION, publish: (event, key) => delivery.enqueue(event, key) });
+  const enabled = options.webhookEvents ? new Set(options.webhookEvents) : null;
+  const store = new Store({ apiVersion: Stripe.API_VERSION, publish: (event, key) => (!enabled || enabled.has(event.type) ? delivery.enqueue(event, key) : 0) });
   const idempotency = new IdempotencyKeys();
 
   async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {

@@ -43,6 +43,16 @@ describe('webhooks', () => {
     );
   });
 
+  it('send only the event types the endpoint subscribes to, keeping the others with nothing pending', async () => {
+    const { server, stripe, receiver } = await setUp({ webhookEvents: ['payment_intent.succeeded', 'charge.refunded'] });
+    const intent = await pay(stripe);
+    await stripe.refunds.create({ payment_intent: intent.id, amount: 1_000 });
+    await server.drainWebhooks();
+    expect(receiver.deliveries.map((d) => (JSON.parse(d.body) as { type: string }).type)).toEqual(['payment_intent.succeeded', 'charge.refunded']);
+    const kept = server.events().filter((e) => e.type === 'payment_intent.created' || e.type === 'charge.succeeded');
+    expect(kept.map((e) => [e.type, e.pending_webhooks])).toEqual([['payment_intent.created', 0], ['charge.succeeded', 0]]);
+  });
+
   it('sign with the secret given', async () => {
     const { server, stripe, receiver } = await setUp({ webhookSecret: 'whsec_test_given' });
     await pay(stripe);

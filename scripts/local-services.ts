@@ -12,6 +12,7 @@ import type { Logger } from '../lib/logger.js';
 import { answers } from '../lib/reachable.js';
 import { startLocalStripe, type LocalStripe } from '../local-stripe/server.js';
 import { stripeConnection, type PaymentSettings } from '../subgraphs/order/payments/config.js';
+import { PAYMENT_WEBHOOK_EVENTS } from '../subgraphs/order/payments/provider.js';
 
 export const ROOT = path.resolve(import.meta.dirname, '..');
 /** Where started servers keep their data (git-ignored). */
@@ -279,7 +280,8 @@ export async function localStripe(options: StripeOptions): Promise<LocalService>
   }
   let stripe: LocalStripe;
   try {
-    stripe = await startLocalStripe({ port, host, webhookUrl, webhookSecret: connection.webhookSecret, log: options.log });
+    // Only the events the order context subscribes to, as its Stripe endpoint would be set up.
+    stripe = await startLocalStripe({ port, host, webhookUrl, webhookSecret: connection.webhookSecret, webhookEvents: PAYMENT_WEBHOOK_EVENTS, log: options.log });
   } catch (err) {
     // Taken between the look and the start.
     throw new MissingService(`Stripe: the local Stripe-compatible server could not listen on ${host}:${port} (STRIPE_API_BASE): ${(err as Error).message}; free it, or set STRIPE_API_BASE to a free port.`);

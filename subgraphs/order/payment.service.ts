@@ -13,7 +13,7 @@ import { orderById, PAYMENT_COLUMNS, paymentOfIntent } from './order-reads.js';
 import { orderPaymentFailed, orderRefunded } from './order-events.js';
 import type { OrderService } from './order.service.js';
 import { RefundService } from './refund.service.js';
-import { PaymentProviderError, type PaymentIntentView, type PaymentProvider } from './payments/provider.js';
+import { PAYMENT_WEBHOOK_EVENTS, PaymentProviderError, type PaymentIntentView, type PaymentProvider } from './payments/provider.js';
 import { Prisma, type Payment, type PrismaClient } from './prisma-client/client.js';
 
 /**
@@ -35,11 +35,10 @@ export async function withdrawPayment(db: PrismaClient, provider: PaymentProvide
   await provider.cancelPaymentIntent(paymentIntentId, paymentCancelKey(paymentIntentId));
 }
 
-/** The provider's events that can change an order (SPEC §5, consumed). */
 /** Who moves an order when a payment webhook arrives (its history, its versions). */
 export const WEBHOOK_ACTOR: Actor = systemActor('payment-webhook');
 
-const HANDLED = new Set(['payment_intent.succeeded', 'payment_intent.payment_failed', 'payment_intent.canceled', 'charge.refunded']);
+const HANDLED = new Set<string>(PAYMENT_WEBHOOK_EVENTS);
 
 /** A declined or failed payment: the PaymentIntent waits for another method, with the last error. */
 const hasFailed = (intent: PaymentIntentView) => intent.status === 'requires_payment_method' && intent.lastError !== null;

@@ -3,6 +3,13 @@
 // implements it with the official Stripe SDK, against real Stripe or the local server
 // (local-stripe/), chosen by config.ts.
 
+/**
+ * The provider's events that can change an order (SPEC §5, consumed): what the webhook endpoint
+ * subscribes to (Stripe's `enabled_events`; the local server sends only these, as npm start runs
+ * it). Any other event that arrives is answered 2xx and ignored.
+ */
+export const PAYMENT_WEBHOOK_EVENTS = ['payment_intent.succeeded', 'payment_intent.payment_failed', 'payment_intent.canceled', 'charge.refunded'] as const;
+
 export type PaymentIntentStatus =
   | 'requires_payment_method'
   | 'requires_confirmation'
