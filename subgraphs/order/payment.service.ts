@@ -11,7 +11,7 @@ import type { Counter } from 'prom-client';
 import type { OrderRow } from './models.js';
 import { orderById, PAYMENT_COLUMNS, paymentOfIntent } from './order-reads.js';
 import { orderPaymentFailed, orderRefunded } from './order-events.js';
-import type { OrderService } from './order.service.js';
+import type { OrderService, TransitionResult } from './order.service.js';
 import { RefundService } from './refund.service.js';
 import { PAYMENT_WEBHOOK_EVENTS, PaymentProviderError, type PaymentIntentView, type PaymentProvider } from './payments/provider.js';
 import { Prisma, type Payment, type PrismaClient } from './prisma-client/client.js';
@@ -62,19 +62,22 @@ export async function recordOrderPayment(
   intent: PaymentIntentView,
   details: { attempt?: number; customerId?: string; paymentMethodId?: string } = {},
 ): Promise<Payment> {
-  // One statement, in a transaction of its own straight on pg so that the version history knows who wrote it.
+  // Straight on pg, in a transaction so that the version history knows who wrote it.
   const payment = await transactDirectly(db, async (tx) => {
-    const [row] = await tx.$queryRawUnsafe<Payment[]>(
+    const [inserted] = await tx.$queryRawUnsafe<Payment[]>(
       `WITH p AS (
          INSERT INTO payment (id, order_id, provider, provider_payment_id, status, amount, currency, attempt, customer_id, payment_method_id, updated_at)
          VALUES ($1::uuid, $2::uuid, 'stripe', $3, 'PENDING', $4, $5, $6, $7, $8, now())
          ON CONFLICT DO NOTHING
          RETURNING ${PAYMENT_COLUMNS}),
        o AS (UPDATE "order" SET payment_intent_id = $3, updated_at = now() WHERE id = $2::uuid)
-       SELECT * FROM p UNION ALL SELECT ${PAYMENT_COLUMNS} FROM payment WHERE provider_payment_id = $3 AND NOT EXISTS (SELECT 1 FROM p)`,
+       SELECT * FROM p`,
       uuidv7(), order.id, intent.id, intent.amount, order.currency, details.attempt ?? null, details.customerId ?? null, details.paymentMethodId ?? null,
     );
-    return row;
+    if (inserted) return inserted;
+    // Recorded already, maybe by a racing call whose row only a statement begun after its commit can see.
+    const [recorded] = await tx.$queryRawUnsafe<Payment[]>(`SELECT ${PAYMENT_COLUMNS} FROM payment WHERE provider_payment_id = $1`, intent.id);
+    return recorded;
   });
   if (!payment) throw new Error(`payment ${intent.id} of order ${order.id} was neither recorded nor found`);
   return payment;
@@ -146,20 +149,25 @@ export class PaymentService {
   }
 
   private async paid(orderId: string, intent: PaymentIntentView, actor: Actor): Promise<PaymentOutcome> {
-    const order = await orderById(this.db, orderId);
-    if (!order) throw new Error(`order ${orderId} of payment ${intent.id} not found`);
-    if (order.status === 'CANCELLED') return this.refundExtra(order, intent, actor, 'paid after the order was cancelled');
-    // A cancellation racing this is refused here; the provider retries the webhook, which then takes the branch above.
-    const result = await this.orders.transition(orderId, 'PAID', actor, {
-      reason: `payment ${intent.id} succeeded`,
-      alongside: async (tx) => {
-        await tx.$executeRawUnsafe(
-          `UPDATE payment SET status = 'SUCCEEDED', amount_captured = $2, payment_method_id = coalesce($3, payment_method_id), updated_at = now()
-            WHERE provider_payment_id = $1`,
-          intent.id, intent.amountReceived, intent.paymentMethodId ?? null,
-        );
-      },
-    });
+    let result: TransitionResult;
+    try {
+      result = await this.orders.transition(orderId, 'PAID', actor, {
+        reason: `payment ${intent.id} succeeded`,
+        alongside: async (tx) => {
+          await tx.$executeRawUnsafe(
+            `UPDATE payment SET status = 'SUCCEEDED', amount_captured = $2, payment_method_id = coalesce($3, payment_method_id), updated_at = now()
+              WHERE provider_payment_id = $1`,
+            intent.id, intent.amountReceived, intent.paymentMethodId ?? null,
+          );
+        },
+      });
+    } catch (err) {
+      // Cancelled before the payment came (the lifecycle refuses CANCELLED → PAID): the payment goes back.
+      if (!(err instanceof IllegalTransition) || err.from !== 'CANCELLED') throw err;
+      const order = await orderById(this.db, orderId);
+      if (!order) throw err;
+      return this.refundExtra(order, intent, actor, 'paid after the order was cancelled');
+    }
     // Already paid by another of its payments (two tries of a subscription order crossing): this one goes back.
     if (!result.moved) return this.refundExtra(result.order, intent, actor, 'the order was paid by another payment');
     return this.refunds(orderId, intent, 'paid');
