@@ -187,6 +187,14 @@ export async function writeAlone(db: TransactionalSqlClient, statement: ReadStat
   }
 }
 
+/**
+ * `db` as a transactional client whose transactions run through transactDirectly, for generic code
+ * that takes a `$transaction` (an event consumer's processOnce) around work of raw statements.
+ */
+export function directTransactions(db: TransactionalSqlClient): { $transaction<R>(fn: (tx: SqlTransaction) => Promise<R>): Promise<R> } {
+  return { $transaction: (fn) => transactDirectly(db, fn) };
+}
+
 /** Prisma's interactive transaction options, which transactDirectly honours too. */
 export interface TransactionOptions {
   /** How long to wait for a connection, ms. */

@@ -7,9 +7,12 @@ import { money } from '../../../lib/money.js';
 import { AffiliateInputChecker, checkOutbound, commissionBase, commissionOf, type OutboundInput } from './affiliate.js';
 import type { AffiliateDirection } from '../generated/resolvers-types.js';
 import type { AffiliateAttributionRow, AffiliateReportRow } from './models.js';
-import type { Prisma, PrismaClient } from '../prisma-client/client.js';
+import { v7 as uuidv7 } from 'uuid';
+import type { SqlTransaction } from '../../../lib/db.js';
+import type { PrismaClient } from '../prisma-client/client.js';
 
-type Tx = Prisma.TransactionClient;
+/** The consumer's transaction (lib/event-consumer.ts processOnce): raw statements. */
+type Tx = SqlTransaction;
 
 const minor = z.number().int().min(0);
 
@@ -39,32 +42,25 @@ export class AffiliateAttributionService {
    * Returns the attribution's id, or null when the order earns nothing.
    */
   async attributeOrder(tx: Tx, order: OrderPaidData): Promise<string | null> {
-    const click = order.cartId ? await tx.affiliateClick.findUnique({ where: { cartId: order.cartId }, include: { partner: true } }) : null;
-    const partner =
-      click?.partner ?? (order.affiliateCode ? await tx.affiliatePartner.findUnique({ where: { code: normalizeCode(order.affiliateCode) } }) : null);
-    if (!partner?.active) return null;
+    // The click's partner when the cart has a click (even an inactive partner: no fallback), else the code's.
+    const [credited] = await tx.$queryRaw<{ clickId: string | null; partnerId: string; active: boolean; commissionRate: number }[]>`
+      SELECT "clickId", "partnerId", active, "commissionRate" FROM (
+        SELECT 1 AS rank, c.id AS "clickId", p.id AS "partnerId", p.active, p.commission_rate AS "commissionRate"
+          FROM affiliate_click c JOIN affiliate_partner p ON p.id = c.partner_id WHERE c.cart_id = ${order.cartId ?? null}
+        UNION ALL
+        SELECT 2, NULL, p.id, p.active, p.commission_rate FROM affiliate_partner p WHERE p.code = ${order.affiliateCode ? normalizeCode(order.affiliateCode) : null}
+      ) found ORDER BY rank LIMIT 1`;
+    if (!credited?.active) return null;
     const revenue = commissionBase(order);
-    const [row] = await tx.affiliateAttribution.createManyAndReturn({
-      data: [
-        {
-          partnerId: partner.id,
-          direction: 'INBOUND',
-          orderId: order.orderId,
-          orderNumber: order.orderNumber ?? null,
-          clickId: click?.id ?? null,
-          cartId: order.cartId ?? null,
-          personId: order.personId ?? null,
-          currency: order.currencyCode,
-          revenue,
-          commissionRate: partner.commissionRate,
-          commission: commissionOf(revenue, partner.commissionRate),
-          occurredAt: new Date(order.paidAt),
-        },
-      ],
-      // The order id is unique: a second OrderPaid for one order changes nothing.
-      skipDuplicates: true,
-      select: { id: true },
-    });
+    // The order id is unique: a second OrderPaid for one order changes nothing.
+    const [row] = await tx.$queryRaw<{ id: string }[]>`
+      INSERT INTO affiliate_attribution (id, partner_id, direction, order_id, order_number, click_id, cart_id, person_id, currency, revenue,
+                                         commission_rate, commission, occurred_at)
+      VALUES (${uuidv7()}::uuid, ${credited.partnerId}::uuid, 'INBOUND', ${order.orderId}, ${order.orderNumber ?? null}, ${credited.clickId}::uuid,
+              ${order.cartId ?? null}, ${order.personId ?? null}, ${order.currencyCode}, ${revenue}, ${credited.commissionRate},
+              ${commissionOf(revenue, credited.commissionRate)}, ${new Date(order.paidAt)})
+      ON CONFLICT DO NOTHING
+      RETURNING id`;
     return row?.id ?? null;
   }
 

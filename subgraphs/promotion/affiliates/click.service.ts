@@ -4,9 +4,11 @@ import { normalizeCode } from '../../../lib/input-checker.js';
 import { purgeInBatches, retentionCutoff } from '../retention.js';
 import { AffiliateInputChecker, CLICK_LINK_WINDOW_MS, checkClick, refuse, type ClickInput } from './affiliate.js';
 import type { AffiliateClickRow } from './models.js';
-import type { Prisma, PrismaClient } from '../prisma-client/client.js';
+import type { SqlTransaction } from '../../../lib/db.js';
+import type { PrismaClient } from '../prisma-client/client.js';
 
-type Tx = Prisma.TransactionClient;
+/** The consumer's transaction (lib/event-consumer.ts processOnce): raw statements. */
+type Tx = SqlTransaction;
 
 /** CartCreated's data as the cart subgraph publishes it. */
 export interface CartCreatedData {
@@ -40,7 +42,7 @@ export class AffiliateClickService {
    */
   async linkCart(tx: Tx, cart: CartCreatedData, now = new Date()): Promise<string | null> {
     if (!cart.affiliateCode) return null;
-    const partner = await tx.affiliatePartner.findUnique({ where: { code: normalizeCode(cart.affiliateCode) }, select: { id: true } });
+    const [partner] = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM affiliate_partner WHERE code = ${normalizeCode(cart.affiliateCode)}`;
     if (!partner) return null;
     const since = new Date(now.getTime() - CLICK_LINK_WINDOW_MS);
     const rows = await tx.$queryRaw<{ id: string }[]>`

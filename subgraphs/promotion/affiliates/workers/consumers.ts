@@ -1,6 +1,7 @@
 // The promotion context's consumers of other contexts' events: carts created with a partner's
 // code are linked to a click, paid orders are credited to partners.
 import { z } from 'zod';
+import { directTransactions } from '../../../../lib/db.js';
 import { idempotentConsumer, type ConsumerSpec } from '../../../../lib/event-consumer.js';
 import type { Logger } from '../../../../lib/logger.js';
 import { eventStream } from '../../../../lib/outbox.js';
@@ -23,7 +24,9 @@ export function affiliateConsumers(options: {
   redisPrefix: string;
   log: Logger;
 }): ConsumerSpec[] {
-  const { db, clicks, attributions, redisPrefix, log } = options;
+  const { clicks, attributions, redisPrefix, log } = options;
+  // Their effects are raw statements: each event's transaction runs straight on pg.
+  const db = directTransactions(options.db);
   return [
     idempotentConsumer({
       name: 'promotion-affiliate-carts',
