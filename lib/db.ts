@@ -52,6 +52,13 @@ export function readingDirectly<D extends object>(db: D, adapter: PrismaPg, onQu
   return db;
 }
 
+/** The pool a client made readingDirectly sends its statements to, and who counts them; null before Prisma has connected, or for any other client. */
+function directPoolOf(db: object): { pool: pg.Pool; onQuery?: (sql: string) => void } | null {
+  const direct = directReads.get(db);
+  const pool = direct && pools.get(direct.adapter);
+  return pool ? { pool, onQuery: direct.onQuery } : null;
+}
+
 /**
  * The rows of one read-only statement. For a client made readingDirectly, it goes straight to
  * pg on the client's own pool, past Prisma's query compiler and result mapping, which cost about a
@@ -60,11 +67,10 @@ export function readingDirectly<D extends object>(db: D, adapter: PrismaPg, onQu
  * Date, JSON parsed), except int8 and numeric, which pg gives as text: cast counts to int.
  */
 export async function readRows<T>(db: SqlClient, statement: ReadStatement): Promise<T[]> {
-  const direct = directReads.get(db);
-  const pool = direct && pools.get(direct.adapter);
-  if (!pool) return db.$queryRawUnsafe<T[]>(statement.text, ...statement.values);
+  const direct = directPoolOf(db);
+  if (!direct) return db.$queryRawUnsafe<T[]>(statement.text, ...statement.values);
   direct.onQuery?.(statement.text);
-  return (await sent(pool, statement.text, statement.values)).rows as T[];
+  return (await sent(direct.pool, statement.text, statement.values)).rows as T[];
 }
 
 /**
@@ -73,11 +79,10 @@ export async function readRows<T>(db: SqlClient, statement: ReadStatement): Prom
  * writes. Answers how many rows it changed.
  */
 export async function executeDirectly(db: SqlClient, statement: ReadStatement): Promise<number> {
-  const direct = directReads.get(db);
-  const pool = direct && pools.get(direct.adapter);
-  if (!pool) return db.$executeRawUnsafe(statement.text, ...statement.values);
+  const direct = directPoolOf(db);
+  if (!direct) return db.$executeRawUnsafe(statement.text, ...statement.values);
   direct.onQuery?.(statement.text);
-  return (await sent(pool, statement.text, statement.values)).rowCount ?? 0;
+  return (await sent(direct.pool, statement.text, statement.values)).rowCount ?? 0;
 }
 
 /**
@@ -92,11 +97,10 @@ export async function executeDirectly(db: SqlClient, statement: ReadStatement): 
  * and nothing is sent for work that sends nothing.
  */
 export async function transactDirectly<R>(db: TransactionalSqlClient, fn: (tx: SqlTransaction) => Promise<R>, options: TransactionOptions = {}): Promise<R> {
-  const direct = directReads.get(db);
-  const pool = direct && pools.get(direct.adapter);
-  if (!pool) return db.$transaction(fn, options);
+  const direct = directPoolOf(db);
+  if (!direct) return db.$transaction(fn, options);
   const { maxWait = 2_000, timeout = 5_000 } = options;
-  const client = await connectWithin(pool, maxWait);
+  const client = await connectWithin(direct.pool, maxWait);
   const deadline = Date.now() + timeout;
   const opening = `BEGIN; ${transactionSettings(timeout)}`;
   let begun = false;
@@ -164,18 +168,19 @@ function literalOf(value: unknown): string | null {
  * parameter, runs through transactDirectly.
  */
 export async function writeAlone(db: TransactionalSqlClient, statement: ReadStatement, options: TransactionOptions = {}): Promise<number> {
-  const direct = directReads.get(db);
-  const pool = direct && pools.get(direct.adapter);
+  const direct = directPoolOf(db);
   const literals = statement.values.map(literalOf);
-  if (!pool || literals.some((l) => l === null)) return transactDirectly(db, (tx) => tx.$executeRawUnsafe(statement.text, ...statement.values), options);
+  if (!direct || !literals.every((l): l is string => l !== null)) {
+    return transactDirectly(db, (tx) => tx.$executeRawUnsafe(statement.text, ...statement.values), options);
+  }
   const { maxWait = 2_000, timeout = 5_000 } = options;
   const text = statement.text.replace(/\$(\d+)/g, (_, n: string) => {
     const literal = literals[Number(n) - 1];
-    if (literal === undefined || literal === null) throw new Error(`writeAlone: the statement names $${n}, beyond its ${literals.length} parameters`);
+    if (literal === undefined) throw new Error(`writeAlone: the statement names $${n}, beyond its ${literals.length} parameters`);
     return literal;
   });
   direct.onQuery?.(statement.text);
-  const client = await connectWithin(pool, maxWait);
+  const client = await connectWithin(direct.pool, maxWait);
   try {
     const results = (await sent(client, `${transactionSettings(timeout)}; ${text}`, [])) as unknown as pg.QueryResult[];
     client.release();

@@ -51,11 +51,13 @@ const heldByAnother = (field: readonly string[]) => refuse('CART_NOT_ACTIVE', 'a
 
 const LINE_ORDER = [{ createdAt: 'asc' as const }, { id: 'asc' as const }];
 
+/** A cart's columns as a checkout reads them (CheckoutCart). */
+const CHECKOUT_CART_COLUMNS = 'id, person_id, status, currency, applied_codes, affiliate_code, checkout_id::text, last_activity_at';
+
 /** The cart as a checkout reads it: locked for the transaction that moves it, or as it is (straight on pg: readRows). */
 async function lockCart(db: SqlClient, cartId: string, lock: 'lock' | 'read' = 'lock'): Promise<CheckoutCart | undefined> {
   const [cart] = await readRows<CheckoutCart>(db, {
-    text: `SELECT id, person_id, status, currency, applied_codes, affiliate_code, checkout_id::text, last_activity_at FROM cart
-            WHERE id = $1::uuid${lock === 'lock' ? ' FOR UPDATE' : ''}`,
+    text: `SELECT ${CHECKOUT_CART_COLUMNS} FROM cart WHERE id = $1::uuid${lock === 'lock' ? ' FOR UPDATE' : ''}`,
     values: [cartId],
   });
   return cart;
@@ -212,9 +214,10 @@ export class CartCheckoutService {
    */
   private async activeCartBesides(tx: PrismaTx, held: CheckoutCart, at: Date): Promise<CheckoutCart | undefined> {
     if (held.status !== 'CHECKING_OUT') return undefined;
-    const [active] = await tx.$queryRaw<CheckoutCart[]>`
-      SELECT id, person_id, status, currency, applied_codes, affiliate_code, checkout_id::text, last_activity_at FROM cart
-       WHERE person_id = ${held.person_id} AND status = 'ACTIVE' FOR UPDATE`;
+    const [active] = await tx.$queryRawUnsafe<CheckoutCart[]>(
+      `SELECT ${CHECKOUT_CART_COLUMNS} FROM cart WHERE person_id = $1 AND status = 'ACTIVE' FOR UPDATE`,
+      held.person_id,
+    );
     if (!active || !this.lifetime.hasExpired(active.last_activity_at, at)) return active;
     await recordEvents(tx, await this.carts.expireIdleLocked(tx, [active], at));
     return undefined;

@@ -2,7 +2,8 @@
 // Prisma's query compiler): an order by id, and what an order shows (its lines, discounts,
 // payments, shipment, refunds and history), each batched per request (DataLoader), so that a page
 // of orders costs one statement per relation asked for, not one per order. The rows are those of
-// Prisma's models; the column lists here are also what the order's writes answer (order-writes.ts).
+// Prisma's models; the column lists here are also what the order's writes answer (order.service.ts
+// insertOrder and transition, payment.service.ts recordOrderPayment).
 import DataLoader from 'dataloader';
 import { readRows, type SqlClient } from '../../lib/db.js';
 import { Prisma } from './prisma-client/client.js';

@@ -85,7 +85,7 @@ export async function insertOrder(
   content: { lines: NewOrderLine[]; discounts: NewOrderDiscount[]; actor: Actor; reason: string },
   numberOf: (at: Date) => string = orderNumber,
 ): Promise<OrderRow | null> {
-  const lines = JSON.stringify(content.lines.map((l) => ({ ...l, cartLineId: l.cartLineId ?? null })));
+  const lines = JSON.stringify(content.lines);
   const discounts = JSON.stringify(content.discounts);
   for (let draw = 1; draw <= 5; draw++) {
     const [inserted] = await tx.$queryRawUnsafe<OrderRow[]>(
