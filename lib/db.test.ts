@@ -176,7 +176,7 @@ describe('transactDirectly', () => {
     }
   });
 
-  it('runs a first statement without parameters, sent with BEGIN, inside the transaction; work that sends nothing commits nothing', async () => {
+  it('runs a first statement, sent with BEGIN, inside the transaction; work that sends nothing commits nothing', async () => {
     const { db } = await client(true);
     try {
       await db.$connect();
@@ -186,9 +186,32 @@ describe('transactDirectly', () => {
       ]);
       // now() is the transaction's start: the same for both only if the first ran inside it.
       expect(second).toEqual(first);
+      const [withValues, after] = await transactDirectly(db, async (tx) => [
+        (await tx.$queryRawUnsafe<{ at: Date }[]>('SELECT now() AS at, $1::text AS t', 'x'))[0]!.at,
+        (await tx.$queryRawUnsafe<{ at: Date }[]>('SELECT now() AS at'))[0]!.at,
+      ]);
+      expect(after).toEqual(withValues);
       expect(await transactDirectly(db, async () => 'nothing sent')).toBe('nothing sent');
       await expect(transactDirectly(db, async () => Promise.reject(new Error('refused before any statement')))).rejects.toThrow('refused before any statement');
       expect(await transactDirectly(db, (tx) => tx.$queryRawUnsafe<{ one: number }[]>('SELECT 1 AS one'))).toEqual([{ one: 1 }]);
+    } finally {
+      await db.$disconnect();
+    }
+  });
+
+  it("gives a first statement's parameters, written in as literals, the values pg would bind, and keeps those it has none for", async () => {
+    const { db } = await client(true);
+    const statement = `SELECT $1::text AS quoted, $2::int AS n, $3::timestamptz AS at, $4::text AS missing, $5::jsonb AS doc, $6::boolean AS yes, $7::text AS dollars`;
+    const values = ["o'brien \\ \"x\"", 42, new Date('2026-12-01T10:00:00.123Z'), null, { a: [1, 'b'] }, true, 'costs $2 and $1'];
+    try {
+      await db.$connect();
+      const bound = await readRows(db, { text: statement, values });
+      const first = await transactDirectly(db, (tx) => tx.$queryRawUnsafe(statement, ...values));
+      expect(first).toEqual(bound);
+      expect(bound).toEqual([{ quoted: values[0], n: 42, at: values[2], missing: null, doc: { a: [1, 'b'] }, yes: true, dollars: 'costs $2 and $1' }]);
+      // An array has no literal here: the statement keeps its parameters, after BEGIN on its own.
+      expect(await transactDirectly(db, (tx) => tx.$queryRawUnsafe('SELECT $1::int[] AS ids', [1, 2]))).toEqual([{ ids: [1, 2] }]);
+      await expect(transactDirectly(db, (tx) => tx.$queryRawUnsafe('SELECT $2::int AS n', 1))).rejects.toThrow('beyond its 1 parameters');
     } finally {
       await db.$disconnect();
     }

@@ -93,8 +93,9 @@ export async function executeDirectly(db: SqlClient, statement: ReadStatement): 
  * every write, a cart's changes). As Prisma's: the writer the scope names is told to the version
  * trigger (in the same round trip as BEGIN), `maxWait` bounds the wait for a connection and
  * `timeout` the transaction (each statement and each idle gap within it, and no statement starts
- * after it), defaults as Prisma's. BEGIN goes with the first statement when it has no parameters,
- * and nothing is sent for work that sends nothing.
+ * after it), defaults as Prisma's. BEGIN goes with the first statement, its parameters written in
+ * as literals (withLiterals: not when one is an array), and nothing is sent for work that sends
+ * nothing. A first statement's text must hold `$n` only as parameters.
  */
 export async function transactDirectly<R>(db: TransactionalSqlClient, fn: (tx: SqlTransaction) => Promise<R>, options: TransactionOptions = {}): Promise<R> {
   const direct = directPoolOf(db);
@@ -108,14 +109,15 @@ export async function transactDirectly<R>(db: TransactionalSqlClient, fn: (tx: S
     if (Date.now() > deadline) throw new Error(`the transaction took longer than its ${timeout} ms`);
     direct.onQuery?.(text);
     if (begun) return sent(client, text, values);
+    const inline = withLiterals(text, values);
     begun = true;
-    if (values.length > 0) {
+    if (inline === null) {
       await sent(client, opening, []);
       return sent(client, text, values);
     }
-    // A first statement without parameters goes in BEGIN's round trip (pg's simple protocol takes
-    // several statements and answers each; this one's is the last).
-    const results = (await sent(client, `${opening}; ${text}`, [])) as unknown as pg.QueryResult[];
+    // The first statement goes in BEGIN's round trip, its parameters written in as literals (pg's
+    // simple protocol takes several statements and answers each; this one's is the last).
+    const results = (await sent(client, `${opening}; ${inline}`, [])) as unknown as pg.QueryResult[];
     return results.at(-1)!;
   };
   const tx: SqlTransaction = {
@@ -159,6 +161,21 @@ function literalOf(value: unknown): string | null {
 }
 
 /**
+ * A statement's `$n` parameters written in as literals (literalOf), for a simple-protocol message;
+ * null when one of them has no literal. The text must hold `$n` only as parameters.
+ */
+function withLiterals(text: string, values: readonly unknown[]): string | null {
+  if (values.length === 0) return text;
+  const literals = values.map(literalOf);
+  if (!literals.every((l): l is string => l !== null)) return null;
+  return text.replace(/\$(\d+)/g, (_, n: string) => {
+    const literal = literals[Number(n) - 1];
+    if (literal === undefined) throw new Error(`the statement names $${n}, beyond its ${literals.length} parameters`);
+    return literal;
+  });
+}
+
+/**
  * One write statement in a transaction of its own, in one round trip where transactDirectly takes
  * three: the transaction's settings and the statement go in one simple-protocol message, which
  * Postgres runs as one transaction (an error rolls all of it back), the statement's `$n`
@@ -169,16 +186,9 @@ function literalOf(value: unknown): string | null {
  */
 export async function writeAlone(db: TransactionalSqlClient, statement: ReadStatement, options: TransactionOptions = {}): Promise<number> {
   const direct = directPoolOf(db);
-  const literals = statement.values.map(literalOf);
-  if (!direct || !literals.every((l): l is string => l !== null)) {
-    return transactDirectly(db, (tx) => tx.$executeRawUnsafe(statement.text, ...statement.values), options);
-  }
+  const text = withLiterals(statement.text, statement.values);
+  if (!direct || text === null) return transactDirectly(db, (tx) => tx.$executeRawUnsafe(statement.text, ...statement.values), options);
   const { maxWait = 2_000, timeout = 5_000 } = options;
-  const text = statement.text.replace(/\$(\d+)/g, (_, n: string) => {
-    const literal = literals[Number(n) - 1];
-    if (literal === undefined) throw new Error(`writeAlone: the statement names $${n}, beyond its ${literals.length} parameters`);
-    return literal;
-  });
   direct.onQuery?.(statement.text);
   const client = await connectWithin(direct.pool, maxWait);
   try {

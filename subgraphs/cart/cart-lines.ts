@@ -96,30 +96,33 @@ export async function prepareLines(catalog: CatalogClient, currencies: ReadonlyS
  * Puts prepared lines into the locked cart: a variant already there adds to its line, and the
  * unit price the shopper saw is refreshed (they have seen the current one). An empty cart takes
  * the lines' currency. Refused whole when a line would pass 999 units or the cart 100 lines.
+ * One statement writes and reports the cart as it was before (its CTEs all see that); a refusal
+ * found in the report then rolls the whole change back with the transaction.
  */
 export async function addLines(tx: Tx, cart: CartForLines, lines: PreparedLine[], paths: LinePaths, event: LineEvent): Promise<NewEvent[]> {
   const c = new CartInputChecker();
-  const [state] = await tx.$queryRaw<{ lines: number; variants: string[] | null }[]>`
-    SELECT count(*)::int AS lines, array_agg(variant_id::text) AS variants FROM cart_line WHERE cart_id = ${cart.id}::uuid`;
-  const present = new Set(state!.variants ?? []);
   const first = lines[0]!;
-  c.currency(cart.currency, state!.lines > 0, first.price.currencyCode, paths.at(first.index, 'variantId'));
+  const [report] = await tx.$queryRaw<{ lines: number; variants: string[] | null; stored: { id: string; variant_id: string; quantity: number }[] }[]>`
+    WITH before AS (SELECT count(*)::int AS lines, array_agg(variant_id::text) AS variants FROM cart_line WHERE cart_id = ${cart.id}::uuid),
+    currency AS (UPDATE cart SET currency = ${first.price.currencyCode} WHERE id = ${cart.id}::uuid AND (SELECT lines FROM before) = 0),
+    stored AS (
+      INSERT INTO cart_line (id, cart_id, variant_id, quantity, seen_unit_price, updated_at)
+      SELECT l.id, ${cart.id}::uuid, l.variant_id, l.quantity, l.price, now()
+        FROM unnest(${lines.map(() => randomUUID())}::uuid[], ${lines.map((l) => l.variantId)}::uuid[], ${lines.map((l) => l.quantity)}::int[], ${lines.map((l) => l.price.amount)}::int[])
+          AS l(id, variant_id, quantity, price)
+      ON CONFLICT (cart_id, variant_id) DO UPDATE
+         SET quantity = cart_line.quantity + EXCLUDED.quantity, seen_unit_price = EXCLUDED.seen_unit_price, updated_at = now()
+       WHERE cart_line.quantity + EXCLUDED.quantity <= ${LIMITS.quantity}
+      RETURNING id, variant_id::text, quantity)
+    SELECT before.lines, before.variants, (SELECT coalesce(json_agg(stored), '[]'::json) FROM stored) AS stored FROM before`;
+  const present = new Set(report!.variants ?? []);
+  c.currency(cart.currency, report!.lines > 0, first.price.currencyCode, paths.at(first.index, 'variantId'));
   c.throwIfAny();
   const added = lines.filter((l) => !present.has(l.variantId));
-  if (state!.lines + added.length > LIMITS.lines) {
+  if (report!.lines + added.length > LIMITS.lines) {
     return c.refuse('TOO_MANY_LINES', `a cart holds at most ${LIMITS.lines} lines`, added.length === lines.length && lines.length > 1 ? paths.list : paths.at(added[0]!.index, 'variantId'));
   }
-  if (state!.lines === 0) await tx.$executeRaw`UPDATE cart SET currency = ${first.price.currencyCode} WHERE id = ${cart.id}::uuid`;
-  const stored = await tx.$queryRaw<{ id: string; variant_id: string; quantity: number }[]>`
-    INSERT INTO cart_line (id, cart_id, variant_id, quantity, seen_unit_price, updated_at)
-    SELECT l.id, ${cart.id}::uuid, l.variant_id, l.quantity, l.price, now()
-      FROM unnest(${lines.map(() => randomUUID())}::uuid[], ${lines.map((l) => l.variantId)}::uuid[], ${lines.map((l) => l.quantity)}::int[], ${lines.map((l) => l.price.amount)}::int[])
-        AS l(id, variant_id, quantity, price)
-    ON CONFLICT (cart_id, variant_id) DO UPDATE
-       SET quantity = cart_line.quantity + EXCLUDED.quantity, seen_unit_price = EXCLUDED.seen_unit_price, updated_at = now()
-     WHERE cart_line.quantity + EXCLUDED.quantity <= ${LIMITS.quantity}
-    RETURNING id, variant_id::text, quantity`;
-  const byVariant = new Map(stored.map((row) => [row.variant_id, row]));
+  const byVariant = new Map(report!.stored.map((row) => [row.variant_id, row]));
   for (const line of lines) {
     if (!byVariant.has(line.variantId)) c.add('QUANTITY_OUT_OF_RANGE', `a line holds at most ${LIMITS.quantity} units`, paths.at(line.index, 'quantity'));
   }

@@ -2,8 +2,10 @@
 // straight through pg (lib/db.ts readRows; a change's own transaction: transactDirectly): the rows
 // Prisma's Cart and CartLine models give, without its query compiler.
 import { readRows, type SqlClient } from '../../lib/db.js';
+import { insertEvents, type NewEvent } from '../../lib/outbox.js';
 import type { CartRow } from './models.js';
 import { Prisma, type CartLine } from './prisma-client/client.js';
+import type { StoredLine } from './validation.js';
 
 const CART_COLUMNS = Prisma.sql`id, person_id AS "personId", status::text AS status, currency, applied_codes AS "appliedCodes",
   affiliate_code AS "affiliateCode", checkout_id AS "checkoutId", last_activity_at AS "lastActivityAt", archived_at AS "archivedAt",
@@ -22,9 +24,23 @@ export function linesOf(db: SqlClient, cartIds: readonly string[]): Promise<Cart
   return readRows<CartLine>(db, Prisma.sql`SELECT ${LINE_COLUMNS} FROM cart_line WHERE cart_id = ANY(${[...cartIds]}::uuid[]) ORDER BY created_at, id`);
 }
 
-/** Marks the cart's activity, in a change's transaction, and answers the cart as changed. */
-export async function touchCart(tx: SqlClient, id: string, at: Date): Promise<CartRow> {
-  const statement = Prisma.sql`UPDATE cart SET last_activity_at = ${at}, updated_at = now() WHERE id = ${id}::uuid RETURNING ${CART_COLUMNS}`;
-  const [cart] = await tx.$queryRawUnsafe<CartRow[]>(statement.text, ...statement.values);
+/** A cart as a change left it, with its lines as they were when the change committed. */
+export type ChangedCart = CartRow & { committedLines: StoredLine[] };
+
+/**
+ * Marks the cart's activity, in a change's transaction, records the change's events, and answers
+ * the cart as changed with its lines, all in one statement (the request prices its answer from
+ * them instead of reading them again).
+ */
+export async function touchCart(tx: SqlClient, id: string, at: Date, events: NewEvent[]): Promise<ChangedCart> {
+  const recorded = events.length > 0 ? insertEvents(events, 2) : null;
+  const text = `${recorded ? `WITH recorded AS (${recorded.text}) ` : ''}
+    UPDATE cart SET last_activity_at = $1, updated_at = now() WHERE id = $2::uuid
+    RETURNING ${CART_COLUMNS.text}, (${COMMITTED_LINES}) AS "committedLines"`;
+  const [cart] = await tx.$queryRawUnsafe<ChangedCart[]>(text, at, id, ...(recorded?.values ?? []));
   return cart!;
 }
+
+/** The cart's lines as StoredLine objects, in the order linesOf gives them, for a RETURNING clause on the cart row. */
+const COMMITTED_LINES = `SELECT coalesce(json_agg(json_build_object('id', l.id, 'variantId', l.variant_id, 'quantity', l.quantity, 'seenUnitPrice', l.seen_unit_price)
+  ORDER BY l.created_at, l.id), '[]'::json) FROM cart_line l WHERE l.cart_id = cart.id`;

@@ -19,7 +19,7 @@ import type { PrismaClient } from './prisma-client/client.js';
 import { ONE_LINE, addLines, checkUpdates, linesAt, prepareLines, removeLines, updateLines, type LineToAdd, type LineUpdate } from './cart-lines.js';
 import { quoteCart, type QuoteDeps } from './quote.service.js';
 import { CartInputChecker, refuse, refuseCode, resultFor } from './validation.js';
-import { cartById, linesOf, touchCart } from './cart-reads.js';
+import { cartById, linesOf, touchCart, type ChangedCart } from './cart-reads.js';
 
 /** A cart transaction's client: raw statements only, so that a change may run straight on pg (transactDirectly). */
 export type Tx = SqlTransaction;
@@ -141,33 +141,33 @@ export class CartService {
    * Given the request's `catalog` (its answers kept for the request), the variants of the cart's
    * other lines are asked for in the same call: pricing the cart for the answer reads them next.
    */
-  async addLines(personId: string, cartId: string, lines: LineToAdd[], paths = linesAt(['lines']), catalog?: CatalogClient): Promise<CartRow> {
+  async addLines(personId: string, cartId: string, lines: LineToAdd[], paths = linesAt(['lines']), catalog?: CatalogClient): Promise<ChangedCart> {
     if (!isUuid(cartId)) return notFound();
     const alongside = catalog ? (await linesOf(this.db, [cartId])).map((l) => l.variantId) : [];
     const prepared = await prepareLines(catalog ?? this.catalog, this.currencies, lines, paths, alongside);
     return this.change(personId, cartId, (tx, cart) => addLines(tx, cart, prepared, paths, cartUpdated));
   }
 
-  addLine(personId: string, cartId: string, variantId: string, quantity: number, catalog?: CatalogClient): Promise<CartRow> {
+  addLine(personId: string, cartId: string, variantId: string, quantity: number, catalog?: CatalogClient): Promise<ChangedCart> {
     return this.addLines(personId, cartId, [{ variantId, quantity }], ONE_LINE, catalog);
   }
 
   /** Sets lines' quantities (1..999 each), all or none. */
-  async updateLines(personId: string, cartId: string, updates: LineUpdate[], paths = linesAt(['lines'])): Promise<CartRow> {
+  async updateLines(personId: string, cartId: string, updates: LineUpdate[], paths = linesAt(['lines'])): Promise<ChangedCart> {
     checkUpdates(updates, paths);
     return this.change(personId, cartId, (tx, cart) => updateLines(tx, cart, updates, paths, cartUpdated));
   }
 
-  updateLine(personId: string, cartId: string, lineId: string, quantity: number): Promise<CartRow> {
+  updateLine(personId: string, cartId: string, lineId: string, quantity: number): Promise<ChangedCart> {
     return this.updateLines(personId, cartId, [{ lineId, quantity }], ONE_LINE);
   }
 
   /** Removes lines, all or none. */
-  removeLines(personId: string, cartId: string, lineIds: string[], paths = linesAt(['lineIds'])): Promise<CartRow> {
+  removeLines(personId: string, cartId: string, lineIds: string[], paths = linesAt(['lineIds'])): Promise<ChangedCart> {
     return this.change(personId, cartId, (tx, cart) => removeLines(tx, cart, lineIds, paths, cartUpdated));
   }
 
-  removeLine(personId: string, cartId: string, lineId: string): Promise<CartRow> {
+  removeLine(personId: string, cartId: string, lineId: string): Promise<ChangedCart> {
     return this.removeLines(personId, cartId, [lineId], ONE_LINE);
   }
 
@@ -176,7 +176,7 @@ export class CartService {
    * already applied; otherwise answers with the promotions' reason and stores nothing. Applying a
    * code that is already applied changes nothing.
    */
-  async applyCode(personId: string, cartId: string, rawCode: string): Promise<CartRow> {
+  async applyCode(personId: string, cartId: string, rawCode: string): Promise<ChangedCart> {
     const code = this.promotionCode(rawCode);
     const cart = await this.readOwn(personId, cartId);
     if (!cart.appliedCodes.includes(code)) {
@@ -196,7 +196,7 @@ export class CartService {
     });
   }
 
-  async removeCode(personId: string, cartId: string, rawCode: string): Promise<CartRow> {
+  async removeCode(personId: string, cartId: string, rawCode: string): Promise<ChangedCart> {
     const code = this.promotionCode(rawCode);
     return this.change(personId, cartId, async (tx, cart) => {
       if (!(cart.applied_codes ?? []).includes(code)) return [];
@@ -259,7 +259,7 @@ export class CartService {
   }
 
   /** Runs a change on the caller's locked cart that takes changes; records its events and the activity. */
-  private async change(personId: string, cartId: string, apply: (tx: Tx, cart: LockedCart) => Promise<NewEvent[]>): Promise<CartRow> {
+  private async change(personId: string, cartId: string, apply: (tx: Tx, cart: LockedCart) => Promise<NewEvent[]>): Promise<ChangedCart> {
     if (!isUuid(cartId)) return notFound();
     // A shopper's every change: straight on pg, past Prisma's engine (lib/db.ts transactDirectly).
     return transactDirectly(
@@ -269,9 +269,7 @@ export class CartService {
           SELECT id, person_id, status, currency, applied_codes, last_activity_at FROM cart WHERE id = ${cartId}::uuid FOR UPDATE`;
         if (!cart || cart.person_id !== personId) return notFound();
         this.refuseUnlessOpen(cart.status, cart.last_activity_at);
-        const events = await apply(tx, cart);
-        await recordEvents(tx, events);
-        return touchCart(tx, cart.id, this.now());
+        return touchCart(tx, cart.id, this.now(), await apply(tx, cart));
       },
       QUEUED_WRITE,
     );

@@ -27,7 +27,7 @@ const findReadable = async (ctx: CartContext, id: string) => (isUuid(id) ? reada
 async function write(ctx: CartContext, cartId: string | null, run: (personId: string) => Promise<CartRow>) {
   const viewer = requireRole(ctx.viewer, 'customer', 'admin', 'support');
   const result = await toPayload<'cart', CartRow, CartErrorCode>('cart', () => run(viewer.personId));
-  ctx.afterWrite();
+  ctx.afterWrite(result.cart);
   if (result.userErrors.length > 0 && cartId !== null) result.cart = await findReadable(ctx, cartId);
   return result;
 }

@@ -62,7 +62,10 @@ export async function startCart(runtime: Runtime, options: { port?: number } = {
         loaders: createCartLoaders(db, catalog),
         // The lines read before a write are stale after it; what the catalog answered in this
         // request is not (a cart's write changes nothing there), so its answers price the result.
-        afterWrite: () => ctx.loaders.lines.clearAll(),
+        afterWrite: (changed) => {
+          ctx.loaders.lines.clearAll();
+          if (changed && 'committedLines' in changed) ctx.loaders.lines.prime(changed.id, changed.committedLines);
+        },
         quote: (cart) => {
           // A cart changed by a mutation comes back with a new updatedAt, so it is priced afresh.
           const key = `${cart.id}@${cart.updatedAt.getTime()}`;
