@@ -122,6 +122,7 @@ describe('a purchase', () => {
     const { variantIds } = await createVariants(stack, [{ price: 1500, onHand: 10 }]);
     const cart = (await cartApi(shopper).create(undefined, [{ variantId: variantIds[0]!, quantity: 2 }])).cart!;
     cartId = cart.id;
+    expect((await cartApi(shopper).add(cartId, variantIds[0]!, 1)).cart!.itemCount).toBe(3);
     const checkout = await orderApi(shopper).checkout({ cartId });
     orderId = checkout.order!.id;
     expect((await payWith(stack, checkout.paymentClientSecret!)).status).toBe(200);
@@ -138,6 +139,11 @@ describe('a purchase', () => {
     const locked = versions.find((v) => change(v, 'status')?.to === '"CHECKING_OUT"');
     expect(locked).toMatchObject({ entity: 'cart', operation: 'UPDATE', actor: 'service:order' });
     expect(change(locked!, 'status')!.from).toBe('"ACTIVE"');
+    // The added unit is the line's change; the cart's clock moving with it records nothing.
+    const added = versions.find((v) => v.entity === 'cart_line' && v.operation === 'UPDATE');
+    expect(added).toMatchObject({ actor: `person:${shopperId}` });
+    expect(change(added!, 'quantity')).toMatchObject({ from: '2', to: '3' });
+    expect(versions.filter((v) => change(v, 'last_activity_at'))).toEqual([]);
   });
 
   it('names the shopper for the order, and the payment webhook for PAID', async () => {
