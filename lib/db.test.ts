@@ -199,6 +199,22 @@ describe('transactDirectly', () => {
     }
   });
 
+  it('prepares a statement with parameters on its connection once, under a name from its text', async () => {
+    const { db } = await client(true);
+    try {
+      await db.$connect();
+      const held = await transactDirectly(db, async (tx) => {
+        await tx.$queryRawUnsafe('SELECT $1::int AS first', 1);
+        for (const n of [1, 2, 3]) expect(await tx.$queryRawUnsafe('SELECT $1::int + 1 AS n', n)).toEqual([{ n: n + 1 }]);
+        return tx.$queryRawUnsafe<{ name: string; statement: string }[]>(`SELECT name, statement FROM pg_prepared_statements WHERE statement LIKE 'SELECT $%' ORDER BY name`);
+      });
+      // The first statement went with BEGIN, its value written in; the next is prepared once.
+      expect(held).toEqual([{ name: expect.stringMatching(/^direct_/), statement: 'SELECT $1::int + 1 AS n' }]);
+    } finally {
+      await db.$disconnect();
+    }
+  });
+
   it("gives a first statement's parameters, written in as literals, the values pg would bind, and keeps those it has none for", async () => {
     const { db } = await client(true);
     const statement = `SELECT $1::text AS quoted, $2::int AS n, $3::timestamptz AS at, $4::text AS missing, $5::jsonb AS doc, $6::boolean AS yes, $7::text AS dollars`;
