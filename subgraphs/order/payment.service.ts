@@ -295,8 +295,10 @@ export class PaymentService {
           if (err instanceof PaymentProviderError && err.kind === 'unexpected_state') return this.sync(paymentIntentId, actor);
           throw err;
         }
+      } else {
+        // Cancelled at the provider already, or unknown there: withdrawPayment's mark, without the call.
+        await this.db.payment.updateMany({ where: { providerPaymentId: paymentIntentId, status: 'PENDING' }, data: { status: 'CANCELLED' } });
       }
-      await this.db.payment.updateMany({ where: { providerPaymentId: paymentIntentId, status: 'PENDING' }, data: { status: 'CANCELLED' } });
     }
     const result = await this.orders.transition(orderId, 'CANCELLED', actor, { reason: 'payment not received before the stock hold ended' });
     return result.moved ? 'expired' : 'unchanged';
