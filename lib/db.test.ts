@@ -228,6 +228,9 @@ describe('transactDirectly', () => {
       // An array has no literal here: the statement keeps its parameters, after BEGIN on its own.
       expect(await transactDirectly(db, (tx) => tx.$queryRawUnsafe('SELECT $1::int[] AS ids', [1, 2]))).toEqual([{ ids: [1, 2] }]);
       await expect(transactDirectly(db, (tx) => tx.$queryRawUnsafe('SELECT $2::int AS n', 1))).rejects.toThrow('beyond its 1 parameters');
+      // A comment naming a parameter keeps them all: a value's newline cannot end the comment.
+      const commented = 'SELECT $1::text AS t -- $1 is the text\n, 1 AS one';
+      expect(await transactDirectly(db, (tx) => tx.$queryRawUnsafe(commented, "x'\nSELECT 2"))).toEqual([{ t: "x'\nSELECT 2", one: 1 }]);
     } finally {
       await db.$disconnect();
     }

@@ -182,10 +182,13 @@ function literalOf(value: unknown): string | null {
 
 /**
  * A statement's `$n` parameters written in as literals (literalOf), for a simple-protocol message;
- * null when one of them has no literal. The text must hold `$n` only as parameters.
+ * null when one of them has no literal, or the text has a comment. The text must hold `$n` only as
+ * parameters.
  */
 function withLiterals(text: string, values: readonly unknown[]): string | null {
   if (values.length === 0) return text;
+  // A literal written into a comment could end it (a newline) and run as SQL: such a text keeps its parameters.
+  if (text.includes('--') || text.includes('/*')) return null;
   const literals = values.map(literalOf);
   if (!literals.every((l): l is string => l !== null)) return null;
   return text.replace(/\$(\d+)/g, (_, n: string) => {
