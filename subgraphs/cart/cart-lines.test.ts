@@ -127,6 +127,18 @@ describe('several lines at once', () => {
     expect(catalogStatements[0]).toContain('variant_entities');
   });
 
+  it('asks the catalog once to open a cart with lines, and prices it from that answer', async () => {
+    const fionaClient = await stack.as('fiona', 'customer');
+    catalogStatements = [];
+    const { createCart } = await fionaClient.query<{ createCart: { cart: { lines: { quantity: number }[]; subtotal: { amount: number } } } }>(
+      `mutation($l: [CartLineInput!]) { createCart(input: { lines: $l }) { cart { lines { quantity } subtotal { amount } } } }`,
+      { l: [{ variantId: a(), quantity: 2 }, { variantId: b(), quantity: 1 }] },
+    );
+    expect(createCart.cart.lines.map((l) => l.quantity)).toEqual([2, 1]);
+    expect(createCart.cart.subtotal.amount).toBe(2 * 1000 + 2000);
+    expect(catalogStatements, catalogStatements.join('\n')).toHaveLength(1);
+  });
+
   it('records one CartUpdated per line changed', async () => {
     const { rows } = await sql.query(`SELECT data->>'change' AS change FROM outbox_event WHERE aggregate_id = $1 AND type = 'CartUpdated'`, [rawCartId(cartId)]);
     const count = (change: string) => rows.filter((r) => r.change === change).length;

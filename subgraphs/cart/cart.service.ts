@@ -97,14 +97,14 @@ export class CartService {
   /**
    * The person's ACTIVE cart, or a new one, with the lines given added to it. An ACTIVE cart idle
    * past its expiry (the sweep has not reached it yet) is expired first, so the person gets a
-   * fresh cart.
+   * fresh cart. Given the request's `catalog`, its answers price the new cart without asking again.
    */
-  async create(personId: string, input: { affiliateCode?: string | null; lines?: LineToAdd[] | null } = {}): Promise<CartRow> {
+  async create(personId: string, input: { affiliateCode?: string | null; lines?: LineToAdd[] | null } = {}, catalog: CatalogClient = this.catalog): Promise<CartRow> {
     const c = new CartInputChecker();
     const affiliateCode = c.affiliateCode(input.affiliateCode);
     c.throwIfAny();
     const paths = linesAt(['input', 'lines']);
-    const lines = input.lines?.length ? await prepareLines(this.catalog, this.currencies, input.lines, paths) : [];
+    const lines = input.lines?.length ? await prepareLines(catalog, this.currencies, input.lines, paths) : [];
     const now = this.now();
     return this.db.$transaction(async (tx) => {
       await holdActiveCartOf(tx, personId);

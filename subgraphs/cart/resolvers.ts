@@ -52,7 +52,7 @@ export const resolvers: Resolvers<CartContext> = {
     },
   },
   Mutation: {
-    createCart: (_root, { input }, ctx) => write(ctx, null, (personId) => ctx.carts.create(personId, input ?? {})),
+    createCart: (_root, { input }, ctx) => write(ctx, null, (personId) => ctx.carts.create(personId, input ?? {}, requestCatalog(ctx.loaders))),
     addCartLine: (_root, { cartId, variantId, quantity }, ctx) => write(ctx, cartId, (personId) => ctx.carts.addLine(personId, cartId, variantId, quantity, requestCatalog(ctx.loaders))),
     updateCartLine: (_root, { cartId, lineId, quantity }, ctx) => write(ctx, cartId, (personId) => ctx.carts.updateLine(personId, cartId, lineId, quantity)),
     removeCartLine: (_root, { cartId, lineId }, ctx) => write(ctx, cartId, (personId) => ctx.carts.removeLine(personId, cartId, lineId)),
