@@ -19,6 +19,13 @@ export async function cartById(db: SqlClient, id: string): Promise<CartRow | nul
   return cart ?? null;
 }
 
+/** The person's ACTIVE cart (one at most), or null; in a transaction, as it stands there. */
+export async function activeCartOf(db: SqlClient, personId: string): Promise<CartRow | null> {
+  const statement = Prisma.sql`SELECT ${CART_COLUMNS} FROM cart WHERE person_id = ${personId} AND status = 'ACTIVE'`;
+  const [cart] = await db.$queryRawUnsafe<CartRow[]>(statement.text, ...statement.values);
+  return cart ?? null;
+}
+
 /** The lines of these carts, each cart's in the order they were added. */
 export function linesOf(db: SqlClient, cartIds: readonly string[]): Promise<CartLine[]> {
   return readRows<CartLine>(db, Prisma.sql`SELECT ${LINE_COLUMNS} FROM cart_line WHERE cart_id = ANY(${[...cartIds]}::uuid[]) ORDER BY created_at, id`);

@@ -19,7 +19,7 @@ import type { PrismaClient } from './prisma-client/client.js';
 import { ONE_LINE, addLines, checkUpdates, linesAt, prepareLines, removeLines, updateLines, type LineToAdd, type LineUpdate } from './cart-lines.js';
 import { quoteCart, type QuoteDeps } from './quote.service.js';
 import { CartInputChecker, refuse, refuseCode, resultFor } from './validation.js';
-import { cartById, linesOf, touchCart, type ChangedCart } from './cart-reads.js';
+import { activeCartOf, cartById, linesOf, touchCart, type ChangedCart } from './cart-reads.js';
 
 /** A cart transaction's client: raw statements only, so that a change may run straight on pg (transactDirectly). */
 export type Tx = SqlTransaction;
@@ -106,7 +106,7 @@ export class CartService {
     const paths = linesAt(['input', 'lines']);
     const lines = input.lines?.length ? await prepareLines(catalog, this.currencies, input.lines, paths) : [];
     const now = this.now();
-    return this.db.$transaction(async (tx) => {
+    return transactDirectly(this.db, async (tx) => {
       await holdActiveCartOf(tx, personId);
       const stale = await tx.$queryRaw<LockedCart[]>`
         SELECT id, person_id, status, currency, applied_codes, last_activity_at FROM cart
@@ -132,7 +132,7 @@ export class CartService {
         events.push(...(await addLines(tx, cart!, lines, paths, cartUpdated)));
       }
       await recordEvents(tx, events);
-      return (await tx.cart.findFirst({ where: { personId, status: 'ACTIVE' } }))!;
+      return (await activeCartOf(tx, personId))!;
     }, QUEUED_WRITE);
   }
 
