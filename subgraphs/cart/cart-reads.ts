@@ -21,8 +21,7 @@ export async function cartById(db: SqlClient, id: string): Promise<CartRow | nul
 
 /** The person's ACTIVE cart (one at most), or null; in a transaction, as it stands there. */
 export async function activeCartOf(db: SqlClient, personId: string): Promise<CartRow | null> {
-  const statement = Prisma.sql`SELECT ${CART_COLUMNS} FROM cart WHERE person_id = ${personId} AND status = 'ACTIVE'`;
-  const [cart] = await db.$queryRawUnsafe<CartRow[]>(statement.text, ...statement.values);
+  const [cart] = await readRows<CartRow>(db, Prisma.sql`SELECT ${CART_COLUMNS} FROM cart WHERE person_id = ${personId} AND status = 'ACTIVE'`);
   return cart ?? null;
 }
 

@@ -31,8 +31,13 @@ export const paymentCancelKey = (paymentIntentId: string) => `payment-${paymentI
  * event, which may arrive before the canceller records why, leaves the order to the canceller.
  */
 export async function withdrawPayment(db: PrismaClient, provider: PaymentProvider, paymentIntentId: string): Promise<void> {
-  await db.payment.updateMany({ where: { providerPaymentId: paymentIntentId, status: 'PENDING' }, data: { status: 'CANCELLED' } });
+  await markPaymentCancelled(db, paymentIntentId);
   await provider.cancelPaymentIntent(paymentIntentId, paymentCancelKey(paymentIntentId));
+}
+
+/** A PaymentIntent's payment, while still PENDING, marked CANCELLED. */
+async function markPaymentCancelled(db: PrismaClient, paymentIntentId: string): Promise<void> {
+  await db.payment.updateMany({ where: { providerPaymentId: paymentIntentId, status: 'PENDING' }, data: { status: 'CANCELLED' } });
 }
 
 /** Who moves an order when a payment webhook arrives (its history, its versions). */
@@ -297,7 +302,7 @@ export class PaymentService {
         }
       } else {
         // Cancelled at the provider already, or unknown there: withdrawPayment's mark, without the call.
-        await this.db.payment.updateMany({ where: { providerPaymentId: paymentIntentId, status: 'PENDING' }, data: { status: 'CANCELLED' } });
+        await markPaymentCancelled(this.db, paymentIntentId);
       }
     }
     const result = await this.orders.transition(orderId, 'CANCELLED', actor, { reason: 'payment not received before the stock hold ended' });
