@@ -236,6 +236,28 @@ describe('the storefront in a browser', () => {
     await page.context().close();
   }, 60_000);
 
+  it('keeps what a shopper adds while signing in still reads their cart', async () => {
+    const page = await (await browser.newContext()).newPage();
+    page.setDefaultTimeout(20_000);
+    await page.goto(baseUrl);
+    // The cart read that follows sign-in answers a second late, as on a busy server.
+    let held: Promise<void> | undefined;
+    await page.route('**/graphql', (route) => {
+      if (held || !route.request().postData()?.includes('query MyCart')) return route.continue();
+      held = new Promise((resolve) => setTimeout(resolve, 1_000)).then(() => route.continue());
+      return held;
+    });
+    await page.getByRole('button', { name: 'Sign in (dev)' }).click();
+    await page.getByTestId('signed-in-as').waitFor();
+    await addToCart(page, products.mug);
+    await held;
+    // Once that late answer is in, the page still says the mug was added and counts it.
+    await page.waitForTimeout(300);
+    expect(await page.getByRole('status').filter({ hasText: 'to your cart' }).isVisible()).toBe(true);
+    expect(await text(page, 'cart-count')).toBe('1');
+    await page.context().close();
+  }, 60_000);
+
   it('shows refusals in the shopper’s words, not the API’s codes', async () => {
     const page = await signedInShopper();
     await addToCart(page, products.mug);

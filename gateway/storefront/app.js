@@ -39,6 +39,8 @@ async function start() {
   const config = await (await fetch('/storefront/config.json')).json();
   let session = activeSession(readSession());
   let cart = null;
+  // The read of the shopper's cart under way (after sign-in), which a first add to cart waits for.
+  let cartLoad = null;
   let leave = null;
   let visits = 0;
   const notice = document.getElementById('notice');
@@ -55,6 +57,7 @@ async function start() {
     },
     /** The shopper's ACTIVE cart, made when there is none. */
     async ensureCart() {
+      await cartLoad;
       if (cart) return cart;
       const { createCart } = await ctx.api(CREATE_CART);
       if (!createCart.cart) throw Object.assign(new Error(createCart.userErrors.map(userErrorText).join(' ')), { kind: 'refused' });
@@ -98,8 +101,10 @@ async function start() {
       return;
     }
     renderSession();
+    const visit = visits;
     await loadCart();
-    route();
+    // The page is drawn again for the shopper signed in, unless they went on meanwhile: that visit drew it so.
+    if (visit === visits) route();
   }
 
   function signOut() {
@@ -122,13 +127,16 @@ async function start() {
     }
   }
 
-  async function loadCart() {
-    if (!session) return ctx.setCart(null);
-    try {
-      ctx.setCart((await ctx.api(MY_CART)).myCart);
-    } catch (error) {
-      ctx.fail(error);
-    }
+  function loadCart() {
+    cartLoad = (async () => {
+      if (!session) return ctx.setCart(null);
+      try {
+        ctx.setCart((await ctx.api(MY_CART)).myCart);
+      } catch (error) {
+        ctx.fail(error);
+      }
+    })();
+    return cartLoad;
   }
 
   async function route() {
