@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Prisma, PrismaClient } from '../subgraphs/catalog/prisma-client/client.js';
 import { createDatabaseFrom, dropDatabase, ensureTemplate } from '../test/db-template.js';
 import { setTimeout as delay } from 'node:timers/promises';
-import { pgAdapter, readingDirectly, readRows, transactDirectly } from './db.js';
+import { pgAdapter, queryAndCommit, readingDirectly, readRows, transactDirectly } from './db.js';
 import { runInScope } from './request-scope.js';
 
 const dbName = `commerce_test_${randomUUID().replaceAll('-', '').slice(0, 12)}_readrows`;
@@ -231,6 +231,44 @@ describe('transactDirectly', () => {
       // A comment naming a parameter keeps them all: a value's newline cannot end the comment.
       const commented = 'SELECT $1::text AS t -- $1 is the text\n, 1 AS one';
       expect(await transactDirectly(db, (tx) => tx.$queryRawUnsafe(commented, "x'\nSELECT 2"))).toEqual([{ t: "x'\nSELECT 2", one: 1 }]);
+    } finally {
+      await db.$disconnect();
+    }
+  });
+
+  it('sends COMMIT with the last statement: committed when it answers, nothing after it, an error rolls all back', async () => {
+    const { db } = await client(true);
+    const visible = async () => (await readRows<{ id: number }>(db, { text: 'SELECT id FROM direct_probe ORDER BY id', values: [] })).map((r) => r.id);
+    try {
+      await db.$executeRawUnsafe('DELETE FROM direct_probe');
+      const seen = await transactDirectly(db, async (tx) => {
+        await tx.$executeRawUnsafe('INSERT INTO direct_probe (id) VALUES ($1)', 11);
+        const rows = await queryAndCommit<{ id: number }[]>(tx, 'INSERT INTO direct_probe (id) VALUES ($1) RETURNING id', 12);
+        // Another connection sees both rows before the work ends: COMMIT went with the statement.
+        const committed = await visible();
+        await expect(tx.$queryRawUnsafe('SELECT 1')).rejects.toThrow('the transaction has committed');
+        return { rows, committed };
+      });
+      expect(seen).toEqual({ rows: [{ id: 12 }], committed: [11, 12] });
+      // The only statement: BEGIN, it and COMMIT in one message.
+      expect(await transactDirectly(db, (tx) => queryAndCommit(tx, 'INSERT INTO direct_probe (id) VALUES ($1) RETURNING id', 13))).toEqual([{ id: 13 }]);
+      // The last statement fails (a duplicate key): the first is rolled back with it, and the connection serves on.
+      await expect(
+        transactDirectly(db, async (tx) => {
+          await tx.$executeRawUnsafe('INSERT INTO direct_probe (id) VALUES ($1)', 14);
+          return queryAndCommit(tx, 'INSERT INTO direct_probe (id) VALUES ($1)', 13);
+        }),
+      ).rejects.toThrow(/duplicate key/);
+      // An array parameter keeps its parameters; COMMIT follows on its own.
+      expect(await transactDirectly(db, (tx) => queryAndCommit(tx, 'INSERT INTO direct_probe (id) SELECT unnest($1::int[]) RETURNING id', [15, 16]))).toHaveLength(2);
+      expect(await visible()).toEqual([11, 12, 13, 15, 16]);
+      // Any other client: an ordinary statement in its transaction.
+      const prisma = await client(false);
+      try {
+        expect(await transactDirectly(prisma.db, (tx) => queryAndCommit(tx, 'INSERT INTO direct_probe (id) VALUES ($1) RETURNING id', 17))).toEqual([{ id: 17 }]);
+      } finally {
+        await prisma.db.$disconnect();
+      }
     } finally {
       await db.$disconnect();
     }

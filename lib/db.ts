@@ -125,9 +125,14 @@ export async function transactDirectly<R>(db: TransactionalSqlClient, fn: (tx: S
   const deadline = Date.now() + timeout;
   const opening = `BEGIN; ${transactionSettings(timeout)}`;
   let begun = false;
-  const run = async (text: string, values: unknown[]): Promise<pg.QueryResult> => {
+  let committed = false;
+  const ready = (text: string) => {
+    if (committed) throw new Error('the transaction has committed: its last statement was sent');
     if (Date.now() > deadline) throw new Error(`the transaction took longer than its ${timeout} ms`);
     direct.onQuery?.(text);
+  };
+  const run = async (text: string, values: unknown[]): Promise<pg.QueryResult> => {
+    ready(text);
     if (begun) return sent(client, text, values);
     const inline = withLiterals(text, values);
     begun = true;
@@ -140,7 +145,18 @@ export async function transactDirectly<R>(db: TransactionalSqlClient, fn: (tx: S
     const results = (await sent(client, `${opening}; ${inline}`, [])) as unknown as pg.QueryResult[];
     return results.at(-1)!;
   };
-  const tx: SqlTransaction = {
+  // The last statement with COMMIT in its round trip, its parameters written in (queryAndCommit).
+  const last = async (text: string, values: unknown[]): Promise<pg.QueryResult> => {
+    const inline = withLiterals(text, values);
+    if (inline === null) return run(text, values);
+    ready(text);
+    const results = (await sent(client, `${begun ? '' : `${opening}; `}${inline}; COMMIT`, [])) as unknown as pg.QueryResult[];
+    begun = true;
+    committed = true;
+    return results.at(-2)!;
+  };
+  const tx: SqlTransaction & DirectTransaction = {
+    [LAST]: last,
     $queryRawUnsafe: async <T>(text: string, ...values: unknown[]) => (await run(text, values)).rows as T,
     $executeRawUnsafe: async (text: string, ...values: unknown[]) => (await run(text, values)).rowCount ?? 0,
     $queryRaw: async <T>(strings: TemplateStringsArray, ...values: unknown[]) => (await run(templateText(strings, values), values)).rows as T,
@@ -148,7 +164,7 @@ export async function transactDirectly<R>(db: TransactionalSqlClient, fn: (tx: S
   };
   try {
     const result = await fn(tx);
-    if (begun) await sent(client, 'COMMIT', []);
+    if (begun && !committed) await sent(client, 'COMMIT', []);
     client.release();
     return result;
   } catch (err) {
@@ -157,6 +173,24 @@ export async function transactDirectly<R>(db: TransactionalSqlClient, fn: (tx: S
     client.release(rolledBack ? undefined : (err as Error));
     throw err;
   }
+}
+
+const LAST = Symbol('last statement');
+interface DirectTransaction {
+  [LAST](text: string, values: unknown[]): Promise<pg.QueryResult>;
+}
+
+/**
+ * Runs a transaction's last statement and answers its rows. In a transactDirectly transaction
+ * COMMIT goes in the statement's round trip, its parameters written in as literals (withLiterals;
+ * one with an array, or a comment, keeps them and COMMIT follows as usual): nothing may be sent
+ * after it, and the work must not fail after it, since what it wrote has committed. An error in the
+ * statement or at COMMIT rolls the whole transaction back. In any other transaction, an ordinary
+ * statement.
+ */
+export async function queryAndCommit<T>(tx: SqlClient, text: string, ...values: unknown[]): Promise<T> {
+  if (LAST in tx) return (await (tx as SqlClient & DirectTransaction)[LAST](text, values)).rows as T;
+  return tx.$queryRawUnsafe<T>(text, ...values);
 }
 
 /** The settings a direct transaction opens with: its time limits, and the writer the scope names for the version history. */

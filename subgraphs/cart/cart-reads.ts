@@ -1,7 +1,7 @@
 // The cart's reads on a shopper's request path (the cart and its lines before and after a change),
 // straight through pg (lib/db.ts readRows; a change's own transaction: transactDirectly): the rows
 // Prisma's Cart and CartLine models give, without its query compiler.
-import { readRows, type SqlClient } from '../../lib/db.js';
+import { queryAndCommit, readRows, type SqlClient } from '../../lib/db.js';
 import { insertEvents, type NewEvent } from '../../lib/outbox.js';
 import type { CartRow } from './models.js';
 import { Prisma, type CartLine } from './prisma-client/client.js';
@@ -36,14 +36,14 @@ export type ChangedCart = CartRow & { committedLines: StoredLine[] };
 /**
  * Marks the cart's activity, in a change's transaction, records the change's events, and answers
  * the cart as changed with its lines, all in one statement (the request prices its answer from
- * them instead of reading them again).
+ * them instead of reading them again). The change's last statement: COMMIT goes with it.
  */
 export async function touchCart(tx: SqlClient, id: string, at: Date, events: NewEvent[]): Promise<ChangedCart> {
   const recorded = events.length > 0 ? insertEvents(events, 2) : null;
   const text = `${recorded ? `WITH recorded AS (${recorded.text}) ` : ''}
     UPDATE cart SET last_activity_at = $1, updated_at = now() WHERE id = $2::uuid
     RETURNING ${CART_COLUMNS.text}, (${COMMITTED_LINES}) AS "committedLines"`;
-  const [cart] = await tx.$queryRawUnsafe<ChangedCart[]>(text, at, id, ...(recorded?.values ?? []));
+  const [cart] = await queryAndCommit<ChangedCart[]>(tx, text, at, id, ...(recorded?.values ?? []));
   return cart!;
 }
 
