@@ -103,34 +103,64 @@ const LOST_WINDOW = '15 minutes';
 const streamsSeen = new Set<string>();
 
 /**
- * Marks again as unpublished, in the relay's transaction, the events Redis has lost since they were
- * published, so that this run publishes them again; returns how many. Each batch writes the id of
- * its last event beside the stream in the same script as the events, so Redis always holds the last
- * batch it kept. Rows marked published after that batch's (published_at is the clock when a batch
- * was marked, so batches are in lock order) are what a failover to a replica lacking the latest
- * writes lost. When the key is missing altogether although this process has seen it, Redis came back
- * empty (a restart without persistence, a flush): what was published in the last LOST_WINDOW is
- * published again. Consumers skip what they had applied already (by event id). A key missing that
- * this process has never seen tells nothing (a new stream, a process just started), so a loss that
- * no running relay had seen the key before is not repaired.
+ * Which published events Redis has lost, as a condition on outbox_event rows for the relay's
+ * transaction to mark unpublished again, so that the run publishes them again. Each batch writes
+ * the id of its last event beside the stream in the same script as the events, so Redis always
+ * holds the last batch it kept. Rows marked published after that batch's (published_at is the clock
+ * when a batch was marked, so batches are in lock order) are what a failover to a replica lacking
+ * the latest writes lost. When the key is missing altogether although this process has seen it,
+ * Redis came back empty (a restart without persistence, a flush): what was published in the last
+ * LOST_WINDOW is published again. Consumers skip what they had applied already (by event id). A
+ * key missing that this process has never seen tells nothing (a new stream, a process just
+ * started), so a loss that no running relay had seen the key before is not repaired. The
+ * condition's `$2` is its first value.
  */
-async function unpublishLost(tx: SqlClient, redis: RedisClient, stream: string): Promise<{ lost: number; last: string }> {
+async function lostCondition(redis: RedisClient, stream: string): Promise<{ condition: string; values: string[]; last: string }> {
   const last = (await redis.get(lastRelayedKey(stream))) ?? '';
   if (isUuid(last)) {
     streamsSeen.add(stream);
-    const lost = await tx.$executeRawUnsafe(
-      `UPDATE outbox_event SET published_at = NULL WHERE published_at > (SELECT published_at FROM outbox_event WHERE id = $1::uuid)`,
-      last,
-    );
-    return { lost, last };
+    return { condition: 'published_at > (SELECT published_at FROM outbox_event WHERE id = $2::uuid)', values: [last], last };
   }
-  if (!streamsSeen.has(stream)) return { lost: 0, last };
-  return { lost: await tx.$executeRawUnsafe(`UPDATE outbox_event SET published_at = NULL WHERE published_at > clock_timestamp() - interval '${LOST_WINDOW}'`), last };
+  if (!streamsSeen.has(stream)) return { condition: 'false', values: [], last };
+  return { condition: `published_at > clock_timestamp() - interval '${LOST_WINDOW}'`, values: [], last };
+}
+
+const BATCH_COLUMNS = 'id, type, version, aggregate_type, aggregate_id, trace_id, data, occurred_at';
+
+/**
+ * The next batch, oldest first, marked published in the statement that reads it: the mark commits
+ * only once Redis has them (the publishing script runs before COMMIT; if it fails, the transaction
+ * rolls the mark back). The statement's start, not the transaction's, stamps them: batches are then
+ * stamped in the order they held the lock, each row of a batch alike (unlike clock_timestamp(), read
+ * per row), so the last-relayed event's stamp is its batch's (lostCondition).
+ */
+const NEXT_BATCH = `UPDATE outbox_event SET published_at = statement_timestamp()
+  WHERE id IN (SELECT id FROM outbox_event WHERE published_at IS NULL ORDER BY occurred_at, id LIMIT $1)
+  RETURNING ${BATCH_COLUMNS}`;
+
+/**
+ * Marks unpublished what Redis lost and takes the next batch, in one statement (one round trip on
+ * every run): when something was lost (the statement's snapshot does not see those rows unmarked),
+ * no batch is taken and the next statement, which sees them, takes it.
+ */
+async function claimBatch(tx: SqlClient, redis: RedisClient, stream: string, batchSize: number, log?: Logger): Promise<{ rows: OutboxRow[]; last: string }> {
+  const { condition, values, last } = await lostCondition(redis, stream);
+  const [claimed] = await tx.$queryRawUnsafe<{ lost: number; rows: (Omit<OutboxRow, 'occurred_at'> & { occurred_at: string })[] }[]>(
+    `WITH lost AS (UPDATE outbox_event SET published_at = NULL WHERE ${condition} RETURNING id),
+     batch AS (${NEXT_BATCH.replace('WHERE id IN', 'WHERE NOT EXISTS (SELECT 1 FROM lost) AND id IN')})
+     SELECT (SELECT count(*)::int FROM lost) AS lost, (SELECT coalesce(json_agg(batch ORDER BY occurred_at, id), '[]'::json) FROM batch) AS rows`,
+    batchSize,
+    ...values,
+  );
+  if (claimed!.lost === 0) return { rows: claimed!.rows.map((row) => ({ ...row, occurred_at: new Date(row.occurred_at) })), last };
+  log?.warn({ stream, events: claimed!.lost }, 'Redis lost events already published to it; publishing them again');
+  const rows = await tx.$queryRawUnsafe<OutboxRow[]>(`WITH batch AS (${NEXT_BATCH}) SELECT * FROM batch ORDER BY occurred_at, id`, batchSize);
+  return { rows, last };
 }
 
 /**
  * Publishes one batch and records its last event beside the stream, in one script, only if the
- * key still says what unpublishLost read: had Redis lost its data in between (the batch would then
+ * key still says what lostCondition read: had Redis lost its data in between (the batch would then
  * write the key anew over an empty Redis and hide the loss), the script refuses, the relay's
  * transaction rolls back, and its next run sees the loss. KEYS: the stream, its last-relayed key.
  * ARGV: the key's value as read ('' for none), the batch's last id, the stream's MAXLEN, then per
@@ -158,7 +188,7 @@ return 1`;
  * Order is the recorded order among committed events: a transaction that commits late can put
  * its events behind later-stamped events of other aggregates, while one aggregate's events keep
  * their order because they are stamped under its row lock (up to clock skew between processes).
- * Events that Redis lost after they were published are published again first (unpublishLost).
+ * Events that Redis lost after they were published are published again first (claimBatch).
  * Returns how many were published.
  */
 export async function relayOutbox(
@@ -188,21 +218,7 @@ async function relayBatch(db: TransactionalSqlClient, redis: RedisClient, stream
       `SELECT pg_try_advisory_xact_lock(hashtext(current_schema() || '.outbox_event')) AS relaying`,
     );
     if (!lock?.relaying) return { types: [], busy: true };
-    const { lost, last } = await unpublishLost(tx, redis, stream);
-    if (lost > 0) log?.warn({ stream, events: lost }, 'Redis lost events already published to it; publishing them again');
-    // Marked published in the statement that reads them: the mark commits only once Redis has them
-    // (the script below runs before COMMIT; if it fails, the transaction rolls the mark back). The
-    // statement's start, not the transaction's, stamps them: batches are then stamped in the order
-    // they held the lock, each row of a batch alike (unlike clock_timestamp(), read per row), so the
-    // last-relayed event's stamp is its batch's (unpublishLost).
-    const rows = await tx.$queryRawUnsafe<OutboxRow[]>(
-      `WITH batch AS (
-         UPDATE outbox_event SET published_at = statement_timestamp()
-          WHERE id IN (SELECT id FROM outbox_event WHERE published_at IS NULL ORDER BY occurred_at, id LIMIT $1)
-         RETURNING id, type, version, aggregate_type, aggregate_id, trace_id, data, occurred_at)
-       SELECT * FROM batch ORDER BY occurred_at, id`,
-      batchSize,
-    );
+    const { rows, last } = await claimBatch(tx, redis, stream, batchSize, log);
     if (rows.length === 0) return { types: [], busy: false };
     const args: (string | number)[] = [last, rows.at(-1)!.id, STREAM_MAX_LEN];
     const publications = rows.map((row) => {
