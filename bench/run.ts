@@ -39,6 +39,7 @@ import { auditHolds, describeAudit, type CheckoutAudit } from './checkout-audit.
 import { CHECKOUT_SCENARIO, checkoutScenario, printCheckouts, stopCheckouts, type CheckoutResult } from './checkout.js';
 import { load, stopLoad, summarise, type RunResult } from './load.js';
 import { DEFAULT_OUTPUT, gitCommit, machine, printTable, writeReport } from './report.js';
+import { postgresState, vacuumIfOff, type PostgresState } from './vacuum.js';
 import { RENEWALS_SCENARIO, printRenewals, renewalsScenario, type RenewalsResult } from './renewals.js';
 import { customerToken, loadFixtures, sanityCheck, shopperRequests } from './requests.js';
 import { createRuntime } from '../lib/runtime.js';
@@ -195,6 +196,7 @@ async function main(): Promise<void> {
   const renewals: RenewalsResult[] = [];
   let soak: SoakResult | null = null;
   let liveProducts = 0;
+  let postgres: PostgresState | null = null;
   try {
     const token = await customerToken(config);
     const headersFor = (viewer: Viewer): Record<string, string> => ({
@@ -202,6 +204,7 @@ async function main(): Promise<void> {
       ...(viewer === 'customer' && token ? { authorization: `Bearer ${token}` } : {}),
     });
     if (!token) console.warn('A real identity provider is configured, so no customer token can be minted: every scenario runs anonymously.');
+    postgres = await postgresState(config);
     const fixtures = await loadFixtures(graphqlUrl, headersFor('anonymous'));
     liveProducts = fixtures.liveProducts;
     if (liveProducts < MIN_PRODUCTS) {
@@ -216,6 +219,7 @@ async function main(): Promise<void> {
       const requests = scenario.shoppers
         ? await shopperRequests(graphqlUrl, config, scenario, variables)
         : variables.map((v) => ({ headers, body: JSON.stringify({ query: scenario.query, variables: v }) }));
+      await vacuumIfOff(config, postgres);
       const cacheControl = await sanityCheck(graphqlUrl, requests, scenario);
       if (scenario.uncached && /max-age=[1-9]/.test(cacheControl ?? '')) {
         console.warn(`${scenario.name}: answered with Cache-Control ${cacheControl}, so the gateway's response cache serves repeats; for uncached figures run it alone, or the stack with CATALOG_CACHE_MAX_AGE=0.`);
@@ -233,6 +237,7 @@ async function main(): Promise<void> {
     }
     const endpoint = stripe && { url: stripe.url, publishableKey: stripeConnection(payments).publishableKey! };
     if (endpoint && settings.checkout && !interrupted) {
+      await vacuumIfOff(config, postgres);
       const { runs, audit } = await checkoutScenario(graphqlUrl, config, endpoint, fixtures.variantIds, settings);
       checkouts.push(...runs);
       results.push(...checkouts);
@@ -278,6 +283,7 @@ async function main(): Promise<void> {
     date: new Date().toISOString(),
     git: gitCommit(),
     machine: host,
+    postgres,
     stack: { mode: stack.mode, gateway: graphqlUrl, liveProducts },
     settings: { durationSeconds: settings.durationSeconds, warmupSeconds: settings.warmupSeconds, connections: settings.connections, ...(settings.tracking ? { tracking: settings.tracking } : {}), ...(settings.soak ? { soak: settings.soak } : {}) },
     scenarios: [
