@@ -1,7 +1,7 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import pg from 'pg';
 import { v7 as uuidv7 } from 'uuid';
-import { transactDirectly, type SqlClient, type TransactionalSqlClient } from './db.js';
+import { queryAndCommit, transactDirectly, type SqlClient, type TransactionalSqlClient } from './db.js';
 import { isUuid } from './ids.js';
 import type { Logger } from './logger.js';
 import { slotGroup, type RedisClient } from './redis.js';
@@ -46,12 +46,15 @@ function nextEventStamp(): { id: string; occurredAt: Date } {
  * writers to one aggregate got through.
  * The trace_id column holds the request's trace id, or while tracing is on the traceparent of the
  * span recording the events (it fits the column), so that publishing them continues that trace;
- * the envelope carries the trace id either way.
+ * the envelope carries the trace id either way. `last`: the caller's transaction sends nothing
+ * after it, so COMMIT goes in its round trip.
  */
-export async function recordEvents(tx: SqlClient, events: NewEvent[]): Promise<void> {
+export async function recordEvents(tx: SqlClient, events: NewEvent[], options: { last?: boolean } = {}): Promise<void> {
   if (events.length === 0) return;
   const { text, values } = insertEvents(events);
-  await tx.$executeRawUnsafe(text, ...values);
+  // The transaction's last statement: its COMMIT goes with it, and nothing may follow (queryAndCommit).
+  if (options.last) await queryAndCommit(tx, text, ...values);
+  else await tx.$executeRawUnsafe(text, ...values);
 }
 
 /**

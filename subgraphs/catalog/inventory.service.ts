@@ -187,7 +187,7 @@ export class InventoryService {
           data: { reservationId: id, ownerId, expiresAt: expiresAt.toISOString(), lines: heldLines },
         },
         ...lowStock,
-      ]);
+      ], { last: true });
       return { id, ownerId, status: 'ACTIVE', expiresAt, lines: heldLines };
     }, QUEUED_WRITE);
   }

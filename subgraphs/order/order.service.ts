@@ -155,7 +155,7 @@ export class OrderService {
       );
       if (!order) throw new Error(`order ${orderId} did not move from ${from} to ${to} under its lock`);
       const extra = (await options.alongside?.(tx, order)) ?? [];
-      await recordEvents(tx, [...eventsOf(order, from, to, at, reason), ...extra]);
+      await recordEvents(tx, [...eventsOf(order, from, to, at, reason), ...extra], { last: true });
       return { order, moved: true, from };
     }, QUEUED_WRITE);
   }

@@ -210,7 +210,7 @@ const createOrder: SagaStep = {
       });
       if (!order) return;
       const lines = quote.lines.map((l) => ({ variantId: l.variantId, sku: l.sku, quantity: l.quantity, unitPrice: l.unitPrice, lineTotal: l.lineTotal }));
-      await recordEvents(tx, [orderCreated(order, lines), paymentRequested(order), orderStatusChanged(order, null, 'PENDING_PAYMENT', at)]);
+      await recordEvents(tx, [orderCreated(order, lines), paymentRequested(order), orderStatusChanged(order, null, 'PENDING_PAYMENT', at)], { last: true });
     });
     return {};
   },
