@@ -118,6 +118,28 @@ describe('startEventConsumer', () => {
     await poll(pending).toBe(0);
   });
 
+  it('acknowledges a batch of entries, applied or skipped, with one XACK', async () => {
+    const wanted = Array.from({ length: 5 }, () => envelope('ThingHappened'));
+    for (const event of wanted) {
+      await publish(envelope('SomethingElse'));
+      await publish(event);
+    }
+    // The shared connection, counting the entries each XACK acknowledges.
+    const acks: number[] = [];
+    const redis = stack.runtime.redis;
+    const counting = new Proxy(redis, {
+      get(target, property) {
+        if (property === 'xack') return (...args: Parameters<typeof redis.xack>) => (acks.push(args.length - 2), target.xack(...args));
+        const value = Reflect.get(target, property) as unknown;
+        return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+      },
+    });
+    running.push(await startEventConsumer({ spec: spec(), redis: counting, log, blockMs: 200 }));
+    await poll(effects).toEqual(wanted.map((e) => e.id).sort());
+    await poll(pending).toBe(0);
+    expect(acks).toEqual([10]);
+  });
+
   it('acknowledges an event its handler would do nothing with without recording it', async () => {
     await start(spec(undefined, (data) => (data as { wanted?: boolean }).wanted === true));
     const ignored = envelope('ThingHappened', { wanted: false });

@@ -200,33 +200,49 @@ export async function startEventConsumer(options: {
     );
   };
 
-  /** Handles entries, each in its `attempts`th delivery (1 for fresh reads; claims tell theirs). */
+  /**
+   * Handles entries, each in its `attempts`th delivery (1 for fresh reads; claims tell theirs), and
+   * acknowledges those it is done with in one XACK at the end (a stream carries every event of its
+   * context, most of them of types this consumer skips: one round trip per entry cost more than
+   * the rest of skipping it). A process that dies before that gets them delivered again, which
+   * at-least-once delivery allows; an entry whose processing failed stays pending.
+   */
   const handle = async (entries: StreamEntry[], attemptOf: (entryId: string) => number = () => 1) => {
-    for (const [entryId, fields] of entries) {
-      if (stopping) return;
-      const event = envelopeOf(fields);
-      if (!event) {
-        log.error({ entryId }, 'stream entry is not an event envelope; acknowledged without effect');
-      } else if (spec.types.includes(event.type)) {
-        const attempt = attemptOf(entryId);
-        // Delivered more often than allowed without an outcome: the processes handling it died.
-        if (attempt > maxAttempts) {
-          await deadLetter(entryId, fields, event, attempt - 1, `delivered ${attempt - 1} times without being acknowledged (the processes handling it stopped)`);
-          continue;
-        }
-        try {
-          await consume(event, fields);
-        } catch (err) {
-          if (attempt >= maxAttempts) {
-            await deadLetter(entryId, fields, event, attempt, err instanceof Error ? err.message : String(err));
-          } else {
-            // Left pending: retried when it has been idle for claimIdleMs.
-            log.error({ err, eventId: event.id, type: event.type, attempt }, 'event processing failed; it will be retried');
-          }
-          continue;
-        }
+    const done: string[] = [];
+    try {
+      for (const [entryId, fields] of entries) {
+        if (stopping) return;
+        if (await handleOne(entryId, fields, attemptOf(entryId))) done.push(entryId);
       }
-      await redis.xack(spec.stream, spec.name, entryId);
+    } finally {
+      if (done.length > 0) await redis.xack(spec.stream, spec.name, ...done);
+    }
+  };
+
+  /** One entry: whether it is done with (applied or skipped); a dead-lettered one is moved out of the group by moveToDeadLetters. */
+  const handleOne = async (entryId: string, fields: string[], attempt: number): Promise<boolean> => {
+    const event = envelopeOf(fields);
+    if (!event) {
+      log.error({ entryId }, 'stream entry is not an event envelope; acknowledged without effect');
+      return true;
+    }
+    if (!spec.types.includes(event.type)) return true;
+    // Delivered more often than allowed without an outcome: the processes handling it died.
+    if (attempt > maxAttempts) {
+      await deadLetter(entryId, fields, event, attempt - 1, `delivered ${attempt - 1} times without being acknowledged (the processes handling it stopped)`);
+      return false;
+    }
+    try {
+      await consume(event, fields);
+      return true;
+    } catch (err) {
+      if (attempt >= maxAttempts) {
+        await deadLetter(entryId, fields, event, attempt, err instanceof Error ? err.message : String(err));
+      } else {
+        // Left pending: retried when it has been idle for claimIdleMs.
+        log.error({ err, eventId: event.id, type: event.type, attempt }, 'event processing failed; it will be retried');
+      }
+      return false;
     }
   };
 
