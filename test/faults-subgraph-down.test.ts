@@ -29,6 +29,8 @@ describe('the promotion subgraph down under load', () => {
     const { variantIds } = await createVariants(stack, [{ price: 2500, onHand: 10_000 }, { price: 1200, onHand: 10_000 }]);
     const code = unique('LOAD').toUpperCase().replaceAll('-', '');
     const promotionId = await createPromotion(stack, { name: 'Load ten', code, discountType: 'PERCENTAGE', percentOff: 10 });
+    // An automatic promotion no cart here reaches: with none at all, a cart without codes would not ask the promotions.
+    await createPromotion(stack, { name: 'Big spenders', automatic: true, discountType: 'FREE_SHIPPING', minSubtotal: { amount: 100_000_000, currencyCode: 'USD' } });
     const shoppers = startShoppers({ gatewayUrl: stack.gatewayUrl, stripe: stack.stripe!, token: (p) => stack.token(p, ['customer']), variantIds, code });
     try {
       await expect.poll(() => shoppers.paid(), { timeout: 60_000, interval: 200 }).toBeGreaterThanOrEqual(3);

@@ -21,6 +21,11 @@ export interface CartQuote {
 
 export interface QuoteDeps {
   promotions: PromotionsClient;
+  /**
+   * How many automatic promotions could apply, as the promotion context last published it (null:
+   * unknown). A cart without codes asks the promotions only when it is not 0. Without it, always.
+   */
+  automaticPromotions?: () => Promise<number | null>;
   rates: RateTables;
   log: Logger;
 }
@@ -51,7 +56,7 @@ export async function quoteCart(deps: QuoteDeps, request: QuoteRequest): Promise
     : priceableLines(lines, variants, currencyCode);
 
   let evaluation = NO_PROMOTIONS;
-  if (!request.catalogUnavailable && (priced.length > 0 || codes.length > 0)) {
+  if (!request.catalogUnavailable && (codes.length > 0 || (priced.length > 0 && (await automaticMayApply(deps))))) {
     const shippingAmount = shippingFor(deps.rates, currencyCode, shipping.method, shipping.destination, subtotalOf(priced));
     try {
       evaluation = await deps.promotions.evaluate({ personId: cart.personId, currencyCode, codes, lines: priced, shippingAmount });
@@ -121,4 +126,9 @@ export async function readForQuote(loaders: CartLoaders, cartId: string, log: Lo
   const variants = new Map<string, CatalogVariant | null>();
   lines.forEach((l, i) => variants.set(l.variantId, (found[i] as CatalogVariant | null) ?? null));
   return { lines, variants };
+}
+
+/** Whether an automatic promotion could apply to a cart without codes: unless the promotion context says there is none. */
+async function automaticMayApply(deps: QuoteDeps): Promise<boolean> {
+  return (await deps.automaticPromotions?.()) !== 0;
 }

@@ -19,9 +19,10 @@ import { resolvers } from './resolvers.js';
 import { cartExpiryJob } from './workers/cart-expiry.js';
 import { ORDER_CONTEXT, orderOutcomeConsumer, wasPaid } from '../../lib/order-outcomes.js';
 import { subgraphCall } from '../../lib/subgraph-client.js';
+import { readAutomaticPromotions } from '../../lib/automatic-promotions.js';
 
 /** The cart's services on one database pool, with the catalog and promotion subgraphs it asks (per call, at their configured URLs). */
-export function createCartServices(runtime: Pick<Runtime, 'config' | 'serviceToken'>) {
+export function createCartServices(runtime: Pick<Runtime, 'config' | 'serviceToken' | 'redis'>) {
   const settings = readSettings(cartSettings, runtime.config);
   const adapter = contextAdapter(runtime.config, 'cart');
   const db = readingDirectly(new PrismaClient({ adapter }), adapter);
@@ -29,7 +30,13 @@ export function createCartServices(runtime: Pick<Runtime, 'config' | 'serviceTok
   // Subgraph URLs are read per call from runtime.config, which may be updated after start-up.
   const catalog = catalogSubgraphClient(subgraphCall({ name: 'catalog', url: () => runtime.config.subgraphUrls.catalog, token }));
   const promotions = promotionSubgraphClient(subgraphCall({ name: 'promotion', url: () => runtime.config.subgraphUrls.promotion, token }));
-  const quoting = { promotions, rates: loadRateTables(settings.CART_RATES_FILE), log: createLogger(runtime.config.LOG_LEVEL, 'cart') };
+  const quoting = {
+    promotions,
+    // One Redis read instead of the promotion subgraph, for a cart without codes when no automatic promotion could apply.
+    automaticPromotions: () => readAutomaticPromotions(runtime.redis, runtime.config.REDIS_PREFIX),
+    rates: loadRateTables(settings.CART_RATES_FILE),
+    log: createLogger(runtime.config.LOG_LEVEL, 'cart'),
+  };
   const lifetime = cartLifetime(settings.CART_TTL_DAYS);
   const carts = new CartService(db, catalog, quoting, lifetime);
   const checkouts = new CartCheckoutService(db, catalog, quoting, carts, lifetime);

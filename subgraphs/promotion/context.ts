@@ -1,3 +1,4 @@
+import type { AutomaticPromotionsSummary } from './automatic-summary.js';
 import type { RateLimiter } from '../../lib/rate-limit.js';
 import type { RequestContext } from '../../lib/resolver-context.js';
 import type { AffiliateAttributionService } from './affiliates/attribution.service.js';
@@ -18,6 +19,8 @@ export interface PromotionServices {
   /** recordAffiliateClick's rate limit (AFFILIATE_CLICKS_PER_MINUTE). */
   clickAttempts: RateLimiter;
   attributions: AffiliateAttributionService;
+  /** What carts read to skip asking when no automatic promotion could apply. */
+  automatic: AutomaticPromotionsSummary;
 }
 
 export interface PromotionContext extends RequestContext, PromotionServices {}

@@ -12,13 +12,19 @@ const notFound = () => refuse('PROMOTION_NOT_FOUND', 'promotion not found', ['id
 const codeTaken = (code: string) => refuse('CODE_TAKEN', `another promotion already has the code ${code}`, ['input', 'code']);
 
 export class PromotionService {
-  constructor(private readonly db: PrismaClient) {}
+  /** `written`: told after each committed write, before it is answered (the automatic promotions summary for carts, automatic-summary.ts). */
+  constructor(
+    private readonly db: PrismaClient,
+    private readonly written: () => Promise<void> = async () => {},
+  ) {}
 
   /** Runs a write; two admins racing for one code get CODE_TAKEN, not an internal error. */
   private async write<T>(fn: (tx: Tx, wantCode: (code: string | null) => void) => Promise<T>): Promise<T> {
     let code: string | null = null;
     try {
-      return await this.db.$transaction((tx) => fn(tx, (c) => (code = c)));
+      const result = await this.db.$transaction((tx) => fn(tx, (c) => (code = c)));
+      await this.written();
+      return result;
     } catch (err) {
       if (code !== null && isUniqueViolation(err, 'code')) return codeTaken(code);
       throw err;
@@ -65,7 +71,7 @@ export class PromotionService {
 
   async deactivate(id: string): Promise<PromotionRow> {
     if (!isUuid(id)) notFound();
-    return this.db.$transaction(async (tx) => {
+    return this.write(async (tx) => {
       await this.locked(tx, id);
       return tx.promotion.update({ where: { id }, data: { active: false } });
     });

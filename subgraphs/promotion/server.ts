@@ -9,6 +9,7 @@ import { AffiliateClickService } from './affiliates/click.service.js';
 import { AffiliatePartnerService } from './affiliates/partner.service.js';
 import { promotionSettings } from './config.js';
 import type { PromotionContext, PromotionServices } from './context.js';
+import { AutomaticPromotionsSummary } from './automatic-summary.js';
 import { EvaluationService } from './evaluation.service.js';
 import { PrismaClient } from './prisma-client/client.js';
 import { PromotionService } from './promotion.service.js';
@@ -24,9 +25,11 @@ export function createPromotionServices(runtime: Pick<Runtime, 'config' | 'redis
   const settings = readSettings(promotionSettings, config);
   const adapter = contextAdapter(config, 'promotion');
   const db = readingDirectly(new PrismaClient({ adapter }), adapter);
+  const automatic = new AutomaticPromotionsSummary(db, redis, config.REDIS_PREFIX, createLogger(config.LOG_LEVEL, 'promotion'));
   return {
     db,
-    promotions: new PromotionService(db),
+    automatic,
+    promotions: new PromotionService(db, () => automatic.publish()),
     evaluation: new EvaluationService(db),
     redemptions: new RedemptionService(db, config.DATABASE_POOL_SIZE),
     partners: new AffiliatePartnerService(db),
@@ -44,7 +47,9 @@ export function createPromotionServices(runtime: Pick<Runtime, 'config' | 'redis
 
 export async function startPromotion(runtime: Runtime, options: { port?: number } = {}): Promise<RunningService> {
   const services = createPromotionServices(runtime);
-  const { db, clicks, attributions, redemptions } = services;
+  const { db, clicks, attributions, redemptions, automatic } = services;
+  // Carts without codes ask the promotions only when this says an automatic one could apply.
+  await automatic.publish();
   return startSubgraph<PromotionContext>({
     name: 'promotion',
     runtime,
@@ -53,7 +58,11 @@ export async function startPromotion(runtime: Runtime, options: { port?: number 
     port: options.port,
     context: (base) => ({ ...base, ...services }),
     // Usage past its retention (retention.ts): the affiliate clicks and the settled uses of codes.
-    jobs: [retentionJob('promotion-affiliate-click-purge', () => clicks.purgeExpired()), retentionJob('promotion-redemption-purge', () => redemptions.purgeExpired())],
+    jobs: [
+      retentionJob('promotion-affiliate-click-purge', () => clicks.purgeExpired()),
+      retentionJob('promotion-redemption-purge', () => redemptions.purgeExpired()),
+      automatic.job(),
+    ],
     consumers: [
       ...affiliateConsumers({
         db,
