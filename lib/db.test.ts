@@ -259,6 +259,11 @@ describe('transactDirectly', () => {
           return queryAndCommit(tx, 'INSERT INTO direct_probe (id) VALUES ($1)', 13);
         }),
       ).rejects.toThrow(/duplicate key/);
+      // The only statement, failing: BEGIN went in its message, so the connection is rolled back
+      // before the pool has it again, and both connections serve the next transactions.
+      await expect(transactDirectly(db, (tx) => queryAndCommit(tx, 'INSERT INTO direct_probe (id) VALUES ($1)', 13))).rejects.toThrow(/duplicate key/);
+      for (const id of [18, 19, 20]) await transactDirectly(db, (tx) => tx.$executeRawUnsafe('INSERT INTO direct_probe (id) VALUES ($1)', id));
+      await db.$executeRawUnsafe('DELETE FROM direct_probe WHERE id >= 18');
       // An array parameter keeps its parameters; COMMIT follows on its own.
       expect(await transactDirectly(db, (tx) => queryAndCommit(tx, 'INSERT INTO direct_probe (id) SELECT unnest($1::int[]) RETURNING id', [15, 16]))).toHaveLength(2);
       expect(await visible()).toEqual([11, 12, 13, 15, 16]);

@@ -150,8 +150,10 @@ export async function transactDirectly<R>(db: TransactionalSqlClient, fn: (tx: S
     const inline = withLiterals(text, values);
     if (inline === null) return run(text, values);
     ready(text);
-    const results = (await sent(client, `${begun ? '' : `${opening}; `}${inline}; COMMIT`, [])) as unknown as pg.QueryResult[];
+    const message = `${begun ? '' : `${opening}; `}${inline}; COMMIT`;
+    // Begun before it is sent, as run's first statement is: a failure rolls it back.
     begun = true;
+    const results = (await sent(client, message, [])) as unknown as pg.QueryResult[];
     committed = true;
     return results.at(-2)!;
   };
