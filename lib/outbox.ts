@@ -131,14 +131,14 @@ async function lostCondition(redis: RedisClient, stream: string): Promise<{ cond
 const BATCH_COLUMNS = 'id, type, version, aggregate_type, aggregate_id, trace_id, data, occurred_at';
 
 /**
- * The next batch, oldest first, marked published in the statement that reads it: the mark commits
- * only once Redis has them (the publishing script runs before COMMIT; if it fails, the transaction
- * rolls the mark back). The statement's start, not the transaction's, stamps them: batches are then
+ * The next batch, oldest first, while `condition` holds, marked published in the statement that
+ * reads it: the mark commits only once Redis has them (the publishing script runs before COMMIT; if
+ * it fails, the transaction rolls the mark back). The statement's start, not the transaction's, stamps them: batches are then
  * stamped in the order they held the lock, each row of a batch alike (unlike clock_timestamp(), read
  * per row), so the last-relayed event's stamp is its batch's (lostCondition).
  */
-const NEXT_BATCH = `UPDATE outbox_event SET published_at = statement_timestamp()
-  WHERE id IN (SELECT id FROM outbox_event WHERE published_at IS NULL ORDER BY occurred_at, id LIMIT $1)
+const nextBatch = (condition = 'true') => `UPDATE outbox_event SET published_at = statement_timestamp()
+  WHERE ${condition} AND id IN (SELECT id FROM outbox_event WHERE published_at IS NULL ORDER BY occurred_at, id LIMIT $1)
   RETURNING ${BATCH_COLUMNS}`;
 
 /**
@@ -150,14 +150,14 @@ async function claimBatch(tx: SqlClient, redis: RedisClient, stream: string, bat
   const { condition, values, last } = await lostCondition(redis, stream);
   const [claimed] = await tx.$queryRawUnsafe<{ lost: number; rows: (Omit<OutboxRow, 'occurred_at'> & { occurred_at: string })[] }[]>(
     `WITH lost AS (UPDATE outbox_event SET published_at = NULL WHERE ${condition} RETURNING id),
-     batch AS (${NEXT_BATCH.replace('WHERE id IN', 'WHERE NOT EXISTS (SELECT 1 FROM lost) AND id IN')})
+     batch AS (${nextBatch('NOT EXISTS (SELECT 1 FROM lost)')})
      SELECT (SELECT count(*)::int FROM lost) AS lost, (SELECT coalesce(json_agg(batch ORDER BY occurred_at, id), '[]'::json) FROM batch) AS rows`,
     batchSize,
     ...values,
   );
   if (claimed!.lost === 0) return { rows: claimed!.rows.map((row) => ({ ...row, occurred_at: new Date(row.occurred_at) })), last };
   log?.warn({ stream, events: claimed!.lost }, 'Redis lost events already published to it; publishing them again');
-  const rows = await tx.$queryRawUnsafe<OutboxRow[]>(`WITH batch AS (${NEXT_BATCH}) SELECT * FROM batch ORDER BY occurred_at, id`, batchSize);
+  const rows = await tx.$queryRawUnsafe<OutboxRow[]>(`WITH batch AS (${nextBatch()}) SELECT * FROM batch ORDER BY occurred_at, id`, batchSize);
   return { rows, last };
 }
 
