@@ -8,6 +8,9 @@ import { slotGroup } from './redis.js';
 
 export const automaticPromotionsKey = (prefix: string): string => slotGroup(prefix, 'promotion:automatic');
 
+/** The value written: the count and the stamp of the read that counted it. */
+export const automaticPromotionsValue = (stamp: string, count: number): string => `${stamp}:${count}`;
+
 /**
  * The count the promotion context last published, or null when there is none to trust (missing,
  * malformed, Redis away). A request does not wait for Redis: the shared connection queues commands
@@ -16,9 +19,8 @@ export const automaticPromotionsKey = (prefix: string): string => slotGroup(pref
 export async function readAutomaticPromotions(redis: RedisClient, prefix: string): Promise<number | null> {
   if (redis.status !== 'ready') return null;
   try {
-    const value = await redis.get(automaticPromotionsKey(prefix));
-    const count = value === null ? NaN : Number(value.slice(value.indexOf(':') + 1));
-    return Number.isInteger(count) && count >= 0 && value!.includes(':') ? count : null;
+    const count = /^\d+:(\d+)$/.exec((await redis.get(automaticPromotionsKey(prefix))) ?? '')?.[1];
+    return count === undefined ? null : Number(count);
   } catch {
     return null;
   }

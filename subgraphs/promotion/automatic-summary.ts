@@ -5,7 +5,7 @@
 // summary was lost (Redis away at that moment) is corrected, and a summary nobody refreshes
 // expires into "ask". A summary counted earlier never replaces one counted later: two writes racing
 // could otherwise leave the count the first of them read, before the second committed.
-import { automaticPromotionsKey } from '../../lib/automatic-promotions.js';
+import { automaticPromotionsKey, automaticPromotionsValue } from '../../lib/automatic-promotions.js';
 import { readRows, type SqlClient } from '../../lib/db.js';
 import type { JobSpec } from '../../lib/runtime.js';
 import type { Logger } from '../../lib/logger.js';
@@ -33,18 +33,28 @@ export class AutomaticPromotionsSummary {
     private readonly log: Logger,
   ) {}
 
-  /** Counts and publishes; a failure is logged, not thrown (the promotion write it follows has committed). */
+  /**
+   * Counts and publishes; a failure is logged, not thrown (the promotion write it follows has
+   * committed). With Redis away nothing is sent: the shared connection would hold the command, and
+   * the admin's write with it, until Redis is back (carts ask meanwhile, and the job publishes
+   * within SUMMARY_EVERY_MS of its return).
+   */
   async publish(): Promise<void> {
+    if (this.redis.status !== 'ready') {
+      this.log.warn({ redis: this.redis.status }, 'Redis is away: the automatic promotions summary is published again once it is back');
+      return;
+    }
     try {
       const [row] = await readRows<{ stamp: string; automatic: number }>(this.db, {
         text: `SELECT (extract(epoch FROM clock_timestamp()) * 1000000)::bigint::text AS stamp, count(*)::int AS automatic
                  FROM promotion WHERE active AND automatic AND (valid_to IS NULL OR valid_to > now())`,
         values: [],
       });
-      await this.redis.eval(SET_IF_NEWER, 1, automaticPromotionsKey(this.prefix), `${row!.stamp}:${row!.automatic}`, SUMMARY_TTL_MS);
+      await this.redis.eval(SET_IF_NEWER, 1, automaticPromotionsKey(this.prefix), automaticPromotionsValue(row!.stamp, row!.automatic), SUMMARY_TTL_MS);
     } catch (err) {
       this.log.warn({ err }, 'could not publish the automatic promotions summary; carts ask the promotions until it is');
-      await this.redis.del(automaticPromotionsKey(this.prefix)).catch(() => undefined);
+      // Not awaited: with Redis gone meanwhile it waits for its return, and no summary only makes carts ask.
+      void this.redis.del(automaticPromotionsKey(this.prefix)).catch(() => undefined);
     }
   }
 
