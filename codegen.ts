@@ -19,7 +19,7 @@ const mappers: Record<string, Record<string, string>> = {
     Product: '../models.js#ProductRow',
     ProductVariant: '../models.js#VariantView',
     Category: '../models.js#CategoryRow',
-    ProductImage: '../models.js#ImageRow',
+    ProductImage: '../models.js#ImageView',
     ProductOption: '../models.js#OptionRow',
     Inventory: '../models.js#InventoryRow',
     InventoryReservation: '../models.js#ReservationRow',

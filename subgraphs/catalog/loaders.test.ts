@@ -42,4 +42,15 @@ describe('a variant’s options and stock', () => {
     expect(await read).toEqual(inventory);
     expect(await loaders.selectedOptions(row)).toEqual([]);
   });
+
+  it('are read when the variant came with its stock but without its options (a page that did not show them)', async () => {
+    const loaders = createLoaders({} as PrismaClient);
+    const inventory = { onHand: 4, reserved: 1, reorderThreshold: 0, location: 'default' };
+    const options = [{ name: 'Size', value: 'M' }];
+    loaders.variantDetails.prime(row.id, { ...row, inventory, options });
+    const read = loaders.selectedOptions({ ...row, inventory, options: null });
+    expect(read).toBeInstanceOf(Promise);
+    expect(await read).toEqual(options);
+    expect(loaders.inventory({ ...row, inventory, options: null })).toBe(inventory);
+  });
 });

@@ -1,11 +1,12 @@
-// Per-request batching: a page of N products costs one statement for everything shown of them
-// besides their rows (variants with their options and stock, images, options, category links:
-// product_details(), its migration says why one), and variants reached on their own (a cart's
-// lines) one statement for them with their options and stock (variant_details()).
+// Per-request batching: a page of N products costs one statement for what it shows of them
+// besides their rows (product_details(): whichever of their variants with their stock, the
+// variants' chosen options, images, options and category links the request asks for, its
+// migrations say why one), and variants reached on their own (a cart's lines) one statement for
+// them with their options and stock, their products and categories (variant_entities()).
 import DataLoader from 'dataloader';
 import { Prisma, type PrismaClient } from './prisma-client/client.js';
 import { readRows } from '../../lib/db.js';
-import type { CategoryRow, ImageRow, InventoryRow, OptionRow, ProductRow, SelectedOptionRow, VariantView } from './models.js';
+import type { CategoryRow, ImageView, InventoryRow, OptionRow, ProductRow, SelectedOptionRow, VariantView } from './models.js';
 import { isUuid } from '../../lib/ids.js';
 
 function byId<T>(keys: readonly string[], rows: T[], keyOf: (row: T) => string): (T | null)[] {
@@ -50,25 +51,34 @@ type VariantEntityRecord = ProductRow & { details: VariantDetails; categories: C
 /** A product's categories in the order the API lists them: by their sort order, then by name. */
 const listedCategories = (rows: CategoryRow[]): CategoryRow[] => rows.sort((a, b) => a.sortOrder - b.sortOrder || a.name.localeCompare(b.name));
 
-/** What product_details() answers per product. */
-interface DetailsRecord {
-  productId: string;
-  details: {
-    variants: VariantDetails[];
-    images: (Omit<ImageRow, 'createdAt'> & { createdAt: string })[];
-    options: OptionRow[];
-    categoryIds: string[];
-  };
-}
-
+/**
+ * The parts product_details() reads, as the API shows them: `variants` with their stock,
+ * `variantOptions` the same variants with their chosen options too, and the rest.
+ */
 export interface ProductDetails {
-  variants: VariantDetails[];
-  images: ImageRow[];
+  variants: VariantView[];
+  variantOptions: VariantDetails[];
+  images: ImageView[];
   options: OptionRow[];
   categoryIds: string[];
 }
+export type ProductPart = keyof ProductDetails;
 
-const NO_DETAILS: ProductDetails = { variants: [], images: [], options: [], categoryIds: [] };
+/** The names product_details() knows its parts by; `variantOptions` needs `variants` read with it. */
+const PART_NAMES: Record<ProductPart, string[]> = {
+  variants: ['variants'],
+  variantOptions: ['variants', 'variant_options'],
+  images: ['images'],
+  options: ['options'],
+  categoryIds: ['categories'],
+};
+
+/** What product_details() answers per product: null for each part not asked. */
+interface DetailsRecord {
+  productId: string;
+  details: { variants: VariantView[] | null; images: ImageView[] | null; options: OptionRow[] | null; categoryIds: string[] | null };
+}
+
 const NO_INVENTORY: InventoryRow = { onHand: 0, reserved: 0, reorderThreshold: 0, location: 'default' };
 
 export function createLoaders(db: PrismaClient) {
@@ -78,8 +88,31 @@ export function createLoaders(db: PrismaClient) {
   // keeps that at one statement, where per-branch batches would cost one or two depending on timing.
   let tree: Promise<CategoryTree> | undefined;
   const categoryTree = () => (tree ??= readCategoryTree(db));
-  // Kept here to see which products' details this request reads anyway (categoryIds below).
-  const detailsRead = new Map<string, Promise<ProductDetails>>();
+  // One load per product and part, keyed `<part> <id>`: the parts asked of a batch's products are
+  // read for all of them in one statement.
+  const details = new DataLoader<string, ProductDetails[ProductPart]>(async (keys) => {
+    const asked = keys.map((key) => key.split(' ') as [ProductPart, string]);
+    const parts = [...new Set(asked.flatMap(([part]) => PART_NAMES[part]))].sort();
+    // The parts are written into the statement (names from PART_NAMES only), so that each shape of
+    // request is a statement of its own, and a log shows what it read.
+    const partsArray = Prisma.raw(`ARRAY[${parts.map((name) => `'${name}'`).join(', ')}]`);
+    const records = await readRows<DetailsRecord>(
+      db,
+      Prisma.sql`SELECT * FROM product_details(${ids([...new Set(asked.map(([, id]) => id))])}::uuid[], ${partsArray})`,
+    );
+    const found = new Map(records.map((r) => [r.productId, r.details]));
+    for (const { details: read } of records) {
+      // Read with their options and stock, they are the variants' details: nothing is read again.
+      if (parts.includes('variant_options')) for (const variant of read.variants ?? []) loaders.variantDetails.prime(variant.id, variant as VariantDetails);
+    }
+    return asked.map(([part, id]) => {
+      const read = found.get(id);
+      const column = part === 'variantOptions' ? 'variants' : part;
+      return read?.[column] ?? [];
+    });
+  });
+  const categoriesGiven = new Map<string, CategoryRow[]>();
+  const productPart = <P extends ProductPart>(id: string, part: P) => details.load(`${part} ${id}`) as Promise<ProductDetails[P]>;
   const loaders = {
     categoryTree,
     product: new DataLoader<string, ProductRow | null>(async (keys) =>
@@ -101,8 +134,8 @@ export function createLoaders(db: PrismaClient) {
       for (const { details: _details, categories, ...product } of records) {
         loaders.product.prime(product.id, product);
         const rows = categories.map((c) => ({ ...c, createdAt: new Date(c.createdAt), updatedAt: new Date(c.updatedAt) }));
-        loaders.categoryIds.prime(product.id, rows.map((c) => c.id));
-        loaders.productCategories.prime(product.id, listedCategories(rows));
+        details.prime(`categoryIds ${product.id}`, rows.map((c) => c.id));
+        categoriesGiven.set(product.id, listedCategories(rows));
       }
       return byId(keys, records.map((r) => r.details), (v) => v.id);
     }),
@@ -116,44 +149,18 @@ export function createLoaders(db: PrismaClient) {
       v.options ?? loaders.variantDetails.load(v.id).then((d) => d?.options ?? []),
     inventory: (v: VariantView): InventoryRow | Promise<InventoryRow> =>
       v.inventory !== undefined ? (v.inventory ?? NO_INVENTORY) : loaders.variantDetails.load(v.id).then((d) => d?.inventory ?? NO_INVENTORY),
-    /** Everything shown of a product besides its row, in one statement for a batch; primes the variants' details. */
-    productDetails: new DataLoader<string, ProductDetails>(async (keys) => {
-      const records = await readRows<DetailsRecord>(db, Prisma.sql`SELECT * FROM product_details(${ids(keys)}::uuid[])`);
-      const found = new Map<string, ProductDetails>();
-      for (const { productId, details } of records) {
-        // Their options and stock are the variants' details: asked of any of them, nothing is read again.
-        for (const variant of details.variants) loaders.variantDetails.prime(variant.id, variant);
-        const images = details.images.map((image) => ({ ...image, createdAt: new Date(image.createdAt) }));
-        found.set(productId, { variants: details.variants, images, options: details.options, categoryIds: details.categoryIds });
-      }
-      return keys.map((k) => found.get(k) ?? NO_DETAILS);
-    }, { cacheMap: detailsRead }),
+    /** A part of what is shown of a product besides its row; the parts asked of a batch in one statement. */
+    productPart,
     /**
-     * A product's category links: from its details when the request reads them anyway (a listing,
-     * a product page), else in a statement of their own, so that asking only for categories (a
-     * cart pricing its lines) does not read all of a product's variants, images and options.
+     * A product's categories: as variant_entities() gave them, else from its category links (asked
+     * with the rest of its parts, so in the same statement) and the tree.
      */
-    categoryIds: new DataLoader<string, string[]>(async (keys) => {
-      const read = keys.filter((k) => detailsRead.has(k));
-      const unread = keys.filter((k) => !detailsRead.has(k));
-      const links =
-        unread.length === 0
-          ? []
-          : await readRows<{ productId: string; categoryId: string }>(
-              db,
-              Prisma.sql`SELECT product_id AS "productId", category_id AS "categoryId" FROM product_category WHERE product_id = ANY(${ids(unread)}::uuid[])`,
-            );
-      const found = new Map<string, string[]>(unread.map((k) => [k, []]));
-      for (const link of links) found.get(link.productId)!.push(link.categoryId);
-      for (const k of read) found.set(k, (await detailsRead.get(k)!).categoryIds);
-      return keys.map((k) => found.get(k)!);
-    }),
-    /** A product's categories, from its category links and the tree (or as variant_entities() gave them). */
-    productCategories: new DataLoader<string, CategoryRow[]>(async (productIds): Promise<(CategoryRow[] | Error)[]> => {
-      const [links, { byId }]: [(string[] | Error)[], CategoryTree] = await Promise.all([loaders.categoryIds.loadMany(productIds), categoryTree()]);
-      return links.map((ids) => (ids instanceof Error ? ids : listedCategories(ids.map((id) => byId.get(id)!))));
-    }),
-    categoriesByProduct: (productId: string): Promise<CategoryRow[]> => loaders.productCategories.load(productId),
+    categoriesByProduct: async (productId: string): Promise<CategoryRow[]> => {
+      const given = categoriesGiven.get(productId);
+      if (given) return given;
+      const [links, { byId }] = await Promise.all([productPart(productId, 'categoryIds'), categoryTree()]);
+      return listedCategories(links.map((id) => byId.get(id)!));
+    },
     category: new DataLoader<string, CategoryRow | null>(async (keys) => {
       const tree = await categoryTree();
       return keys.map((k) => tree.byId.get(k) ?? null);

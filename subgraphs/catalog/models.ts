@@ -6,12 +6,14 @@ export type ProductRow = Product;
 export type VariantRow = ProductVariant;
 /**
  * A variant as the API reads it: its row without the times it was created and updated (never
- * shown), and, when read with its details (variant_details(), product_details()), its chosen
- * option values and its stock, which its fields then answer without a further read or promise.
+ * shown), and, when read with its details (variant_details(), product_details()), its stock and,
+ * when the request showed them, its chosen option values (null when read without), which its
+ * fields then answer without a further read or promise.
  */
-export type VariantView = Omit<ProductVariant, 'createdAt' | 'updatedAt'> & { options?: SelectedOptionRow[]; inventory?: InventoryRow | null };
+export type VariantView = Omit<ProductVariant, 'createdAt' | 'updatedAt'> & { options?: SelectedOptionRow[] | null; inventory?: InventoryRow | null };
 export type CategoryRow = Category;
-export type ImageRow = ProductImage;
+/** An image as the API shows it: its row without the time it was created (never shown). */
+export type ImageView = Omit<ProductImage, 'createdAt'>;
 /** An import as the API reads it: its file's text stays in the database. */
 export type CatalogImportRow = Omit<CatalogImport, 'csv'>;
 export type InventoryRow = Pick<InventoryLevel, 'onHand' | 'reserved' | 'reorderThreshold' | 'location'>;

@@ -65,6 +65,9 @@ const PAGE = `query($first: Int, $filter: ProductFilter) {
     } }
   } }`;
 
+/** The parts a product_details() statement reads, as written into it. */
+const partsRead = (statement: string): string[] => [...(statement.match(/ARRAY\[([^\]]*)\]/)?.[1]?.matchAll(/'(\w+)'/g) ?? [])].map((m) => m[1]!);
+
 /** Runs one request and returns the SQL statements the catalog ran for it. */
 async function statementsFor(run: () => Promise<unknown>): Promise<string[]> {
   statements = [];
@@ -94,6 +97,35 @@ describe('SQL statements per request', () => {
     // page, totalCount, three facets, the category tree, and everything else of the products in
     // one statement: variants with their options and stock, images, options, category links.
     expect(forFifty.length, forFifty.join('\n')).toBeLessThanOrEqual(7);
+    expect(forFifty.filter((q) => q.includes('product_details')).map(partsRead)).toEqual([['categories', 'images', 'options', 'variant_options', 'variants']]);
+  });
+
+  it('a page reads of its products only the parts it shows', async () => {
+    // Issue 14's catalog page: the variants' prices and stock, nothing of their options, images or categories.
+    const CATALOG_PAGE = `query($filter: ProductFilter) { products(first: 20, filter: $filter) { totalCount
+      edges { node { id name variants { id title price { amount currencyCode } inventory { available } } } } } }`;
+    type Data = { products: { edges: { node: { variants: { inventory: { available: number } }[] } }[] } };
+    let page: Data | undefined;
+    const ran = await statementsFor(async () => (page = await stack.anonymous.query<Data>(CATALOG_PAGE, { filter: { categoryId: category } })));
+    expect(page!.products.edges).toHaveLength(20);
+    for (const { node } of page!.products.edges) expect(node.variants.map((v) => v.inventory.available)).toEqual([0, 1, 2]);
+    // the page, its total and the products' variants with their stock.
+    expect(ran.length, ran.join('\n')).toBe(3);
+    expect(ran.filter((q) => q.includes('product_details')).map(partsRead)).toEqual([['variants']]);
+
+    // The same products' images and their variants' chosen options, asked through a fragment, in one statement.
+    const SHOWN = `query($filter: ProductFilter) { products(first: 20, filter: $filter) { edges { node {
+      images { url } priceRange { min { amount } } variants { ...Chosen } } } } }
+      fragment Chosen on ProductVariant { id options { name value } }`;
+    type Shown = { products: { edges: { node: { images: unknown[]; variants: { options: { name: string }[] }[] } }[] } };
+    let shown: Shown | undefined;
+    const ranShown = await statementsFor(async () => (shown = await stack.anonymous.query<Shown>(SHOWN, { filter: { categoryId: category } })));
+    for (const { node } of shown!.products.edges) {
+      expect(node.images).toHaveLength(2);
+      expect(node.variants.map((v) => v.options.map((o) => o.name))).toEqual([['Size', 'Colour'], ['Size', 'Colour'], ['Size', 'Colour']]);
+    }
+    expect(ranShown.length, ranShown.join('\n')).toBe(2);
+    expect(ranShown.filter((q) => q.includes('product_details')).map(partsRead)).toEqual([['images', 'variant_options', 'variants']]);
   });
 
   it('entity resolution of many variants at once is batched too', async () => {

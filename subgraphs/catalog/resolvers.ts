@@ -15,6 +15,7 @@ import { routeReads } from './read-routing.js';
 import { searchResolvers } from './search-resolvers.js';
 import { searchSuggestions } from './search-suggestions.js';
 import { isStaff, visibleProduct } from './visibility.js';
+import { selectsField } from '../../lib/graphql-selection.js';
 
 /**
  * Runs a write and shapes its payload. The request's loaders are replaced after it, on the primary:
@@ -153,15 +154,16 @@ export const resolvers: Resolvers = {
     __resolveReference: (ref, ctx) => ctx.loaders.product.load(ref.id),
     status: (p) => (p.deletedAt ? 'ARCHIVED' : p.active ? 'ACTIVE' : 'INACTIVE'),
     archived: (p) => p.deletedAt !== null,
-    options: async (p, _args, ctx) => (await ctx.loaders.productDetails.load(p.id)).options,
-    variants: async (p, _args, ctx) => {
-      const variants = (await ctx.loaders.productDetails.load(p.id)).variants;
+    options: (p, _args, ctx) => ctx.loaders.productPart(p.id, 'options'),
+    variants: async (p, _args, ctx, info) => {
+      // Their chosen options are read with them only when the request shows them.
+      const variants = await ctx.loaders.productPart(p.id, selectsField(info, 'options') ? 'variantOptions' : 'variants');
       return isStaff(ctx) ? variants : variants.filter((v) => v.active);
     },
-    images: async (p, _args, ctx) => (await ctx.loaders.productDetails.load(p.id)).images,
+    images: (p, _args, ctx) => ctx.loaders.productPart(p.id, 'images'),
     categories: (p, _args, ctx) => ctx.loaders.categoriesByProduct(p.id),
     priceRange: async (p, _args, ctx) => {
-      const active = (await ctx.loaders.productDetails.load(p.id)).variants.filter((v) => v.active);
+      const active = (await ctx.loaders.productPart(p.id, 'variants')).filter((v) => v.active);
       if (active.length === 0) return null;
       const prices = active.map((v) => v.price);
       const currency = active[0]!.currency;
@@ -170,7 +172,7 @@ export const resolvers: Resolvers = {
     createdAt: (p) => p.createdAt,
     updatedAt: (p) => p.updatedAt,
     // Its options, variants, images and category links are filed under it, option values under their option.
-    versions: async (p, args, ctx) => staffVersions(ctx, { roots: [p.id, ...(await ctx.loaders.productDetails.load(p.id)).options.map((o) => o.id)] }, args),
+    versions: async (p, args, ctx) => staffVersions(ctx, { roots: [p.id, ...(await ctx.loaders.productPart(p.id, 'options')).map((o) => o.id)] }, args),
   },
   ProductVariant: {
     __resolveReference: (ref, ctx) => ctx.loaders.variant(ref.id),

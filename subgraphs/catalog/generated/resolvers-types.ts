@@ -1,6 +1,6 @@
 /* Generated from schema/catalog*.graphql by `npm run codegen`: do not edit. */
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { ProductRow, VariantView, CategoryRow, ImageRow, OptionRow, InventoryRow, ReservationRow, ProductConnectionRow, CategoryFacetRow, CatalogImportRow } from '../models.js';
+import type { ProductRow, VariantView, CategoryRow, ImageView, OptionRow, InventoryRow, ReservationRow, ProductConnectionRow, CategoryFacetRow, CatalogImportRow } from '../models.js';
 import type { Money as MoneyValue } from '../../../lib/money.js';
 import type { ProductQuery } from '../product-search.js';
 import type { CatalogContext } from '../context.js';
@@ -2052,7 +2052,7 @@ export type ResolversTypes = ResolversObject<{
   ProductEdge: ResolverTypeWrapper<Omit<ProductEdge, 'node'> & { node: ResolversTypes['Product'] }>;
   ProductFacets: ResolverTypeWrapper<ProductQuery>;
   ProductFilter: ProductFilter;
-  ProductImage: ResolverTypeWrapper<ImageRow>;
+  ProductImage: ResolverTypeWrapper<ImageView>;
   ProductImageInput: ProductImageInput;
   ProductOption: ResolverTypeWrapper<OptionRow>;
   ProductOptionInput: ProductOptionInput;
@@ -2134,7 +2134,7 @@ export type ResolversParentTypes = ResolversObject<{
   ProductEdge: Omit<ProductEdge, 'node'> & { node: ResolversParentTypes['Product'] };
   ProductFacets: ProductQuery;
   ProductFilter: ProductFilter;
-  ProductImage: ImageRow;
+  ProductImage: ImageView;
   ProductImageInput: ProductImageInput;
   ProductOption: OptionRow;
   ProductOptionInput: ProductOptionInput;
