@@ -83,6 +83,8 @@ interface OutboxRow {
   trace_id: string | null;
   data: unknown;
   occurred_at: Date;
+  /** When its batch was marked published, as Postgres writes it (milliseconds). */
+  published_at: string;
 }
 
 /**
@@ -96,7 +98,10 @@ export function eventStream(prefix: string, context: string): string {
 
 const STREAM_MAX_LEN = 1_000_000;
 
-/** The key beside a stream holding the id of the last event relayed to it, written with the events. */
+/**
+ * The key beside a stream holding the last event relayed to it, written with the events: its id
+ * and when its batch was marked published (`<id> <time>`; before 2026-12-09 the id alone).
+ */
 export const lastRelayedKey = (stream: string) => `${stream}:last-relayed`;
 
 /** How far back a relay publishes again when Redis has lost everything: consumers further behind lose older events. */
@@ -116,19 +121,24 @@ const streamsSeen = new Set<string>();
  * LOST_WINDOW is published again. Consumers skip what they had applied already (by event id). A
  * key missing that this process has never seen tells nothing (a new stream, a process just
  * started), so a loss that no running relay had seen the key before is not repaired. The
- * condition's `$2` is its first value.
+ * condition's `$2` is its first value. It compares published_at with a time the statement is given,
+ * not one it reads: the planner then knows how few rows are that recent and walks the index, where
+ * a time read by a subquery made it scan the whole outbox on every run. Exported for its test.
  */
-async function lostCondition(redis: RedisClient, stream: string): Promise<{ condition: string; values: string[]; last: string }> {
+export async function lostCondition(redis: RedisClient, stream: string): Promise<{ condition: string; values: string[]; last: string }> {
   const last = (await redis.get(lastRelayedKey(stream))) ?? '';
-  if (isUuid(last)) {
+  const [id = '', publishedAt] = last.split(' ');
+  if (isUuid(id)) {
     streamsSeen.add(stream);
-    return { condition: 'published_at > (SELECT published_at FROM outbox_event WHERE id = $2::uuid)', values: [last], last };
+    if (publishedAt) return { condition: 'published_at > $2::timestamptz', values: [publishedAt], last };
+    // The id alone, as relays before the time was kept wrote it.
+    return { condition: 'published_at > (SELECT published_at FROM outbox_event WHERE id = $2::uuid)', values: [id], last };
   }
   if (!streamsSeen.has(stream)) return { condition: 'false', values: [], last };
   return { condition: `published_at > clock_timestamp() - interval '${LOST_WINDOW}'`, values: [], last };
 }
 
-const BATCH_COLUMNS = 'id, type, version, aggregate_type, aggregate_id, trace_id, data, occurred_at';
+const BATCH_COLUMNS = 'id, type, version, aggregate_type, aggregate_id, trace_id, data, occurred_at, published_at';
 
 /**
  * The next batch, oldest first, while `condition` holds, marked published in the statement that
@@ -141,6 +151,11 @@ const nextBatch = (condition = 'true') => `UPDATE outbox_event SET published_at 
   WHERE ${condition} AND id IN (SELECT id FROM outbox_event WHERE published_at IS NULL ORDER BY occurred_at, id LIMIT $1)
   RETURNING ${BATCH_COLUMNS}`;
 
+/** The statement of claimBatch: `$1` the batch size, `$2` the lost condition's value. Exported for its test. */
+export const claimStatement = (condition: string) => `WITH lost AS (UPDATE outbox_event SET published_at = NULL WHERE ${condition} RETURNING id),
+     batch AS (${nextBatch('NOT EXISTS (SELECT 1 FROM lost)')})
+     SELECT (SELECT count(*)::int FROM lost) AS lost, (SELECT coalesce(json_agg(batch ORDER BY occurred_at, id), '[]'::json) FROM batch) AS rows`;
+
 /**
  * Marks unpublished what Redis lost and takes the next batch, in one statement (one round trip on
  * every run): when something was lost (the statement's snapshot does not see those rows unmarked),
@@ -149,16 +164,17 @@ const nextBatch = (condition = 'true') => `UPDATE outbox_event SET published_at 
 async function claimBatch(tx: SqlClient, redis: RedisClient, stream: string, batchSize: number, log?: Logger): Promise<{ rows: OutboxRow[]; last: string }> {
   const { condition, values, last } = await lostCondition(redis, stream);
   const [claimed] = await tx.$queryRawUnsafe<{ lost: number; rows: (Omit<OutboxRow, 'occurred_at'> & { occurred_at: string })[] }[]>(
-    `WITH lost AS (UPDATE outbox_event SET published_at = NULL WHERE ${condition} RETURNING id),
-     batch AS (${nextBatch('NOT EXISTS (SELECT 1 FROM lost)')})
-     SELECT (SELECT count(*)::int FROM lost) AS lost, (SELECT coalesce(json_agg(batch ORDER BY occurred_at, id), '[]'::json) FROM batch) AS rows`,
+    claimStatement(condition),
     batchSize,
     ...values,
   );
   if (claimed!.lost === 0) return { rows: claimed!.rows.map((row) => ({ ...row, occurred_at: new Date(row.occurred_at) })), last };
   log?.warn({ stream, events: claimed!.lost }, 'Redis lost events already published to it; publishing them again');
-  const rows = await tx.$queryRawUnsafe<OutboxRow[]>(`WITH batch AS (${nextBatch()}) SELECT * FROM batch ORDER BY occurred_at, id`, batchSize);
-  return { rows, last };
+  const rows = await tx.$queryRawUnsafe<(Omit<OutboxRow, 'published_at'> & { published_at: Date })[]>(
+    `WITH batch AS (${nextBatch()}) SELECT * FROM batch ORDER BY occurred_at, id`,
+    batchSize,
+  );
+  return { rows: rows.map((row) => ({ ...row, published_at: row.published_at.toISOString() })), last };
 }
 
 /**
@@ -166,7 +182,7 @@ async function claimBatch(tx: SqlClient, redis: RedisClient, stream: string, bat
  * key still says what lostCondition read: had Redis lost its data in between (the batch would then
  * write the key anew over an empty Redis and hide the loss), the script refuses, the relay's
  * transaction rolls back, and its next run sees the loss. KEYS: the stream, its last-relayed key.
- * ARGV: the key's value as read ('' for none), the batch's last id, the stream's MAXLEN, then per
+ * ARGV: the key's value as read ('' for none), the batch's last event (its id and time), the stream's MAXLEN, then per
  * event its field count and fields.
  */
 const PUBLISH_BATCH = `
@@ -223,7 +239,8 @@ async function relayBatch(db: TransactionalSqlClient, redis: RedisClient, stream
     if (!lock?.relaying) return { types: [], busy: true };
     const { rows, last } = await claimBatch(tx, redis, stream, batchSize, log);
     if (rows.length === 0) return { types: [], busy: false };
-    const args: (string | number)[] = [last, rows.at(-1)!.id, STREAM_MAX_LEN];
+    const newest = rows.at(-1)!;
+    const args: (string | number)[] = [last, `${newest.id} ${newest.published_at}`, STREAM_MAX_LEN];
     const publications = rows.map((row) => {
       const envelope: EventEnvelope = {
         id: row.id,
