@@ -5,7 +5,8 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createCatalogServices } from '../subgraphs/catalog/server.js';
 import { startTestStack, type TestStack } from '../test/harness.js';
-import { claimStatement, eventStream, lastRelayedKey, lostCondition, readStream, recordEvents, relayOutbox, type NewEvent } from './outbox.js';
+import { claimStatement, lastRelayedKey, lostCondition } from './outbox-claim.js';
+import { eventStream, readStream, recordEvents, relayOutbox, type NewEvent } from './outbox.js';
 
 let stack: TestStack;
 let db: ReturnType<typeof createCatalogServices>['db'];
