@@ -61,6 +61,7 @@ const processSettings = z
     /** Where subgraphs listen: loopback unless they run on hosts of their own (docker-compose: 0.0.0.0). */
     SUBGRAPH_LISTEN_HOST: z.string().default('127.0.0.1'),
     OUTBOX_RELAY_MS: setting.int(50, 60_000).default(5_000),
+    OUTBOX_RETENTION_HOURS: setting.int(1, 87_600).default(168),
     EVENT_MAX_ATTEMPTS: setting.int(1, 100).default(5),
     SHUTDOWN_TIMEOUT_MS: setting.int(100, 120_000).default(10_000),
   })

@@ -14,6 +14,7 @@ import { QUEUE_STATES, createRegistry, eventConsumerMetrics, eventDeadLettersCou
 import { createRedis, slotGroup, type RedisClient } from './redis.js';
 import { checkRedisSettings } from './redis-settings.js';
 import { RELAY_BATCH, eventStream, outboxBacklog, relayOnCommit, relayOutbox } from './outbox.js';
+import { PRUNE_EVERY_MS, pruneOutbox } from './outbox-retention.js';
 import { serviceCredential } from './service-gate.js';
 import { mountSubgraph } from './subgraph-server.js';
 import { subgraphTypeDefs } from './subgraph-schema.js';
@@ -167,6 +168,7 @@ export async function startSubgraph<C extends RequestContext>(options: {
           return published;
         },
       },
+      { queueName: `${name}-outbox-prune`, everyMs: PRUNE_EVERY_MS, run: () => pruneOutbox(db, config.OUTBOX_RETENTION_HOURS) },
       ...(options.jobs ?? []),
     ];
     // BullMQ only where jobs run: a gateway's process never loads it (about 4 MiB of heap).

@@ -1,0 +1,55 @@
+// Pruning the outbox (the catalog's stands in for any context's): published events older than the
+// retention go, in batches, through the index; newer ones and events not yet published stay.
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createCatalogServices } from '../subgraphs/catalog/server.js';
+import { startTestStack, type TestStack } from '../test/harness.js';
+import { pruneOutbox } from './outbox-retention.js';
+
+let stack: TestStack;
+let db: ReturnType<typeof createCatalogServices>['db'];
+
+beforeAll(async () => {
+  stack = await startTestStack({ subgraphs: ['catalog'], gateway: false });
+  db = createCatalogServices(stack.runtime).db;
+});
+afterAll(async () => {
+  await db?.$disconnect();
+  await stack?.close();
+});
+
+/** Adds `count` events of `aggregateId`, published `hoursAgo` hours ago (null: not yet published). */
+async function events(aggregateId: string, count: number, hoursAgo: number | null): Promise<void> {
+  await db.$executeRawUnsafe(
+    `INSERT INTO outbox_event (id, type, aggregate_type, aggregate_id, data, occurred_at, published_at)
+     SELECT gen_random_uuid(), 'Aged', 'Counter', $1, '{}'::jsonb, now() - interval '400 days',
+            CASE WHEN $2::int IS NULL THEN NULL ELSE now() - make_interval(hours => $2::int) - n * interval '1 ms' END
+       FROM generate_series(1, $3::int) AS n`,
+    aggregateId,
+    hoursAgo,
+    count,
+  );
+}
+const left = async (aggregateId: string) =>
+  (await db.$queryRawUnsafe<{ n: number }[]>(`SELECT count(*)::int AS n FROM outbox_event WHERE aggregate_id = $1`, aggregateId))[0]!.n;
+
+describe('pruning the outbox', () => {
+  it('removes the events published before the retention, in batches, and keeps newer and unpublished ones', async () => {
+    const run = randomUUID();
+    await events(`${run}-old`, 7, 200);
+    await events(`${run}-recent`, 4, 100);
+    await events(`${run}-waiting`, 3, null);
+
+    // Batches of 3: the loop goes on while a batch comes back full.
+    const removed = await pruneOutbox(db, 168, 3);
+    expect(removed).toBeGreaterThanOrEqual(7);
+    expect(await left(`${run}-old`)).toBe(0);
+    expect(await left(`${run}-recent`)).toBe(4);
+    expect(await left(`${run}-waiting`)).toBe(3);
+
+    expect(await pruneOutbox(db, 168, 3)).toBe(0);
+    expect(await pruneOutbox(db, 50, 3)).toBeGreaterThanOrEqual(4);
+    expect(await left(`${run}-recent`)).toBe(0);
+    expect(await left(`${run}-waiting`)).toBe(3);
+  });
+});

@@ -1,0 +1,28 @@
+// Published events leave a context's outbox after OUTBOX_RETENTION_HOURS: the outbox is where an
+// event waits to be relayed, and the streams and the consumers' receipts are where it lives on.
+// Kept a while, published events let the relay publish again what Redis lost (lib/outbox-claim.ts:
+// the last 15 minutes after Redis came back empty, everything after its last batch after a
+// failover), so the retention is at least an hour. Events not yet published are never removed.
+
+/** Events removed per statement: each a short transaction, so writers and the relay never wait long. */
+export const PRUNE_BATCH = 5_000;
+
+/** How often each context prunes its outbox (a recurring job, lib/runtime.ts). */
+export const PRUNE_EVERY_MS = 60 * 60 * 1000;
+
+/**
+ * Removes the events published more than `retentionHours` ago, oldest first, `batch` at a time
+ * through the index on published_at, and answers how many it removed.
+ */
+export async function pruneOutbox(db: { $executeRawUnsafe(query: string, ...values: unknown[]): Promise<number> }, retentionHours: number, batch = PRUNE_BATCH): Promise<number> {
+  let removed = 0;
+  for (let deleted = batch; deleted === batch; removed += deleted) {
+    deleted = await db.$executeRawUnsafe(
+      `DELETE FROM outbox_event WHERE id IN (
+         SELECT id FROM outbox_event WHERE published_at < now() - make_interval(hours => $1) ORDER BY published_at LIMIT $2)`,
+      retentionHours,
+      batch,
+    );
+  }
+  return removed;
+}
