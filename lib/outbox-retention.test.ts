@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCatalogServices } from '../subgraphs/catalog/server.js';
 import { startTestStack, type TestStack } from '../test/harness.js';
-import { pruneOutbox } from './outbox-retention.js';
+import { PRUNE_EVERY_MS, pruneOutbox, pruneWhenDue } from './outbox-retention.js';
 
 let stack: TestStack;
 let db: ReturnType<typeof createCatalogServices>['db'];
@@ -51,5 +51,20 @@ describe('pruning the outbox', () => {
     expect(await pruneOutbox(db, 50, 3)).toBeGreaterThanOrEqual(4);
     expect(await left(`${run}-recent`)).toBe(0);
     expect(await left(`${run}-waiting`)).toBe(3);
+  });
+
+  it('runs at once, then once per interval in a process', async () => {
+    const run = randomUUID();
+    let clock = 1_000_000;
+    const prune = pruneWhenDue(db, 24, () => clock);
+    await events(`${run}-first`, 2, 48);
+    expect(await prune()).toBeGreaterThanOrEqual(2);
+    await events(`${run}-second`, 2, 48);
+    clock += PRUNE_EVERY_MS - 1;
+    expect(await prune()).toBe(0);
+    expect(await left(`${run}-second`)).toBe(2);
+    clock += 1;
+    expect(await prune()).toBeGreaterThanOrEqual(2);
+    expect(await left(`${run}-second`)).toBe(0);
   });
 });

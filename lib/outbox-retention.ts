@@ -7,7 +7,7 @@
 /** Events removed per statement: each a short transaction, so writers and the relay never wait long. */
 export const PRUNE_BATCH = 5_000;
 
-/** How often each context prunes its outbox (a recurring job, lib/runtime.ts). */
+/** How often a process prunes its contexts' outboxes. */
 export const PRUNE_EVERY_MS = 60 * 60 * 1000;
 
 /**
@@ -25,4 +25,20 @@ export async function pruneOutbox(db: { $executeRawUnsafe(query: string, ...valu
     );
   }
   return removed;
+}
+
+/**
+ * Prunes the outbox when this process has not pruned it for PRUNE_EVERY_MS (at once the first
+ * time), else does nothing and answers 0. The periodic outbox relay calls it after each run
+ * (lib/runtime.ts): a job of its own would cost each context a BullMQ worker and its Redis
+ * connection, about 8 MiB for the five, to run once an hour. Several processes each pruning
+ * hourly remove nothing twice.
+ */
+export function pruneWhenDue(db: Parameters<typeof pruneOutbox>[0], retentionHours: number, now: () => number = Date.now): () => Promise<number> {
+  let due = 0;
+  return async () => {
+    if (now() < due) return 0;
+    due = now() + PRUNE_EVERY_MS;
+    return pruneOutbox(db, retentionHours);
+  };
 }

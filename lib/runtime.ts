@@ -14,7 +14,7 @@ import { QUEUE_STATES, createRegistry, eventConsumerMetrics, eventDeadLettersCou
 import { createRedis, slotGroup, type RedisClient } from './redis.js';
 import { checkRedisSettings } from './redis-settings.js';
 import { RELAY_BATCH, eventStream, outboxBacklog, relayOnCommit, relayOutbox } from './outbox.js';
-import { PRUNE_EVERY_MS, pruneOutbox } from './outbox-retention.js';
+import { pruneWhenDue } from './outbox-retention.js';
 import { serviceCredential } from './service-gate.js';
 import { mountSubgraph } from './subgraph-server.js';
 import { subgraphTypeDefs } from './subgraph-schema.js';
@@ -157,6 +157,7 @@ export async function startSubgraph<C extends RequestContext>(options: {
     const stream = eventStream(config.REDIS_PREFIX, name);
     const count = (types: string[]) => types.forEach((type) => publishedEvents.inc({ type }));
     relays.push(relayOnCommit({ databaseUrl: databaseUrlFor(config, name), schema: name, db, redis, stream, log, name: `${name}-outbox-relay`, service: name, onPublished: count }));
+    const prune = pruneWhenDue(db, config.OUTBOX_RETENTION_HOURS);
     const specs: JobSpec[] = [
       {
         queueName: `${name}-outbox-relay`,
@@ -165,10 +166,11 @@ export async function startSubgraph<C extends RequestContext>(options: {
           let published = 0;
           // Until a batch comes back short of full: the outbox was then empty as its snapshot saw it.
           for (let batch = RELAY_BATCH; batch === RELAY_BATCH; published += batch) batch = await relayOutbox(db, redis, stream, RELAY_BATCH, { onPublished: count, log });
+          const pruned = await prune();
+          if (pruned > 0) log.info({ pruned, retentionHours: config.OUTBOX_RETENTION_HOURS }, 'removed published events past their retention from the outbox');
           return published;
         },
       },
-      { queueName: `${name}-outbox-prune`, everyMs: PRUNE_EVERY_MS, run: () => pruneOutbox(db, config.OUTBOX_RETENTION_HOURS) },
       ...(options.jobs ?? []),
     ];
     // BullMQ only where jobs run: a gateway's process never loads it (about 4 MiB of heap).
