@@ -31,7 +31,7 @@ export async function pruneOutbox(db: { $executeRawUnsafe(query: string, ...valu
  * Prunes the outbox when this process has not pruned it for PRUNE_EVERY_MS (at once the first
  * time), else does nothing and answers 0. The periodic outbox relay calls it after each run
  * (lib/runtime.ts): a job of its own would cost each context a BullMQ worker and its Redis
- * connection, about 8 MiB for the five, to run once an hour. Several processes each pruning
+ * connection (five for the five contexts), to run once an hour. Several processes each pruning
  * hourly remove nothing twice.
  */
 export function pruneWhenDue(db: Parameters<typeof pruneOutbox>[0], retentionHours: number, now: () => number = Date.now): () => Promise<number> {
