@@ -4,30 +4,20 @@
 // dependency fails or hangs still answers, without those gauges.
 import { randomUUID } from 'node:crypto';
 import { Registry } from 'prom-client';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createCatalogServices } from '../subgraphs/catalog/server.js';
-import { startTestStack, type TestStack } from '../test/harness.js';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { catalogOutboxStack } from '../test/catalog-outbox-stack.js';
 import { consumerBacklog } from './event-consumer.js';
 import { createLogger } from './logger.js';
 import { eventConsumerMetrics, outboxMetrics, outcomeOf } from './metrics.js';
 import { eventStream, recordEvents, relayOutbox } from './outbox.js';
 
-let stack: TestStack;
-let db: ReturnType<typeof createCatalogServices>['db'];
 const log = createLogger('silent', 'test');
 
-beforeAll(async () => {
-  stack = await startTestStack({ subgraphs: ['catalog', 'cart'], gateway: false });
-  db = createCatalogServices(stack.runtime).db;
-});
-afterAll(async () => {
-  await db?.$disconnect();
-  await stack?.close();
-});
+const catalog = catalogOutboxStack({ subgraphs: ['cart'] });
 
 /** The value of one series of a service's /metrics, or undefined when it is not exposed. */
 async function sample(service: 'catalog' | 'cart', name: string, labels: Record<string, string>): Promise<number | undefined> {
-  const text = await (await fetch(new URL('/metrics', stack.subgraphUrls[service]))).text();
+  const text = await (await fetch(new URL('/metrics', catalog.stack.subgraphUrls[service]))).text();
   return valueIn(text, name, { ...labels, service });
 }
 
@@ -38,20 +28,20 @@ function valueIn(text: string, name: string, labels: Record<string, string>): nu
 }
 
 describe('outbox lag', () => {
-  const catalogStream = () => eventStream(stack.config.REDIS_PREFIX, 'catalog');
+  const catalogStream = () => eventStream(catalog.stack.config.REDIS_PREFIX, 'catalog');
   beforeEach(async () => {
-    await db.$executeRawUnsafe('UPDATE outbox_event SET published_at = now() WHERE published_at IS NULL');
+    await catalog.db.$executeRawUnsafe('UPDATE outbox_event SET published_at = now() WHERE published_at IS NULL');
   });
 
   it('counts an unpublished event and its age in its own context, and nothing once it is published', async () => {
-    await db.$transaction((tx) =>
+    await catalog.db.$transaction((tx) =>
       recordEvents(tx, [
         { type: 'ThingHappened', aggregateType: 'Thing', aggregateId: 'thing-1', data: {} },
         { type: 'ThingHappened', aggregateType: 'Thing', aggregateId: 'thing-2', data: {} },
       ]),
     );
     // As if the relay had been down for a minute and a half.
-    await db.$executeRawUnsafe(`UPDATE outbox_event SET occurred_at = occurred_at - interval '90 seconds' WHERE published_at IS NULL AND aggregate_id = 'thing-1'`);
+    await catalog.db.$executeRawUnsafe(`UPDATE outbox_event SET occurred_at = occurred_at - interval '90 seconds' WHERE published_at IS NULL AND aggregate_id = 'thing-1'`);
 
     expect(await sample('catalog', 'outbox_unpublished_events', { context: 'catalog' })).toBe(2);
     const age = await sample('catalog', 'outbox_oldest_unpublished_age_seconds', { context: 'catalog' });
@@ -62,7 +52,7 @@ describe('outbox lag', () => {
     expect(await sample('cart', 'outbox_oldest_unpublished_age_seconds', { context: 'cart' })).toBe(0);
 
     const types: string[] = [];
-    expect(await relayOutbox(db, stack.runtime.redis, catalogStream(), 200, { onPublished: (published) => types.push(...published) })).toBe(2);
+    expect(await relayOutbox(catalog.db, catalog.stack.runtime.redis, catalogStream(), 200, { onPublished: (published) => types.push(...published) })).toBe(2);
     expect(types).toEqual(['ThingHappened', 'ThingHappened']);
     expect(await sample('catalog', 'outbox_unpublished_events', { context: 'catalog' })).toBe(0);
     expect(await sample('catalog', 'outbox_oldest_unpublished_age_seconds', { context: 'catalog' })).toBe(0);
@@ -73,15 +63,15 @@ describe('consumer lag', () => {
   let stream: string;
   let group: string;
   beforeEach(() => {
-    stream = `${stack.config.REDIS_PREFIX}:events:lag-test-${randomUUID()}`;
+    stream = `${catalog.stack.config.REDIS_PREFIX}:events:lag-test-${randomUUID()}`;
     group = `lag-test-${randomUUID().slice(0, 8)}`;
   });
 
   /** Adds an entry stamped `agoMs` ago (stream ids carry the time they were added). */
-  const addEntry = (agoMs: number, seq = 0) => stack.runtime.redis.xadd(stream, `${Date.now() - agoMs}-${seq}`, 'type', 'Thing', 'event', '{}');
+  const addEntry = (agoMs: number, seq = 0) => catalog.stack.runtime.redis.xadd(stream, `${Date.now() - agoMs}-${seq}`, 'type', 'Thing', 'event', '{}');
 
   it('counts entries not yet delivered, delivered but not acknowledged, and the age of the oldest of them', async () => {
-    const { redis } = stack.runtime;
+    const { redis } = catalog.stack.runtime;
     expect(await consumerBacklog(redis, stream, group)).toBeNull();
     await redis.xgroup('CREATE', stream, group, '0', 'MKSTREAM');
     expect(await consumerBacklog(redis, stream, group)).toEqual({ consumer: group, stream, pending: 0, lag: 0, oldestUnprocessedAgeSeconds: 0 });
@@ -112,10 +102,10 @@ describe('consumer lag', () => {
   it('shows a consumer group the service declares at its /metrics, once the group exists', async () => {
     // The catalog consumes the order context's stream as catalog-order-stock; without workers
     // nothing consumes it, so what is added stays undelivered.
-    const orderStream = eventStream(stack.config.REDIS_PREFIX, 'order');
+    const orderStream = eventStream(catalog.stack.config.REDIS_PREFIX, 'order');
     const labels = { consumer: 'catalog-order-stock', stream: orderStream };
     expect(await sample('catalog', 'event_consumer_lag_entries', labels)).toBeUndefined();
-    await stack.runtime.redis.xgroup('CREATE', orderStream, 'catalog-order-stock', '$', 'MKSTREAM');
+    await catalog.stack.runtime.redis.xgroup('CREATE', orderStream, 'catalog-order-stock', '$', 'MKSTREAM');
     stream = orderStream;
     await addEntry(120_000);
     await addEntry(0);

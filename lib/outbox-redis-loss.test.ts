@@ -2,53 +2,43 @@
 // any context's): after a failover to a replica lacking the latest writes, or a flush, the events
 // lost are published again before anything new; otherwise nothing is published twice.
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createCatalogServices } from '../subgraphs/catalog/server.js';
-import { startTestStack, type TestStack } from '../test/harness.js';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { catalogOutboxStack } from '../test/catalog-outbox-stack.js';
 import { claimStatement, lastRelayedKey, lostCondition } from './outbox-claim.js';
 import { eventStream, readStream, recordEvents, relayOutbox, type NewEvent } from './outbox.js';
 
-let stack: TestStack;
-let db: ReturnType<typeof createCatalogServices>['db'];
 let stream: string;
 
-beforeAll(async () => {
-  stack = await startTestStack({ subgraphs: ['catalog'], gateway: false });
-  db = createCatalogServices(stack.runtime).db;
-});
-afterAll(async () => {
-  await db?.$disconnect();
-  await stack?.close();
-});
+const catalog = catalogOutboxStack();
 beforeEach(async () => {
-  await db.$executeRawUnsafe('UPDATE outbox_event SET published_at = now() WHERE published_at IS NULL');
-  stream = eventStream(stack.config.REDIS_PREFIX, `redis-loss-test-${randomUUID()}`);
+  await catalog.db.$executeRawUnsafe('UPDATE outbox_event SET published_at = now() WHERE published_at IS NULL');
+  stream = eventStream(catalog.stack.config.REDIS_PREFIX, `redis-loss-test-${randomUUID()}`);
 });
 
 let next = 0;
 /** Records `count` events in one transaction and answers their ids. */
 async function record(count: number): Promise<string[]> {
   const events: NewEvent[] = Array.from({ length: count }, () => ({ type: 'Numbered', aggregateType: 'Counter', aggregateId: 'c1', data: { n: next++ } }));
-  await db.$transaction((tx) => recordEvents(tx, events));
-  const rows = await db.$queryRawUnsafe<{ id: string }[]>(`SELECT id::text FROM outbox_event WHERE published_at IS NULL ORDER BY occurred_at, id`);
+  await catalog.db.$transaction((tx) => recordEvents(tx, events));
+  const rows = await catalog.db.$queryRawUnsafe<{ id: string }[]>(`SELECT id::text FROM outbox_event WHERE published_at IS NULL ORDER BY occurred_at, id`);
   return rows.map((r) => r.id);
 }
-const relay = () => relayOutbox(db, stack.runtime.redis, stream);
+const relay = () => relayOutbox(catalog.db, catalog.stack.runtime.redis, stream);
 type PlanNode = { 'Node Type': string; 'Subplan Name'?: string; 'Plan Rows': number; Plans?: PlanNode[] };
 const nodes = (node: PlanNode): PlanNode[] => [node, ...(node.Plans ?? []).flatMap(nodes)];
-const onStream = async () => (await readStream(stack.runtime.redis, stream, 10_000)).map((e) => e.id);
+const onStream = async () => (await readStream(catalog.stack.runtime.redis, stream, 10_000)).map((e) => e.id);
 
 describe('the relay after Redis lost events', () => {
   it('publishes again what a failover to a replica lacking the latest writes lost, in order, before the new ones', async () => {
     const kept = await record(3);
     expect(await relay()).toBe(3);
-    const keptMarker = await stack.runtime.redis.get(lastRelayedKey(stream));
+    const keptMarker = await catalog.stack.runtime.redis.get(lastRelayedKey(stream));
     const lost = await record(4);
     expect(await relay()).toBe(4);
     // The replica has the stream as it was after the first batch.
-    const entries = (await stack.runtime.redis.xrange(stream, '-', '+')) as [string, string[]][];
-    await stack.runtime.redis.xdel(stream, ...entries.slice(3).map(([id]) => id));
-    await stack.runtime.redis.set(lastRelayedKey(stream), keptMarker!);
+    const entries = (await catalog.stack.runtime.redis.xrange(stream, '-', '+')) as [string, string[]][];
+    await catalog.stack.runtime.redis.xdel(stream, ...entries.slice(3).map(([id]) => id));
+    await catalog.stack.runtime.redis.set(lastRelayedKey(stream), keptMarker!);
 
     const recent = await record(1);
     expect(await relay()).toBe(5);
@@ -59,18 +49,18 @@ describe('the relay after Redis lost events', () => {
   it('finds what was lost after a marker that an earlier relay wrote, the id alone', async () => {
     const kept = await record(2);
     expect(await relay()).toBe(2);
-    const keptMarker = (await stack.runtime.redis.get(lastRelayedKey(stream)))!;
+    const keptMarker = (await catalog.stack.runtime.redis.get(lastRelayedKey(stream)))!;
     // The marker names the batch's last event and when the batch was marked published.
     const [id, publishedAt] = keptMarker.split(' ');
     expect(id).toBe(kept[1]);
-    const [row] = await db.$queryRawUnsafe<{ published_at: Date }[]>(`SELECT published_at FROM outbox_event WHERE id = $1::uuid`, id);
+    const [row] = await catalog.db.$queryRawUnsafe<{ published_at: Date }[]>(`SELECT published_at FROM outbox_event WHERE id = $1::uuid`, id);
     expect(new Date(publishedAt!).getTime()).toBe(row!.published_at.getTime());
 
     const lost = await record(2);
     expect(await relay()).toBe(2);
-    const entries = (await stack.runtime.redis.xrange(stream, '-', '+')) as [string, string[]][];
-    await stack.runtime.redis.xdel(stream, ...entries.slice(2).map(([entry]) => entry));
-    await stack.runtime.redis.set(lastRelayedKey(stream), id!);
+    const entries = (await catalog.stack.runtime.redis.xrange(stream, '-', '+')) as [string, string[]][];
+    await catalog.stack.runtime.redis.xdel(stream, ...entries.slice(2).map(([entry]) => entry));
+    await catalog.stack.runtime.redis.set(lastRelayedKey(stream), id!);
     expect(await relay()).toBe(2);
     expect(await onStream()).toEqual([...kept, ...lost]);
     expect(await relay()).toBe(0);
@@ -78,17 +68,17 @@ describe('the relay after Redis lost events', () => {
 
   it('checks for losses knowing how few events are that recent, through the index', async () => {
     // Enough published events, as wide as real ones, that reading them all would cost more than the index's few pages.
-    await db.$executeRawUnsafe(
+    await catalog.db.$executeRawUnsafe(
       `INSERT INTO outbox_event (id, type, aggregate_type, aggregate_id, data, occurred_at, published_at)
        SELECT gen_random_uuid(), 'Filler', 'Counter', 'c2', jsonb_build_object('note', repeat('x', 300), 'n', n),
               now() - interval '1 day', now() - interval '1 day' + n * interval '1 ms'
          FROM generate_series(1, 20000) AS n`,
     );
-    await db.$executeRawUnsafe('ANALYZE outbox_event');
+    await catalog.db.$executeRawUnsafe('ANALYZE outbox_event');
     await record(1);
     expect(await relay()).toBe(1);
-    const { condition, values } = await lostCondition(stack.runtime.redis, stream);
-    const [explained] = await db.$queryRawUnsafe<{ 'QUERY PLAN': [{ Plan: PlanNode }] }[]>(`EXPLAIN (FORMAT JSON) ${claimStatement(condition)}`, 100, ...values);
+    const { condition, values } = await lostCondition(catalog.stack.runtime.redis, stream);
+    const [explained] = await catalog.db.$queryRawUnsafe<{ 'QUERY PLAN': [{ Plan: PlanNode }] }[]>(`EXPLAIN (FORMAT JSON) ${claimStatement(condition)}`, 100, ...values);
     const lostCheck = nodes(explained!['QUERY PLAN'][0].Plan).find((node) => node['Subplan Name'] === 'CTE lost')!;
     // Planned for the few rows published after the last batch, not a third of the outbox.
     expect(lostCheck['Plan Rows'], JSON.stringify(lostCheck)).toBeLessThan(10);
@@ -98,7 +88,7 @@ describe('the relay after Redis lost events', () => {
   it('publishes again what was published in the last minutes when Redis came back empty', async () => {
     const before = await record(2);
     expect(await relay()).toBe(2);
-    await stack.runtime.redis.del(stream, lastRelayedKey(stream));
+    await catalog.stack.runtime.redis.del(stream, lastRelayedKey(stream));
 
     const after = await record(1);
     // The earlier tests' events, published in the same minutes to their streams, come along too.
@@ -116,7 +106,7 @@ describe('the relay after Redis lost events', () => {
     expect(await relay()).toBe(0);
     expect(await onStream()).toEqual([...first, ...second]);
 
-    stream = eventStream(stack.config.REDIS_PREFIX, `redis-loss-test-${randomUUID()}`);
+    stream = eventStream(catalog.stack.config.REDIS_PREFIX, `redis-loss-test-${randomUUID()}`);
     expect(await relay()).toBe(0);
     expect(await onStream()).toEqual([]);
   });

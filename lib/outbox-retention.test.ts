@@ -1,26 +1,15 @@
 // Pruning the outbox (the catalog's stands in for any context's): published events older than the
 // retention go, in batches, through the index; newer ones and events not yet published stay.
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCatalogServices } from '../subgraphs/catalog/server.js';
-import { startTestStack, type TestStack } from '../test/harness.js';
+import { describe, expect, it } from 'vitest';
+import { catalogOutboxStack } from '../test/catalog-outbox-stack.js';
 import { PRUNE_EVERY_MS, pruneOutbox, pruneWhenDue } from './outbox-retention.js';
 
-let stack: TestStack;
-let db: ReturnType<typeof createCatalogServices>['db'];
-
-beforeAll(async () => {
-  stack = await startTestStack({ subgraphs: ['catalog'], gateway: false });
-  db = createCatalogServices(stack.runtime).db;
-});
-afterAll(async () => {
-  await db?.$disconnect();
-  await stack?.close();
-});
+const catalog = catalogOutboxStack();
 
 /** Adds `count` events of `aggregateId`, published `hoursAgo` hours ago (null: not yet published). */
 async function events(aggregateId: string, count: number, hoursAgo: number | null): Promise<void> {
-  await db.$executeRawUnsafe(
+  await catalog.db.$executeRawUnsafe(
     `INSERT INTO outbox_event (id, type, aggregate_type, aggregate_id, data, occurred_at, published_at)
      SELECT gen_random_uuid(), 'Aged', 'Counter', $1, '{}'::jsonb, now() - interval '400 days',
             CASE WHEN $2::int IS NULL THEN NULL ELSE now() - make_interval(hours => $2::int) - n * interval '1 ms' END
@@ -31,7 +20,7 @@ async function events(aggregateId: string, count: number, hoursAgo: number | nul
   );
 }
 const left = async (aggregateId: string) =>
-  (await db.$queryRawUnsafe<{ n: number }[]>(`SELECT count(*)::int AS n FROM outbox_event WHERE aggregate_id = $1`, aggregateId))[0]!.n;
+  (await catalog.db.$queryRawUnsafe<{ n: number }[]>(`SELECT count(*)::int AS n FROM outbox_event WHERE aggregate_id = $1`, aggregateId))[0]!.n;
 
 describe('pruning the outbox', () => {
   it('removes the events published before the retention, in batches, and keeps newer and unpublished ones', async () => {
@@ -41,14 +30,14 @@ describe('pruning the outbox', () => {
     await events(`${run}-waiting`, 3, null);
 
     // Batches of 3: the loop goes on while a batch comes back full.
-    const removed = await pruneOutbox(db, 168, 3);
+    const removed = await pruneOutbox(catalog.db, 168, 3);
     expect(removed).toBeGreaterThanOrEqual(7);
     expect(await left(`${run}-old`)).toBe(0);
     expect(await left(`${run}-recent`)).toBe(4);
     expect(await left(`${run}-waiting`)).toBe(3);
 
-    expect(await pruneOutbox(db, 168, 3)).toBe(0);
-    expect(await pruneOutbox(db, 50, 3)).toBeGreaterThanOrEqual(4);
+    expect(await pruneOutbox(catalog.db, 168, 3)).toBe(0);
+    expect(await pruneOutbox(catalog.db, 50, 3)).toBeGreaterThanOrEqual(4);
     expect(await left(`${run}-recent`)).toBe(0);
     expect(await left(`${run}-waiting`)).toBe(3);
   });
@@ -56,7 +45,7 @@ describe('pruning the outbox', () => {
   it('runs at once, then once per interval in a process', async () => {
     const run = randomUUID();
     let clock = 1_000_000;
-    const prune = pruneWhenDue(db, 24, () => clock);
+    const prune = pruneWhenDue(catalog.db, 24, () => clock);
     await events(`${run}-first`, 2, 48);
     expect(await prune()).toBeGreaterThanOrEqual(2);
     await events(`${run}-second`, 2, 48);

@@ -2,47 +2,37 @@
 // context's): events exist exactly when their transaction commits, and relays publish each one
 // once, in the order they were recorded, however many relays run.
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createCatalogServices } from '../subgraphs/catalog/server.js';
-import { startTestStack, type TestStack } from '../test/harness.js';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { catalogOutboxStack } from '../test/catalog-outbox-stack.js';
 import { eventStream, readStream, recordEvents, relayOutbox, type NewEvent } from './outbox.js';
 import { runInScope } from './request-scope.js';
 
-let stack: TestStack;
-let db: ReturnType<typeof createCatalogServices>['db'];
 let stream: string;
 
-beforeAll(async () => {
-  stack = await startTestStack({ subgraphs: ['catalog'], gateway: false });
-  db = createCatalogServices(stack.runtime).db;
-});
-afterAll(async () => {
-  await db?.$disconnect();
-  await stack?.close();
-});
+const catalog = catalogOutboxStack();
 beforeEach(async () => {
   // Each test publishes to its own stream, after the previous test's leftovers are marked published.
-  await db.$executeRawUnsafe('UPDATE outbox_event SET published_at = now() WHERE published_at IS NULL');
-  stream = eventStream(stack.config.REDIS_PREFIX, `outbox-test-${randomUUID()}`);
+  await catalog.db.$executeRawUnsafe('UPDATE outbox_event SET published_at = now() WHERE published_at IS NULL');
+  stream = eventStream(catalog.stack.config.REDIS_PREFIX, `outbox-test-${randomUUID()}`);
 });
 
 const numbered = (from: number, count: number): NewEvent[] =>
   Array.from({ length: count }, (_, i) => ({ type: 'Numbered', aggregateType: 'Counter', aggregateId: 'c1', data: { n: from + i } }));
 
-const record = (events: NewEvent[]) => db.$transaction((tx) => recordEvents(tx, events));
+const record = (events: NewEvent[]) => catalog.db.$transaction((tx) => recordEvents(tx, events));
 
 async function drain(batchSize?: number): Promise<number> {
   let total = 0;
-  for (let batch = -1; batch !== 0; total += batch) batch = await relayOutbox(db, stack.runtime.redis, stream, batchSize);
+  for (let batch = -1; batch !== 0; total += batch) batch = await relayOutbox(catalog.db, catalog.stack.runtime.redis, stream, batchSize);
   return total;
 }
 
-const published = async () => (await readStream(stack.runtime.redis, stream, 100_000)).map((e) => (e.data as { n: number }).n);
+const published = async () => (await readStream(catalog.stack.runtime.redis, stream, 100_000)).map((e) => (e.data as { n: number }).n);
 
 describe('recordEvents', () => {
   it('writes nothing when the transaction that records the events rolls back', async () => {
     await expect(
-      db.$transaction(async (tx) => {
+      catalog.db.$transaction(async (tx) => {
         await recordEvents(tx, numbered(0, 3));
         throw new Error('the change failed');
       }),
@@ -60,7 +50,7 @@ describe('recordEvents', () => {
     await record([{ type: 'ThingHappened', aggregateType: 'Thing', aggregateId: 'thing-2', data: {} }]);
 
     expect(await drain()).toBe(2);
-    const [first, second] = await readStream(stack.runtime.redis, stream);
+    const [first, second] = await readStream(catalog.stack.runtime.redis, stream);
     expect(first).toEqual({
       id: expect.stringMatching(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/),
       type: 'ThingHappened',
@@ -73,7 +63,7 @@ describe('recordEvents', () => {
     });
     expect(Math.abs(Date.parse(first!.occurredAt) - Date.now())).toBeLessThan(60_000);
     expect(second).toMatchObject({ version: 1, aggregateId: 'thing-2', traceId: null });
-    const entries = await stack.runtime.redis.xrange(stream, '-', '+');
+    const entries = await catalog.stack.runtime.redis.xrange(stream, '-', '+');
     expect(entries[0]![1]).toEqual(['type', 'ThingHappened', 'event', expect.any(String)]);
   });
 });
@@ -98,7 +88,7 @@ describe('relayOutbox', () => {
     })();
     const relay = async () => {
       let total = 0;
-      while (writing) total += await relayOutbox(db, stack.runtime.redis, stream, 25);
+      while (writing) total += await relayOutbox(catalog.db, catalog.stack.runtime.redis, stream, 25);
       return total;
     };
 
@@ -115,16 +105,16 @@ describe('relayOutbox', () => {
     const gate = new Promise<void>((resolve) => (letThrough = resolve));
     let sent!: () => void;
     const inFlight = new Promise<void>((resolve) => (sent = resolve));
-    const redis = stack.runtime.redis;
+    const redis = catalog.stack.runtime.redis;
     // The first relay's XADDs reach Redis only when the gate opens: it is slow, not failed.
     const slowRedis = {
       get: (key: string) => redis.get(key),
       eval: async (...args: Parameters<typeof redis.eval>) => (sent(), await gate, redis.eval(...args)),
     } as unknown as typeof redis;
 
-    const slow = relayOutbox(db, slowRedis, stream, 20);
+    const slow = relayOutbox(catalog.db, slowRedis, stream, 20);
     await inFlight;
-    const meanwhile = await relayOutbox(db, redis, stream, 20);
+    const meanwhile = await relayOutbox(catalog.db, redis, stream, 20);
     letThrough();
 
     expect(meanwhile).toBe(0);
@@ -135,10 +125,10 @@ describe('relayOutbox', () => {
 
   it('keeps events that Redis refused, and publishes them on a later run', async () => {
     await record(numbered(0, 3));
-    await stack.runtime.redis.set(stream, 'not a stream');
+    await catalog.stack.runtime.redis.set(stream, 'not a stream');
 
-    await expect(relayOutbox(db, stack.runtime.redis, stream)).rejects.toThrow(/WRONGTYPE/);
-    await stack.runtime.redis.del(stream);
+    await expect(relayOutbox(catalog.db, catalog.stack.runtime.redis, stream)).rejects.toThrow(/WRONGTYPE/);
+    await catalog.stack.runtime.redis.del(stream);
 
     expect(await drain()).toBe(3);
     expect(await published()).toEqual([0, 1, 2]);
