@@ -3,28 +3,27 @@
 // Kept a while, published events let the relay publish again what Redis lost (lib/outbox-claim.ts:
 // the last 15 minutes after Redis came back empty, everything after its last batch after a
 // failover), so the retention is at least an hour. Events not yet published are never removed.
-
-/** Events removed per statement: each a short transaction, so writers and the relay never wait long. */
-export const PRUNE_BATCH = 5_000;
+import type { SqlClient } from './db.js';
+import { PURGE_BATCH, purgeInBatches } from './purge.js';
 
 /** How often a process prunes its contexts' outboxes. */
 export const PRUNE_EVERY_MS = 60 * 60 * 1000;
 
 /**
  * Removes the events published more than `retentionHours` ago, oldest first, `batch` at a time
- * through the index on published_at, and answers how many it removed.
+ * (lib/purge.ts) through the index on published_at, and answers how many it removed.
  */
-export async function pruneOutbox(db: { $executeRawUnsafe(query: string, ...values: unknown[]): Promise<number> }, retentionHours: number, batch = PRUNE_BATCH): Promise<number> {
-  let removed = 0;
-  for (let deleted = batch; deleted === batch; removed += deleted) {
-    deleted = await db.$executeRawUnsafe(
-      `DELETE FROM outbox_event WHERE id IN (
-         SELECT id FROM outbox_event WHERE published_at < now() - make_interval(hours => $1) ORDER BY published_at LIMIT $2)`,
-      retentionHours,
-      batch,
-    );
-  }
-  return removed;
+export function pruneOutbox(db: SqlClient, retentionHours: number, batch = PURGE_BATCH): Promise<number> {
+  return purgeInBatches(
+    (limit) =>
+      db.$executeRawUnsafe(
+        `DELETE FROM outbox_event WHERE id IN (
+           SELECT id FROM outbox_event WHERE published_at < now() - make_interval(hours => $1) ORDER BY published_at LIMIT $2)`,
+        retentionHours,
+        limit,
+      ),
+    batch,
+  );
 }
 
 /**
@@ -34,7 +33,7 @@ export async function pruneOutbox(db: { $executeRawUnsafe(query: string, ...valu
  * connection (five for the five contexts), to run once an hour. Several processes each pruning
  * hourly remove nothing twice.
  */
-export function pruneWhenDue(db: Parameters<typeof pruneOutbox>[0], retentionHours: number, now: () => number = Date.now): () => Promise<number> {
+export function pruneWhenDue(db: SqlClient, retentionHours: number, now: () => number = Date.now): () => Promise<number> {
   let due = 0;
   return async () => {
     if (now() < due) return 0;

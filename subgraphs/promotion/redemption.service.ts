@@ -15,7 +15,8 @@ import type { Actor } from '../../lib/state-machine.js';
 import { Prisma, type PrismaClient, type PromotionRedemption } from './prisma-client/client.js';
 import { AVAILABILITY, firstRefusal, ruleOf } from './promotion-engine.js';
 import { redemptionLifecycle } from './redemption-lifecycle.js';
-import { purgeInBatches, retentionCutoff } from './retention.js';
+import { retentionCutoff } from './retention.js';
+import { purgeInBatches } from '../../lib/purge.js';
 import { LIMITS, PromotionInputChecker } from './validation.js';
 
 type Tx = Prisma.TransactionClient;

@@ -5,17 +5,9 @@ import type { JobSpec } from '../../lib/runtime.js';
 
 const DAY_MS = 24 * 3600 * 1000;
 export const USAGE_RETENTION_MS = 2 * 365 * DAY_MS;
-const PURGE_BATCH = 5000;
 
 /** When usage recorded before it has passed the retention period. */
 export const retentionCutoff = (now: Date): Date => new Date(now.getTime() - USAGE_RETENTION_MS);
-
-/** Runs `deleteBatch(limit)` until it deletes fewer rows than the limit; answers how many it deleted. */
-export async function purgeInBatches(deleteBatch: (limit: number) => Promise<number>): Promise<number> {
-  let deleted = 0;
-  for (let batch = PURGE_BATCH; batch === PURGE_BATCH; deleted += batch) batch = await deleteBatch(PURGE_BATCH);
-  return deleted;
-}
 
 /** A daily job running one purge. */
 export function retentionJob(queueName: string, purge: () => Promise<number>, everyMs = DAY_MS): JobSpec {

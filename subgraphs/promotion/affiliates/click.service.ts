@@ -1,7 +1,8 @@
 // Clicks on partners' links: recorded, linked to the cart created with the partner's code, and
 // purged after the retention period. The rate limit on recording is the resolver's (clickAttempts).
 import { normalizeCode } from '../../../lib/input-checker.js';
-import { purgeInBatches, retentionCutoff } from '../retention.js';
+import { retentionCutoff } from '../retention.js';
+import { purgeInBatches } from '../../../lib/purge.js';
 import { AffiliateInputChecker, CLICK_LINK_WINDOW_MS, checkClick, refuse, type ClickInput } from './affiliate.js';
 import type { AffiliateClickRow } from './models.js';
 import type { SqlTransaction } from '../../../lib/db.js';
