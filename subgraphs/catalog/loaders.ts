@@ -101,9 +101,9 @@ export function createLoaders(db: PrismaClient) {
       Prisma.sql`SELECT * FROM product_details(${ids([...new Set(asked.map(([, id]) => id))])}::uuid[], ${partsArray})`,
     );
     const found = new Map(records.map((r) => [r.productId, r.details]));
-    for (const { details: read } of records) {
-      // Read with their options and stock, they are the variants' details: nothing is read again.
-      if (parts.includes('variant_options')) for (const variant of read.variants ?? []) loaders.variantDetails.prime(variant.id, variant as VariantDetails);
+    // Read with their options and stock, they are the variants' details: nothing is read again.
+    if (parts.includes('variant_options')) {
+      for (const { details: read } of records) for (const variant of read.variants ?? []) loaders.variantDetails.prime(variant.id, variant as VariantDetails);
     }
     return asked.map(([part, id]) => {
       const read = found.get(id);
@@ -134,7 +134,6 @@ export function createLoaders(db: PrismaClient) {
       for (const { details: _details, categories, ...product } of records) {
         loaders.product.prime(product.id, product);
         const rows = categories.map((c) => ({ ...c, createdAt: new Date(c.createdAt), updatedAt: new Date(c.updatedAt) }));
-        details.prime(`categoryIds ${product.id}`, rows.map((c) => c.id));
         categoriesGiven.set(product.id, listedCategories(rows));
       }
       return byId(keys, records.map((r) => r.details), (v) => v.id);
