@@ -33,6 +33,8 @@ export const UNVERSIONED_TABLES: Record<SubgraphName, Record<string, string>> = 
   cart: {
     outbox_event: 'the events themselves: written once, then only marked published',
     processed_event: 'a delivery receipt, written once',
+    catalog_variant: "a copy of the catalog's answers, whose own versions are the catalog's",
+    catalog_projection: 'a counter of dropped copies, for the copies alone',
   },
   order: {
     outbox_event: 'the events themselves: written once, then only marked published',

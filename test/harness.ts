@@ -207,6 +207,8 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
     RUN_WORKERS: String(options.workers ?? false),
     // Tests read their own writes at once; the response cache has its own test.
     CATALOG_CACHE_MAX_AGE: '0',
+    // And the cart asks the catalog on every read; its copy of the catalog's answers has its own test.
+    CART_CATALOG_MAX_AGE_SECONDS: '0',
     ...(stripe ? { STRIPE_API_BASE: stripe.url, STRIPE_WEBHOOK_SECRET: stripe.webhookSecret, STRIPE_PUBLISHABLE_KEY: stripe.publishableKey } : {}),
     ...options.env,
   };

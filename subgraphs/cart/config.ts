@@ -14,6 +14,12 @@ export const cartSettings = z.object({
    */
   PROMOTION_CODE_FAILURES_PER_MINUTE_PER_PERSON: setting.int(1, 100_000).default(10),
   PROMOTION_CODE_FAILURES_PER_MINUTE_PER_CLIENT: setting.int(1, 100_000).default(50),
+  /**
+   * Seconds the cart prices from its copy of a variant's catalog answer (catalog-projection.ts);
+   * a copy is dropped sooner when the catalog's events say it changed. 0: ask the catalog on every
+   * read. Checkout always asks the catalog.
+   */
+  CART_CATALOG_MAX_AGE_SECONDS: setting.int(0, 86_400).default(60),
 });
 
 export type CartSettings = z.infer<typeof cartSettings>;

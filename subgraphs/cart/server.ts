@@ -8,6 +8,7 @@ import { startSubgraph, type Runtime, type RunningService } from '../../lib/runt
 import { cartLifetime } from './cart-lifetime.js';
 import { CartService } from './cart.service.js';
 import { catalogSubgraphClient } from './catalog.js';
+import { catalogProjectionConsumer, projectedCatalog } from './catalog-projection.js';
 import { CartCheckoutService } from './checkout.service.js';
 import { cartSettings } from './config.js';
 import type { CartContext } from './context.js';
@@ -38,9 +39,11 @@ export function createCartServices(runtime: Pick<Runtime, 'config' | 'serviceTok
     log: createLogger(runtime.config.LOG_LEVEL, 'cart'),
   };
   const lifetime = cartLifetime(settings.CART_TTL_DAYS);
-  const carts = new CartService(db, catalog, quoting, lifetime);
+  // Carts are priced from the cart's copy of the catalog's answers; checkout asks the catalog itself.
+  const projected = projectedCatalog(db, catalog, settings.CART_CATALOG_MAX_AGE_SECONDS);
+  const carts = new CartService(db, projected, quoting, lifetime);
   const checkouts = new CartCheckoutService(db, catalog, quoting, carts, lifetime);
-  return { db, catalog, quoting, carts, checkouts, settings };
+  return { db, catalog: projected, quoting, carts, checkouts, settings };
 }
 
 export async function startCart(runtime: Runtime, options: { port?: number } = {}): Promise<RunningService> {
@@ -98,6 +101,7 @@ export async function startCart(runtime: Runtime, options: { port?: number } = {
         cancelled: async (order) => (order.cartId && !wasPaid(order) ? checkouts.reopen(ORDER_CONTEXT, order.cartId, order.orderId) : undefined),
       }),
       erasureConsumer({ name: 'cart-personal-data-erasure', redisPrefix: runtime.config.REDIS_PREFIX, db, log: createLogger(runtime.config.LOG_LEVEL, 'cart'), erase: eraseCartData }),
+      ...(settings.CART_CATALOG_MAX_AGE_SECONDS > 0 ? [catalogProjectionConsumer({ redisPrefix: runtime.config.REDIS_PREFIX, db, log: createLogger(runtime.config.LOG_LEVEL, 'cart') })] : []),
     ],
   });
 }

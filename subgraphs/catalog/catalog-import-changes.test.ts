@@ -110,7 +110,7 @@ describe('changesFor', () => {
     expect(set.counts).toMatchObject({ productsUpdated: 1, variantsCreated: 1, variantsUpdated: 1 });
   });
 
-  it('sets stock without a ProductUpdated, raising InventoryLow as setInventory does', () => {
+  it('sets stock as setInventory does: ProductUpdated (inventory) and InventoryLow, the product counted unchanged', () => {
     const state = storedTee();
     state.variants.set('TEE-M', variant({ onHand: 7, reserved: 1 }));
     const set = changesFor(plan('tee,Tee,Soft,Acme,true,apparel/tees,https://cdn.example.com/tee.jpg,Size,M,TEE-M,,25.00,,USD,180,true,3,,'), state, ids());
@@ -118,6 +118,7 @@ describe('changesFor', () => {
     expect(set.variants).toEqual([]);
     expect(set.events).toEqual([
       { type: 'InventoryLow', aggregateType: 'ProductVariant', aggregateId: 'v-m', data: { variantId: 'v-m', available: 2, reorderThreshold: 2, location: 'default' } },
+      { type: 'ProductUpdated', aggregateType: 'Product', aggregateId: 'p-tee', data: { productId: 'p-tee', changed: ['inventory'] } },
     ]);
     expect(set.counts).toMatchObject({ productsUnchanged: 1, variantsUpdated: 1 });
   });

@@ -281,10 +281,13 @@ function productChanges(set: ChangeSet, planned: PlannedProduct, state: CatalogS
       aggregateId: id,
       data: { productId: id, slug: own.slug, name: own.name, active: own.active, skus: planned.variants.filter((v) => !badLines.has(v.line)).map((v) => v.sku) },
     });
-  } else if (changed.length > 0) {
-    set.counts.productsUpdated++;
-    set.events.push({ type: 'ProductUpdated', aggregateType: 'Product', aggregateId: id, data: { productId: id, changed } });
-  } else set.counts.productsUnchanged++;
+  } else {
+    if (changed.length > 0) set.counts.productsUpdated++;
+    else set.counts.productsUnchanged++;
+    // New stock on hand leaves the product as it was, but changes what its variants show.
+    const shown = variants.restocked ? [...changed, 'inventory'] : changed;
+    if (shown.length > 0) set.events.push({ type: 'ProductUpdated', aggregateType: 'Product', aggregateId: id, data: { productId: id, changed: shown } });
+  }
 }
 
 interface VariantChanges {
@@ -292,6 +295,8 @@ interface VariantChanges {
   relinked: string[];
   links: ChangeSet['links'];
   stock: StockWrite[];
+  /** A stored variant's stock on hand changed. */
+  restocked: boolean;
   events: NewEvent[];
   errors: ImportError[];
   created: number;
@@ -307,7 +312,7 @@ function variantChanges(
   values: OptionValues,
   newId: () => string,
 ): VariantChanges {
-  const out: VariantChanges = { writes: [], relinked: [], links: [], stock: [], events: [], errors: [], created: 0, updated: 0, unchanged: 0 };
+  const out: VariantChanges = { writes: [], relinked: [], links: [], stock: [], restocked: false, events: [], errors: [], created: 0, updated: 0, unchanged: 0 };
   let position = productStored ? (state.variantCounts.get(productId) ?? 0) : 0;
   for (const v of planned.variants) {
     const stored = state.variants.get(v.sku);
@@ -358,6 +363,7 @@ function variantChanges(
     const stockChanged = !stored || stock.onHand !== stored.onHand || stock.reorderThreshold !== stored.reorderThreshold || stock.location !== stored.location;
     if (stockChanged) out.stock.push(stock);
     if (stored && stockChanged) {
+      if (stock.onHand !== stored.onHand) out.restocked = true;
       out.events.push(
         ...lowStockEvent(id, {
           on_hand: stock.onHand,

@@ -156,11 +156,14 @@ describe('importCatalog', () => {
     const { rows } = await env.sql.query<{ type: string; data: Record<string, unknown> }>(
       `SELECT type, data FROM outbox_event WHERE type IN ('ProductUpdated', 'InventoryLow')`,
     );
-    // Two aggregates, so no order between them (they may be stamped in the same millisecond).
-    expect(rows).toHaveLength(2);
+    // Several aggregates, so no order between them (they may be stamped in the same millisecond).
+    // The shirt's own fields are as they were (it counts unchanged), but its stock is not: ProductUpdated, as setInventory records.
+    const shirt = (await env.stack.admin.query(PRODUCT, { slug: 'sample-linen-shirt' })).product;
+    expect(rows).toHaveLength(3);
     expect(rows).toEqual(
       expect.arrayContaining([
         { type: 'ProductUpdated', data: { productId: rawId('Product', tote.id), changed: ['variants'] } },
+        { type: 'ProductUpdated', data: { productId: rawId('Product', shirt.id), changed: ['inventory'] } },
         { type: 'InventoryLow', data: expect.objectContaining({ available: 1, reorderThreshold: 3, location: 'A1' }) },
       ]),
     );

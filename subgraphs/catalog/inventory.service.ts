@@ -10,7 +10,7 @@ import { systemActor, type Actor } from '../../lib/state-machine.js';
 import type { InventoryRow, ReservationRow } from './models.js';
 import type { PrismaClient } from './prisma-client/client.js';
 import { reservationLifecycle, type ReservationStatus } from './reservation-lifecycle.js';
-import { lowStockEvent, type LevelChange } from './stock-events.js';
+import { lowStockEvent, stockChangedEvent, type LevelChange } from './stock-events.js';
 import { CatalogInputChecker, LIMITS, refuse } from './validation.js';
 
 /** Reserving and ending reservations, on every purchase's path, are raw statements that run straight on pg (transactDirectly). */
@@ -90,11 +90,12 @@ export class InventoryService {
   ): Promise<InventoryRow> {
     if (!isUuid(variantId)) refuse('VARIANT_NOT_FOUND', 'variant not found', ['variantId']);
     return this.db.$transaction(async (tx) => {
-      const rows = await tx.$queryRawUnsafe<LevelChange[]>(
+      const rows = await tx.$queryRawUnsafe<(LevelChange & { product_id: string })[]>(
         `UPDATE inventory_level i SET ${set}, updated_at = now()
-           FROM (SELECT on_hand - reserved AS previous_available, reorder_threshold AS previous_threshold FROM inventory_level WHERE variant_id = $1::uuid FOR UPDATE) old
-          WHERE i.variant_id = $1::uuid AND ${guard}
-          RETURNING i.on_hand, i.reserved, i.reorder_threshold, i.location, old.previous_available, old.previous_threshold`,
+           FROM product_variant v,
+                (SELECT on_hand - reserved AS previous_available, reorder_threshold AS previous_threshold FROM inventory_level WHERE variant_id = $1::uuid FOR UPDATE) old
+          WHERE i.variant_id = $1::uuid AND v.id = i.variant_id AND ${guard}
+          RETURNING i.on_hand, i.reserved, i.reorder_threshold, i.location, old.previous_available, old.previous_threshold, v.product_id::text`,
         variantId,
         ...params,
       );
@@ -104,7 +105,7 @@ export class InventoryService {
         if (!level) return refuse('VARIANT_NOT_FOUND', 'variant not found', ['variantId']);
         return refuse(...refusal(level));
       }
-      await recordEvents(tx, lowStockEvent(variantId, row));
+      await recordEvents(tx, [stockChangedEvent(row.product_id), ...lowStockEvent(variantId, row)]);
       return toInventory(row);
     }, QUEUED_WRITE);
   }

@@ -365,6 +365,25 @@ describe('setInventory and adjustInventory', () => {
     expect(await stockOf(sql, variantId!)).toEqual({ onHand: 10 - removed, reserved: 3 + reservedMore });
   });
 
+  it("records ProductUpdated (changed inventory) for the variant's product with each change of stock on hand, nothing for a refused one", async () => {
+    const [variantId] = await createVariants(stack, [{ onHand: 10 }]);
+    const raw = rawId('ProductVariant', variantId!);
+    const inventoryEvents = async () =>
+      (
+        await sql.query(
+          `SELECT e.data FROM outbox_event e JOIN product_variant v ON e.aggregate_id = v.product_id::text
+            WHERE v.id = $1 AND e.type = 'ProductUpdated' AND e.data->'changed' ? 'inventory' ORDER BY e.occurred_at, e.id`,
+          [raw],
+        )
+      ).rows;
+    const { rows: [{ product_id: productId }] } = await sql.query(`SELECT product_id::text FROM product_variant WHERE id = $1`, [raw]);
+
+    expect((await stack.admin.query(setInventory, { variantId, onHand: 12 })).setInventory.userErrors).toEqual([]);
+    expect((await stack.admin.query(adjustInventory, { variantId, delta: -2 })).adjustInventory.userErrors).toEqual([]);
+    expect((await stack.admin.query(adjustInventory, { variantId, delta: -11 })).adjustInventory.userErrors).toEqual([{ field: ['delta'], code: 'BELOW_RESERVED' }]);
+    expect(await inventoryEvents()).toEqual([{ data: { productId, changed: ['inventory'] } }, { data: { productId, changed: ['inventory'] } }]);
+  });
+
   it('refuses an adjustment past the on-hand limit as out of range', async () => {
     const [variantId] = await createVariants(stack, [{ onHand: 10 }]);
     const res = await stack.admin.query(adjustInventory, { variantId, delta: 10_000_000 });

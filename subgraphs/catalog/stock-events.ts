@@ -1,4 +1,4 @@
-// The event a stock change may raise, shared by every writer of stock levels (inventory.service.ts,
+// The events a stock change raises, shared by every writer of stock levels (inventory.service.ts,
 // the bulk import). Pure.
 import type { NewEvent } from '../../lib/outbox.js';
 
@@ -27,4 +27,13 @@ export function lowStockEvent(variantId: string, row: LevelChange): NewEvent[] {
       data: { variantId, available, reorderThreshold: row.reorder_threshold, location: row.location },
     },
   ];
+}
+
+/**
+ * Stock on hand was set, adjusted or imported: the product's variants show other stock, so a
+ * copy kept elsewhere (the cart's, subgraphs/cart/catalog-projection.ts) is out of date.
+ * Reservations have events of their own; committing one leaves what is available as it was.
+ */
+export function stockChangedEvent(productId: string): NewEvent {
+  return { type: 'ProductUpdated', aggregateType: 'Product', aggregateId: productId, data: { productId, changed: ['inventory'] } };
 }
