@@ -1,5 +1,5 @@
 // Deleting what has passed its retention, in batches, so that one run never holds a long lock
-// (the promotion context's usage, each context's published outbox events).
+// (the promotion context's usage, each context's published outbox events and consumers' receipts).
 
 /** Rows a batch deletes unless told otherwise. */
 export const PURGE_BATCH = 5000;

@@ -157,7 +157,7 @@ export async function startSubgraph<C extends RequestContext>(options: {
     const stream = eventStream(config.REDIS_PREFIX, name);
     const count = (types: string[]) => types.forEach((type) => publishedEvents.inc({ type }));
     relays.push(relayOnCommit({ databaseUrl: databaseUrlFor(config, name), schema: name, db, redis, stream, log, name: `${name}-outbox-relay`, service: name, onPublished: count }));
-    const prune = pruneWhenDue(db, config.OUTBOX_RETENTION_HOURS);
+    const prune = pruneWhenDue({ db, redis, stream, retentionHours: config.OUTBOX_RETENTION_HOURS });
     const specs: JobSpec[] = [
       {
         queueName: `${name}-outbox-relay`,
@@ -167,7 +167,9 @@ export async function startSubgraph<C extends RequestContext>(options: {
           // Until a batch comes back short of full: the outbox was then empty as its snapshot saw it.
           for (let batch = RELAY_BATCH; batch === RELAY_BATCH; published += batch) batch = await relayOutbox(db, redis, stream, RELAY_BATCH, { onPublished: count, log });
           const pruned = await prune();
-          if (pruned > 0) log.info({ pruned, retentionHours: config.OUTBOX_RETENTION_HOURS }, 'removed published events past their retention from the outbox');
+          if (pruned.outbox + pruned.stream + pruned.receipts > 0) {
+            log.info({ pruned, retentionHours: config.OUTBOX_RETENTION_HOURS }, 'removed events past their retention from the outbox and the stream, and receipts past theirs');
+          }
           return published;
         },
       },
