@@ -305,3 +305,15 @@ export function reconciliationRepairsCounter(): Counter<'outcome'> {
   for (const outcome of ['paid', 'cancelled', 'expired', 'refunded']) counter.inc({ outcome }, 0);
   return counter;
 }
+
+/** Variants a cart read found in its copy of the catalog's answers (hit) or asked the catalog for (miss): subgraphs/cart/catalog-projection.ts. */
+export function catalogCopiesCounter(): Counter<'result'> {
+  const counter = new Counter({
+    name: 'cart_catalog_copies_total',
+    help: "Variants the cart read from its copy of the catalog's answers (hit) or asked the catalog for (miss)",
+    labelNames: ['result'],
+    registers: [],
+  });
+  for (const result of ['hit', 'miss']) counter.inc({ result }, 0);
+  return counter;
+}

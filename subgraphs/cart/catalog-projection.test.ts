@@ -42,6 +42,13 @@ async function cartQuestions(): Promise<number> {
     .reduce((sum, line) => sum + Number(line.split(' ').at(-1)), 0);
 }
 
+/** The cart's count of variants read from its copy (hit) or asked of the catalog (miss), from its /metrics. */
+async function copyReads(): Promise<{ hit: number; miss: number }> {
+  const text = await (await fetch(new URL('/metrics', stack.subgraphUrls.cart))).text();
+  const count = (result: string) => Number(text.match(new RegExp(`^cart_catalog_copies_total\\{result="${result}"[^}]*\\} (\\d+)$`, 'm'))?.[1]);
+  return { hit: count('hit'), miss: count('miss') };
+}
+
 async function shopperWith(variantId: string, quantity: number) {
   const personId = unique('shopper');
   const shop = cartApi(await stack.as(personId, 'customer'));
@@ -58,10 +65,14 @@ describe('carts priced from the copy', () => {
     expect(await copyOf(variantId)).toMatchObject({ id: rawVariant(variantId), price: { amount: 1500, currencyCode: 'USD' }, available: 100, forSale: true });
 
     const before = await cartQuestions();
+    const readsBefore = await copyReads();
     expect((await shop.add(cartId, variantId, 2)).cart).toMatchObject({ itemCount: 3, subtotal: { amount: 4500 } });
     const other = await shopperWith(variantId, 1);
     expect((await other.shop.read(other.cartId))!.lines[0]).toMatchObject({ unitPrice: { amount: 1500 } });
     expect(await cartQuestions()).toBe(before);
+    const readsAfter = await copyReads();
+    expect(readsAfter.miss).toBe(readsBefore.miss);
+    expect(readsAfter.hit).toBeGreaterThanOrEqual(readsBefore.hit + 3);
   });
 
   it('a price change reaches carts through ProductUpdated, long before the copy would age', async () => {

@@ -9,6 +9,7 @@
 // an answer is stored only if the count is still what it was before the catalog was asked, read
 // under a share lock of that row, so a drop either waits for the store to commit and then
 // deletes what it stored, or has counted up and the store stores nothing.
+import type { Counter } from 'prom-client';
 import { z } from 'zod';
 import { executeDirectly, queryAndCommit, readRows, transactDirectly, type TransactionalSqlClient } from '../../lib/db.js';
 import type { ConsumerSpec } from '../../lib/event-consumer.js';
@@ -27,7 +28,7 @@ interface CopyRow {
  * `live` behind the cart's copy: copies younger than `maxAgeSeconds` answer, the rest are asked of
  * `live` in one call and stored. With `maxAgeSeconds` 0, `live` itself.
  */
-export function projectedCatalog(db: TransactionalSqlClient, live: CatalogClient, maxAgeSeconds: number): CatalogClient {
+export function projectedCatalog(db: TransactionalSqlClient, live: CatalogClient, maxAgeSeconds: number, copies?: Counter<'result'>): CatalogClient {
   if (maxAgeSeconds === 0) return live;
   return {
     async variants(ids) {
@@ -43,6 +44,8 @@ export function projectedCatalog(db: TransactionalSqlClient, live: CatalogClient
       const known = new Map<string, CatalogVariant>();
       for (const row of rows) if (row.variant_id && row.data) known.set(row.variant_id, row.data);
       const missing = [...new Set(ids.filter((id) => !known.has(id)))];
+      copies?.inc({ result: 'hit' }, known.size);
+      copies?.inc({ result: 'miss' }, missing.length);
       if (missing.length > 0) {
         const answers = await live.variants(missing);
         const found = answers.filter((v): v is CatalogVariant => v !== null);

@@ -20,6 +20,7 @@ import { resolvers } from './resolvers.js';
 import { cartExpiryJob } from './workers/cart-expiry.js';
 import { ORDER_CONTEXT, orderOutcomeConsumer, wasPaid } from '../../lib/order-outcomes.js';
 import { subgraphCall } from '../../lib/subgraph-client.js';
+import { catalogCopiesCounter } from '../../lib/metrics.js';
 import { readAutomaticPromotions } from '../../lib/automatic-promotions.js';
 
 /** The cart's services on one database pool, with the catalog and promotion subgraphs it asks (per call, at their configured URLs). */
@@ -40,14 +41,15 @@ export function createCartServices(runtime: Pick<Runtime, 'config' | 'serviceTok
   };
   const lifetime = cartLifetime(settings.CART_TTL_DAYS);
   // Carts are priced from the cart's copy of the catalog's answers; checkout asks the catalog itself.
-  const projected = projectedCatalog(db, catalog, settings.CART_CATALOG_MAX_AGE_SECONDS);
+  const copies = catalogCopiesCounter();
+  const projected = projectedCatalog(db, catalog, settings.CART_CATALOG_MAX_AGE_SECONDS, copies);
   const carts = new CartService(db, projected, quoting, lifetime);
   const checkouts = new CartCheckoutService(db, catalog, quoting, carts, lifetime);
-  return { db, catalog: projected, quoting, carts, checkouts, settings };
+  return { db, catalog: projected, quoting, carts, checkouts, settings, copies };
 }
 
 export async function startCart(runtime: Runtime, options: { port?: number } = {}): Promise<RunningService> {
-  const { db, catalog, quoting, carts, checkouts, settings } = createCartServices(runtime);
+  const { db, catalog, quoting, carts, checkouts, settings, copies } = createCartServices(runtime);
   const codeAttempts = new RateLimiter(runtime.redis, {
     purpose: 'promotion-code-failures',
     redisPrefix: runtime.config.REDIS_PREFIX,
@@ -90,6 +92,7 @@ export async function startCart(runtime: Runtime, options: { port?: number } = {
       return ctx;
     },
     jobs: [cartExpiryJob(carts, settings.CART_EXPIRY_SWEEP_MS)],
+    metrics: [copies],
     // A paid order's cart is checked out; a cancelled order's cart is handed back to its shopper.
     consumers: [
       orderOutcomeConsumer({
