@@ -7,6 +7,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rawIdOf } from '../../lib/global-id.js';
+import { createLogger, type Logger } from '../../lib/logger.js';
 import { startTestStack, until, type TestStack } from '../../test/harness.js';
 import type { CatalogClient, CatalogVariant } from './catalog.js';
 import { dropCopies, projectedCatalog } from './catalog-projection.js';
@@ -177,7 +178,7 @@ describe('a copy the catalog gave before a drop is never kept after it', () => {
           return ids.map((id) => variant(id, productId, seen));
         },
       };
-      const projected = projectedCatalog(db, live, 3600);
+      const projected = projectedCatalog(db, live, { maxAgeSeconds: 3600, log: createLogger('silent', 'cart') });
       let reads = 0;
       for (let round = 0; round < 15; round++) {
         const readers = Array.from({ length: 6 }, async () => {
@@ -200,6 +201,27 @@ describe('a copy the catalog gave before a drop is never kept after it', () => {
       }
       // The copy answered most reads (each drop costs one ask, and readers racing it one each).
       expect(asked).toBeLessThan(reads / 2);
+    } finally {
+      await db.$disconnect();
+    }
+  });
+
+  it('readers storing the same variants at once, each asking in its own order, all store (no deadlock)', async () => {
+    const { db } = createCartServices(stack.runtime);
+    try {
+      const productId = randomUUID();
+      const ids = Array.from({ length: 8 }, () => randomUUID());
+      const live: CatalogClient = { variants: async (asked) => asked.map((id) => variant(id, productId, 1)) };
+      const failures: unknown[] = [];
+      const log = { warn: (details: unknown) => failures.push(details) } as unknown as Logger;
+      const projected = projectedCatalog(db, live, { maxAgeSeconds: 3600, log });
+      for (let round = 0; round < 10; round++) {
+        await dropCopies(db, { productIds: [productId] });
+        await Promise.all(Array.from({ length: 8 }, () => projected.variants([...ids].sort(() => Math.random() - 0.5))));
+      }
+      expect(failures).toEqual([]);
+      const { rows } = await sql.query<{ n: number }>('SELECT count(*)::int AS n FROM catalog_variant WHERE product_id = $1', [productId]);
+      expect(rows[0]!.n).toBe(ids.length);
     } finally {
       await db.$disconnect();
     }

@@ -26,9 +26,15 @@ interface CopyRow {
 
 /**
  * `live` behind the cart's copy: copies younger than `maxAgeSeconds` answer, the rest are asked of
- * `live` in one call and stored. With `maxAgeSeconds` 0, `live` itself.
+ * `live` in one call and stored. With `maxAgeSeconds` 0, `live` itself. Storing is best effort:
+ * the answers are in hand, so a failed store is logged and the request goes on.
  */
-export function projectedCatalog(db: TransactionalSqlClient, live: CatalogClient, maxAgeSeconds: number, copies?: Counter<'result'>): CatalogClient {
+export function projectedCatalog(
+  db: TransactionalSqlClient,
+  live: CatalogClient,
+  options: { maxAgeSeconds: number; log: Logger; copies?: Counter<'result'> },
+): CatalogClient {
+  const { maxAgeSeconds, log, copies } = options;
   if (maxAgeSeconds === 0) return live;
   return {
     async variants(ids) {
@@ -52,15 +58,22 @@ export function projectedCatalog(db: TransactionalSqlClient, live: CatalogClient
         missing.forEach((id, i) => {
           if (answers[i]) known.set(id, answers[i]);
         });
-        if (found.length > 0) await storeCopies(db, found, rows[0]!.epoch);
+        if (found.length > 0) {
+          await storeCopies(db, found, rows[0]!.epoch).catch((err: unknown) => log.warn({ err, variants: found.length }, "could not keep the catalog's answers; they are asked again next time"));
+        }
       }
       return ids.map((id) => known.get(id) ?? null);
     },
   };
 }
 
-/** Stores the catalog's answers unless a drop happened since `epoch` was read (see the file's head). */
-async function storeCopies(db: TransactionalSqlClient, variants: CatalogVariant[], epoch: string): Promise<void> {
+/**
+ * Stores the catalog's answers unless a drop happened since `epoch` was read (see the file's head).
+ * In variant-id order, as every store writes them, so that two stores of the same variants never
+ * deadlock.
+ */
+async function storeCopies(db: TransactionalSqlClient, answers: CatalogVariant[], epoch: string): Promise<void> {
+  const variants = [...answers].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   await executeDirectly(db, {
     text: `WITH p AS (SELECT epoch FROM catalog_projection WHERE id = 1 AND epoch = $4::bigint FOR SHARE)
            INSERT INTO catalog_variant (variant_id, product_id, data, fetched_at)

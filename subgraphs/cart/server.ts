@@ -42,7 +42,7 @@ export function createCartServices(runtime: Pick<Runtime, 'config' | 'serviceTok
   const lifetime = cartLifetime(settings.CART_TTL_DAYS);
   // Carts are priced from the cart's copy of the catalog's answers; checkout asks the catalog itself.
   const copies = catalogCopiesCounter();
-  const projected = projectedCatalog(db, catalog, settings.CART_CATALOG_MAX_AGE_SECONDS, copies);
+  const projected = projectedCatalog(db, catalog, { maxAgeSeconds: settings.CART_CATALOG_MAX_AGE_SECONDS, log: quoting.log, copies });
   const carts = new CartService(db, projected, quoting, lifetime);
   const checkouts = new CartCheckoutService(db, catalog, quoting, carts, lifetime);
   return { db, catalog: projected, quoting, carts, checkouts, settings, copies };
