@@ -127,7 +127,7 @@ describe('carts priced from the copy', () => {
     const variantId = variantIds[0]!;
     const { shop, cartId } = await shopperWith(variantId, 1);
     // The catalog's answer, as the copy would hold it had it been taken before a change with no event.
-    await sql.query(`UPDATE catalog_variant SET data = jsonb_set(data, '{price,amount}', '1'), fetched_at = now() - interval '3599 seconds' WHERE variant_id = $1`, [rawVariant(variantId)]);
+    await sql.query(`UPDATE catalog_variant SET data = jsonb_set(data, '{price,amount}', '1'), fetched_at = now() - interval '3000 seconds' WHERE variant_id = $1`, [rawVariant(variantId)]);
     expect((await shop.read(cartId))!.lines[0]!.unitPrice.amount).toBe(1);
 
     await sql.query(`UPDATE catalog_variant SET fetched_at = now() - interval '3601 seconds' WHERE variant_id = $1`, [rawVariant(variantId)]);
@@ -179,13 +179,9 @@ describe('a copy the catalog gave before a drop is never kept after it', () => {
         },
       };
       const projected = projectedCatalog(db, live, { maxAgeSeconds: 3600, log: createLogger('silent', 'cart') });
-      let reads = 0;
       for (let round = 0; round < 15; round++) {
         const readers = Array.from({ length: 6 }, async () => {
-          for (let i = 0; i < 6; i++) {
-            await projected.variants([variantId]);
-            reads++;
-          }
+          for (let i = 0; i < 6; i++) await projected.variants([variantId]);
         });
         const changes = (async () => {
           for (let i = 0; i < 4; i++) {
@@ -197,10 +193,12 @@ describe('a copy the catalog gave before a drop is never kept after it', () => {
         await Promise.all([...readers, changes]);
         const [copy] = await projected.variants([variantId]);
         expect(copy!.price.amount).toBe(version);
-        reads++;
+        // Nothing drops now: that read kept (or found) the last answer, and the next is answered by the copy.
+        const askedBefore = asked;
+        const [again] = await projected.variants([variantId]);
+        expect(again!.price.amount).toBe(version);
+        expect(asked).toBe(askedBefore);
       }
-      // The copy answered most reads (each drop costs one ask, and readers racing it one each).
-      expect(asked).toBeLessThan(reads / 2);
     } finally {
       await db.$disconnect();
     }
