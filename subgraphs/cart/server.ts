@@ -23,7 +23,11 @@ import { subgraphCall } from '../../lib/subgraph-client.js';
 import { catalogCopiesCounter } from '../../lib/metrics.js';
 import { readAutomaticPromotions } from '../../lib/automatic-promotions.js';
 
-/** The cart's services on one database pool, with the catalog and promotion subgraphs it asks (per call, at their configured URLs). */
+/**
+ * The cart's services on one database pool, with the catalog and promotion subgraphs it asks (per
+ * call, at their configured URLs): `catalog` asks the catalog itself (checkout), `projected` answers
+ * from the cart's copy of its answers first (carts).
+ */
 export function createCartServices(runtime: Pick<Runtime, 'config' | 'serviceToken' | 'redis'>) {
   const settings = readSettings(cartSettings, runtime.config);
   const adapter = contextAdapter(runtime.config, 'cart');
@@ -45,11 +49,11 @@ export function createCartServices(runtime: Pick<Runtime, 'config' | 'serviceTok
   const projected = projectedCatalog(db, catalog, { maxAgeSeconds: settings.CART_CATALOG_MAX_AGE_SECONDS, log: quoting.log, copies });
   const carts = new CartService(db, projected, quoting, lifetime);
   const checkouts = new CartCheckoutService(db, catalog, quoting, carts, lifetime);
-  return { db, catalog: projected, quoting, carts, checkouts, settings, copies };
+  return { db, catalog, projected, quoting, carts, checkouts, settings, copies };
 }
 
 export async function startCart(runtime: Runtime, options: { port?: number } = {}): Promise<RunningService> {
-  const { db, catalog, quoting, carts, checkouts, settings, copies } = createCartServices(runtime);
+  const { db, projected, quoting, carts, checkouts, settings, copies } = createCartServices(runtime);
   const codeAttempts = new RateLimiter(runtime.redis, {
     purpose: 'promotion-code-failures',
     redisPrefix: runtime.config.REDIS_PREFIX,
@@ -71,7 +75,7 @@ export async function startCart(runtime: Runtime, options: { port?: number } = {
         carts,
         checkouts,
         codeAttempts,
-        loaders: createCartLoaders(db, catalog),
+        loaders: createCartLoaders(db, projected),
         // The lines read before a write are stale after it; what the catalog answered in this
         // request is not (a cart's write changes nothing there), so its answers price the result.
         afterWrite: (changed) => {
