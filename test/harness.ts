@@ -84,12 +84,12 @@ export function graphqlClient(url: string, token: string | null, always?: () => 
   };
 }
 
-/** Operations a subgraph has executed so far, from its own /metrics. */
-export async function subgraphOperations(stack: Pick<TestStack, 'subgraphUrls'>, name: SubgraphName): Promise<number> {
+/** Operations a subgraph has executed so far (those named `operationName` when given), from its own /metrics. */
+export async function subgraphOperations(stack: Pick<TestStack, 'subgraphUrls'>, name: SubgraphName, operationName?: string): Promise<number> {
   const text = await (await fetch(new URL('/metrics', stack.subgraphUrls[name]))).text();
   return text
     .split('\n')
-    .filter((line) => line.startsWith('graphql_requests_total{'))
+    .filter((line) => line.startsWith('graphql_requests_total{') && (operationName === undefined || line.includes(`operation_name="${operationName}"`)))
     .reduce((sum, line) => sum + Number(line.split(' ').at(-1)), 0);
 }
 

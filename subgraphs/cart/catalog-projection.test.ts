@@ -8,7 +8,7 @@ import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rawIdOf } from '../../lib/global-id.js';
 import { createLogger, type Logger } from '../../lib/logger.js';
-import { startTestStack, until, type TestStack } from '../../test/harness.js';
+import { startTestStack, subgraphOperations, until, type TestStack } from '../../test/harness.js';
 import type { CatalogClient, CatalogVariant } from './catalog.js';
 import { dropCopies, projectedCatalog } from './catalog-projection.js';
 import { cartApi, cartSql, checkoutApi, createVariants, orderId, unique } from './cart-fixtures.js';
@@ -34,14 +34,8 @@ async function copyOf(variantId: string): Promise<CatalogVariant | null> {
   return rows[0]?.data ?? null;
 }
 
-/** The cart's questions the catalog has answered so far (its CartVariants operations, from its /metrics). */
-async function cartQuestions(): Promise<number> {
-  const text = await (await fetch(new URL('/metrics', stack.subgraphUrls.catalog))).text();
-  return text
-    .split('\n')
-    .filter((line) => line.startsWith('graphql_requests_total{') && line.includes('operation_name="CartVariants"'))
-    .reduce((sum, line) => sum + Number(line.split(' ').at(-1)), 0);
-}
+/** The cart's questions the catalog has answered so far (its CartVariants operations). */
+const cartQuestions = () => subgraphOperations(stack, 'catalog', 'CartVariants');
 
 /** The cart's count of variants read from its copy (hit) or asked of the catalog (miss), from its /metrics. */
 async function copyReads(): Promise<{ hit: number; miss: number }> {
