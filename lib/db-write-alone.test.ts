@@ -66,8 +66,9 @@ describe('writeAlone', () => {
     expect(await row(4)).toMatchObject({ label: 'after the failure', actor: null });
   });
 
-  it('keeps parameters it has no literal for (an array), through a transaction, and refuses a placeholder beyond its values', async () => {
+  it('writes arrays in, keeps parameters it has no literal for (binary data), through a transaction, and refuses a placeholder beyond its values', async () => {
     expect(await writeAlone(db, { text: `UPDATE alone_probe SET n = 0 WHERE id = ANY($1::int[])`, values: [[1, 2, 3]] })).toBe(3);
+    expect(await writeAlone(db, { text: `UPDATE alone_probe SET n = 1 WHERE id = ANY($1::int[]) AND length($2::bytea) = 2`, values: [[1, 2], Buffer.from([1, 2])] })).toBe(2);
     await expect(writeAlone(db, { text: `UPDATE alone_probe SET n = $2 WHERE id = $1`, values: [1] })).rejects.toThrow(/beyond its 1 parameters/);
   });
 });

@@ -225,8 +225,13 @@ describe('transactDirectly', () => {
       const first = await transactDirectly(db, (tx) => tx.$queryRawUnsafe(statement, ...values));
       expect(first).toEqual(bound);
       expect(bound).toEqual([{ quoted: values[0], n: 42, at: values[2], missing: null, doc: { a: [1, 'b'] }, yes: true, dollars: 'costs $2 and $1' }]);
-      // An array has no literal here: the statement keeps its parameters, after BEGIN on its own.
-      expect(await transactDirectly(db, (tx) => tx.$queryRawUnsafe('SELECT $1::int[] AS ids', [1, 2]))).toEqual([{ ids: [1, 2] }]);
+      // Arrays are written in as pg sends them, their elements quoted and escaped.
+      const arrays = `SELECT $1::int[] AS ids, $2::text[] AS texts, $3::text[][] AS nested, $4::uuid[] AS none`;
+      const arrayValues = [[1, 2], ['a "quoted" \\ one', null, 'NULL', '', 'x,y}{'], [['a', 'b'], ['c', null]], []];
+      expect(await transactDirectly(db, (tx) => tx.$queryRawUnsafe(arrays, ...arrayValues))).toEqual(await readRows(db, { text: arrays, values: arrayValues }));
+      expect(await readRows(db, { text: arrays, values: arrayValues })).toEqual([{ ids: [1, 2], texts: arrayValues[1], nested: arrayValues[2], none: [] }]);
+      // Binary data has no literal here: the statement keeps its parameters, after BEGIN on its own.
+      expect(await transactDirectly(db, (tx) => tx.$queryRawUnsafe('SELECT length($1::bytea) AS n', Buffer.from([0, 1, 2])))).toEqual([{ n: 3 }]);
       await expect(transactDirectly(db, (tx) => tx.$queryRawUnsafe('SELECT $2::int AS n', 1))).rejects.toThrow('beyond its 1 parameters');
       // A comment naming a parameter keeps them all: a value's newline cannot end the comment.
       const commented = 'SELECT $1::text AS t -- $1 is the text\n, 1 AS one';
@@ -264,8 +269,9 @@ describe('transactDirectly', () => {
       await expect(transactDirectly(db, (tx) => queryAndCommit(tx, 'INSERT INTO direct_probe (id) VALUES ($1)', 13))).rejects.toThrow(/duplicate key/);
       for (const id of [18, 19, 20]) await transactDirectly(db, (tx) => tx.$executeRawUnsafe('INSERT INTO direct_probe (id) VALUES ($1)', id));
       await db.$executeRawUnsafe('DELETE FROM direct_probe WHERE id >= 18');
-      // An array parameter keeps its parameters; COMMIT follows on its own.
-      expect(await transactDirectly(db, (tx) => queryAndCommit(tx, 'INSERT INTO direct_probe (id) SELECT unnest($1::int[]) RETURNING id', [15, 16]))).toHaveLength(2);
+      // An array is written in too; binary data keeps its parameters, and COMMIT follows on its own.
+      expect(await transactDirectly(db, (tx) => queryAndCommit(tx, 'INSERT INTO direct_probe (id) SELECT unnest($1::int[]) RETURNING id', [15]))).toHaveLength(1);
+      expect(await transactDirectly(db, (tx) => queryAndCommit(tx, 'INSERT INTO direct_probe (id) SELECT 16 WHERE length($1::bytea) = 1 RETURNING id', Buffer.from([7])))).toHaveLength(1);
       expect(await visible()).toEqual([11, 12, 13, 15, 16]);
       // Any other client: an ordinary statement in its transaction.
       const prisma = await client(false);

@@ -9,12 +9,13 @@ import { attributeWrites, writer, WRITER_SETTINGS } from './versions.js';
 
 /**
  * The driver adapter for one bounded context: its own pool, confined to its own Postgres schema
- * (search_path for raw SQL, `schema` for the queries Prisma builds). Its writes carry their actor to
- * the version history (lib/versions.ts).
+ * (search_path for raw SQL, `schema` for the queries Prisma builds), named after it in
+ * pg_stat_activity and the server's log (application_name). Its writes carry their actor to the
+ * version history (lib/versions.ts).
  */
 export function pgAdapter(databaseUrl: string, schema: string, poolSize: number): PrismaPg {
   const factory = new PrismaPg(
-    { connectionString: databaseUrl, max: poolSize, options: `-c search_path="${schema}"` },
+    { connectionString: databaseUrl, max: poolSize, options: `-c search_path="${schema}"`, application_name: schema },
     { schema },
   );
   const connect = factory.connect.bind(factory);
@@ -114,7 +115,7 @@ export async function executeDirectly(db: SqlClient, statement: ReadStatement): 
  * trigger (in the same round trip as BEGIN), `maxWait` bounds the wait for a connection and
  * `timeout` the transaction (each statement and each idle gap within it, and no statement starts
  * after it), defaults as Prisma's. BEGIN goes with the first statement, its parameters written in
- * as literals (withLiterals: not when one is an array), and nothing is sent for work that sends
+ * as literals (withLiterals: not when one is binary data), and nothing is sent for work that sends
  * nothing. A first statement's text must hold `$n` only as parameters.
  */
 export async function transactDirectly<R>(db: TransactionalSqlClient, fn: (tx: SqlTransaction) => Promise<R>, options: TransactionOptions = {}): Promise<R> {
@@ -185,7 +186,7 @@ interface DirectTransaction {
 /**
  * Runs a transaction's last statement and answers its rows. In a transactDirectly transaction
  * COMMIT goes in the statement's round trip, its parameters written in as literals (withLiterals;
- * one with an array, or a comment, keeps them and COMMIT follows as usual): nothing may be sent
+ * one with binary data, or a comment, keeps them and COMMIT follows as usual): nothing may be sent
  * after it, and the work must not fail after it, since what it wrote has committed. An error in the
  * statement or at COMMIT rolls the whole transaction back. In any other transaction, an ordinary
  * statement.
@@ -205,15 +206,31 @@ function transactionSettings(timeout: number): string {
 /**
  * A parameter written as a literal of unknown type, the text pg would send for it, so that the
  * statement's casts and context resolve it exactly as they would the parameter. Null for a value
- * with no literal here (arrays, buffers): such a statement keeps its parameters.
+ * with no literal here (binary data): such a statement keeps its parameters.
  */
 function literalOf(value: unknown): string | null {
-  if (value === null || value === undefined) return 'NULL';
-  if (value instanceof Date) return pg.escapeLiteral(value.toISOString());
-  if (typeof value === 'string') return pg.escapeLiteral(value);
-  if (typeof value === 'number' || typeof value === 'bigint' || typeof value === 'boolean') return pg.escapeLiteral(String(value));
-  if (Array.isArray(value) || Buffer.isBuffer(value)) return null;
-  return pg.escapeLiteral(JSON.stringify(value));
+  const text = textOf(value);
+  return text === undefined ? null : text === null ? 'NULL' : pg.escapeLiteral(text);
+}
+
+/** A value as pg sends it as a text parameter (an array as `{…}`, its elements quoted); null for NULL, undefined for binary data. */
+function textOf(value: unknown): string | null | undefined {
+  if (value === null || value === undefined) return null;
+  if (value instanceof Date) return value.toISOString();
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'bigint' || typeof value === 'boolean') return String(value);
+  if (ArrayBuffer.isView(value)) return undefined;
+  if (Array.isArray(value)) {
+    const elements = value.map((element) => (Array.isArray(element) ? textOf(element) : quotedElement(textOf(element))));
+    return elements.includes(undefined) ? undefined : `{${elements.join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+/** An array element as Postgres reads it: NULL, or in double quotes with `"` and `\` escaped. */
+function quotedElement(text: string | null | undefined): string | undefined {
+  if (text === undefined) return undefined;
+  return text === null ? 'NULL' : `"${text.replaceAll('\\', '\\\\').replaceAll('"', '\\"')}"`;
 }
 
 /**
@@ -240,8 +257,8 @@ function withLiterals(text: string, values: readonly unknown[]): string | null {
  * Postgres runs as one transaction (an error rolls all of it back), the statement's `$n`
  * parameters written in as literals with pg's own escaping. Its text must hold `$n` only as
  * parameters. For the lone writes on a hot path (a checkout's progress); answers how many rows
- * the statement changed. A client not made readingDirectly, or a statement with an array
- * parameter, runs through transactDirectly.
+ * the statement changed. A client not made readingDirectly, or a statement with binary data
+ * for a parameter, runs through transactDirectly.
  */
 export async function writeAlone(db: TransactionalSqlClient, statement: ReadStatement, options: TransactionOptions = {}): Promise<number> {
   const direct = directPoolOf(db);

@@ -121,6 +121,9 @@ describe('a process killed in the middle of a checkout', () => {
     const ready = await readyCart();
     await crash(ready, 'INVENTORY_RESERVED');
     expect(await holds(ready)).toEqual({ reserved: 3, usesHeld: 1, cart: 'CHECKING_OUT', orders: [] });
+    // Only the quote was stored: the stock and the promotion's use it holds are beyond the stored step.
+    const { rows } = await sql.order.query('SELECT step FROM checkout WHERE cart_id = $1', [rawCartId(ready.cartId)]);
+    expect(rows).toEqual([{ step: 'CART_LOCKED' }]);
     const recovery = services();
     // Within its lease (and the grace after it) the checkout is left to a retry.
     expect(await recovery.checkouts.recoverAbandoned()).toBe(0);

@@ -47,6 +47,25 @@ export async function touchCart(tx: SqlClient, id: string, at: Date, events: New
   return cart!;
 }
 
+/**
+ * Moves the locked cart from one of `from` to `to` (taking `checkoutId` as its checkout when one
+ * is given), records the move's events and answers the cart as moved, all in one statement: the
+ * change's last, so COMMIT goes with it. Null when the cart was not in `from`.
+ */
+export async function moveCart(
+  tx: SqlClient,
+  move: { id: string; to: string; from: readonly string[]; checkoutId?: string },
+  events: NewEvent[],
+): Promise<CartRow | null> {
+  const recorded = events.length > 0 ? insertEvents(events, 4) : null;
+  const text = `${recorded ? `WITH recorded AS (${recorded.text}) ` : ''}
+    UPDATE cart SET status = $1::cart_status, checkout_id = coalesce($2::uuid, checkout_id), updated_at = now()
+     WHERE id = $3::uuid AND status = ANY($4::cart_status[])
+    RETURNING ${CART_COLUMNS.text}`;
+  const [cart] = await queryAndCommit<CartRow[]>(tx, text, move.to, move.checkoutId ?? null, move.id, move.from, ...(recorded?.values ?? []));
+  return cart ?? null;
+}
+
 /** The cart's lines as StoredLine objects, in the order linesOf gives them, for a RETURNING clause on the cart row. */
 const COMMITTED_LINES = `SELECT coalesce(json_agg(json_build_object('id', l.id, 'variantId', l.variant_id, 'quantity', l.quantity, 'seenUnitPrice', l.seen_unit_price)
   ORDER BY l.created_at, l.id), '[]'::json) FROM cart_line l WHERE l.cart_id = cart.id`;

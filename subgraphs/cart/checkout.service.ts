@@ -13,7 +13,7 @@ import type { CartLifetime } from './cart-lifetime.js';
 import { cartUpdated, holdActiveCartOf, promotionApplied, type CartService, type LockedCart } from './cart.service.js';
 import type { CatalogClient, CatalogVariant } from './catalog.js';
 import { checkCodes, checkExpectedTotal, checkPurchasable, checkShipping, checkoutQuoteOf, planMerge, type CheckoutQuote, type ShippingChoice } from './checkout.js';
-import { cartById, linesOf } from './cart-reads.js';
+import { cartById, linesOf, moveCart } from './cart-reads.js';
 import type { CartRow } from './models.js';
 import type { Prisma, PrismaClient } from './prisma-client/client.js';
 import { quoteCart, type QuoteDeps } from './quote.service.js';
@@ -75,6 +75,12 @@ function sameCheckout(priced: CartSnapshot, locked: CartSnapshot): boolean {
   return key(priced) === key(locked);
 }
 
+/** The cart a move answered: it holds the row lock the move was decided under, so the move cannot miss it. */
+function lockedMove(moved: CartRow | null, cartId: string): CartRow {
+  if (!moved) throw new Error(`cart ${cartId} changed status under its row lock`);
+  return moved;
+}
+
 export class CartCheckoutService {
   private readonly lifecycle: CartLifecycle;
 
@@ -113,14 +119,12 @@ export class CartCheckoutService {
     return transactDirectly(this.db, async (tx) => {
       const { cart, lines, resumed } = await this.checkable(tx, input, cartField, 'lock');
       const quote = sameCheckout(seen, { cart, lines }) ? priced : await this.checkedQuote(cart, lines, shipping, input.expectedTotal);
-      if (!resumed) {
-        this.lifecycle.decide(cart.status, 'CHECKING_OUT', { actor, at: this.now(), context: { lastActivityAt: cart.last_activity_at } }, cartField);
-        await tx.$executeRaw`
-          UPDATE cart SET status = 'CHECKING_OUT', checkout_id = ${input.checkoutId}::uuid, updated_at = now()
-           WHERE id = ${cart.id}::uuid AND status = ANY(${this.lifecycle.sourcesOf('CHECKING_OUT')}::cart_status[])`;
-        await recordEvents(tx, [cartUpdated(cart, 'CHECKOUT_STARTED', { checkoutId: input.checkoutId, currency: cart.currency, total: quote.total })]);
-      }
-      return { cart: (await cartById(tx, cart.id))!, quote: async () => quote };
+      if (resumed) return { cart: (await cartById(tx, cart.id))!, quote: async () => quote };
+      this.lifecycle.decide(cart.status, 'CHECKING_OUT', { actor, at: this.now(), context: { lastActivityAt: cart.last_activity_at } }, cartField);
+      const moved = await moveCart(tx, { id: cart.id, to: 'CHECKING_OUT', from: this.lifecycle.sourcesOf('CHECKING_OUT'), checkoutId: input.checkoutId }, [
+        cartUpdated(cart, 'CHECKOUT_STARTED', { checkoutId: input.checkoutId, currency: cart.currency, total: quote.total }),
+      ]);
+      return { cart: lockedMove(moved, cart.id), quote: async () => quote };
     }, QUEUED_WRITE);
   }
 
@@ -149,13 +153,13 @@ export class CartCheckoutService {
     const cart = await transactDirectly(this.db, async (tx) => {
       const held = await this.heldBy(tx, cartId, checkoutId);
       const at = this.now();
-      if (this.lifecycle.decide(held.status, 'CHECKED_OUT', { actor, at, context: { lastActivityAt: held.last_activity_at } }, ['cartId']) === 'move') {
-        await tx.$executeRaw`
-          UPDATE cart SET status = 'CHECKED_OUT', updated_at = now()
-           WHERE id = ${held.id}::uuid AND status = ANY(${this.lifecycle.sourcesOf('CHECKED_OUT')}::cart_status[])`;
-        await recordEvents(tx, [cartUpdated(held, 'CHECKOUT_COMPLETED', { checkoutId })]);
+      if (this.lifecycle.decide(held.status, 'CHECKED_OUT', { actor, at, context: { lastActivityAt: held.last_activity_at } }, ['cartId']) === 'stay') {
+        return (await cartById(tx, held.id))!;
       }
-      return (await cartById(tx, held.id))!;
+      const moved = await moveCart(tx, { id: held.id, to: 'CHECKED_OUT', from: this.lifecycle.sourcesOf('CHECKED_OUT') }, [
+        cartUpdated(held, 'CHECKOUT_COMPLETED', { checkoutId }),
+      ]);
+      return lockedMove(moved, held.id);
     }, QUEUED_WRITE);
     return this.view(cart);
   }

@@ -1,9 +1,11 @@
 // The checkout saga's runner (SPEC §4). A checkout is a row whose step says how far it got; one
-// process at a time holds its lease and runs the steps after that one, storing each step's
-// result before the next starts. A refusal or a failure compensates every step that ran (and
-// the one that may have half-run) in reverse. A checkout whose process stopped is taken over when
-// its lease lapses: by a retry with the same idempotency key, which resumes it, or by the
-// recovery job, which compensates it. The same key from the same person always answers the
+// process at a time holds its lease and runs the steps after that one. A step's result is stored
+// before the next step starts when a repeat of the step could answer differently (the quote:
+// prices move) and when the last step completes the checkout; the others are repeated on a
+// resume, harmlessly, as every step is idempotent. A refusal or a failure compensates, in
+// reverse, every step up to the one that failed (it may have half-run). A checkout whose process
+// stopped is taken over when its lease lapses: by a retry with the same idempotency key, which
+// resumes it, or by the recovery job, which compensates every step. The same key from the same person always answers the
 // same checkout; racing requests wait for the one that holds the lease. Each write of the checkout
 // row is one statement in a transaction of its own, in one round trip (write below).
 import { createHash, randomUUID } from 'node:crypto';
@@ -154,11 +156,12 @@ export class CheckoutService {
       await this.compensate(checkout, {});
       return this.outcomeOf(await this.load(id));
     }
-    for (const step of CHECKOUT_STEPS.slice(indexOf(checkout.step) + 1)) {
+    for (let at = indexOf(checkout.step) + 1; at < CHECKOUT_STEPS.length; at++) {
+      const step = CHECKOUT_STEPS[at]!;
       try {
         const update = await step.run(checkout, this.deps);
         clientSecret = update.clientSecret ?? clientSecret;
-        checkout = await this.store(checkout, step.reaches, update);
+        checkout = await this.advance(checkout, at, update);
         await this.deps.afterStep?.(step.reaches);
       } catch (err) {
         if (err instanceof LeaseLost) throw new Error(`checkout ${id} was taken over by another process`);
@@ -166,16 +169,28 @@ export class CheckoutService {
         // Failing after the last step was stored: the checkout is complete, and a retry answers it.
         if (current.state === 'COMPLETED') throw err;
         if (err instanceof UserErrorsException) {
-          await this.compensate(current, { userErrors: err.userErrors });
+          await this.compensate(current, { userErrors: err.userErrors }, at);
           return this.outcomeOf(await this.load(id));
         }
-        await this.compensate(current, { failure: (err as Error).message }).catch((compensation: unknown) =>
+        await this.compensate(current, { failure: (err as Error).message }, at).catch((compensation: unknown) =>
           this.deps.log.error({ err: compensation, checkoutId: id }, 'checkout compensation failed; the recovery job will finish it'),
         );
         throw err;
       }
     }
     return this.outcomeOf(checkout, clientSecret);
+  }
+
+  /**
+   * The checkout once step `at` has run. Stored (and the lease renewed) when the step brings a
+   * quote, which a repeat could price differently, and when it is the last, which completes the
+   * checkout; otherwise only this run remembers it, and a resume repeats the step.
+   */
+  private async advance(checkout: Checkout, at: number, update: StepUpdate): Promise<Checkout> {
+    const reached = CHECKOUT_STEPS[at]!.reaches;
+    const reservedUntil = update.reservedUntil ?? checkout.reservedUntil;
+    if (update.quote || at === CHECKOUT_STEPS.length - 1) return this.store(checkout, reached, { ...update, reservedUntil });
+    return { ...checkout, step: reached, reservedUntil };
   }
 
   /** Stores a step's result and renews the lease; the last step completes the checkout. */
@@ -204,19 +219,19 @@ export class CheckoutService {
   }
 
   /**
-   * Undoes, in reverse, every step the checkout reached and the one after it (which may have
-   * taken effect without being stored), then frees its idempotency key. Each compensation is
-   * idempotent, so running this again after a crash is safe.
+   * Undoes, in reverse, every step up to `through` (by default all of them: a checkout taken over
+   * from a stopped process may have run steps beyond the one it stored), then frees its
+   * idempotency key. Each compensation is idempotent and safe for a step that never ran, so
+   * running this again after a crash is safe.
    */
-  private async compensate(checkout: Checkout, why: { userErrors?: UserError[]; failure?: string }): Promise<void> {
+  private async compensate(checkout: Checkout, why: { userErrors?: UserError[]; failure?: string }, through = CHECKOUT_STEPS.length - 1): Promise<void> {
     const marked = await this.write(
       Prisma.sql`UPDATE checkout SET state = 'COMPENSATING', user_errors = coalesce(${why.userErrors ? JSON.stringify(why.userErrors) : null}::jsonb, user_errors),
                         failure = coalesce(${why.failure?.slice(0, 500) ?? null}, failure), updated_at = now()
                   WHERE id = ${checkout.id}::uuid AND lease_owner = ${this.owner} AND state IN ('RUNNING', 'COMPENSATING')`,
     );
     if (marked !== 1) throw new LeaseLost();
-    const reached = Math.min(indexOf(checkout.step) + 1, CHECKOUT_STEPS.length - 1);
-    for (const step of CHECKOUT_STEPS.slice(0, reached + 1).reverse()) await step.compensate(checkout, this.deps);
+    for (const step of CHECKOUT_STEPS.slice(0, through + 1).reverse()) await step.compensate(checkout, this.deps);
     await this.write(
       Prisma.sql`UPDATE checkout SET state = 'FAILED', idempotency_key = NULL, lease_owner = NULL, lease_until = NULL, updated_at = now()
                   WHERE id = ${checkout.id}::uuid AND lease_owner = ${this.owner}`,
