@@ -118,26 +118,32 @@ describe('startEventConsumer', () => {
     await poll(pending).toBe(0);
   });
 
-  it('acknowledges a batch of entries, applied or skipped, with one XACK', async () => {
+  it('acknowledges a batch of entries, applied or skipped, with one XACK sent with the next read', async () => {
     const wanted = Array.from({ length: 5 }, () => envelope('ThingHappened'));
     for (const event of wanted) {
       await publish(envelope('SomethingElse'));
       await publish(event);
     }
-    // The shared connection, counting the entries each XACK acknowledges.
-    const acks: number[] = [];
-    const redis = stack.runtime.redis;
-    const counting = new Proxy(redis, {
-      get(target, property) {
-        if (property === 'xack') return (...args: Parameters<typeof redis.xack>) => (acks.push(args.length - 2), target.xack(...args));
-        const value = Reflect.get(target, property) as unknown;
-        return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
-      },
-    });
-    running.push(await startEventConsumer({ spec: spec(), redis: counting, log, blockMs: 200 }));
+    // The shared connection and the reader the consumer duplicates from it, counting the entries
+    // each XACK acknowledges, and the commands each pipeline sends with it.
+    const acks: { entries: number; with: string[] }[] = [];
+    const counting = <T extends object>(client: T, pipelined?: string[]): T =>
+      new Proxy(client, {
+        get(target, property) {
+          const value = Reflect.get(target, property) as unknown;
+          if (typeof value !== 'function') return value;
+          const call = (...args: unknown[]) => (value as (...a: unknown[]) => unknown).apply(target, args);
+          if (property === 'xack') return (...args: unknown[]) => (acks.push({ entries: args.length - 2, with: pipelined ?? [] }), counting(call(...args) as object, pipelined));
+          if (property === 'duplicate') return (...args: unknown[]) => counting(call(...args) as object);
+          if (property === 'pipeline') return () => counting(call() as object, []);
+          if (pipelined && property !== 'exec') return (...args: unknown[]) => (pipelined.push(String(property)), counting(call(...args) as object, pipelined));
+          return call;
+        },
+      });
+    running.push(await startEventConsumer({ spec: spec(), redis: counting(stack.runtime.redis), log, blockMs: 200 }));
     await poll(effects).toEqual(wanted.map((e) => e.id).sort());
     await poll(pending).toBe(0);
-    expect(acks).toEqual([10]);
+    expect(acks).toEqual([{ entries: 10, with: ['xreadgroup'] }]);
   });
 
   it('acknowledges an event its handler would do nothing with without recording it', async () => {

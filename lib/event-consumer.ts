@@ -117,7 +117,8 @@ const CLAIM_SCANS_PER_IDLE = 4;
 /**
  * Reads `spec.stream` as one member of the consumer group `spec.name` (created at the start of
  * the stream if missing, so events published before the first start are consumed too):
- * XREADGROUP with BLOCK on a connection of its own, XACK once an event's effect is stored.
+ * XREADGROUP with BLOCK on a connection of its own, XACK once an event's effect is stored (sent
+ * with the next XREADGROUP, in its round trip).
  * An event whose handler fails stays pending and is retried; four times every `claimIdleMs` the
  * consumer XAUTOCLAIMs entries pending longer than that (its own failures, those of a member that
  * died, or deliveries a Redis restart cut off), so nothing is lost across crashes and an entry is
@@ -202,21 +203,38 @@ export async function startEventConsumer(options: {
 
   /**
    * Handles entries, each in its `attempts`th delivery (1 for fresh reads; claims tell theirs), and
-   * acknowledges those it is done with in one XACK at the end (a stream carries every event of its
-   * context, most of them of types this consumer skips: one round trip per entry cost more than
-   * the rest of skipping it). A process that dies before that gets them delivered again, which
-   * at-least-once delivery allows; an entry whose processing failed stays pending.
+   * adds those it is done with to `done`, for the caller to acknowledge in one XACK (a stream
+   * carries every event of its context, most of them of types this consumer skips: one round trip
+   * per entry cost more than the rest of skipping it). A process that dies before that gets them
+   * delivered again, which at-least-once delivery allows; an entry whose processing failed stays
+   * pending.
    */
-  const handle = async (entries: StreamEntry[], attemptOf: (entryId: string) => number = () => 1) => {
-    const done: string[] = [];
-    try {
-      for (const [entryId, fields] of entries) {
-        if (stopping) return;
-        if (await handleOne(entryId, fields, attemptOf(entryId))) done.push(entryId);
-      }
-    } finally {
-      if (done.length > 0) await redis.xack(spec.stream, spec.name, ...done);
+  const handle = async (entries: StreamEntry[], done: string[], attemptOf: (entryId: string) => number = () => 1) => {
+    for (const [entryId, fields] of entries) {
+      if (stopping) return;
+      if (await handleOne(entryId, fields, attemptOf(entryId))) done.push(entryId);
     }
+  };
+
+  /** Acknowledges entries on the shared connection. */
+  const acknowledge = async (done: string[]) => {
+    if (done.length > 0) await redis.xack(spec.stream, spec.name, ...done);
+  };
+
+  /**
+   * The next entries for this member, waiting up to `blockMs` for them; the entries done with
+   * since the last read are acknowledged in the same round trip (XACK, then XREADGROUP, pipelined
+   * on the reader's connection: both name the stream, so they share a Cluster slot).
+   */
+  const read = async (done: string[]): Promise<StreamEntry[]> => {
+    type Reply = [string, StreamEntry[]][] | null;
+    if (done.length === 0) {
+      const reply = (await reader.xreadgroup('GROUP', spec.name, member, 'COUNT', batchSize, 'BLOCK', blockMs, 'STREAMS', spec.stream, '>')) as Reply;
+      return reply?.[0]?.[1] ?? [];
+    }
+    const replies = (await reader.pipeline().xack(spec.stream, spec.name, ...done).xreadgroup('GROUP', spec.name, member, 'COUNT', batchSize, 'BLOCK', blockMs, 'STREAMS', spec.stream, '>').exec()) ?? [];
+    for (const [err] of replies) if (err) throw err;
+    return (replies[1]?.[1] as Reply)?.[0]?.[1] ?? [];
   };
 
   /** One entry: whether it is done with (applied or skipped); a dead-lettered one is moved out of the group by moveToDeadLetters. */
@@ -266,42 +284,53 @@ export async function startEventConsumer(options: {
       const entries = claimed.filter((e) => e[1] !== null);
       const counts = await deliveries(entries);
       // An entry missing from the list was acknowledged meanwhile (a member that was not dead after all): nothing to do.
-      await handle(
-        entries.filter(([entryId]) => counts.has(entryId)),
-        (entryId) => counts.get(entryId)!,
-      );
+      const done: string[] = [];
+      try {
+        await handle(
+          entries.filter(([entryId]) => counts.has(entryId)),
+          done,
+          (entryId) => counts.get(entryId)!,
+        );
+      } finally {
+        await acknowledge(done);
+      }
       cursor = next;
     } while (cursor !== '0-0' && !stopping);
   };
 
   const loop = async () => {
-    while (!stopping) {
-      try {
-        if (Date.now() - lastClaim >= claimIdleMs / CLAIM_SCANS_PER_IDLE) {
-          lastClaim = Date.now();
-          await claimStale();
+    // Done with and not yet acknowledged: the next read acknowledges them, or the end of the loop.
+    let done: string[] = [];
+    try {
+      while (!stopping) {
+        try {
+          if (Date.now() - lastClaim >= claimIdleMs / CLAIM_SCANS_PER_IDLE) {
+            lastClaim = Date.now();
+            await claimStale();
+          }
+          const entries = await read(done);
+          done = [];
+          await handle(entries, done);
+        } catch (err) {
+          if (stopping) return;
+          if (groupLost(err)) {
+            log.warn({ err: (err as Error).message }, 'the stream or its consumer group is gone (Redis lost its data); creating the group again at the start of the stream');
+            const created = await createGroup().then(
+              () => true,
+              (createErr: unknown) => {
+                log.error({ err: createErr }, 'could not create the consumer group again; retrying');
+                return false;
+              },
+            );
+            if (created) continue;
+          } else {
+            log.error({ err }, 'event consumer failed; retrying');
+          }
+          await new Promise((resolve) => setTimeout(resolve, 1000));
         }
-        const reply = (await reader.xreadgroup('GROUP', spec.name, member, 'COUNT', batchSize, 'BLOCK', blockMs, 'STREAMS', spec.stream, '>')) as
-          | [string, StreamEntry[]][]
-          | null;
-        if (reply) await handle(reply[0]![1]);
-      } catch (err) {
-        if (stopping) return;
-        if (groupLost(err)) {
-          log.warn({ err: (err as Error).message }, 'the stream or its consumer group is gone (Redis lost its data); creating the group again at the start of the stream');
-          const created = await createGroup().then(
-            () => true,
-            (createErr: unknown) => {
-              log.error({ err: createErr }, 'could not create the consumer group again; retrying');
-              return false;
-            },
-          );
-          if (created) continue;
-        } else {
-          log.error({ err }, 'event consumer failed; retrying');
-        }
-        await new Promise((resolve) => setTimeout(resolve, 1000));
       }
+    } finally {
+      await acknowledge(done).catch((err: unknown) => log.warn({ err }, 'could not acknowledge the events handled last; they will be delivered again'));
     }
   };
 

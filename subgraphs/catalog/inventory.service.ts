@@ -3,7 +3,7 @@
 // concurrent writers can never push reserved above on hand; a CHECK constraint backs this up.
 // Writers that touch several stock rows lock them in variant-id order, so none deadlock.
 import { randomUUID } from 'node:crypto';
-import { QUEUED_WRITE, transactDirectly, type SqlClient, type SqlTransaction } from '../../lib/db.js';
+import { QUEUED_WRITE, queryAndCommit, transactDirectly, type SqlClient, type SqlTransaction } from '../../lib/db.js';
 import { isUuid } from '../../lib/ids.js';
 import { recordEvents, type NewEvent } from '../../lib/outbox.js';
 import { systemActor, type Actor } from '../../lib/state-machine.js';
@@ -215,7 +215,7 @@ export class InventoryService {
       if (reservationLifecycle.decide(current.status, to, { actor, at: new Date(), context: undefined }, ['ownerId']) === 'move') {
         await this.end(tx, [current], to);
       }
-      return (await this.findByOwner(tx, ownerId))!;
+      return (await this.findByOwner(tx, ownerId, { last: true }))!;
     }, QUEUED_WRITE);
   }
 
@@ -280,14 +280,14 @@ export class InventoryService {
     }
   }
 
-  async findByOwner(db: SqlClient, ownerId: string): Promise<ReservationRow | null> {
-    const [r] = await db.$queryRawUnsafe<(Omit<ReservationRow, 'lines'> & { lines: ReserveLine[] })[]>(
-      `SELECT r.id, r.owner_id AS "ownerId", r.status::text AS status, r.expires_at AS "expiresAt",
+  /** The owner's reservation; `last`: the transaction's last statement, which COMMIT goes with (queryAndCommit). */
+  async findByOwner(db: SqlClient, ownerId: string, options: { last?: boolean } = {}): Promise<ReservationRow | null> {
+    type Row = Omit<ReservationRow, 'lines'> & { lines: ReserveLine[] };
+    const text = `SELECT r.id, r.owner_id AS "ownerId", r.status::text AS status, r.expires_at AS "expiresAt",
               coalesce(json_agg(json_build_object('variantId', l.variant_id, 'quantity', l.quantity)) FILTER (WHERE l.variant_id IS NOT NULL), '[]') AS lines
          FROM inventory_reservation r LEFT JOIN inventory_reservation_line l ON l.reservation_id = r.id
-        WHERE r.owner_id = $1 GROUP BY r.id`,
-      ownerId,
-    );
+        WHERE r.owner_id = $1 GROUP BY r.id`;
+    const [r] = options.last ? await queryAndCommit<Row[]>(db, text, ownerId) : await db.$queryRawUnsafe<Row[]>(text, ownerId);
     if (!r) return null;
     return { ...r, lines: r.lines.sort((a, b) => (a.variantId < b.variantId ? -1 : 1)) };
   }

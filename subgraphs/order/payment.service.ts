@@ -3,7 +3,7 @@
 // cancelled, refunded); reconciliation applies the same truth to orders whose webhook was lost.
 // Applying it twice changes nothing.
 import { v7 as uuidv7 } from 'uuid';
-import { executeDirectly, QUEUED_WRITE, readRows, transactDirectly, type TransactionalSqlClient } from '../../lib/db.js';
+import { executeDirectly, queryAndCommit, QUEUED_WRITE, readRows, transactDirectly, type TransactionalSqlClient } from '../../lib/db.js';
 import type { Logger } from '../../lib/logger.js';
 import { recordEvents } from '../../lib/outbox.js';
 import { IllegalTransition, systemActor, type Actor } from '../../lib/state-machine.js';
@@ -67,9 +67,10 @@ export async function recordOrderPayment(
   intent: PaymentIntentView,
   details: { attempt?: number; customerId?: string; paymentMethodId?: string } = {},
 ): Promise<Payment> {
-  // Straight on pg, in a transaction so that the version history knows who wrote it.
-  const payment = await transactDirectly(db, async (tx) => {
-    const [inserted] = await tx.$queryRawUnsafe<Payment[]>(
+  // Straight on pg, in a transaction so that the version history knows who wrote it; one round trip.
+  const [inserted] = await transactDirectly(db, (tx) =>
+    queryAndCommit<Payment[]>(
+      tx,
       `WITH p AS (
          INSERT INTO payment (id, order_id, provider, provider_payment_id, status, amount, currency, attempt, customer_id, payment_method_id, updated_at)
          VALUES ($1::uuid, $2::uuid, 'stripe', $3, 'PENDING', $4, $5, $6, $7, $8, now())
@@ -78,12 +79,11 @@ export async function recordOrderPayment(
        o AS (UPDATE "order" SET payment_intent_id = $3, updated_at = now() WHERE id = $2::uuid)
        SELECT * FROM p`,
       uuidv7(), order.id, intent.id, intent.amount, order.currency, details.attempt ?? null, details.customerId ?? null, details.paymentMethodId ?? null,
-    );
-    if (inserted) return inserted;
-    // Recorded already, maybe by a racing call whose row only a statement begun after its commit can see.
-    const [recorded] = await tx.$queryRawUnsafe<Payment[]>(`SELECT ${PAYMENT_COLUMNS} FROM payment WHERE provider_payment_id = $1`, intent.id);
-    return recorded;
-  });
+    ),
+  );
+  if (inserted) return inserted;
+  // Recorded already, maybe by a racing call, which has committed: the insert waited for it.
+  const [payment] = await readRows<Payment>(db, { text: `SELECT ${PAYMENT_COLUMNS} FROM payment WHERE provider_payment_id = $1`, values: [intent.id] });
   if (!payment) throw new Error(`payment ${intent.id} of order ${order.id} was neither recorded nor found`);
   return payment;
 }
