@@ -1,4 +1,4 @@
-// writeAlone: one write in a transaction of its own, in one round trip, its parameters written in
+// writeAlone (and queryAlone, the same answering rows): one write in a transaction of its own, in one round trip, its parameters written in
 // as literals. It must store exactly what the same statement with parameters stores (quotes,
 // backslashes, text that looks like a placeholder, dates, JSON, numbers, nulls), tell the version
 // history who writes without that leaking to the connection's next user, and roll back all of
@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Prisma, PrismaClient } from '../subgraphs/catalog/prisma-client/client.js';
 import { createDatabaseFrom, dropDatabase, ensureTemplate } from '../test/db-template.js';
-import { pgAdapter, readingDirectly, readRows, writeAlone } from './db.js';
+import { pgAdapter, queryAlone, readingDirectly, readRows, writeAlone } from './db.js';
 import { runInScope } from './request-scope.js';
 
 const dbName = `commerce_test_${randomUUID().replaceAll('-', '').slice(0, 12)}_writealone`;
@@ -64,6 +64,16 @@ describe('writeAlone', () => {
     ).rejects.toThrow(/duplicate key/);
     expect(await writeAlone(db, { text: INSERT, values: [4, 'after the failure', new Date(), '{}', 1, true] })).toBe(1);
     expect(await row(4)).toMatchObject({ label: 'after the failure', actor: null });
+  });
+
+  it('answers the rows the statement returns with queryAlone, in one message, and through a transaction for binary data', async () => {
+    const before = sent.length;
+    const returning = `INSERT INTO alone_probe (id, label) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING id, label`;
+    expect(await queryAlone(db, { text: returning, values: [20, "it's twenty"] })).toEqual([{ id: 20, label: "it's twenty" }]);
+    expect(sent.length - before).toBe(1);
+    expect(await queryAlone(db, { text: returning, values: [20, 'again'] })).toEqual([]);
+    const binary = `UPDATE alone_probe SET n = length($2::bytea) WHERE id = $1 RETURNING id, n`;
+    expect(await queryAlone(db, { text: binary, values: [20, Buffer.from([1, 2, 3])] })).toEqual([{ id: 20, n: 3 }]);
   });
 
   it('writes arrays in, keeps parameters it has no literal for (binary data), through a transaction, and refuses a placeholder beyond its values', async () => {

@@ -261,16 +261,29 @@ function withLiterals(text: string, values: readonly unknown[]): string | null {
  * for a parameter, runs through transactDirectly.
  */
 export async function writeAlone(db: TransactionalSqlClient, statement: ReadStatement, options: TransactionOptions = {}): Promise<number> {
+  return (await alone(db, statement, options, async (tx) => ({ rowCount: await tx.$executeRawUnsafe(statement.text, ...statement.values) }))).rowCount ?? 0;
+}
+
+/** writeAlone for a statement that answers rows (`RETURNING`): the rows. */
+export async function queryAlone<T>(db: TransactionalSqlClient, statement: ReadStatement, options: TransactionOptions = {}): Promise<T[]> {
+  return (await alone(db, statement, options, async (tx) => ({ rows: await tx.$queryRawUnsafe<T[]>(statement.text, ...statement.values) }))).rows as T[];
+}
+
+/** A statement's outcome, as writeAlone and queryAlone read it. */
+type AloneResult = { rowCount?: number | null; rows?: unknown[] };
+
+/** What writeAlone and queryAlone send: one message, or `fallback` in a transaction of its own. */
+async function alone(db: TransactionalSqlClient, statement: ReadStatement, options: TransactionOptions, fallback: (tx: SqlTransaction) => Promise<AloneResult>): Promise<AloneResult> {
   const direct = directPoolOf(db);
   const text = withLiterals(statement.text, statement.values);
-  if (!direct || text === null) return transactDirectly(db, (tx) => tx.$executeRawUnsafe(statement.text, ...statement.values), options);
+  if (!direct || text === null) return transactDirectly(db, fallback, options);
   const { maxWait = 2_000, timeout = 5_000 } = options;
   direct.onQuery?.(statement.text);
   const client = await connectWithin(direct.pool, maxWait);
   try {
     const results = (await sent(client, `${transactionSettings(timeout)}; ${text}`, [])) as unknown as pg.QueryResult[];
     client.release();
-    return results.at(-1)!.rowCount ?? 0;
+    return results.at(-1)!;
   } catch (err) {
     // The server rolled the message's transaction back; a connection it cut is dropped.
     client.release(err as Error);

@@ -15,7 +15,7 @@ import { UserErrorsException, type UserError } from '../../../lib/errors.js';
 import type { Logger } from '../../../lib/logger.js';
 import type { CheckoutInput, OrderErrorCode } from '../generated/resolvers-types.js';
 import { Prisma, type Checkout, type CheckoutStep, type Order } from '../prisma-client/client.js';
-import { readRows, writeAlone } from '../../../lib/db.js';
+import { queryAlone, readRows, writeAlone } from '../../../lib/db.js';
 import { orderById } from '../order-reads.js';
 import { OrderInputChecker, refuse } from '../validation.js';
 import { CHECKOUT_STEPS, type CheckoutRequest, type StepDeps, type StepUpdate } from './checkout-steps.js';
@@ -69,13 +69,15 @@ export class CheckoutService {
     // A failed checkout frees its key; a request racing that moment tries once more.
     for (let attempt = 0; attempt < 3; attempt++) {
       const id = uuidv7();
-      const inserted = await this.write(
+      const [inserted] = await queryAlone<Checkout>(
+        this.deps.db,
         Prisma.sql`INSERT INTO checkout (id, person_id, idempotency_key, requested_key, fingerprint, request, cart_id, lease_owner, lease_until, attempts, updated_at)
                    VALUES (${id}::uuid, ${personId}, ${key}, ${key}, ${fingerprint}, ${JSON.stringify(request)}::jsonb, ${request.cartId}::uuid, ${this.owner},
                            now() + ${this.deps.leaseMs} * interval '1 millisecond', 1, now())
-                   ON CONFLICT (person_id, idempotency_key) DO NOTHING`,
+                   ON CONFLICT (person_id, idempotency_key) DO NOTHING
+                   RETURNING ${CHECKOUT_COLUMNS}`,
       );
-      if (inserted === 1) return this.drive(id);
+      if (inserted) return this.drive(inserted);
       const [existing] = await readRows<Checkout>(
         this.deps.db,
         Prisma.sql`SELECT ${CHECKOUT_COLUMNS} FROM checkout WHERE person_id = ${personId} AND idempotency_key = ${key}`,
@@ -142,15 +144,16 @@ export class CheckoutService {
     while (Date.now() < deadline) {
       const checkout = await this.load(id);
       if (checkout.state === 'COMPLETED' || checkout.state === 'FAILED') return this.outcomeOf(checkout);
-      if (await this.claim(id)) return this.drive(id);
+      if (await this.claim(id)) return this.drive(await this.load(id));
       await sleep(20);
     }
     throw new Error(`checkout ${id} is still running; try again`);
   }
 
-  /** Runs the steps after the one the checkout reached; this process holds its lease. */
-  private async drive(id: string): Promise<CheckoutOutcome> {
-    let checkout = await this.load(id);
+  /** Runs the steps after the one the checkout (as stored) reached; this process holds its lease. */
+  private async drive(stored: Checkout): Promise<CheckoutOutcome> {
+    const id = stored.id;
+    let checkout = stored;
     let clientSecret: string | null | undefined;
     if (checkout.state === 'COMPENSATING') {
       await this.compensate(checkout, {});
