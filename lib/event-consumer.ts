@@ -56,6 +56,9 @@ export async function processOnce<Tx extends SqlClient>(db: Transactional<Tx>, c
  * event is logged, recorded as processed and skipped. An event `relevant` says the handler would
  * do nothing with (e.g. a cart created without a partner's code, for the affiliate consumer) is
  * acknowledged without a transaction: it has no effect to apply once, so nothing to record.
+ * `relevant` may read what the handler would read, before the transaction: it must then answer
+ * true whenever the handler could find something to do (what it reads may only change in ways
+ * that race with the event anyway).
  */
 export function idempotentConsumer<Tx extends SqlClient, Data>(options: {
   name: string;
@@ -65,8 +68,8 @@ export function idempotentConsumer<Tx extends SqlClient, Data>(options: {
   data: z.ZodType<Data>;
   log: Logger;
   handle: (data: Data, tx: Tx, event: EventEnvelope) => Promise<void>;
-  /** Whether `handle` could do anything with the event's data; false: skipped. Decided from the data alone. */
-  relevant?: (data: Data) => boolean;
+  /** Whether `handle` could do anything with the event's data; false: skipped. */
+  relevant?: (data: Data) => boolean | Promise<boolean>;
 }): ConsumerSpec {
   const { name, db, handle, log } = options;
   return {
@@ -75,7 +78,7 @@ export function idempotentConsumer<Tx extends SqlClient, Data>(options: {
     types: options.types,
     process: async (event) => {
       const data = options.data.safeParse(event.data);
-      if (data.success && options.relevant && !options.relevant(data.data)) return;
+      if (data.success && options.relevant && !(await options.relevant(data.data))) return;
       await processOnce(db, name, event.id, async (tx) => {
         if (data.success) return handle(data.data, tx, event);
         log.error({ consumer: name, eventId: event.id, type: event.type, issues: data.error.issues }, 'event data has an unexpected shape; skipped');

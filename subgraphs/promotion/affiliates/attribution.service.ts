@@ -8,7 +8,7 @@ import { AffiliateInputChecker, checkOutbound, commissionBase, commissionOf, typ
 import type { AffiliateDirection } from '../generated/resolvers-types.js';
 import type { AffiliateAttributionRow, AffiliateReportRow } from './models.js';
 import { v7 as uuidv7 } from 'uuid';
-import type { SqlTransaction } from '../../../lib/db.js';
+import { readRows, type SqlTransaction } from '../../../lib/db.js';
 import type { PrismaClient } from '../prisma-client/client.js';
 
 /** The consumer's transaction (lib/event-consumer.ts processOnce): raw statements. */
@@ -34,6 +34,17 @@ export type OrderPaidData = z.infer<typeof orderPaidData>;
 
 export class AffiliateAttributionService {
   constructor(private readonly db: PrismaClient) {}
+
+  /**
+   * Whether attributeOrder could credit the order to anyone: it carries a partner's code, or its
+   * cart has a click. Most orders have neither, and are then skipped without a transaction.
+   */
+  async mayEarn(order: OrderPaidData): Promise<boolean> {
+    if (order.affiliateCode) return true;
+    if (!order.cartId) return false;
+    const [click] = await readRows<{ found: number }>(this.db, { text: 'SELECT 1 AS found FROM affiliate_click WHERE cart_id = $1 LIMIT 1', values: [order.cartId] });
+    return click !== undefined;
+  }
 
   /**
    * Credits a paid order to a partner, once per order: the partner of the click linked to the

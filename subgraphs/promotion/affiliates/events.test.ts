@@ -185,7 +185,11 @@ describe('OrderPaid credits the partner', () => {
       envelope('OrderPaid', 'o-3', { orderId: 'o-3', total: 'lots' }),
     ];
     for (const event of events) await publish('order', event);
-    for (const event of events) await processed(event);
+    // Without a code or a click nothing could be credited: acknowledged without a transaction, so unrecorded.
+    await caughtUp('order', CONSUMERS.OrderPaid);
+    for (const event of events.slice(1)) await processed(event);
+    const unrecorded = await sql.query('SELECT 1 FROM processed_event WHERE event_id = $1', [events[0]!.id]);
+    expect(unrecorded.rowCount).toBe(0);
     const orderIds = events.map((e) => (e.data as { orderId: string }).orderId);
     expect((await sql.query('SELECT count(*)::int AS n FROM affiliate_attribution WHERE order_id = ANY($1)', [orderIds])).rows[0].n).toBe(0);
   });

@@ -46,6 +46,8 @@ export function affiliateConsumers(options: {
       db,
       log,
       data: orderPaidData,
+      // Most orders carry no partner's code and come from carts without a click: no transaction.
+      relevant: (order) => attributions.mayEarn(order),
       handle: (order, tx) => attributions.attributeOrder(tx, order).then(() => undefined),
     }),
   ];
