@@ -54,11 +54,15 @@ const LINE_ORDER = [{ createdAt: 'asc' as const }, { id: 'asc' as const }];
 /** A cart's columns as a checkout reads them (CheckoutCart). */
 const CHECKOUT_CART_COLUMNS = 'id, person_id, status, currency, applied_codes, affiliate_code, checkout_id::text, last_activity_at';
 
-/** The cart as a checkout reads it: locked for the transaction that moves it, or as it is (straight on pg: readRows). */
-async function lockCart(db: SqlClient, cartId: string, lock: 'lock' | 'read' = 'lock'): Promise<CheckoutCart | undefined> {
-  const [cart] = await readRows<CheckoutCart>(db, {
-    text: `SELECT ${CHECKOUT_CART_COLUMNS} FROM cart WHERE id = $1::uuid${lock === 'lock' ? ' FOR UPDATE' : ''}`,
-    values: [cartId],
+/**
+ * The cart as a checkout reads it: locked for the transaction that moves it, or as it is (straight
+ * on pg: readRows). With `checkoutId`, also whether that checkout already holds another cart.
+ */
+async function lockCart(db: SqlClient, cartId: string, lock: 'lock' | 'read' = 'lock', checkoutId?: string): Promise<(CheckoutCart & { holds_another?: boolean }) | undefined> {
+  const another = checkoutId ? `, EXISTS (SELECT 1 FROM cart other WHERE other.checkout_id = $2::uuid AND other.id <> cart.id) AS holds_another` : '';
+  const [cart] = await readRows<CheckoutCart & { holds_another?: boolean }>(db, {
+    text: `SELECT ${CHECKOUT_CART_COLUMNS}${another} FROM cart WHERE id = $1::uuid${lock === 'lock' ? ' FOR UPDATE OF cart' : ''}`,
+    values: checkoutId ? [cartId, checkoutId] : [cartId],
   });
   return cart;
 }
@@ -134,14 +138,14 @@ export class CartCheckoutService {
    * locked for the transaction that moves it.
    */
   private async checkable(db: SqlClient, input: BeginCheckoutInput, cartField: readonly string[], lock: 'lock' | 'read'): Promise<CartSnapshot & { resumed: boolean }> {
-    const cart = await lockCart(db, input.cartId, lock);
-    if (!cart || cart.person_id !== input.personId) return notFound(cartField);
+    const found = await lockCart(db, input.cartId, lock, input.checkoutId);
+    if (!found || found.person_id !== input.personId) return notFound(cartField);
+    const { holds_another: holdsAnother, ...cart } = found;
     const resumed = cart.status === 'CHECKING_OUT' && cart.checkout_id === input.checkoutId;
     if (!resumed) {
       if (cart.status === 'CHECKING_OUT') heldByAnother(cartField);
       this.refuseUnlessOpen(cart, cartField);
-      const [other] = await readRows<{ id: string }>(db, { text: `SELECT id FROM cart WHERE checkout_id = $1::uuid AND id <> $2::uuid`, values: [input.checkoutId, cart.id] });
-      if (other) refuse('INVALID_INPUT', 'this checkout already holds another cart', ['input', 'checkoutId']);
+      if (holdsAnother) refuse('INVALID_INPUT', 'this checkout already holds another cart', ['input', 'checkoutId']);
     }
     const lines = await linesOf(db, [cart.id]);
     if (lines.length === 0) refuse('CART_EMPTY', 'the cart has no lines to check out', cartField);
