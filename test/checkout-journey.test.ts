@@ -67,6 +67,8 @@ describe('checkout and payment', () => {
     expect(order.history.map((h) => [h.from, h.to])).toEqual([[null, 'PENDING_PAYMENT']]);
     expect(result.paymentClientSecret).toMatch(/^pi_.+_secret_/);
     expect(order.paymentIntentId).toBe(intentOf(result.paymentClientSecret!));
+    // The answer (the order as the checkout made it, not read again) is the order as stored.
+    expect(await orders.order(order.id)).toEqual(order);
 
     // Held: the stock, the code's use and the cart.
     expect(await stockOf(variantIds[0]!)).toEqual({ onHand: 5, reserved: 2 });

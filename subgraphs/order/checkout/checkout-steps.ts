@@ -8,7 +8,7 @@ import { transactDirectly } from '../../../lib/db.js';
 import { recordEvents } from '../../../lib/outbox.js';
 import { systemActor, type Actor } from '../../../lib/state-machine.js';
 import type { OrderErrorCode } from '../generated/resolvers-types.js';
-import type { AddressView } from '../models.js';
+import type { AddressView, OrderRow } from '../models.js';
 import { orderCreated, paymentRequested, orderStatusChanged } from '../order-events.js';
 import { insertOrder, type NewOrder, type OrderService } from '../order.service.js';
 import { orderById } from '../order-reads.js';
@@ -39,13 +39,20 @@ export type StepUpdate = Partial<Pick<Checkout, 'reservedUntil'>> & {
   quote?: CartQuote;
   /** The PaymentIntent's client secret, for this run's answer only: it is not stored (a repeat reads it back from the provider). */
   clientSecret?: string | null;
+  /** The order as the step left it, for the steps after it and the answer in this run only (a resume reads it). */
+  order?: OrderRow;
 };
+
+/** What a run has learnt from its earlier steps, beyond the stored checkout (nothing after a resume). */
+export interface RunMemo {
+  order?: OrderRow;
+}
 
 export interface SagaStep {
   /** The step the checkout has reached once this one has run. */
   reaches: CheckoutStep;
   /** Resolves with what to store; throws UserErrorsException to refuse the checkout. */
-  run(checkout: Checkout, deps: StepDeps): Promise<StepUpdate>;
+  run(checkout: Checkout, deps: StepDeps, memo: RunMemo): Promise<StepUpdate>;
   /** Undoes the step; safe to run when the step never ran, or ran half. */
   compensate(checkout: Checkout, deps: StepDeps): Promise<void>;
 }
@@ -188,7 +195,7 @@ const createOrder: SagaStep = {
     const quote = quoteOf(checkout);
     const at = now();
     // Straight on pg (one statement makes the order, its lines, discounts and history; one records its events).
-    await transactDirectly(db, async (tx) => {
+    const created = await transactDirectly(db, async (tx) => {
       const order = await insertOrder(tx, orderRowOf(checkout, at), {
         lines: quote.lines.map((l, position) => ({
           id: uuidv7(),
@@ -208,11 +215,13 @@ const createOrder: SagaStep = {
         actor: { kind: 'person', id: checkout.personId, roles: ['customer'] },
         reason: 'checkout',
       });
-      if (!order) return;
+      if (!order) return undefined;
       const lines = quote.lines.map((l) => ({ variantId: l.variantId, sku: l.sku, quantity: l.quantity, unitPrice: l.unitPrice, lineTotal: l.lineTotal }));
       await recordEvents(tx, [orderCreated(order, lines), paymentRequested(order), orderStatusChanged(order, null, 'PENDING_PAYMENT', at)], { last: true });
+      return order;
     });
-    return {};
+    // Made by an earlier attempt of this checkout: the next step reads it.
+    return created ? { order: created } : {};
   },
   async compensate(checkout, { db, orders }) {
     if (!(await orderById(db, checkout.id))) return;
@@ -225,14 +234,13 @@ export const paymentKey = (orderId: string) => `order-${orderId}-payment`;
 
 const createPayment: SagaStep = {
   reaches: 'PAYMENT_CREATED',
-  async run(checkout, { db, payments, orders }) {
+  async run(checkout, { db, payments, orders }, memo) {
     const quote = quoteOf(checkout);
-    const order = await orderById(db, checkout.id);
+    const order = memo.order ?? (await orderById(db, checkout.id));
     if (!order) throw new Error(`checkout ${checkout.id} reached its payment without its order`);
     // Nothing to pay (discounts cover everything): no PaymentIntent, the order is paid at once.
     if (quote.total === 0) {
-      await orders.transition(order.id, 'PAID', CHECKOUT_ACTOR, { reason: 'nothing to pay' });
-      return {};
+      return { order: (await orders.transition(order.id, 'PAID', CHECKOUT_ACTOR, { reason: 'nothing to pay' })).order };
     }
     const intent = await payments.createPaymentIntent({
       orderId: order.id,
@@ -242,7 +250,7 @@ const createPayment: SagaStep = {
       idempotencyKey: paymentKey(order.id),
     });
     await recordOrderPayment(db, order, intent);
-    return { clientSecret: intent.clientSecret };
+    return { clientSecret: intent.clientSecret, order: { ...order, paymentIntentId: intent.id } };
   },
   async compensate(checkout, { db, payments }) {
     const order = await orderById(db, checkout.id);

@@ -18,7 +18,7 @@ import { Prisma, type Checkout, type CheckoutStep, type Order } from '../prisma-
 import { queryAlone, readRows, writeAlone } from '../../../lib/db.js';
 import { orderById } from '../order-reads.js';
 import { OrderInputChecker, refuse } from '../validation.js';
-import { CHECKOUT_STEPS, type CheckoutRequest, type StepDeps, type StepUpdate } from './checkout-steps.js';
+import { CHECKOUT_STEPS, type CheckoutRequest, type RunMemo, type StepDeps, type StepUpdate } from './checkout-steps.js';
 
 export interface CheckoutOutcome {
   order: Order | null;
@@ -155,6 +155,7 @@ export class CheckoutService {
     const id = stored.id;
     let checkout = stored;
     let clientSecret: string | null | undefined;
+    const memo: RunMemo = {};
     if (checkout.state === 'COMPENSATING') {
       await this.compensate(checkout, {});
       return this.outcomeOf(await this.load(id));
@@ -162,8 +163,9 @@ export class CheckoutService {
     for (let at = indexOf(checkout.step) + 1; at < CHECKOUT_STEPS.length; at++) {
       const step = CHECKOUT_STEPS[at]!;
       try {
-        const update = await step.run(checkout, this.deps);
+        const update = await step.run(checkout, this.deps, memo);
         clientSecret = update.clientSecret ?? clientSecret;
+        memo.order = update.order ?? memo.order;
         checkout = await this.advance(checkout, at, update);
         await this.deps.afterStep?.(step.reaches);
       } catch (err) {
@@ -181,7 +183,7 @@ export class CheckoutService {
         throw err;
       }
     }
-    return this.outcomeOf(checkout, clientSecret);
+    return this.outcomeOf(checkout, clientSecret, memo.order);
   }
 
   /**
@@ -242,14 +244,17 @@ export class CheckoutService {
     this.deps.log.info({ checkoutId: checkout.id, step: checkout.step, why: why.failure ?? why.userErrors?.map((e) => e.code) }, 'checkout compensated');
   }
 
-  /** The answer for a checkout that is over; the client secret is read back from the provider unless this run created it. */
-  private async outcomeOf(checkout: Checkout, knownClientSecret?: string | null): Promise<CheckoutOutcome> {
+  /**
+   * The answer for a checkout that is over; the client secret is read back from the provider
+   * unless this run created it, the order read unless this run made or paid it.
+   */
+  private async outcomeOf(checkout: Checkout, knownClientSecret?: string | null, knownOrder?: Order): Promise<CheckoutOutcome> {
     if (checkout.state === 'FAILED') {
       const userErrors = (checkout.userErrors as UserError<OrderErrorCode>[] | null) ?? null;
       if (!userErrors?.length) throw new Error(`checkout ${checkout.id} failed: ${checkout.failure ?? 'unknown'}`);
       return { order: null, clientSecret: null, userErrors };
     }
-    const order = await orderById(this.deps.db, checkout.id);
+    const order = knownOrder ?? (await orderById(this.deps.db, checkout.id));
     if (!order) throw new Error(`checkout ${checkout.id} completed without its order`);
     let clientSecret = knownClientSecret ?? null;
     if (knownClientSecret === undefined && order.paymentIntentId) clientSecret = (await this.deps.payments.retrievePaymentIntent(order.paymentIntentId)).clientSecret;
