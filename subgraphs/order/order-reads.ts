@@ -86,3 +86,14 @@ export async function paymentOfIntent(db: SqlClient, paymentIntentId: string): P
   const [payment] = await readRows<Payment>(db, Prisma.sql`SELECT ${Prisma.raw(PAYMENT_COLUMNS)} FROM payment WHERE provider_payment_id = ${paymentIntentId}`);
   return payment ?? null;
 }
+
+/** A webhook's first read, in one statement: whether its event was handled already, and the payment of its PaymentIntent. */
+export async function webhookTarget(db: SqlClient, eventId: string, paymentIntentId: string): Promise<{ seen: boolean; payment: Payment | null }> {
+  const [row] = await readRows<Partial<Payment> & { seen: boolean }>(
+    db,
+    Prisma.sql`SELECT EXISTS (SELECT 1 FROM provider_event WHERE id = ${eventId}) AS seen, p.*
+                 FROM (SELECT 1) one LEFT JOIN (SELECT ${Prisma.raw(PAYMENT_COLUMNS)} FROM payment WHERE provider_payment_id = ${paymentIntentId}) p ON true`,
+  );
+  const { seen, ...payment } = row!;
+  return { seen, payment: payment.id ? (payment as Payment) : null };
+}

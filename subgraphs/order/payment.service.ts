@@ -9,7 +9,7 @@ import { recordEvents } from '../../lib/outbox.js';
 import { IllegalTransition, systemActor, type Actor } from '../../lib/state-machine.js';
 import type { Counter } from 'prom-client';
 import type { OrderRow } from './models.js';
-import { orderById, PAYMENT_COLUMNS, paymentOfIntent } from './order-reads.js';
+import { orderById, PAYMENT_COLUMNS, paymentOfIntent, webhookTarget } from './order-reads.js';
 import { orderPaymentFailed, orderRefunded } from './order-events.js';
 import type { OrderService, TransitionResult } from './order.service.js';
 import { RefundService } from './refund.service.js';
@@ -113,16 +113,17 @@ export class PaymentService {
       this.log.debug({ eventId: event.id, type: event.type }, 'payment webhook ignored');
       return 'ignored';
     }
-    if ((await readRows(this.db, Prisma.sql`SELECT 1 FROM provider_event WHERE id = ${event.id}`)).length > 0) return 'duplicate';
-    const outcome = await this.sync(event.paymentIntentId, WEBHOOK_ACTOR);
+    const { seen, payment } = await webhookTarget(this.db, event.id, event.paymentIntentId);
+    if (seen) return 'duplicate';
+    const outcome = await this.sync(event.paymentIntentId, WEBHOOK_ACTOR, payment);
     await executeDirectly(this.db, Prisma.sql`INSERT INTO provider_event (id, type) VALUES (${event.id}, ${event.type}) ON CONFLICT DO NOTHING`);
     this.log.info({ eventId: event.id, type: event.type, paymentIntentId: event.paymentIntentId, outcome }, 'payment webhook applied');
     return outcome;
   }
 
-  /** Reads the PaymentIntent back from the provider and applies it to its order. */
-  async sync(paymentIntentId: string, actor: Actor): Promise<PaymentOutcome> {
-    const payment = await paymentOfIntent(this.db, paymentIntentId);
+  /** Reads the PaymentIntent back from the provider and applies it to its order (its payment row as `known`, when read already). */
+  async sync(paymentIntentId: string, actor: Actor, known?: Payment | null): Promise<PaymentOutcome> {
+    const payment = known === undefined ? await paymentOfIntent(this.db, paymentIntentId) : known;
     if (!payment) {
       this.log.warn({ paymentIntentId }, 'payment intent unknown to the order context; ignored');
       return 'unknown';
