@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { globalId } from '../../lib/global-id.js';
-import type { TestStack } from '../../test/harness.js';
+import { subgraphOperations, type TestStack } from '../../test/harness.js';
 import { cartCheckoutStack, CALIFORNIA, codes } from './cart-checkout-fixtures.js';
 import { cartService, checkoutApi, checkoutTotals, createPromotion, createVariants, idleFor, orderId, rawCartId, totals } from './cart-fixtures.js';
 
@@ -78,6 +78,15 @@ describe('beginCartCheckout', () => {
     expect(checkoutTotals(express.checkout)).toEqual({ subtotal: 6498, discountTotal: 3189, shipping: 1999, tax: 345, total: 5653 });
     expect(express.checkout!.status).toBe('CHECKING_OUT');
     expect((await changesOf(cartId)).filter((e) => e.change === 'CHECKOUT_STARTED')).toHaveLength(1);
+  });
+
+  it('prices a cart that did not change while it was locked once: the catalog is asked once', async () => {
+    const { begin } = await shopperWith([{ variantId: shirt.variantIds[0]!, quantity: 1 }, { variantId: mug.variantIds[0]!, quantity: 2 }]);
+    const before = await subgraphOperations(stack, 'catalog');
+    const { userErrors } = await begin({ checkoutId: orderId() });
+    expect(userErrors).toEqual([]);
+    // Priced before the lock, then compared with the locked cart (its lines read apart): the same, so not priced again.
+    expect((await subgraphOperations(stack, 'catalog')) - before).toBe(1);
   });
 
   it('refuses another checkout while one holds the cart', async () => {

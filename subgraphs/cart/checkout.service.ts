@@ -54,14 +54,22 @@ const LINE_ORDER = [{ createdAt: 'asc' as const }, { id: 'asc' as const }];
 /** A cart's columns as a checkout reads them (CheckoutCart). */
 const CHECKOUT_CART_COLUMNS = 'id, person_id, status, currency, applied_codes, affiliate_code, checkout_id::text, last_activity_at';
 
+/** A cart's lines as a snapshot holds them, in the order linesOf gives them, for a column of the cart's read. */
+const SNAPSHOT_LINES = `(SELECT coalesce(json_agg(json_build_object('id', l.id, 'variantId', l.variant_id, 'quantity', l.quantity,
+  'seenUnitPrice', l.seen_unit_price, 'updatedAt', l.updated_at) ORDER BY l.created_at, l.id), '[]'::json) FROM cart_line l WHERE l.cart_id = cart.id) AS lines`;
+
+type ReadCart = CheckoutCart & { holds_another?: boolean; lines?: (StoredLine & { updatedAt: string })[] };
+
 /**
  * The cart as a checkout reads it: locked for the transaction that moves it, or as it is (straight
- * on pg: readRows). With `checkoutId`, also whether that checkout already holds another cart.
+ * on pg: readRows), then with its lines in the same statement (not under the lock: a statement that
+ * waited for the lock reads other rows as they were when it began). With `checkoutId`, also
+ * whether that checkout already holds another cart.
  */
-async function lockCart(db: SqlClient, cartId: string, lock: 'lock' | 'read' = 'lock', checkoutId?: string): Promise<(CheckoutCart & { holds_another?: boolean }) | undefined> {
+async function lockCart(db: SqlClient, cartId: string, lock: 'lock' | 'read' = 'lock', checkoutId?: string): Promise<ReadCart | undefined> {
   const another = checkoutId ? `, EXISTS (SELECT 1 FROM cart other WHERE other.checkout_id = $2::uuid AND other.id <> cart.id) AS holds_another` : '';
-  const [cart] = await readRows<CheckoutCart & { holds_another?: boolean }>(db, {
-    text: `SELECT ${CHECKOUT_CART_COLUMNS}${another} FROM cart WHERE id = $1::uuid${lock === 'lock' ? ' FOR UPDATE OF cart' : ''}`,
+  const [cart] = await readRows<ReadCart>(db, {
+    text: `SELECT ${CHECKOUT_CART_COLUMNS}${another}${lock === 'read' ? `, ${SNAPSHOT_LINES}` : ''} FROM cart WHERE id = $1::uuid${lock === 'lock' ? ' FOR UPDATE OF cart' : ''}`,
     values: checkoutId ? [cartId, checkoutId] : [cartId],
   });
   return cart;
@@ -140,14 +148,14 @@ export class CartCheckoutService {
   private async checkable(db: SqlClient, input: BeginCheckoutInput, cartField: readonly string[], lock: 'lock' | 'read'): Promise<CartSnapshot & { resumed: boolean }> {
     const found = await lockCart(db, input.cartId, lock, input.checkoutId);
     if (!found || found.person_id !== input.personId) return notFound(cartField);
-    const { holds_another: holdsAnother, ...cart } = found;
+    const { holds_another: holdsAnother, lines: readLines, ...cart } = found;
     const resumed = cart.status === 'CHECKING_OUT' && cart.checkout_id === input.checkoutId;
     if (!resumed) {
       if (cart.status === 'CHECKING_OUT') heldByAnother(cartField);
       this.refuseUnlessOpen(cart, cartField);
       if (holdsAnother) refuse('INVALID_INPUT', 'this checkout already holds another cart', ['input', 'checkoutId']);
     }
-    const lines = await linesOf(db, [cart.id]);
+    const lines = readLines ? readLines.map((l) => ({ ...l, updatedAt: new Date(l.updatedAt) })) : await linesOf(db, [cart.id]);
     if (lines.length === 0) refuse('CART_EMPTY', 'the cart has no lines to check out', cartField);
     return { cart, lines, resumed };
   }
