@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { QUEUED_WRITE, queryAndCommit, transactDirectly, type SqlClient, type SqlTransaction } from '../../lib/db.js';
 import { isUuid } from '../../lib/ids.js';
-import { recordEvents, type NewEvent } from '../../lib/outbox.js';
+import { insertEvents, recordEvents, type NewEvent } from '../../lib/outbox.js';
 import { systemActor, type Actor } from '../../lib/state-machine.js';
 import type { InventoryRow, ReservationRow } from './models.js';
 import type { PrismaClient } from './prisma-client/client.js';
@@ -177,18 +177,26 @@ export class InventoryService {
       }
       c.throwIfAny();
 
-      await tx.$executeRaw`
-        INSERT INTO inventory_reservation_line (reservation_id, variant_id, quantity)
-        SELECT ${id}::uuid, l.variant_id, l.quantity FROM unnest(${heldLines.map((l) => l.variantId)}::uuid[], ${heldLines.map((l) => l.quantity)}::int[]) AS l(variant_id, quantity)`;
-      await recordEvents(tx, [
-        {
-          type: 'InventoryReserved',
-          aggregateType: 'InventoryReservation',
-          aggregateId: id,
-          data: { reservationId: id, ownerId, expiresAt: expiresAt.toISOString(), lines: heldLines },
-        },
-        ...lowStock,
-      ], { last: true });
+      // The lines and the events in one statement, the transaction's last: COMMIT goes with it.
+      const recorded = insertEvents(
+        [
+          {
+            type: 'InventoryReserved',
+            aggregateType: 'InventoryReservation',
+            aggregateId: id,
+            data: { reservationId: id, ownerId, expiresAt: expiresAt.toISOString(), lines: heldLines },
+          },
+          ...lowStock,
+        ],
+        3,
+      );
+      await queryAndCommit(
+        tx,
+        `WITH recorded AS (${recorded.text})
+         INSERT INTO inventory_reservation_line (reservation_id, variant_id, quantity)
+         SELECT $1::uuid, l.variant_id, l.quantity FROM unnest($2::uuid[], $3::int[]) AS l(variant_id, quantity)`,
+        id, heldLines.map((l) => l.variantId), heldLines.map((l) => l.quantity), ...recorded.values,
+      );
       return { id, ownerId, status: 'ACTIVE', expiresAt, lines: heldLines };
     }, QUEUED_WRITE);
   }
