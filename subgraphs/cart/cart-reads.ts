@@ -4,7 +4,7 @@
 import { queryAndCommit, readRows, type SqlClient } from '../../lib/db.js';
 import { insertEvents, type NewEvent } from '../../lib/outbox.js';
 import type { CartRow } from './models.js';
-import { Prisma, type CartLine } from './prisma-client/client.js';
+import { Prisma, type CartLine, type CartStatus } from './prisma-client/client.js';
 import type { StoredLine } from './validation.js';
 
 const CART_COLUMNS = Prisma.sql`id, person_id AS "personId", status::text AS status, currency, applied_codes AS "appliedCodes",
@@ -54,7 +54,7 @@ export async function touchCart(tx: SqlClient, id: string, at: Date, events: New
  */
 export async function moveCart(
   tx: SqlClient,
-  move: { id: string; to: string; from: readonly string[]; checkoutId?: string },
+  move: { id: string; to: CartStatus; from: readonly CartStatus[]; checkoutId?: string },
   events: NewEvent[],
 ): Promise<CartRow | null> {
   const recorded = events.length > 0 ? insertEvents(events, 4) : null;
@@ -66,6 +66,13 @@ export async function moveCart(
   return cart ?? null;
 }
 
-/** The cart's lines as StoredLine objects, in the order linesOf gives them, for a RETURNING clause on the cart row. */
-const COMMITTED_LINES = `SELECT coalesce(json_agg(json_build_object('id', l.id, 'variantId', l.variant_id, 'quantity', l.quantity, 'seenUnitPrice', l.seen_unit_price)
-  ORDER BY l.created_at, l.id), '[]'::json) FROM cart_line l WHERE l.cart_id = cart.id`;
+/**
+ * The cart's lines as StoredLine objects (with each line's `updatedAt`, as JSON text, when asked),
+ * in the order linesOf gives them: a subquery for a column of a statement on the cart row.
+ */
+export const storedLinesOfCart = (withUpdatedAt = false) =>
+  `SELECT coalesce(json_agg(json_build_object('id', l.id, 'variantId', l.variant_id, 'quantity', l.quantity, 'seenUnitPrice', l.seen_unit_price${
+    withUpdatedAt ? `, 'updatedAt', l.updated_at` : ''
+  }) ORDER BY l.created_at, l.id), '[]'::json) FROM cart_line l WHERE l.cart_id = cart.id`;
+
+const COMMITTED_LINES = storedLinesOfCart();

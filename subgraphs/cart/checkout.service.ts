@@ -13,7 +13,7 @@ import type { CartLifetime } from './cart-lifetime.js';
 import { cartUpdated, holdActiveCartOf, promotionApplied, type CartService, type LockedCart } from './cart.service.js';
 import type { CatalogClient, CatalogVariant } from './catalog.js';
 import { checkCodes, checkExpectedTotal, checkPurchasable, checkShipping, checkoutQuoteOf, planMerge, type CheckoutQuote, type ShippingChoice } from './checkout.js';
-import { cartById, linesOf, moveCart } from './cart-reads.js';
+import { cartById, linesOf, moveCart, storedLinesOfCart } from './cart-reads.js';
 import type { CartRow } from './models.js';
 import type { Prisma, PrismaClient } from './prisma-client/client.js';
 import { quoteCart, type QuoteDeps } from './quote.service.js';
@@ -54,10 +54,6 @@ const LINE_ORDER = [{ createdAt: 'asc' as const }, { id: 'asc' as const }];
 /** A cart's columns as a checkout reads them (CheckoutCart). */
 const CHECKOUT_CART_COLUMNS = 'id, person_id, status, currency, applied_codes, affiliate_code, checkout_id::text, last_activity_at';
 
-/** A cart's lines as a snapshot holds them, in the order linesOf gives them, for a column of the cart's read. */
-const SNAPSHOT_LINES = `(SELECT coalesce(json_agg(json_build_object('id', l.id, 'variantId', l.variant_id, 'quantity', l.quantity,
-  'seenUnitPrice', l.seen_unit_price, 'updatedAt', l.updated_at) ORDER BY l.created_at, l.id), '[]'::json) FROM cart_line l WHERE l.cart_id = cart.id) AS lines`;
-
 type ReadCart = CheckoutCart & { holds_another?: boolean; lines?: (StoredLine & { updatedAt: string })[] };
 
 /**
@@ -69,7 +65,7 @@ type ReadCart = CheckoutCart & { holds_another?: boolean; lines?: (StoredLine & 
 async function lockCart(db: SqlClient, cartId: string, lock: 'lock' | 'read' = 'lock', checkoutId?: string): Promise<ReadCart | undefined> {
   const another = checkoutId ? `, EXISTS (SELECT 1 FROM cart other WHERE other.checkout_id = $2::uuid AND other.id <> cart.id) AS holds_another` : '';
   const [cart] = await readRows<ReadCart>(db, {
-    text: `SELECT ${CHECKOUT_CART_COLUMNS}${another}${lock === 'read' ? `, ${SNAPSHOT_LINES}` : ''} FROM cart WHERE id = $1::uuid${lock === 'lock' ? ' FOR UPDATE OF cart' : ''}`,
+    text: `SELECT ${CHECKOUT_CART_COLUMNS}${another}${lock === 'read' ? `, (${storedLinesOfCart(true)}) AS lines` : ''} FROM cart WHERE id = $1::uuid${lock === 'lock' ? ' FOR UPDATE OF cart' : ''}`,
     values: checkoutId ? [cartId, checkoutId] : [cartId],
   });
   return cart;
