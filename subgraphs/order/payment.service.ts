@@ -3,7 +3,7 @@
 // cancelled, refunded); reconciliation applies the same truth to orders whose webhook was lost.
 // Applying it twice changes nothing.
 import { v7 as uuidv7 } from 'uuid';
-import { executeDirectly, queryAndCommit, QUEUED_WRITE, readRows, transactDirectly, type TransactionalSqlClient } from '../../lib/db.js';
+import { executeDirectly, queryAndCommit, QUEUED_WRITE, transactDirectly, type TransactionalSqlClient } from '../../lib/db.js';
 import type { Logger } from '../../lib/logger.js';
 import { recordEvents } from '../../lib/outbox.js';
 import { IllegalTransition, systemActor, type Actor } from '../../lib/state-machine.js';
@@ -83,7 +83,7 @@ export async function recordOrderPayment(
   );
   if (inserted) return inserted;
   // Recorded already, maybe by a racing call, which has committed: the insert waited for it.
-  const [payment] = await readRows<Payment>(db, { text: `SELECT ${PAYMENT_COLUMNS} FROM payment WHERE provider_payment_id = $1`, values: [intent.id] });
+  const payment = await paymentOfIntent(db, intent.id);
   if (!payment) throw new Error(`payment ${intent.id} of order ${order.id} was neither recorded nor found`);
   return payment;
 }

@@ -5,9 +5,10 @@
 // resume, harmlessly, as every step is idempotent. A refusal or a failure compensates, in
 // reverse, every step up to the one that failed (it may have half-run). A checkout whose process
 // stopped is taken over when its lease lapses: by a retry with the same idempotency key, which
-// resumes it, or by the recovery job, which compensates every step. The same key from the same person always answers the
-// same checkout; racing requests wait for the one that holds the lease. Each write of the checkout
-// row is one statement in a transaction of its own, in one round trip (write below).
+// resumes it, or by the recovery job, which compensates every step. The same key from the same
+// person always answers the same checkout; racing requests wait for the one that holds the lease.
+// Each write of the checkout row is one statement in a transaction of its own, in one round trip
+// (write below).
 import { createHash, randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { v7 as uuidv7 } from 'uuid';
