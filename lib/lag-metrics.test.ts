@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { Registry } from 'prom-client';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { catalogOutboxStack } from '../test/catalog-outbox-stack.js';
-import { consumerBacklog } from './event-consumer.js';
+import { consumerBacklog } from './consumer-backlog.js';
 import { createLogger } from './logger.js';
 import { eventConsumerMetrics, outboxMetrics, outcomeOf } from './metrics.js';
 import { eventStream, recordEvents, relayOutbox } from './outbox.js';

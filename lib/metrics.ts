@@ -2,7 +2,7 @@
 // ops/prometheus/alerts.yml have one place to read names from (test/ops-metrics.test.ts holds them to it).
 import type { ApolloServerPlugin } from '@apollo/server';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
-import type { ConsumerBacklog } from './event-consumer.js';
+import type { ConsumerBacklog } from './consumer-backlog.js';
 import type { Logger } from './logger.js';
 import type { OutboxBacklog } from './outbox.js';
 import { withTimeout } from './time.js';

@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventStream, type EventEnvelope } from '../../../lib/outbox.js';
-import { consumerBacklog } from '../../../lib/event-consumer.js';
+import { consumerBacklog } from '../../../lib/consumer-backlog.js';
 import { bullPrefix } from '../../../lib/runtime.js';
 import { startTestStack, type GraphQLClient, type TestStack } from '../../../test/harness.js';
 import { affiliateAdmin, rawClickId, rawPartnerId, recordClick } from './affiliate-fixtures.js';
