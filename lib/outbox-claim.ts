@@ -44,16 +44,20 @@ export const sawStream = (stream: string) => void streamsSeen.add(stream);
  * LOST_WINDOW is published again. Consumers skip what they had applied already (by event id). A
  * key missing that this process has never seen tells nothing (a new stream, a process just
  * started), so a loss that no running relay had seen the key before is not repaired. The
- * condition's `$2` is its first value. It compares published_at with a time the statement is given,
- * not one it reads: the planner then knows how few rows are that recent and walks the index, where
- * a time read by a subquery made it scan the whole outbox on every run. Exported for its test.
+ * condition's `$2` is its first value.
+ *
+ * The relay plans its statements once per connection (a generic plan, relayBatch), since planning
+ * this one cost more than running it on every run. A generic plan cannot know how few rows are
+ * more recent than `$2`, so the condition first asks whether any is: the newest published_at is
+ * one step down the index, and when it is not past `$2` (nothing lost, every run but a repair's)
+ * the update reads no row. A repair may read the whole outbox, once. Exported for its test.
  */
 export async function lostCondition(redis: RedisClient, stream: string): Promise<{ condition: string; values: string[]; last: string }> {
   const last = (await redis.get(lastRelayedKey(stream))) ?? '';
   const [id = '', publishedAt] = last.split(' ');
   if (isUuid(id)) {
     streamsSeen.add(stream);
-    if (publishedAt) return { condition: 'published_at > $2::timestamptz', values: [publishedAt], last };
+    if (publishedAt) return { condition: '(SELECT max(published_at) FROM outbox_event) > $2::timestamptz AND published_at > $2::timestamptz', values: [publishedAt], last };
     // The id alone, as relays before the time was kept wrote it.
     return { condition: 'published_at > (SELECT published_at FROM outbox_event WHERE id = $2::uuid)', values: [id], last };
   }

@@ -141,8 +141,10 @@ async function relayBatch(db: TransactionalSqlClient, redis: RedisClient, stream
   // by a request or a job would otherwise set who writes, one statement, on every transaction).
   // It runs after nearly every write, so straight on pg where the client allows (transactDirectly).
   return unattributed(() => transactDirectly(db, async (tx) => {
+    // Generic plans for this transaction's statements: planned once per connection, not on every
+    // run (lostCondition says why the claim's plan stays cheap without the parameters' values).
     const [lock] = await tx.$queryRawUnsafe<{ relaying: boolean }[]>(
-      `SELECT pg_try_advisory_xact_lock(hashtext(current_schema() || '.outbox_event')) AS relaying`,
+      `SELECT set_config('plan_cache_mode', 'force_generic_plan', true), pg_try_advisory_xact_lock(hashtext(current_schema() || '.outbox_event')) AS relaying`,
     );
     if (!lock?.relaying) return { types: [], busy: true };
     const { rows, last } = await claimBatch(tx, redis, stream, batchSize, log);
