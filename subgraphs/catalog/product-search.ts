@@ -112,6 +112,8 @@ export class ProductQuery {
   /** The option names the filter narrows, lower-case. */
   private readonly filteredOptions: string[];
   private readonly search: SearchQuery | null;
+  /** The total, when a page counted it (page's `withCount`). */
+  private counted: number | undefined;
   private readonly price: PriceBounds;
   readonly sort: ProductSort;
 
@@ -240,7 +242,11 @@ export class ProductQuery {
     return Prisma.sql`(${column} ${cmp} ${typed} OR (${column} = ${typed} AND p.id ${tieCmp} ${id}::uuid))`;
   }
 
-  async page(window: PageWindow): Promise<ProductConnectionRow> {
+  /**
+   * A page of products. `withCount`: the total is counted in the same statement (one round trip
+   * fewer for a listing that shows it), and count() answers it without asking again.
+   */
+  async page(window: PageWindow, { withCount = false }: { withCount?: boolean } = {}): Promise<ProductConnectionRow> {
     // A backward page is read in the opposite order from its cursor, then turned round.
     const sorted = this.sortKey();
     const key = window.direction === 'forward' ? sorted : { ...sorted, direction: flip(sorted.direction), tieBreak: flip(sorted.tieBreak) };
@@ -248,17 +254,30 @@ export class ProductQuery {
     if (window.cursor) conditions.push(this.cursorCondition(key, { ...window, cursor: window.cursor }));
     const dir = Prisma.raw(key.direction);
     const tie = Prisma.raw(key.tieBreak);
-    const rows = await readRows<ProductRow & { sort_value: unknown }>(this.db, Prisma.sql`
+    const page = Prisma.sql`
       SELECT ${PRODUCT_COLUMNS}, ${key.columns[0]!} AS sort_value
         FROM product p
        WHERE ${Prisma.join(conditions, ' AND ')}
        ORDER BY sort_value ${dir}, p.id ${tie}
-       LIMIT ${window.size + 1}`);
+       LIMIT ${window.size + 1}`;
+    type PageRow = ProductRow & { sort_value: unknown; total?: number };
+    // Counted: one row with the total even when the page is empty (its columns then null).
+    const read = withCount
+      ? (await readRows<PageRow>(this.db, Prisma.sql`
+          SELECT page.*, counted.total FROM (SELECT count(*)::int AS total FROM product p WHERE ${this.where}) counted
+            LEFT JOIN LATERAL (${page}) page ON true
+           ORDER BY page.sort_value ${dir}, page.id ${tie}`))
+      : await readRows<PageRow>(this.db, page);
+    if (withCount) this.counted = Number(read[0]?.total ?? 0);
+    const rows = read.filter((row) => row.id !== null);
     const connection = toConnection(rows, window, (row) => {
       const value = row.sort_value instanceof Date ? row.sort_value.toISOString() : row.sort_value;
       return encodeCursor([this.sort, value, row.id]);
     });
-    for (const edge of connection.edges) delete (edge.node as { sort_value?: unknown }).sort_value;
+    for (const edge of connection.edges) {
+      delete (edge.node as { sort_value?: unknown }).sort_value;
+      delete (edge.node as { total?: unknown }).total;
+    }
     return { ...connection, query: this };
   }
 
@@ -268,6 +287,7 @@ export class ProductQuery {
   }
 
   async count(): Promise<number> {
+    if (this.counted !== undefined) return this.counted;
     const [row] = await readRows<{ count: number }>(this.db, Prisma.sql`SELECT count(*)::int AS count FROM product p WHERE ${this.where}`);
     return Number(row?.count ?? 0);
   }

@@ -104,13 +104,19 @@ describe('SQL statements per request', () => {
     // Issue 14's catalog page: the variants' prices and stock, nothing of their options, images or categories.
     const CATALOG_PAGE = `query($filter: ProductFilter) { products(first: 20, filter: $filter) { totalCount
       edges { node { id name variants { id title price { amount currencyCode } inventory { available } } } } } }`;
-    type Data = { products: { edges: { node: { variants: { inventory: { available: number } }[] } }[] } };
+    type Data = { products: { totalCount: number; edges: { node: { variants: { inventory: { available: number } }[] } }[] } };
     let page: Data | undefined;
     const ran = await statementsFor(async () => (page = await stack.anonymous.query<Data>(CATALOG_PAGE, { filter: { categoryId: category } })));
     expect(page!.products.edges).toHaveLength(20);
+    expect(page!.products.totalCount).toBe(products.length);
     for (const { node } of page!.products.edges) expect(node.variants.map((v) => v.inventory.available)).toEqual([0, 1, 2]);
-    // the page, its total and the products' variants with their stock.
-    expect(ran.length, ran.join('\n')).toBe(3);
+    // the page with its total, and the products' variants with their stock.
+    expect(ran.length, ran.join('\n')).toBe(2);
+    // A page that finds nothing still has its total, from the same statement.
+    let none: Data | undefined;
+    const ranNone = await statementsFor(async () => (none = await stack.anonymous.query<Data>(CATALOG_PAGE, { filter: { categoryId: category, search: 'zzqxv-nothing' } })));
+    expect(none!.products).toEqual({ totalCount: 0, edges: [] });
+    expect(ranNone.filter((q) => q.includes('count(*)')), ranNone.join('\n')).toHaveLength(1);
     expect(ran.filter((q) => q.includes('product_details')).map(partsRead)).toEqual([['variants']]);
 
     // The same products' images and their variants' chosen options, asked through a fragment, in one statement.

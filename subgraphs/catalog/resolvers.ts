@@ -1,4 +1,5 @@
 // Thin: authorise, read arguments, call a service or loader, shape the payload.
+import type { GraphQLResolveInfo } from 'graphql';
 import { hasRole, requireRole } from '../../lib/auth.js';
 import { badUserInput, forbidden, toPayload } from '../../lib/errors.js';
 import { money } from '../../lib/money.js';
@@ -31,12 +32,12 @@ const staffOnly = <T>(ctx: CatalogContext, value: T): T => {
   return value;
 };
 
-function listProducts(ctx: CatalogContext, args: PageArgs & { filter?: ProductFilterInput | null; sort?: string | null }) {
+function listProducts(ctx: CatalogContext, args: PageArgs & { filter?: ProductFilterInput | null; sort?: string | null }, info: GraphQLResolveInfo) {
   const filter = args.filter ?? {};
   if (filter.active === false && !isStaff(ctx)) throw forbidden('Only staff may list inactive products');
   const window = pageWindow(args);
   const query = ProductQuery.create(ctx.reads, filter, (args.sort ?? 'RELEVANCE') as never, () => ctx.searchSynonyms.rules.rules());
-  return query.then((q) => q.page(window)).then((page) => {
+  return query.then((q) => q.page(window, { withCount: selectsField(info, 'totalCount') })).then((page) => {
     // The page's rows are whole products: later lookups by id (a variant's product) need no query.
     for (const { node } of page.edges) ctx.loaders.product.prime(node.id, node);
     return page;
@@ -48,7 +49,7 @@ export const resolvers: Resolvers = {
   Query: {
     ...nodeResolvers.Query,
     ...searchResolvers.Query,
-    products: (_root, args, ctx) => listProducts(ctx, args),
+    products: (_root, args, ctx, info) => listProducts(ctx, args, info),
     searchSuggestions: (_root, { query, first }, ctx) => searchSuggestions(ctx.reads, query, first),
     product: async (_root, { id, slug }, ctx) => {
       if ((id == null) === (slug == null)) throw badUserInput('give exactly one of id and slug');
@@ -205,7 +206,7 @@ export const resolvers: Resolvers = {
     __resolveReference: (ref, ctx) => ctx.loaders.category.load(ref.id),
     parent: (c, _args, ctx) => (c.parentId ? ctx.loaders.category.load(c.parentId) : null),
     children: (c, _args, ctx) => ctx.loaders.childrenByCategory.load(c.id),
-    products: (c, args, ctx) => listProducts(ctx, { ...args, filter: { categoryId: c.id } }),
+    products: (c, args, ctx, info) => listProducts(ctx, { ...args, filter: { categoryId: c.id } }, info),
     versions: (c, args, ctx) => staffVersions(ctx, { roots: [c.id] }, args),
   },
   ProductConnection: {
