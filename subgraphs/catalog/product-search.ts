@@ -264,7 +264,7 @@ export class ProductQuery {
     // Counted: one row with the total even when the page is empty (its columns then null).
     const read = withCount
       ? (await readRows<PageRow>(this.db, Prisma.sql`
-          SELECT page.*, counted.total FROM (SELECT count(*)::int AS total FROM product p WHERE ${this.where}) counted
+          SELECT page.*, counted.count AS total FROM (${this.countStatement()}) counted
             LEFT JOIN LATERAL (${page}) page ON true
            ORDER BY page.sort_value ${dir}, page.id ${tie}`))
       : await readRows<PageRow>(this.db, page);
@@ -288,8 +288,13 @@ export class ProductQuery {
 
   async count(): Promise<number> {
     if (this.counted !== undefined) return this.counted;
-    const [row] = await readRows<{ count: number }>(this.db, Prisma.sql`SELECT count(*)::int AS count FROM product p WHERE ${this.where}`);
+    const [row] = await readRows<{ count: number }>(this.db, this.countStatement());
     return Number(row?.count ?? 0);
+  }
+
+  /** How many products match, as `count`: on its own (count) or beside a page (page's `withCount`). */
+  private countStatement(): Prisma.Sql {
+    return Prisma.sql`SELECT count(*)::int AS count FROM product p WHERE ${this.where}`;
   }
 
   /** Per category, the products in it or in any descendant that match everything but the filter's category. */
