@@ -38,6 +38,21 @@ describe('the gateway response cache', () => {
     expect(again.res.headers.get('age')).not.toBeNull();
   });
 
+  it('sends a hit as the body the miss sent, byte for byte, written when it was stored', async () => {
+    const query = '{ products(first: 5) { totalCount edges { node { slug name variants { sku } } } } }';
+    const send = () => fetch(stack.gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) });
+    const miss = await send();
+    const missBody = await miss.text();
+    const hit = await send();
+    const hitBody = await hit.text();
+    expect(miss.headers.get('age')).toBeNull();
+    expect(hit.headers.get('age')).not.toBeNull();
+    expect(hitBody).toBe(missBody);
+    // As Apollo Server writes any answer: its JSON and a newline.
+    expect(hitBody).toBe(`${JSON.stringify(JSON.parse(hitBody))}\n`);
+    expect(JSON.parse(hitBody).data.products.edges.map((e: { node: { slug: string } }) => e.node.slug)).toContain('live-tee');
+  });
+
   it('never serves staff from it nor stores what staff see', async () => {
     const adminQuery = '{ products(first: 10, filter: { active: false }) { edges { node { slug } } } }';
     const before = await subgraphOperations(stack, 'catalog');

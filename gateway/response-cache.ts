@@ -6,7 +6,9 @@
 // - once an answer's max-age has passed it is still served for `staleSeconds`, while one request
 //   in the background asks the subgraphs again (stale-while-revalidate), so popular pages never
 //   expire into a queue of misses.
-// Answers are kept as the objects Apollo Server serializes, in an LRU bounded by their JSON size.
+// Answers are kept as the objects Apollo Server serializes, with their data's JSON written once
+// when stored, in an LRU bounded by that JSON's size; a hit is sent with that JSON
+// (stringifyResult), its data not serialized again for every request.
 import {
   HeaderMap,
   type ApolloServerPlugin,
@@ -16,11 +18,14 @@ import {
   type GraphQLRequestContextWillSendResponse,
   type GraphQLResponse,
 } from '@apollo/server';
+import type { FormattedExecutionResult } from 'graphql';
 import { LRUCache } from 'lru-cache';
 import type { Logger } from '../lib/logger.js';
 
 interface Entry {
   data: Record<string, unknown>;
+  /** `data` as JSON. */
+  json: string;
   scope: 'PUBLIC' | 'PRIVATE';
   storedAt: number;
   freshUntil: number;
@@ -41,6 +46,8 @@ export interface SharedResponseCache<C extends BaseContext> {
   plugin: ApolloServerPlugin<C>;
   /** How a stale answer is refreshed: the operation run again through the server, once it exists. */
   refreshWith(run: (request: GraphQLRequest, context: C) => Promise<unknown>): void;
+  /** Apollo Server's `stringifyResult`: a cached answer as stored, anything else as Apollo Server writes it. */
+  stringifyResult(result: FormattedExecutionResult): string;
 }
 
 /** Marks the context of a background refresh: it skips the cache's answer and stores its own. */
@@ -56,9 +63,11 @@ export function sharedResponseCache<C extends BaseContext>(options: ResponseCach
   const now = options.now ?? Date.now;
   const entries = new LRUCache<string, Entry>({
     maxSize: options.maxBytes,
-    sizeCalculation: (entry) => Math.max(1, JSON.stringify(entry.data).length),
+    sizeCalculation: (entry) => entry.json.length,
     ttlAutopurge: false,
   });
+  // Each cached answer's data as JSON, by identity: a hit hands Apollo Server that object.
+  const written = new WeakMap<object, string>();
   const uncacheable = new LRUCache<string, true>({ max: UNCACHEABLE_KEYS });
   const pending = new Map<string, Promise<Answer>>();
   const refreshing = new Set<string>();
@@ -83,8 +92,10 @@ export function sharedResponseCache<C extends BaseContext>(options: ResponseCach
       return null;
     }
     const storedAt = now();
-    const entry: Entry = { data: body.singleResult.data, scope: policy.scope, storedAt, freshUntil: storedAt + policy.maxAge * 1000 };
+    const { data } = body.singleResult;
+    const entry: Entry = { data, json: JSON.stringify(data), scope: policy.scope, storedAt, freshUntil: storedAt + policy.maxAge * 1000 };
     entries.set(key, entry, { ttl: (policy.maxAge + options.staleSeconds) * 1000 });
+    written.set(data, entry.json);
     return entry;
   };
 
@@ -135,7 +146,16 @@ export function sharedResponseCache<C extends BaseContext>(options: ResponseCach
       };
     },
   };
-  return { plugin, refreshWith: (fn) => void (run = fn) };
+  return {
+    plugin,
+    refreshWith: (fn) => void (run = fn),
+    stringifyResult(result) {
+      const json = result.data && !result.errors ? written.get(result.data) : undefined;
+      // What Apollo Server's own writes: its fields in this order (errors, data, extensions), those set, and a newline.
+      if (json === undefined) return `${JSON.stringify(result)}\n`;
+      return result.extensions === undefined ? `{"data":${json}}\n` : `{"data":${json},"extensions":${JSON.stringify(result.extensions)}}\n`;
+    },
+  };
 }
 
 /** The same operation with the same variables (persisted or sent whole) is the same answer. */

@@ -150,6 +150,7 @@ export async function startGateway(runtime: Runtime, options: { port?: number } 
     allowBatchedHttpRequests: false,
     persistedQueries: { cache: redisKeyValueCache(redis, `${config.REDIS_PREFIX}:apq:`), ttl: PERSISTED_QUERY_TTL_SECONDS },
     formatError: maskErrors(log),
+    stringifyResult: responseCache.stringifyResult,
     validationRules: limits.validationRules,
     plugins: [
       // armor's typings come from Apollo Server's CommonJS build; the plugin objects are the same.
