@@ -5,7 +5,9 @@
 //   again (20 shoppers opening the same product at once cost one read);
 // - once an answer's max-age has passed it is still served for `staleSeconds`, while one request
 //   in the background asks the subgraphs again (stale-while-revalidate), so popular pages never
-//   expire into a queue of misses.
+//   expire into a queue of misses; at most `refreshesAtOnce` refreshes run at a time, the rest
+//   wait their turn, so answers stored together (a catalog's pages) that expire together are
+//   refreshed a few at a time, not in a burst that queues every request behind it.
 // Answers are kept as the objects Apollo Server serializes, with their data's JSON written once
 // when stored, in an LRU bounded by that JSON's size; a hit is sent with that JSON
 // (stringifyResult), its data not serialized again for every request.
@@ -20,6 +22,8 @@ import {
 } from '@apollo/server';
 import type { FormattedExecutionResult } from 'graphql';
 import { LRUCache } from 'lru-cache';
+import pLimit from 'p-limit';
+import { Gauge, type Registry } from 'prom-client';
 import type { Logger } from '../lib/logger.js';
 
 interface Entry {
@@ -38,6 +42,10 @@ export interface ResponseCacheOptions<C> {
   staleSeconds: number;
   /** Memory for cached answers, as the size of their JSON. */
   maxBytes: number;
+  /** Background refreshes running at once; more wait their turn (default REFRESHES_AT_ONCE). */
+  refreshesAtOnce?: number;
+  /** Where `gateway_response_cache_refreshes` (running and waiting) is reported. */
+  registry?: Registry;
   log: Logger;
   now?: () => number;
 }
@@ -56,6 +64,8 @@ const REFRESH = Symbol('response cache refresh');
 const FOLLOW_MS = 10_000;
 /** Operations seen to be uncacheable (personal data) are not coalesced: each asks at once. */
 const UNCACHEABLE_KEYS = 10_000;
+/** Background refreshes at once: enough to keep up with a catalog's pages, few enough not to crowd out requests. */
+export const REFRESHES_AT_ONCE = 4;
 
 type Answer = Entry | null;
 
@@ -70,14 +80,20 @@ export function sharedResponseCache<C extends BaseContext>(options: ResponseCach
   const written = new WeakMap<object, string>();
   const uncacheable = new LRUCache<string, true>({ max: UNCACHEABLE_KEYS });
   const pending = new Map<string, Promise<Answer>>();
+  // Keys being refreshed or waiting for their turn: each is refreshed once, however many find it stale.
   const refreshing = new Set<string>();
+  const refreshSlots = pLimit(options.refreshesAtOnce ?? REFRESHES_AT_ONCE);
+  if (options.registry) refreshMetrics(options.registry, refreshSlots);
   let run: ((request: GraphQLRequest, context: C) => Promise<unknown>) | null = null;
 
   const refresh = (key: string, requestContext: GraphQLRequestContext<C>) => {
-    if (!run || refreshing.has(key)) return;
+    const again = run;
+    if (!again || refreshing.has(key)) return;
     refreshing.add(key);
     const { operationName, variables } = requestContext.request;
-    run({ query: requestContext.source, operationName, variables }, { ...requestContext.contextValue, [REFRESH]: true })
+    const request = { query: requestContext.source, operationName, variables };
+    const context = { ...requestContext.contextValue, [REFRESH]: true };
+    refreshSlots(() => again(request, context))
       .catch((err: unknown) => options.log.warn({ err }, 'refreshing a cached answer failed; the stale one stays until it expires'))
       .finally(() => refreshing.delete(key));
   };
@@ -156,6 +172,19 @@ export function sharedResponseCache<C extends BaseContext>(options: ResponseCach
       return result.extensions === undefined ? `{"data":${json}}\n` : `{"data":${json},"extensions":${JSON.stringify(result.extensions)}}\n`;
     },
   };
+}
+
+function refreshMetrics(registry: Registry, slots: ReturnType<typeof pLimit>): void {
+  new Gauge({
+    name: 'gateway_response_cache_refreshes',
+    help: 'Background refreshes of stale cached answers, running and waiting for their turn',
+    labelNames: ['state'],
+    registers: [registry],
+    collect() {
+      this.set({ state: 'running' }, slots.activeCount);
+      this.set({ state: 'waiting' }, slots.pendingCount);
+    },
+  });
 }
 
 /** The same operation with the same variables (persisted or sent whole) is the same answer. */

@@ -138,6 +138,7 @@ export async function startGateway(runtime: Runtime, options: { port?: number } 
     shared: ({ viewer }) => !hasRole(viewer, 'admin', 'support'),
     staleSeconds: settings.RESPONSE_CACHE_STALE_SECONDS,
     maxBytes: settings.RESPONSE_CACHE_MAX_MB * 1024 * 1024,
+    registry,
     log,
   });
   const server = new ApolloServer<GatewayContext>({
