@@ -24,6 +24,7 @@ import { gatewaySettings } from './config.js';
 import { costLimit, documentLimits } from '../lib/query-limits.js';
 import { PERSISTED_QUERY_TTL_SECONDS, redisKeyValueCache } from './persisted-queries.js';
 import { sharedResponseCache } from './response-cache.js';
+import { directAnswers } from './direct-answers.js';
 import { sharedScalarParsing } from './scalars.js';
 import { subgraphFetcher } from './subgraph-fetcher.js';
 import { costDirectivesFrom } from '../lib/query-cost.js';
@@ -102,8 +103,11 @@ export async function startGateway(runtime: Runtime, options: { port?: number } 
   // (AWS, GCP, Azure) from every instance; an operator may still opt in explicitly.
   process.env.APOLLO_TELEMETRY_DISABLED ??= 'true';
   const supergraphSdl = readFileSync(SUPERGRAPH_PATH, 'utf8');
+  // Queries one subgraph answers as asked skip the gateway's result shaping (gateway/direct-answers.ts).
+  const direct = directAnswers(supergraphSdl, registry);
   const gateway = new ApolloGateway({
     supergraphSdl,
+    experimental_didResolveQueryPlan: direct.learn,
     buildService: ({ name }) => new ForwardingDataSource({ url: subgraphUrls[name as SubgraphName] }, runtime.serviceKeys, (operation) => timeFetch(name, operation)),
     logger: log,
   });
@@ -142,7 +146,7 @@ export async function startGateway(runtime: Runtime, options: { port?: number } 
     log,
   });
   const server = new ApolloServer<GatewayContext>({
-    gateway,
+    gateway: direct.wrap(gateway),
     csrfPrevention: true,
     introspection: !production,
     includeStacktraceInErrorResponses: false,
