@@ -3,7 +3,7 @@
 // plans it), the next ones directly when the plan allows; either way the client gets the same
 // bytes. The response cache is off so that every request reaches the executor.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestStack, type TestStack } from '../test/harness.js';
+import { startTestStack, subgraphOperations, type TestStack } from '../test/harness.js';
 
 let stack: TestStack;
 let customerToken: string;
@@ -86,6 +86,15 @@ describe('queries answered straight from one subgraph', () => {
     expect(direct).toBe(0);
     // As the gateway shapes a subgraph's error: with the subgraph's name, and no data.
     expect(JSON.parse(first.body)).toMatchObject({ data: null, errors: [{ path: ['products'], extensions: { code: 'BAD_USER_INPUT', serviceName: 'catalog' } }] });
+  });
+
+  it('refuses variables the API schema refuses before asking any subgraph, as the gateway does', async () => {
+    const query = `query Typed($first: Int!) { products(first: $first) { totalCount } }`;
+    expect(JSON.parse((await send(query, { first: 1 })).body).data.products.totalCount).toBe(2); // planned, learnt
+    const before = [await directCount(), await subgraphOperations(stack, 'catalog')];
+    const refused = await send(query, { first: 'one' });
+    expect(JSON.parse(refused.body).errors[0].extensions.code).toBe('BAD_USER_INPUT');
+    expect([await directCount(), await subgraphOperations(stack, 'catalog')]).toEqual(before);
   });
 
   it('lets the gateway report a subgraph that does not answer, as it always has', async () => {

@@ -15,6 +15,7 @@ import { trace } from '@opentelemetry/api';
 import { Counter, type Registry } from 'prom-client';
 import {
   getNamedType,
+  getVariableValues,
   isEnumType,
   Kind,
   parse,
@@ -34,6 +35,9 @@ type Fetch = Extract<NonNullable<PlanInfo['queryPlan']['node']>, { kind: 'Fetch'
 interface Route {
   service: GraphQLDataSource;
   fetch: Fetch;
+  /** The API schema and the client's variables, which are checked against it as the gateway does (a subgraph knows values clients may not use). */
+  apiSchema: GraphQLSchema;
+  variableDefinitions: OperationDefinitionNode['variableDefinitions'];
 }
 
 /** GraphQLDataSourceRequestKind.INCOMING_OPERATION (the package's index exports only its type). */
@@ -75,11 +79,13 @@ export function directAnswers(supergraphSdl: string, registry: Registry): Direct
       service !== undefined &&
       answersAsAsked(operationContext.operation, operationContext.fragments, node) &&
       !readsHidden(operationContext.schema, operationContext.operation, hidden);
-    byName.set(name, direct ? { service, fetch: node } : null);
+    byName.set(name, direct ? { service, fetch: node, apiSchema: operationContext.schema, variableDefinitions: operationContext.operation.variableDefinitions } : null);
   };
 
   const answer = async (rc: GatewayGraphQLRequestContext, route: Route, executor: GatewayExecutor) => {
     const provided = rc.request.variables ?? {};
+    // Variables the API schema refuses (an @inaccessible enum value or input field among them) never reach the subgraph: the gateway refuses them.
+    if (route.variableDefinitions?.length && getVariableValues(route.apiSchema, route.variableDefinitions, provided).errors) return executor(rc);
     const variables: Record<string, unknown> = {};
     for (const name of route.fetch.variableUsages ?? []) if (provided[name] !== undefined) variables[name] = provided[name];
     const response = await tracer.startActiveSpan('gateway.request', async (span) => {
