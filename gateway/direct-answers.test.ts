@@ -19,11 +19,12 @@ beforeAll(async () => {
 });
 afterAll(() => stack?.close());
 
-async function send(query: string, variables: Record<string, unknown> = {}, token: string | null = null) {
+async function send(query: string, variables: Record<string, unknown> | string = {}, token: string | null = null, headers: Record<string, string> = {}) {
   const res = await fetch(stack.gatewayUrl, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify({ query, variables }),
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers },
+    // Variables as JSON text when given as a string (JSON.stringify cannot write a key named __proto__).
+    body: typeof variables === 'string' ? `{"query":${JSON.stringify(query)},"variables":${variables}}` : JSON.stringify({ query, variables }),
   });
   return { status: res.status, cacheControl: res.headers.get('cache-control'), body: await res.text() };
 }
@@ -37,7 +38,7 @@ async function directCount(): Promise<number> {
 }
 
 /** Asks three times; answers the bodies' sameness and how many of the last two were answered directly. */
-async function threeTimes(query: string, variables?: Record<string, unknown>, token?: string | null) {
+async function threeTimes(query: string, variables?: Record<string, unknown> | string, token?: string | null) {
   const first = await send(query, variables, token);
   const before = await directCount();
   const again = [await send(query, variables, token), await send(query, variables, token)];
@@ -69,6 +70,22 @@ describe('queries answered straight from one subgraph', () => {
     }
   });
 
+  it('sends every variable the subgraph needs, one named __proto__ too', async () => {
+    const { first, direct } = await threeTimes(`query P($__proto__: ProductFilter) { products(first: 5, filter: $__proto__) { totalCount } }`, '{"__proto__":{"search":"direct-tee"}}');
+    expect(direct).toBe(2);
+    expect(JSON.parse(first.body).data.products.totalCount).toBe(1);
+  });
+
+  it('leaves to the gateway a request that asks for its query plan', async () => {
+    const query = `query Planned { products(first: 2) { totalCount } }`;
+    const before = await directCount();
+    for (let i = 0; i < 3; i++) {
+      const answer = JSON.parse((await send(query, {}, null, { 'apollo-query-plan-experimental': '1' })).body);
+      expect(answer.extensions.__queryPlanExperimental).toContain('Fetch(service: "catalog")');
+    }
+    expect(await directCount()).toBe(before);
+  });
+
   it('leaves to the gateway what it must shape: fragments, abstract types, more than one subgraph', async () => {
     const withFragment = await threeTimes(`query Fragmented { products(first: 5) { edges { node { ...P } } } } fragment P on Product { slug }`);
     expect(withFragment.direct).toBe(0);
@@ -82,8 +99,11 @@ describe('queries answered straight from one subgraph', () => {
 
   it('lets the gateway answer an answer with errors, as it always has', async () => {
     const query = `query Bad($first: Int!) { products(first: $first) { totalCount } }`;
+    const asked = await subgraphOperations(stack, 'catalog');
     const { first, direct } = await threeTimes(query, { first: -1 });
     expect(direct).toBe(0);
+    // Once per request: the gateway shapes what the direct fetch got, without asking again.
+    expect(await subgraphOperations(stack, 'catalog')).toBe(asked + 3);
     // As the gateway shapes a subgraph's error: with the subgraph's name, and no data.
     expect(JSON.parse(first.body)).toMatchObject({ data: null, errors: [{ path: ['products'], extensions: { code: 'BAD_USER_INPUT', serviceName: 'catalog' } }] });
   });

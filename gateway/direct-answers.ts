@@ -6,11 +6,12 @@
 // gateway has planned it, is sent to that subgraph as the gateway would send it (the same data
 // source: headers, signed context, cache policy, timing) and its data returned as it came.
 // Everything else goes through Apollo Gateway: other plans, mutations, and any answer with errors
-// or none (an outage), which the gateway asks again so that they are shaped and reported as always
-// (a query: asking again does no harm). The first request of an operation always goes through the
-// gateway, which plans it; `learn` sees the plan.
+// or none (an outage), which the gateway then shapes and reports as always from that same answer
+// (its fetch is handed what the direct one got: `replaying`), without asking the subgraph again.
+// The first request of an operation always goes through the gateway, which plans it; `learn` sees
+// the plan.
 import type { ApolloGateway, Experimental_DidResolveQueryPlanCallback, GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo/gateway';
-import type { GatewayExecutor, GatewayGraphQLRequestContext, GatewayInterface } from '@apollo/server-gateway-interface';
+import type { GatewayExecutor, GatewayGraphQLRequestContext, GatewayGraphQLResponse, GatewayInterface } from '@apollo/server-gateway-interface';
 import { trace } from '@opentelemetry/api';
 import { Counter, type Registry } from 'prom-client';
 import {
@@ -46,11 +47,16 @@ const INCOMING_OPERATION = 'incoming operation' as Extract<GraphQLDataSourceProc
 /** Under this tracer's `gateway.request` span, as Apollo Gateway's own requests are. */
 const tracer = trace.getTracer('gateway/direct-answers');
 
+/** What a direct fetch got, for the gateway's own fetch of the same request. */
+type Outcome = { response: GatewayGraphQLResponse } | { error: unknown };
+
 export interface DirectAnswers {
   /** Apollo Gateway's `experimental_didResolveQueryPlan`: learns which operations may be answered directly. */
   learn: Experimental_DidResolveQueryPlanCallback;
   /** The gateway Apollo Server runs: `gateway`, with the queries learnt answered directly. */
   wrap(gateway: ApolloGateway): GatewayInterface;
+  /** A subgraph's data source for Apollo Gateway: a request whose direct fetch fell back gets what that fetch got. */
+  replaying(source: GraphQLDataSource): GraphQLDataSource;
 }
 
 /** Learns from the gateway's plans for this supergraph; counts what it answers in `registry`. */
@@ -64,6 +70,8 @@ export function directAnswers(supergraphSdl: string, registry: Registry): Direct
     labelNames: ['subgraph'],
     registers: [registry],
   });
+
+  const replays = new WeakMap<GatewayGraphQLRequestContext, Outcome>();
 
   const routeOf = (rc: GatewayGraphQLRequestContext) => routes.get(rc.document)?.get(rc.request.operationName ?? '');
 
@@ -86,13 +94,14 @@ export function directAnswers(supergraphSdl: string, registry: Registry): Direct
     const provided = rc.request.variables ?? {};
     // Variables the API schema refuses (an @inaccessible enum value or input field among them) never reach the subgraph: the gateway refuses them.
     if (route.variableDefinitions?.length && getVariableValues(route.apiSchema, route.variableDefinitions, provided).errors) return executor(rc);
-    const variables: Record<string, unknown> = {};
-    for (const name of route.fetch.variableUsages ?? []) if (provided[name] !== undefined) variables[name] = provided[name];
-    const response = await tracer.startActiveSpan('gateway.request', async (span) => {
+    // As the gateway picks them: own properties only, onto an object without a prototype (a variable may be named __proto__).
+    const variables: Record<string, unknown> = Object.create(null);
+    for (const name of route.fetch.variableUsages ?? []) if (Object.hasOwn(provided, name) && provided[name] !== undefined) variables[name] = provided[name];
+    const outcome = await tracer.startActiveSpan('gateway.request', async (span): Promise<Outcome> => {
       try {
         span.setAttribute('graphql.operation.name', rc.operationName ?? '');
         span.setAttribute('gateway.direct', route.fetch.serviceName);
-        return await route.service.process({
+        const response = await route.service.process({
           kind: INCOMING_OPERATION,
           request: { query: route.fetch.operation, variables, operationName: route.fetch.operationName },
           incomingRequestContext: rc,
@@ -100,16 +109,24 @@ export function directAnswers(supergraphSdl: string, registry: Registry): Direct
           document: route.fetch.operationDocumentNode,
           pathInIncomingRequest: [],
         });
-      } catch {
-        // Unreachable, or an answer that is not GraphQL: the gateway asks again and reports it as it does.
-        return null;
+        return { response };
+      } catch (error) {
+        return { error };
       } finally {
         span.end();
       }
     });
-    if (!response?.data || response.errors?.length) return executor(rc);
-    answered.inc({ subgraph: route.fetch.serviceName });
-    return { data: response.data };
+    if ('response' in outcome && outcome.response.data && !outcome.response.errors?.length) {
+      answered.inc({ subgraph: route.fetch.serviceName });
+      return { data: outcome.response.data };
+    }
+    // Errors, no data, or the fetch failed: the gateway shapes and reports it from what this fetch got.
+    replays.set(rc, outcome);
+    try {
+      return await executor(rc);
+    } finally {
+      replays.delete(rc);
+    }
   };
 
   return {
@@ -120,7 +137,9 @@ export function directAnswers(supergraphSdl: string, registry: Registry): Direct
         return {
           schema,
           executor: (rc) => {
-            const route = rc.operation?.operation === 'query' && !rc.metrics?.captureTraces ? routeOf(rc) : undefined;
+            // Traced requests, and those asking for their query plan (outside production), get what the gateway adds.
+            const inspected = rc.metrics?.captureTraces || rc.request.http?.headers.has('apollo-query-plan-experimental');
+            const route = rc.operation?.operation === 'query' && !inspected ? routeOf(rc) : undefined;
             return route ? answer(rc, route, executor) : executor(rc);
           },
         };
@@ -132,6 +151,16 @@ export function directAnswers(supergraphSdl: string, registry: Registry): Direct
           callback(loaded);
         }),
       stop: () => gateway.stop(),
+    }),
+    replaying: (source) => ({
+      async process(options) {
+        const rc = 'incomingRequestContext' in options ? options.incomingRequestContext : undefined;
+        const replay = rc && replays.get(rc);
+        if (!replay) return source.process(options);
+        replays.delete(rc);
+        if ('error' in replay) throw replay.error;
+        return replay.response;
+      },
     }),
   };
 }

@@ -108,7 +108,8 @@ export async function startGateway(runtime: Runtime, options: { port?: number } 
   const gateway = new ApolloGateway({
     supergraphSdl,
     experimental_didResolveQueryPlan: direct.learn,
-    buildService: ({ name }) => new ForwardingDataSource({ url: subgraphUrls[name as SubgraphName] }, runtime.serviceKeys, (operation) => timeFetch(name, operation)),
+    buildService: ({ name }) =>
+      direct.replaying(new ForwardingDataSource({ url: subgraphUrls[name as SubgraphName] }, runtime.serviceKeys, (operation) => timeFetch(name, operation))),
     logger: log,
   });
   const http = createHttpService({
