@@ -65,7 +65,7 @@ const FOLLOW_MS = 10_000;
 /** Operations seen to be uncacheable (personal data) are not coalesced: each asks at once. */
 const UNCACHEABLE_KEYS = 10_000;
 /** Background refreshes at once: enough to keep up with a catalog's pages, few enough not to crowd out requests. */
-export const REFRESHES_AT_ONCE = 4;
+const REFRESHES_AT_ONCE = 4;
 
 type Answer = Entry | null;
 
@@ -167,7 +167,7 @@ export function sharedResponseCache<C extends BaseContext>(options: ResponseCach
     refreshWith: (fn) => void (run = fn),
     stringifyResult(result) {
       const json = result.data && !result.errors ? written.get(result.data) : undefined;
-      // What Apollo Server's own writes: its fields in this order (errors, data, extensions), those set, and a newline.
+      // As Apollo Server writes a result: errors, data, extensions in this order, those set, and a newline.
       if (json === undefined) return `${JSON.stringify(result)}\n`;
       return result.extensions === undefined ? `{"data":${json}}\n` : `{"data":${json},"extensions":${JSON.stringify(result.extensions)}}\n`;
     },
