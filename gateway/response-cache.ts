@@ -9,8 +9,9 @@
 //   wait their turn, so answers stored together (a catalog's pages) that expire together are
 //   refreshed a few at a time, not in a burst that queues every request behind it.
 // Answers are kept as the objects Apollo Server serializes, with their data's JSON written once
-// when stored, in an LRU bounded by that JSON's size; a hit is sent with that JSON
-// (stringifyResult), its data not serialized again for every request.
+// when stored, in an LRU bounded by what the two hold; a hit is sent with that JSON
+// (stringifyResult), its data not serialized again for every request. Answers past their stale
+// window are dropped every `purgeEveryMs`, so the memory a busy hour used comes back when it ends.
 import {
   HeaderMap,
   type ApolloServerPlugin,
@@ -40,11 +41,13 @@ export interface ResponseCacheOptions<C> {
   shared(context: C): boolean;
   /** How long past its max-age an answer is still served while it is being refreshed (0: never). */
   staleSeconds: number;
-  /** Memory for cached answers, as the size of their JSON. */
+  /** Memory for cached answers: their JSON and their data (see HELD_PER_JSON_CHAR). */
   maxBytes: number;
+  /** How often answers past their stale window are dropped (default PURGE_MS). */
+  purgeEveryMs?: number;
   /** Background refreshes running at once; more wait their turn (default REFRESHES_AT_ONCE). */
   refreshesAtOnce?: number;
-  /** Where `gateway_response_cache_refreshes` (running and waiting) is reported. */
+  /** Where `gateway_response_cache_refreshes` (running and waiting), `…_bytes` and `…_entries` are reported. */
   registry?: Registry;
   log: Logger;
   now?: () => number;
@@ -66,6 +69,13 @@ const FOLLOW_MS = 10_000;
 const UNCACHEABLE_KEYS = 10_000;
 /** Background refreshes at once: enough to keep up with a catalog's pages, few enough not to crowd out requests. */
 const REFRESHES_AT_ONCE = 4;
+/** Expired answers are dropped this often; until then one is only dropped when asked for or pushed out. */
+const PURGE_MS = 30_000;
+/**
+ * Bytes an answer holds per character of its data's JSON: the JSON (one byte a character for
+ * ASCII) and the data's objects (a 61 KB listing page takes 78 KB as objects, measured in Node 20).
+ */
+const HELD_PER_JSON_CHAR = 2.3;
 
 type Answer = Entry | null;
 
@@ -73,8 +83,10 @@ export function sharedResponseCache<C extends BaseContext>(options: ResponseCach
   const now = options.now ?? Date.now;
   const entries = new LRUCache<string, Entry>({
     maxSize: options.maxBytes,
-    sizeCalculation: (entry) => entry.json.length,
+    sizeCalculation: (entry) => Math.ceil(entry.json.length * HELD_PER_JSON_CHAR),
     ttlAutopurge: false,
+    // One clock for an answer's freshness and its expiry.
+    perf: { now },
   });
   // Each cached answer's data as JSON, by identity: a hit hands Apollo Server that object.
   const written = new WeakMap<object, string>();
@@ -83,7 +95,7 @@ export function sharedResponseCache<C extends BaseContext>(options: ResponseCach
   // Keys being refreshed or waiting for their turn: each is refreshed once, however many find it stale.
   const refreshing = new Set<string>();
   const refreshSlots = pLimit(options.refreshesAtOnce ?? REFRESHES_AT_ONCE);
-  if (options.registry) refreshMetrics(options.registry, refreshSlots);
+  if (options.registry) cacheMetrics(options.registry, entries, refreshSlots);
   let run: ((request: GraphQLRequest, context: C) => Promise<unknown>) | null = null;
 
   const refresh = (key: string, requestContext: GraphQLRequestContext<C>) => {
@@ -116,6 +128,14 @@ export function sharedResponseCache<C extends BaseContext>(options: ResponseCach
   };
 
   const plugin: ApolloServerPlugin<C> = {
+    async serverWillStart() {
+      const purge = setInterval(() => entries.purgeStale(), options.purgeEveryMs ?? PURGE_MS).unref();
+      return {
+        async serverWillStop() {
+          clearInterval(purge);
+        },
+      };
+    },
     async requestDidStart() {
       let key: string | null = null;
       let lead: ((answer: Answer) => void) | null = null;
@@ -174,7 +194,23 @@ export function sharedResponseCache<C extends BaseContext>(options: ResponseCach
   };
 }
 
-function refreshMetrics(registry: Registry, slots: ReturnType<typeof pLimit>): void {
+function cacheMetrics(registry: Registry, entries: LRUCache<string, Entry>, slots: ReturnType<typeof pLimit>): void {
+  new Gauge({
+    name: 'gateway_response_cache_bytes',
+    help: 'Memory the cached answers hold, as counted against RESPONSE_CACHE_MAX_MB',
+    registers: [registry],
+    collect() {
+      this.set(entries.calculatedSize);
+    },
+  });
+  new Gauge({
+    name: 'gateway_response_cache_entries',
+    help: 'Cached answers, fresh or stale',
+    registers: [registry],
+    collect() {
+      this.set(entries.size);
+    },
+  });
   new Gauge({
     name: 'gateway_response_cache_refreshes',
     help: 'Background refreshes of stale cached answers, running and waiting for their turn',
