@@ -54,3 +54,36 @@ describe('a variant’s options and stock', () => {
     expect(loaders.inventory({ ...row, inventory, options: null })).toBe(inventory);
   });
 });
+
+describe('a variant’s product', () => {
+  const product = {
+    id: row.productId,
+    slug: 'tee',
+    name: 'Tee',
+    description: null,
+    brand: null,
+    active: true,
+    minPrice: 2500,
+    createdAt: new Date(0),
+    updatedAt: new Date(0),
+    deletedAt: null,
+  };
+
+  it('is a value once the request has its row (a listing page gave it), and the product loader answers it too', async () => {
+    const loaders = createLoaders({} as PrismaClient);
+    loaders.knowProduct(product);
+    expect(loaders.productOf(row.productId)).toBe(product);
+    expect(await loaders.product.load(row.productId)).toBe(product);
+  });
+
+  it('is read through the product loader when the request does not have it, and at hand after', async () => {
+    const read: string[][] = [];
+    const db = { $queryRawUnsafe: async (_text: string, ids: string[]) => (read.push(ids), [product]) } as unknown as PrismaClient;
+    const loaders = createLoaders(db);
+    const coming = loaders.productOf(row.productId);
+    expect(coming).toBeInstanceOf(Promise);
+    expect(await coming).toEqual(product);
+    expect(loaders.productOf(row.productId)).toEqual(product);
+    expect(read).toEqual([[row.productId]]);
+  });
+});

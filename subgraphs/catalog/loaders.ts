@@ -112,16 +112,29 @@ export function createLoaders(db: PrismaClient) {
     });
   });
   const categoriesGiven = new Map<string, CategoryRow[]>();
+  // Product rows read or given in this request, so that a field that needs a variant's product
+  // answers at once rather than with a promise per variant (a listing's hundreds).
+  const productsAtHand = new Map<string, ProductRow | null>();
+  const knowProduct = (product: ProductRow) => {
+    loaders.product.prime(product.id, product);
+    if (!productsAtHand.has(product.id)) productsAtHand.set(product.id, product);
+  };
   const productPart = <P extends ProductPart>(id: string, part: P) => details.load(`${part} ${id}`) as Promise<ProductDetails[P]>;
   const loaders = {
     categoryTree,
-    product: new DataLoader<string, ProductRow | null>(async (keys) =>
-      byId(keys, await readRows<ProductRow>(db, Prisma.sql`SELECT ${PRODUCT_COLUMNS} FROM product p WHERE p.id = ANY(${ids(keys)}::uuid[])`), (p) => p.id),
-    ),
+    product: new DataLoader<string, ProductRow | null>(async (keys) => {
+      const rows = byId(keys, await readRows<ProductRow>(db, Prisma.sql`SELECT ${PRODUCT_COLUMNS} FROM product p WHERE p.id = ANY(${ids(keys)}::uuid[])`), (p) => p.id);
+      keys.forEach((key, i) => productsAtHand.set(key, rows[i]!));
+      return rows;
+    }),
+    /** A product row read elsewhere (a page, a slug, a variant's entity), kept as the product loader's answer for its id. */
+    knowProduct,
+    /** A product's row: as a value when this request has it at hand, else from the product loader. */
+    productOf: (id: string): ProductRow | null | Promise<ProductRow | null> => (productsAtHand.has(id) ? productsAtHand.get(id)! : loaders.product.load(id)),
     /** The product with this slug (a product page), kept as the product loader's answer for its id. */
     productBySlug: async (slug: string): Promise<ProductRow | null> => {
       const [product] = await readRows<ProductRow>(db, Prisma.sql`SELECT ${PRODUCT_COLUMNS} FROM product p WHERE p.slug = ${slug}`);
-      if (product) loaders.product.prime(product.id, product);
+      if (product) knowProduct(product);
       return product ?? null;
     },
     /**
@@ -132,7 +145,7 @@ export function createLoaders(db: PrismaClient) {
     variantDetails: new DataLoader<string, VariantDetails | null>(async (keys) => {
       const records = await readRows<VariantEntityRecord>(db, Prisma.sql`SELECT * FROM variant_entities(${ids(keys)}::uuid[])`);
       for (const { details: _details, categories, ...product } of records) {
-        loaders.product.prime(product.id, product);
+        knowProduct(product);
         const rows = categories.map((c) => ({ ...c, createdAt: new Date(c.createdAt), updatedAt: new Date(c.updatedAt) }));
         categoriesGiven.set(product.id, listedCategories(rows));
       }

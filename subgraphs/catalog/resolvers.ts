@@ -32,6 +32,11 @@ const staffOnly = <T>(ctx: CatalogContext, value: T): T => {
   return value;
 };
 
+/** `f` of two values each at hand or coming: at once when both are at hand, so GraphQL waits on no promise. */
+function withBoth<A, B, R>(a: A | Promise<A>, b: B | Promise<B>, f: (a: A, b: B) => R): R | Promise<R> {
+  return a instanceof Promise || b instanceof Promise ? Promise.all([a, b]).then(([x, y]) => f(x, y)) : f(a, b);
+}
+
 function listProducts(ctx: CatalogContext, args: PageArgs & { filter?: ProductFilterInput | null; sort?: string | null }, info: GraphQLResolveInfo) {
   const filter = args.filter ?? {};
   if (filter.active === false && !isStaff(ctx)) throw forbidden('Only staff may list inactive products');
@@ -39,7 +44,7 @@ function listProducts(ctx: CatalogContext, args: PageArgs & { filter?: ProductFi
   const query = ProductQuery.create(ctx.reads, filter, (args.sort ?? 'RELEVANCE') as never, () => ctx.searchSynonyms.rules.rules());
   return query.then((q) => q.page(window, { withCount: selectsField(info, 'totalCount') })).then((page) => {
     // The page's rows are whole products: later lookups by id (a variant's product) need no query.
-    for (const { node } of page.edges) ctx.loaders.product.prime(node.id, node);
+    for (const { node } of page.edges) ctx.loaders.knowProduct(node);
     return page;
   });
 }
@@ -181,11 +186,9 @@ export const resolvers: Resolvers = {
     product: async (v, _args, ctx) => (await ctx.loaders.product.load(v.productId))!,
     price: (v) => money(v.price, v.currency),
     compareAtPrice: (v) => (v.compareAtPrice === null ? null : money(v.compareAtPrice, v.currency)),
-    availableForSale: async (v, _args, ctx) => {
-      if (!v.active) return false;
-      const [product, inventory] = await Promise.all([ctx.loaders.product.load(v.productId), ctx.loaders.inventory(v)]);
-      return Boolean(product?.active && !product.deletedAt && inventory.onHand - inventory.reserved > 0);
-    },
+    availableForSale: (v, _args, ctx) =>
+      v.active &&
+      withBoth(ctx.loaders.productOf(v.productId), ctx.loaders.inventory(v), (product, inventory) => Boolean(product?.active && !product.deletedAt && inventory.onHand - inventory.reserved > 0)),
     quantityAvailable: async (v, _args, ctx) => {
       const inventory = await ctx.loaders.inventory(v);
       return inventory.onHand - inventory.reserved;
