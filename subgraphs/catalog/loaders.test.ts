@@ -60,7 +60,7 @@ describe('a variant’s product', () => {
     id: row.productId,
     slug: 'tee',
     name: 'Tee',
-    description: null,
+    description: '',
     brand: null,
     active: true,
     minPrice: 2500,
