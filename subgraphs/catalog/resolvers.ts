@@ -9,6 +9,7 @@ import { staffVersions } from '../../lib/versions.js';
 import { EXPORT_PAGE_MAX } from './catalog-export.service.js';
 import { importUserErrors } from './catalog-import-runs.js';
 import type { CatalogContext } from './context.js';
+import type { ProductRow } from './models.js';
 import type { CatalogErrorCode, Resolvers } from './generated/resolvers-types.js';
 import { nodeResolvers } from './node.js';
 import { ProductQuery, type ProductFilterInput } from './product-search.js';
@@ -183,7 +184,8 @@ export const resolvers: Resolvers = {
   ProductVariant: {
     __resolveReference: (ref, ctx) => ctx.loaders.variant(ref.id),
     options: (v, _args, ctx) => ctx.loaders.selectedOptions(v),
-    product: async (v, _args, ctx) => (await ctx.loaders.product.load(v.productId))!,
+    // A variant's product always exists (a foreign key), as a value when the request has it at hand.
+    product: (v, _args, ctx) => ctx.loaders.productOf(v.productId) as ProductRow | Promise<ProductRow>,
     price: (v) => money(v.price, v.currency),
     compareAtPrice: (v) => (v.compareAtPrice === null ? null : money(v.compareAtPrice, v.currency)),
     availableForSale: (v, _args, ctx) =>
